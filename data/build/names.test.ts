@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { englishName } from './names.ts';
+
+describe('englishName', () => {
+  it.each([
+    ['珠晖区', 'Zhuhui District'],
+    ['衡南县', 'Hengnan County'],
+    ['耒阳市', 'Leiyang City'],
+    ['道县', 'Dao County'],
+    ['麻阳苗族自治县', 'Mayang Autonomous County'],
+    ['湘西土家族苗族自治州', 'Xiangxi Autonomous Prefecture'],
+    ['长沙', 'Changsha'],
+    ['西安', "Xi'an"],
+  ])('%s → %s', (zh, en) => {
+    expect(englishName(zh)).toBe(en);
+  });
+});

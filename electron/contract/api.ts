@@ -1,0 +1,94 @@
+/**
+ * The one API contract. Every method has a zod schema for its argument and its result; the
+ * handlers (electron/handlers) implement `Api`, and both transports (Electron IPC and the
+ * browser edition's HTTP server) call them through `dispatch`, which validates every call.
+ *
+ * The renderer imports types from here only (lint enforces it).
+ */
+import { z } from 'zod';
+import type { MethodName } from './methods.ts';
+
+export const Language = z.enum(['zh', 'en']);
+export type Language = z.infer<typeof Language>;
+
+export const Edition = z.enum(['electron', 'web', 'cli']);
+
+/** Where a reference dataset comes from and under which terms. */
+export const DataSourceInfo = z.object({
+  id: z.string(),
+  name_zh: z.string(),
+  name_en: z.string(),
+  origin: z.string(),
+  terms: z.string(),
+  as_of: z.string().nullable(),
+  crs_note: z.string(),
+});
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  edition: Edition,
+  dataDir: z.string(),
+  userSchemaVersion: z.number().int(),
+  reference: z.object({
+    builtAt: z.string(),
+    bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+    zoneBounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+    minzoom: z.number().int(),
+    maxzoom: z.number().int(),
+    sources: z.array(DataSourceInfo),
+  }),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+/** Feature count of a layer broken down by a grouping key (e.g. counties per prefecture). */
+export const LayerBreakdown = z.object({ key: z.string(), name_zh: z.string(), name_en: z.string(), count: z.number().int() });
+
+export const LayerSummary = z.object({
+  id: z.string(),
+  name_zh: z.string(),
+  name_en: z.string(),
+  kind: z.enum(['reference', 'user']),
+  geometry: z.enum(['polygon', 'line', 'point', 'mixed']),
+  featureCount: z.number().int().nonnegative(),
+  source: z.string().nullable(),
+  breakdown: z.array(LayerBreakdown).optional(),
+});
+export type LayerSummary = z.infer<typeof LayerSummary>;
+
+export const Settings = z.object({ language: Language });
+export type Settings = z.infer<typeof Settings>;
+
+const NoArgs = z.object({}).strict();
+
+/** Argument and result schema of every method. */
+export const CONTRACT = {
+  appInfo: { args: NoArgs, result: AppInfo },
+  listLayers: { args: NoArgs, result: z.array(LayerSummary) },
+  getSettings: { args: NoArgs, result: Settings },
+  updateSettings: { args: Settings.partial().strict(), result: Settings },
+} as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
+
+export type Contract = typeof CONTRACT;
+export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;
+export type ResultOf<M extends MethodName> = z.output<Contract[M]['result']>;
+
+/** What the handlers implement: validated arguments in, a result out. */
+export type Api = { [M in MethodName]: (args: z.output<Contract[M]['args']>) => ResultOf<M> | Promise<ResultOf<M>> };
+
+export const ERROR_CODES = ['UNKNOWN_METHOD', 'BAD_ARGUMENT', 'NOT_FOUND', 'INTERNAL'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A typed error as it crosses a transport: a code and a message a person can read, no stack. */
+export interface ApiFailure {
+  ok: false;
+  error: { code: ErrorCode; message: string; issues?: string[] };
+}
+export interface ApiSuccess<T> {
+  ok: true;
+  result: T;
+}
+export type Envelope<T> = ApiSuccess<T> | ApiFailure;
+
+/** What the transports expose to the renderer: every method returns an envelope, never throws. */
+export type Bridge = { [M in MethodName]: (args?: ArgsOf<M>) => Promise<Envelope<ResultOf<M>>> };

@@ -1,0 +1,14 @@
+/**
+ * The API's method names, with no dependencies, so the sandboxed preload can import them without
+ * pulling zod (or anything else) into its bundle. `api.ts` checks that every name has a schema.
+ */
+export const METHOD_NAMES = ['appInfo', 'listLayers', 'getSettings', 'updateSettings'] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+/** IPC channel prefix: the preload only ever invokes channels it builds from these names. */
+export const CHANNEL_PREFIX = 'siteselect:';
+
+export function isMethodName(value: string): value is MethodName {
+  return (METHOD_NAMES as readonly string[]).includes(value);
+}

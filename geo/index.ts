@@ -1,0 +1,3 @@
+export * from './lnglat.ts';
+export * from './tiles.ts';
+export * from './zone.ts';
