@@ -1,0 +1,46 @@
+/**
+ * Opens everything a transport needs: the user's database (migrated), the reference data and the
+ * handlers. Electron main, the browser-edition server and the CLI all start here.
+ */
+import { join } from 'node:path';
+import type { Api } from './contract/api.ts';
+import { loadMigrations, openUserDb, type Db } from './db/index.ts';
+import type { HandlerDeps } from './handlers/deps.ts';
+import { createHandlers } from './handlers/index.ts';
+import { openReference, type ReferenceData } from './handlers/reference.ts';
+import { packageVersion, type AppPaths } from './node/paths.ts';
+
+export const USER_DB_FILE = 'siteselect.db';
+
+export interface Backend {
+  api: Api;
+  paths: AppPaths;
+  userDb: Db;
+  reference: ReferenceData;
+  dataDir: string;
+  close(): void;
+}
+
+export function openBackend(options: { paths: AppPaths; dataDir: string; edition: HandlerDeps['info']['edition'] }): Backend {
+  const { paths, dataDir, edition } = options;
+  const reference = openReference(paths.referenceFile);
+  let userDb: Db;
+  try {
+    userDb = openUserDb(join(dataDir, USER_DB_FILE), loadMigrations(paths.migrationsDir));
+  } catch (error) {
+    reference.close();
+    throw error;
+  }
+  const info = { name: 'xiangnan-siteselect', version: packageVersion(paths.appRoot), edition, dataDir };
+  return {
+    api: createHandlers({ userDb, reference, info }),
+    paths,
+    userDb,
+    reference,
+    dataDir,
+    close() {
+      userDb.close();
+      reference.close();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Resolves a request path to a response for both transports: the Electron custom protocol and
+ * the browser edition's HTTP server. Serves the built renderer and basemap tiles, nothing else.
+ *
+ * Security: a path is decoded once, must stay inside the renderer folder after normalisation
+ * (no `..`, no absolute paths, no NUL bytes, no backslashes), so neither transport can be made to
+ * read an arbitrary file on the user's disk.
+ */
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import type { ReferenceData } from './reference.ts';
+
+export interface AssetResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | string;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/**
+ * Content-Security-Policy for the app's pages: nothing but the app's own origin. Workers come
+ * from the app's origin too (maplibre's worker is a built file); `blob:` is allowed for images
+ * only, which maplibre uses for decoded raster data.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const TILE_PATH = /^\/tiles\/basemap\/(\d{1,2})\/(\d{1,7})\/(\d{1,7})\.pbf$/;
+
+function notFound(message = 'not found'): AssetResponse {
+  return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: message };
+}
+
+/**
+ * Maps a URL path (already stripped of query and origin) to a file inside `rendererDir`,
+ * or null when the path would leave it.
+ */
+export function safeJoin(rendererDir: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\') || !decoded.startsWith('/')) return null;
+  if (decoded.split('/').some((segment) => segment === '..')) return null;
+  const root = resolve(rendererDir);
+  const candidate = resolve(join(root, decoded));
+  if (candidate !== root && !candidate.startsWith(root + sep)) return null;
+  return candidate;
+}
+
+export function resolveAsset(urlPath: string, ctx: { rendererDir: string; reference: ReferenceData }): AssetResponse {
+  const tile = TILE_PATH.exec(urlPath);
+  if (tile) {
+    const [z, x, y] = [Number(tile[1]), Number(tile[2]), Number(tile[3])];
+    const n = 2 ** z;
+    if (z > 24 || x >= n || y >= n) return notFound('tile address out of range');
+    const data = ctx.reference.getTile(z, x, y);
+    // An empty body is an empty tile to maplibre: the map has no data there (sea, far away).
+    return { status: 200, headers: { 'content-type': 'application/x-protobuf', 'cache-control': 'max-age=3600' }, body: data ?? Buffer.alloc(0) };
+  }
+  const file = safeJoin(ctx.rendererDir, urlPath === '/' ? '/index.html' : urlPath);
+  if (!file || !existsSync(file) || !statSync(file).isFile()) return notFound();
+  // A symlink inside the folder must not lead outside it either.
+  const real = realpathSync(file);
+  const realRoot = realpathSync(ctx.rendererDir);
+  if (real !== realRoot && !real.startsWith(realRoot + sep)) return notFound();
+  const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+  const headers: Record<string, string> = { 'content-type': type, 'x-content-type-options': 'nosniff' };
+  if (type.startsWith('text/html')) headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
+  return { status: 200, headers, body: readFileSync(real) };
+}

@@ -1,0 +1,11 @@
+import type { z } from 'zod';
+import type { Edition } from '../contract/api.ts';
+import type { Db } from '../db/index.ts';
+import type { ReferenceData } from './reference.ts';
+
+/** What the handlers need, passed in so tests can build them around a temporary database. */
+export interface HandlerDeps {
+  userDb: Db;
+  reference: ReferenceData;
+  info: { name: string; version: string; edition: z.infer<typeof Edition>; dataDir: string };
+}

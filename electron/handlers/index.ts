@@ -1,0 +1,61 @@
+/**
+ * The handler module both transports share. `createHandlers` merges the per-domain handlers into
+ * one object that implements the contract; `dispatch` is the single entry point for a call from
+ * outside: it rejects unknown methods, validates the argument, runs the handler, checks the
+ * result, and turns every failure into a typed error without a stack trace.
+ */
+import { z } from 'zod';
+import { CONTRACT, type Api, type Envelope, type ErrorCode } from '../contract/api.ts';
+import { isMethodName } from '../contract/methods.ts';
+import { appHandlers } from './app.ts';
+import type { HandlerDeps } from './deps.ts';
+import { layerHandlers } from './layers.ts';
+import { settingsHandlers } from './settings.ts';
+
+export type { HandlerDeps } from './deps.ts';
+
+export function createHandlers(deps: HandlerDeps): Api {
+  return { ...appHandlers(deps), ...layerHandlers(deps), ...settingsHandlers(deps) };
+}
+
+/** An error a handler throws on purpose, with a code the caller can act on. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function failure(code: ErrorCode, message: string, issues?: string[]): Envelope<never> {
+  return { ok: false, error: issues ? { code, message, issues } : { code, message } };
+}
+
+function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(argument)'}: ${i.message}`);
+}
+
+export async function dispatch(api: Api, method: string, rawArgs: unknown): Promise<Envelope<unknown>> {
+  if (!isMethodName(method)) return failure('UNKNOWN_METHOD', `unknown method "${method}"`);
+  const schema = CONTRACT[method];
+  const args = schema.args.safeParse(rawArgs ?? {});
+  if (!args.success) {
+    const issues = describeIssues(args.error);
+    return failure('BAD_ARGUMENT', `bad argument for ${method}: ${issues.join('; ')}`, issues);
+  }
+  try {
+    const handler = api[method] as (a: unknown) => unknown;
+    const result = schema.result.safeParse(await handler(args.data));
+    if (!result.success) {
+      console.error(`[api] ${method} returned a result that breaks the contract`, result.error);
+      return failure('INTERNAL', `${method} produced an invalid result`);
+    }
+    return { ok: true, result: result.data };
+  } catch (error) {
+    if (error instanceof ApiError) return failure(error.code, error.message);
+    // Log the detail on our side; the caller gets a message, never the stack.
+    console.error(`[api] ${method} failed`, error);
+    return failure('INTERNAL', `${method} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

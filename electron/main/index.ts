@@ -1,0 +1,116 @@
+/**
+ * Electron main process. Thin on purpose: it opens the shared backend, serves the renderer and
+ * tiles through the `siteselect://` protocol, forwards IPC to the shared `dispatch`, and sets the
+ * security baseline (see docs/ARCHITECTURE.md). Only electron/main and electron/preload import
+ * 'electron'.
+ */
+import { app, BrowserWindow, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { join } from 'node:path';
+import { openBackend, type Backend } from '../backend.ts';
+import { METHOD_NAMES, CHANNEL_PREFIX } from '../contract/methods.ts';
+import { resolveAsset } from '../handlers/assets.ts';
+import { dispatch } from '../handlers/index.ts';
+import { appPaths } from '../node/paths.ts';
+
+const SCHEME = 'siteselect';
+const APP_ORIGIN = `${SCHEME}://app`;
+
+// Must run before `ready`: a standard, secure scheme gets an origin of its own, so the CSP's
+// 'self' means exactly the app's files, and fetch() works for tiles.
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+let backend: Backend | undefined;
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  // Only the app's own top-level page may call the API: not an iframe, not a page that somehow
+  // navigated elsewhere (navigation is blocked too, this is the second lock).
+  const frame = event.senderFrame;
+  return frame !== null && frame === event.sender.mainFrame && new URL(frame.url).origin === APP_ORIGIN;
+}
+
+function registerIpc(b: Backend): void {
+  for (const method of METHOD_NAMES) {
+    ipcMain.handle(`${CHANNEL_PREFIX}${method}`, (event, args: unknown) => {
+      if (!isTrustedSender(event)) return { ok: false, error: { code: 'BAD_ARGUMENT', message: 'caller is not the app window' } };
+      return dispatch(b.api, method, args);
+    });
+  }
+}
+
+function registerProtocol(b: Backend): void {
+  protocol.handle(SCHEME, (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'app') return new Response('not found', { status: 404 });
+    const asset = resolveAsset(url.pathname, { rendererDir: b.paths.rendererDir, reference: b.reference });
+    return new Response(typeof asset.body === 'string' ? asset.body : new Uint8Array(asset.body), { status: asset.status, headers: asset.headers });
+  });
+}
+
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  // The app never needs the network: refuse anything that is not our own scheme or devtools.
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    callback({ cancel: !allowed });
+  });
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    show: false,
+    title: '湘南湘西选址助手',
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+app.whenReady().then(() => {
+  const appRoot = app.getAppPath();
+  // Data files are unpacked next to the asar archive (electron-builder.yml asarUnpack).
+  const unpacked = appRoot.replace(/app\.asar$/, 'app.asar.unpacked');
+  backend = openBackend({ paths: appPaths(appRoot, unpacked), dataDir: app.getPath('userData'), edition: 'electron' });
+  lockDownSession();
+  registerProtocol(backend);
+  registerIpc(backend);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}).catch((error: unknown) => {
+  console.error('start-up failed', error);
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => backend?.close());

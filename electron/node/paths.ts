@@ -1,0 +1,47 @@
+/**
+ * Where things live on disk. The browser edition and the CLI use the same default data folder as
+ * Electron's `app.getPath('userData')` (for productName "XiangnanSiteSelect"), so all three
+ * editions share one user database.
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PRODUCT_NAME = 'XiangnanSiteSelect';
+
+/** Electron's userData folder for this product, per platform (Electron docs, `app.getPath`). */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return join(env['APPDATA'] ?? join(homedir(), 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', PRODUCT_NAME);
+  return join(env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), PRODUCT_NAME);
+}
+
+/** Repository (or unpacked app) root, from a module inside electron/. */
+export function appRootFrom(moduleUrl: string, levelsUp = 2): string {
+  return resolve(dirname(fileURLToPath(moduleUrl)), ...Array<string>(levelsUp).fill('..'));
+}
+
+export interface AppPaths {
+  appRoot: string;
+  rendererDir: string;
+  referenceFile: string;
+  migrationsDir: string;
+}
+
+/**
+ * Files the app reads at run time, relative to its root. In a packaged Electron app the root is
+ * the asar archive, and these files are unpacked next to it (electron-builder.yml `asarUnpack`).
+ */
+export function appPaths(appRoot: string, unpackedRoot = appRoot): AppPaths {
+  return {
+    appRoot,
+    rendererDir: join(appRoot, 'dist', 'renderer'),
+    referenceFile: join(unpackedRoot, 'data', 'generated', 'basemap.mbtiles'),
+    migrationsDir: join(unpackedRoot, 'data', 'schema', 'migrations'),
+  };
+}
+
+export function packageVersion(appRoot: string): string {
+  return (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -1,0 +1,20 @@
+/**
+ * Preload (sandboxed, context-isolated). Exposes one named function per API method on
+ * `window.siteselect`; never ipcRenderer itself, and only channels built from the method list.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { ArgsOf, Bridge, Envelope, ResultOf } from '../contract/api.ts';
+import { CHANNEL_PREFIX, type MethodName } from '../contract/methods.ts';
+
+function call<M extends MethodName>(method: M) {
+  return (args?: ArgsOf<M>) => ipcRenderer.invoke(`${CHANNEL_PREFIX}${method}`, args ?? {}) as Promise<Envelope<ResultOf<M>>>;
+}
+
+const bridge = {
+  appInfo: call('appInfo'),
+  listLayers: call('listLayers'),
+  getSettings: call('getSettings'),
+  updateSettings: call('updateSettings'),
+} satisfies Bridge;
+
+contextBridge.exposeInMainWorld('siteselect', bridge);

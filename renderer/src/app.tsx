@@ -1,0 +1,117 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, Language, LayerSummary } from '../../electron/contract/api.ts';
+import { call } from './api/client.ts';
+import { useApi } from './api/use-api.ts';
+import { MapView } from './components/map/map-view.tsx';
+import { AboutDialog } from './features/about/about-dialog.tsx';
+import { BASEMAP_LAYER_GROUPS, LayerPanel } from './features/layers/layer-panel.tsx';
+import { setLanguage } from './i18n/index.ts';
+
+function StatusBar({ info, pointer, zoom }: { info: AppInfo; pointer: [number, number] | null; zoom: number }) {
+  const { t } = useTranslation();
+  return (
+    <footer className="status-bar" role="status" aria-live="off">
+      <span data-testid="cursor">{pointer ? t('status.cursor', { lng: pointer[0].toFixed(4), lat: pointer[1].toFixed(4) }) : t('status.cursorNone')}</span>
+      <span>{t('status.zoom', { zoom: zoom.toFixed(1) })}</span>
+      <span className="offline">{t('status.offline')}</span>
+      <span>{t(`status.edition.${info.edition}`)} {info.version}</span>
+    </footer>
+  );
+}
+
+function Workspace({ info, layers, language }: { info: AppInfo; layers: LayerSummary[]; language: Language }) {
+  const { t } = useTranslation();
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [pointer, setPointer] = useState<[number, number] | null>(null);
+  const [zoom, setZoom] = useState(0);
+  const [aboutOpen, setAboutOpen] = useState(false);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const hiddenStyleLayers = useMemo(() => new Set([...hidden].flatMap((id) => BASEMAP_LAYER_GROUPS[id] ?? [])), [hidden]);
+  const onPointer = useCallback((p: [number, number] | null, z: number) => {
+    setPointer(p);
+    setZoom(z);
+  }, []);
+  const onReady = useCallback((map: MapLibreMap) => {
+    mapRef.current = map;
+    (window as unknown as { __siteselectMap?: MapLibreMap }).__siteselectMap = map;
+    map.once('load', () => setZoom(map.getZoom()));
+  }, []);
+  const toggle = useCallback((id: string, visible: boolean) => {
+    setHidden((prev) => {
+      const next = new Set(prev);
+      if (visible) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+  const resetView = () => mapRef.current?.fitBounds(info.reference.zoneBounds, { padding: 24 });
+
+  return (
+    <div className="workspace">
+      <aside className="side-panel">
+        <LayerPanel layers={layers} hidden={hidden} onToggle={toggle} />
+        <div className="panel-actions">
+          <button type="button" onClick={resetView}>
+            {t('map.resetView')}
+          </button>
+          <button type="button" onClick={() => setAboutOpen(true)}>
+            {t('about.open')}
+          </button>
+        </div>
+      </aside>
+      <main className="map-area">
+        <MapView
+          zoneBounds={info.reference.zoneBounds}
+          maxBounds={info.reference.bounds}
+          minzoom={info.reference.minzoom}
+          maxzoom={info.reference.maxzoom}
+          language={language}
+          hiddenLayers={hiddenStyleLayers}
+          onPointer={onPointer}
+          onReady={onReady}
+        />
+      </main>
+      <StatusBar info={info} pointer={pointer} zoom={zoom} />
+      <AboutDialog info={info} open={aboutOpen} onClose={() => setAboutOpen(false)} />
+    </div>
+  );
+}
+
+export function App({ initialLanguage }: { initialLanguage: Language }) {
+  const { t } = useTranslation();
+  const [language, setLang] = useState<Language>(initialLanguage);
+  const info = useApi('appInfo');
+  const layers = useApi('listLayers');
+  const switchLanguage = async () => {
+    const next: Language = language === 'zh' ? 'en' : 'zh';
+    await setLanguage(next);
+    setLang(next);
+    // Remember the choice; the UI has already switched, so a failure here only loses the memory.
+    await call('updateSettings', { language: next }).catch((e: unknown) => console.warn('could not save the language', e));
+  };
+  const failure = info.error ?? layers.error;
+  return (
+    <div className="app">
+      <header className="top-bar">
+        <div>
+          <h1>{t('app.title')}</h1>
+          <p className="subtitle">{t('app.subtitle')}</p>
+        </div>
+        <button type="button" className="lang-switch" onClick={() => void switchLanguage()} aria-label={t('language.switchLabel')} data-testid="language-switch">
+          {t('language.switchTo')}
+        </button>
+      </header>
+      {failure ? (
+        <p role="alert" className="load-error">
+          {t('app.loadFailed', { message: failure.message })}
+        </p>
+      ) : info.data && layers.data ? (
+        <Workspace info={info.data} layers={layers.data} language={language} />
+      ) : (
+        <p className="loading">{t('app.loading')}</p>
+      )}
+    </div>
+  );
+}

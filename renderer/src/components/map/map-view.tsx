@@ -1,0 +1,113 @@
+/**
+ * The one place MapLibre is set up: worker URL, style, defaults, idle flag. Other features get
+ * the map through `onReady` and add their own sources and layers.
+ */
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type MapMouseEvent } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { tileUrlTemplate } from '../../api/client.ts';
+import { basemapStyle, LABEL_LAYER_IDS, labelField, LOCAL_IDEOGRAPH_FONT_FAMILY, type LabelLanguage } from './basemap-style.ts';
+
+setWorkerUrl(workerUrl);
+
+export type BBox = [number, number, number, number];
+
+export interface MapViewProps {
+  zoneBounds: BBox;
+  maxBounds: BBox;
+  minzoom: number;
+  maxzoom: number;
+  language: LabelLanguage;
+  /** Visibility per basemap layer id (see basemap-style.ts). */
+  hiddenLayers: ReadonlySet<string>;
+  onPointer?(lngLat: [number, number] | null, zoom: number): void;
+  onReady?(map: MapLibreMap): void;
+}
+
+export function MapView({ zoneBounds, maxBounds, minzoom, maxzoom, language, hiddenLayers, onPointer, onReady }: MapViewProps) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const pointerRef = useRef(onPointer);
+  pointerRef.current = onPointer;
+
+  useEffect(() => {
+    if (!container.current) return;
+    const el = container.current;
+    const [w, s, e, n] = maxBounds;
+    const map = new MapLibreMap({
+      container: el,
+      style: basemapStyle(tileUrlTemplate(), language, maxzoom, minzoom),
+      bounds: zoneBounds,
+      fitBoundsOptions: { padding: 24 },
+      // Keep the camera near the data: there is nothing to see (or load) far away.
+      maxBounds: [w - 4, s - 3, e + 4, n + 3],
+      minZoom: minzoom,
+      maxZoom: 14,
+      localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
+      attributionControl: { compact: false },
+      keyboard: true,
+    });
+    mapRef.current = map;
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    map.once('idle', () => {
+      el.dataset['mapIdle'] = 'true';
+    });
+    let hovered: number | string | undefined;
+    const clearHover = () => {
+      if (hovered !== undefined) map.setFeatureState({ source: 'basemap', sourceLayer: 'counties', id: hovered }, { hover: false });
+      hovered = undefined;
+    };
+    map.on('mousemove', (ev: MapMouseEvent) => {
+      pointerRef.current?.([ev.lngLat.lng, ev.lngLat.lat], map.getZoom());
+      const feature = map.queryRenderedFeatures(ev.point, { layers: ['county-fill'] })[0];
+      if (feature?.id !== hovered) {
+        clearHover();
+        if (feature?.id !== undefined) {
+          hovered = feature.id;
+          map.setFeatureState({ source: 'basemap', sourceLayer: 'counties', id: hovered }, { hover: true });
+        }
+      }
+    });
+    map.on('mouseout', () => {
+      clearHover();
+      pointerRef.current?.(null, map.getZoom());
+    });
+    map.on('zoomend', () => pointerRef.current?.(null, map.getZoom()));
+    onReady?.(map);
+    return () => {
+      mapRef.current = null;
+      map.remove();
+    };
+    // The map is created once; props below are applied by the effects that follow.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => {
+      for (const id of LABEL_LAYER_IDS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelField(language));
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('styledata', apply);
+  }, [language]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => {
+      for (const layer of map.getStyle().layers) {
+        if (layer.id === 'background') continue;
+        map.setLayoutProperty(layer.id, 'visibility', hiddenLayers.has(layer.id) ? 'none' : 'visible');
+      }
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('styledata', apply);
+  }, [hiddenLayers]);
+
+  return <div ref={container} className="map" role="region" aria-label={t('map.label')} data-map-idle="false" tabIndex={0} />;
+}

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Language } from '../../electron/contract/api.ts';
+import { call } from './api/client.ts';
+import { App } from './app.tsx';
+import { initI18n } from './i18n/index.ts';
+import './styles.css';
+
+async function start(): Promise<void> {
+  // The saved language, or Chinese when there is none (or the backend cannot be reached yet).
+  const language: Language = await call('getSettings').then((s) => s.language, () => 'zh');
+  await initI18n(language);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root missing from index.html');
+  createRoot(root).render(
+    <StrictMode>
+      <App initialLanguage={language} />
+    </StrictMode>,
+  );
+}
+
+void start();
