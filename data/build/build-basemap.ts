@@ -153,7 +153,10 @@ export function collectBoundaries(): BasemapBuild {
       // the compact shapes here, and steadier than a bbox centre for the long ones (怀化, 永州).
       const mean = meanPosition(labelPoints);
       provinceLabelPoints.push(mean);
-      prefectureLabels.push(pointFeature(Number(prefectureAdcode), mean, { adcode: prefectureAdcode, name_zh: prefectureZh, name_en: prefectureEn, group }));
+      // Map labels use the short form (湘西州 rather than 湘西土家族苗族自治州).
+      prefectureLabels.push(
+        pointFeature(Number(prefectureAdcode), mean, { adcode: prefectureAdcode, name_zh: zonePrefecture?.short_zh ?? prefectureZh, name_en: zonePrefecture?.short_en ?? prefectureEn, group }),
+      );
     }
     provinceLabels.push(pointFeature(Number(province.adcode), meanPosition(provinceLabelPoints), { adcode: province.adcode, name_zh: province.name_zh, name_en: province.name_en }));
   }

@@ -34,18 +34,11 @@ const CONTENT_TYPES: Record<string, string> = {
  * from the app's origin too (maplibre's worker is a built file); `blob:` is allowed for images
  * only, which maplibre uses for decoded raster data.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "worker-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const HTML_SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+} as const;
+export const CONTENT_SECURITY_POLICY = HTML_SECURITY_HEADERS['content-security-policy'];
 
 const TILE_PATH = /^\/tiles\/basemap\/(\d{1,2})\/(\d{1,7})\/(\d{1,7})\.pbf$/;
 
@@ -89,7 +82,7 @@ export function resolveAsset(urlPath: string, ctx: { rendererDir: string; refere
   const realRoot = realpathSync(ctx.rendererDir);
   if (real !== realRoot && !real.startsWith(realRoot + sep)) return notFound();
   const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-  const headers: Record<string, string> = { 'content-type': type, 'x-content-type-options': 'nosniff' };
-  if (type.startsWith('text/html')) headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
+  const isHtml = type.startsWith('text/html');
+  const headers: Record<string, string> = { 'content-type': type, 'x-content-type-options': 'nosniff', ...(isHtml ? HTML_SECURITY_HEADERS : {}) };
   return { status: 200, headers, body: readFileSync(real) };
 }

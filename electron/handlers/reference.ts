@@ -42,7 +42,7 @@ export function openReference(file: string): ReferenceData {
   try {
     db = openReadonly(file);
   } catch (error) {
-    throw new Error(`reference basemap not found at ${file}: run \`npm run build:data\` (${(error as Error).message})`);
+    throw new Error(`reference basemap not found at ${file}: run \`npm run build:data\` (${(error as Error).message})`, { cause: error });
   }
   const metaRows = db.prepare('SELECT name, value FROM metadata').all() as { name: string; value: string }[];
   const metadata = Object.fromEntries(metaRows.map((r) => [r.name, r.value]));

@@ -86,6 +86,8 @@ function createWindow(): BrowserWindow {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A middle click must not open a link in a new window (navigation is locked down anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());

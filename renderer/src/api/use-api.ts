@@ -19,7 +19,6 @@ export function useApi<M extends MethodName>(method: M, args?: ArgsOf<M>): ApiSt
   const key = JSON.stringify(args ?? {});
   useEffect(() => {
     let live = true;
-    setLoading(true);
     call(method, JSON.parse(key) as ArgsOf<M>)
       .then((result) => live && (setData(() => result), setError(undefined)))
       .catch((e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))))
@@ -28,6 +27,9 @@ export function useApi<M extends MethodName>(method: M, args?: ArgsOf<M>): ApiSt
       live = false;
     };
   }, [method, key, generation]);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const reload = useCallback(() => {
+    setLoading(true);
+    setGeneration((g) => g + 1);
+  }, []);
   return { data, error, loading, reload };
 }

@@ -31,7 +31,9 @@ export function MapView({ zoneBounds, maxBounds, minzoom, maxzoom, language, hid
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const pointerRef = useRef(onPointer);
-  pointerRef.current = onPointer;
+  useEffect(() => {
+    pointerRef.current = onPointer;
+  }, [onPointer]);
 
   useEffect(() => {
     if (!container.current) return;
