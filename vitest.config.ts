@@ -5,8 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: '.',
-    include: ['{geo,electron,renderer,data}/**/*.test.{ts,tsx}'],
-    exclude: ['**/node_modules/**', 'tests/**'],
+    include: ['{geo,electron,renderer,data}/**/*.test.{ts,tsx}', 'tests/*.test.ts'],
+    exclude: ['**/node_modules/**', 'tests/e2e/**'],
     environment: 'node',
     testTimeout: 30_000,
   },

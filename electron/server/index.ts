@@ -30,12 +30,14 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, JSON.stringify(value));
 }
 
+class BodyTooLarge extends Error {}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new RangeError(`request body larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge(`request body larger than ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -77,6 +79,12 @@ export async function startServer(backend: Backend, options: { port?: number; ho
         const text = await readBody(req);
         args = text.trim() === '' ? {} : (JSON.parse(text) as unknown);
       } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          // Stop reading; close the connection so the unread rest cannot be taken for a request.
+          res.setHeader('connection', 'close');
+          sendJson(res, 413, { ok: false, error: { code: 'BAD_ARGUMENT', message: error.message } });
+          return;
+        }
         sendJson(res, 400, { ok: false, error: { code: 'BAD_ARGUMENT', message: `request body is not valid JSON: ${(error as Error).message}` } });
         return;
       }

@@ -56,6 +56,8 @@ export function MapView({ zoneBounds, maxBounds, minzoom, maxzoom, language, hid
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     map.once('idle', () => {
+      // Time from navigation start to the first idle map; read by the e2e tests and the bench.
+      performance.mark('siteselect:first-map-idle');
       el.dataset['mapIdle'] = 'true';
     });
     let hovered: number | string | undefined;
@@ -111,5 +113,5 @@ export function MapView({ zoneBounds, maxBounds, minzoom, maxzoom, language, hid
     else map.once('styledata', apply);
   }, [hiddenLayers]);
 
-  return <div ref={container} className="map" role="region" aria-label={t('map.label')} data-map-idle="false" tabIndex={0} />;
+  return <div ref={container} className="map" role="region" aria-label={t('map.label')} data-map-idle="false" />;
 }

