@@ -24,6 +24,12 @@ import { BASEMAP_SOURCE, BOUNDARY_PACKAGE, PROVINCES, SKIP_FILES } from './sourc
 
 export const MIN_ZOOM = 3;
 export const MAX_ZOOM = 10;
+/**
+ * geojson-vt simplification tolerance in tile units (4096 per tile). MapLibre draws a vector tile
+ * 512 px wide, so 8 units is one screen pixel: no visible change, far fewer vertices to parse,
+ * triangulate and draw at low zoom (the first view of the zone is at zoom 6–7).
+ */
+export const TOLERANCE = 8;
 
 type Group = 'zone' | 'hunan' | 'neighbour';
 type AreaGeometry = Polygon | MultiPolygon;
@@ -196,7 +202,7 @@ export function writeBasemap(build: BasemapBuild, outFile: string): { tiles: num
   const indexes = Object.fromEntries(
     Object.entries(build.layers).map(([name, features]) => [
       name,
-      new GeoJSONVT({ type: 'FeatureCollection', features } as FeatureCollection, { maxZoom: MAX_ZOOM, indexMaxZoom: 5, tolerance: 3, buffer: 64 }),
+      new GeoJSONVT({ type: 'FeatureCollection', features } as FeatureCollection, { maxZoom: MAX_ZOOM, indexMaxZoom: 5, tolerance: TOLERANCE, buffer: 64 }),
     ]),
   );
   const tmp = `${outFile}.tmp`;

@@ -18,10 +18,17 @@ export const DataSourceInfo = z.object({
   id: z.string(),
   name_zh: z.string(),
   name_en: z.string(),
-  origin: z.string(),
-  terms: z.string(),
+  origin_zh: z.string(),
+  origin_en: z.string(),
+  terms_zh: z.string(),
+  terms_en: z.string(),
+  /** Date the data refers to, ISO; null when unknown (shown as unknown, never guessed). */
   as_of: z.string().nullable(),
-  crs_note: z.string(),
+  /** What is known about the data's vintage when `as_of` is not. */
+  vintage_zh: z.string(),
+  vintage_en: z.string(),
+  crs_zh: z.string(),
+  crs_en: z.string(),
 });
 
 export const AppInfo = z.object({

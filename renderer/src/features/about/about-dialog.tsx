@@ -30,13 +30,16 @@ export function AboutDialog({ info, open, onClose }: AboutDialogProps) {
           <h3>{en ? s.name_en : s.name_zh}</h3>
           <dl>
             <dt>{t('about.origin')}</dt>
-            <dd>{s.origin}</dd>
+            <dd>{en ? s.origin_en : s.origin_zh}</dd>
             <dt>{t('about.terms')}</dt>
-            <dd>{s.terms}</dd>
+            <dd>{en ? s.terms_en : s.terms_zh}</dd>
             <dt>{t('about.crs')}</dt>
-            <dd>{s.crs_note}</dd>
+            <dd>{en ? s.crs_en : s.crs_zh}</dd>
             <dt>{t('about.asOf')}</dt>
-            <dd>{s.as_of ?? t('about.unknown')}</dd>
+            <dd>
+              {s.as_of ?? t('about.unknown')}
+              <span className="muted"> · {en ? s.vintage_en : s.vintage_zh}</span>
+            </dd>
           </dl>
         </section>
       ))}
