@@ -21,6 +21,7 @@ function electronBinary(): { path: string | null; reason: string } {
 const runtime = electronBinary();
 
 test('desktop window loads the map through the siteselect:// protocol', async () => {
+  if (runtime.path === null) console.log(`Electron test skipped: ${runtime.reason}`);
   test.skip(runtime.path === null, runtime.reason);
   const userData = mkdtempSync(join(tmpdir(), 'siteselect-electron-'));
   const app = await electron.launch({ executablePath: runtime.path ?? undefined, args: [ROOT, `--user-data-dir=${userData}`], cwd: ROOT });
