@@ -188,6 +188,12 @@ export function collectBoundaries(): BasemapBuild {
   };
 }
 
+function placeOf(f: Feature, kind: 'county' | 'prefecture') {
+  const p = f.properties ?? {};
+  const [lng, lat] = (f.geometry as Point).coordinates;
+  return { kind, adcode: String(p['adcode']), name_zh: String(p['name_zh']), name_en: String(p['name_en']), prefecture_zh: kind === 'county' ? String(p['prefecture_zh']) : null, in_zone: p['group'] === 'zone', center: [lng, lat] };
+}
+
 function meanPosition(points: Position[]): Position {
   const n = points.length || 1;
   return [points.reduce((s, p) => s + (p[0] ?? 0), 0) / n, points.reduce((s, p) => s + (p[1] ?? 0), 0) / n];
@@ -254,6 +260,12 @@ export function writeBasemap(build: BasemapBuild, outFile: string): { tiles: num
             { id: 'prefectures', name_zh: '地级行政区', name_en: 'Prefectures', geometry: 'polygon', featureCount: build.layers['prefectures']?.length ?? 0 },
           ],
           sources: [BASEMAP_SOURCE],
+          // Label points of every county and prefecture, so the app can search and fly to them
+          // without reading tiles.
+          places: [
+            ...(build.layers['prefecture_labels'] ?? []).map((f) => placeOf(f, 'prefecture')),
+            ...(build.layers['county_labels'] ?? []).map((f) => placeOf(f, 'county')),
+          ],
         }),
       };
       for (const [k, v] of Object.entries(meta)) insertMeta.run(k, v);

@@ -119,7 +119,11 @@ export function validateLayers(layers: Layers, counties: readonly CountyPolygon[
 
   for (const park of valid.parks ?? []) {
     if (park.geometry?.type !== 'Point') continue;
-    const adcode = String(park.properties['adcode']);
+    const adcode = park.properties['adcode'];
+    if (typeof adcode !== 'string') {
+      problems.push({ rule: 'park-county', layer: 'parks', id: park.properties.id, message: 'has a position but no county adcode' });
+      continue;
+    }
     const county = byAdcode.get(adcode);
     if (!county) {
       problems.push({ rule: 'park-county', layer: 'parks', id: park.properties.id, message: `declared adcode ${adcode} is not a county in the boundary data` });

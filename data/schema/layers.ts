@@ -60,8 +60,9 @@ export const ParkProps = Provenance.extend({
   kind: z.string().min(1),
   kind_en: z.string().min(1).optional(),
   prefecture: z.string().min(1),
-  county: z.string().min(1),
-  adcode: z.string().regex(/^\d{6}$/),
+  /** County-level unit of the administrative centre; null only while the park is unlocated. */
+  county: nullableText,
+  adcode: z.string().regex(/^\d{6}$/).nullable(),
   industries: z.array(ParkIndustry),
   area_km2: z.number().positive().nullable(),
   approved: PartialDate.nullable(),

@@ -55,16 +55,44 @@ export const LayerSummary = z.object({
   id: z.string(),
   name_zh: z.string(),
   name_en: z.string(),
-  kind: z.enum(['reference', 'user']),
+  /** `basemap`: drawn from the vector tiles; `reference`: a dataset shipped with the app; `user`: made by the user. */
+  kind: z.enum(['basemap', 'reference', 'user']),
   geometry: z.enum(['polygon', 'line', 'point', 'mixed']),
   featureCount: z.number().int().nonnegative(),
   source: z.string().nullable(),
   breakdown: z.array(LayerBreakdown).optional(),
+  /** Features listed without a position (unknown: shown in lists, not drawn). */
+  unlocated: z.number().int().nonnegative().optional(),
 });
 export type LayerSummary = z.infer<typeof LayerSummary>;
 
 export const Settings = z.object({ language: Language });
 export type Settings = z.infer<typeof Settings>;
+
+/** A GeoJSON FeatureCollection (WGS-84) with each feature's attributes as published. */
+export const FeatureCollectionResult = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      geometry: z.object({ type: z.string(), coordinates: z.unknown() }).nullable(),
+      properties: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+export type FeatureCollectionResult = z.infer<typeof FeatureCollectionResult>;
+
+export const PlaceHit = z.object({
+  layer: z.string(),
+  id: z.string(),
+  name_zh: z.string(),
+  name_en: z.string(),
+  /** What the hit is, e.g. 县 / 机场, in each language. */
+  detail_zh: z.string(),
+  detail_en: z.string(),
+  center: z.tuple([z.number(), z.number()]).nullable(),
+});
+export type PlaceHit = z.infer<typeof PlaceHit>;
 
 const NoArgs = z.object({}).strict();
 
@@ -72,6 +100,8 @@ const NoArgs = z.object({}).strict();
 export const CONTRACT = {
   appInfo: { args: NoArgs, result: AppInfo },
   listLayers: { args: NoArgs, result: z.array(LayerSummary) },
+  getLayer: { args: z.object({ id: z.string().min(1).max(100) }).strict(), result: FeatureCollectionResult },
+  searchPlaces: { args: z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50).default(12) }).strict(), result: z.array(PlaceHit) },
   getSettings: { args: NoArgs, result: Settings },
   updateSettings: { args: Settings.partial().strict(), result: Settings },
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;

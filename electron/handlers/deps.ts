@@ -1,11 +1,15 @@
 import type { z } from 'zod';
 import type { Edition } from '../contract/api.ts';
 import type { Db } from '../db/index.ts';
+import type { LayerId } from '../../data/schema/layers.ts';
+import type { ReferenceLayer } from './reference-layers.ts';
 import type { ReferenceData } from './reference.ts';
 
 /** What the handlers need, passed in so tests can build them around a temporary database. */
 export interface HandlerDeps {
   userDb: Db;
   reference: ReferenceData;
+  /** The zone's reference layers (parks, airports, rail, …), keyed by layer id. */
+  layers: ReadonlyMap<LayerId, ReferenceLayer>;
   info: { name: string; version: string; edition: z.infer<typeof Edition>; dataDir: string };
 }

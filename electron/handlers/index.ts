@@ -8,25 +8,18 @@ import { z } from 'zod';
 import { CONTRACT, type Api, type Envelope, type ErrorCode } from '../contract/api.ts';
 import { isMethodName } from '../contract/methods.ts';
 import { appHandlers } from './app.ts';
+import { ApiError } from './errors.ts';
 import type { HandlerDeps } from './deps.ts';
 import { layerHandlers } from './layers.ts';
 import { settingsHandlers } from './settings.ts';
 
 export type { HandlerDeps } from './deps.ts';
+export { ApiError } from './errors.ts';
 
 export function createHandlers(deps: HandlerDeps): Api {
   return { ...appHandlers(deps), ...layerHandlers(deps), ...settingsHandlers(deps) };
 }
 
-/** An error a handler throws on purpose, with a code the caller can act on. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function failure(code: ErrorCode, message: string, issues?: string[]): Envelope<never> {
   return { ok: false, error: issues ? { code, message, issues } : { code, message } };

@@ -25,6 +25,17 @@ export const ReferenceMeta = z.object({
     }),
   ),
   sources: z.array(DataSourceInfo),
+  places: z.array(
+    z.object({
+      kind: z.enum(['county', 'prefecture']),
+      adcode: z.string(),
+      name_zh: z.string(),
+      name_en: z.string(),
+      prefecture_zh: z.string().nullable(),
+      in_zone: z.boolean(),
+      center: z.tuple([z.number(), z.number()]),
+    }),
+  ),
 });
 export type ReferenceMeta = z.infer<typeof ReferenceMeta>;
 

@@ -27,6 +27,7 @@ export interface AppPaths {
   rendererDir: string;
   referenceFile: string;
   migrationsDir: string;
+  layersDir: string;
 }
 
 /**
@@ -39,6 +40,7 @@ export function appPaths(appRoot: string, unpackedRoot = appRoot): AppPaths {
     rendererDir: join(appRoot, 'dist', 'renderer'),
     referenceFile: join(unpackedRoot, 'data', 'generated', 'basemap.mbtiles'),
     migrationsDir: join(unpackedRoot, 'data', 'schema', 'migrations'),
+    layersDir: join(unpackedRoot, 'data', 'layers'),
   };
 }
 

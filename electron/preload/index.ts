@@ -13,6 +13,8 @@ function call<M extends MethodName>(method: M) {
 const bridge = {
   appInfo: call('appInfo'),
   listLayers: call('listLayers'),
+  getLayer: call('getLayer'),
+  searchPlaces: call('searchPlaces'),
   getSettings: call('getSettings'),
   updateSettings: call('updateSettings'),
 } satisfies Bridge;

@@ -1,12 +1,15 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, Language, LayerSummary } from '../../electron/contract/api.ts';
+import type { AppInfo, Language, LayerSummary, PlaceHit } from '../../electron/contract/api.ts';
 import { call } from './api/client.ts';
 import { useApi } from './api/use-api.ts';
 import { MapView } from './components/map/map-view.tsx';
 import { AboutDialog } from './features/about/about-dialog.tsx';
+import { InfoCard } from './features/info/info-card.tsx';
 import { BASEMAP_LAYER_GROUPS, LayerPanel } from './features/layers/layer-panel.tsx';
+import { useReferenceLayers, type HiddenSubkinds, type SelectedFeature } from './features/layers/use-reference-layers.ts';
+import { SearchBox } from './features/search/search-box.tsx';
 import { setLanguage } from './i18n/index.ts';
 
 function StatusBar({ info, pointer, zoom }: { info: AppInfo; pointer: [number, number] | null; zoom: number }) {
@@ -27,6 +30,9 @@ function Workspace({ info, layers, language }: { info: AppInfo; layers: LayerSum
   const [pointer, setPointer] = useState<[number, number] | null>(null);
   const [zoom, setZoom] = useState(0);
   const [aboutOpen, setAboutOpen] = useState(false);
+  const [hiddenSubkinds, setHiddenSubkinds] = useState<HiddenSubkinds>({});
+  const [selected, setSelected] = useState<SelectedFeature | null>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const hiddenStyleLayers = useMemo(() => new Set([...hidden].flatMap((id) => BASEMAP_LAYER_GROUPS[id] ?? [])), [hidden]);
   const onPointer = useCallback((p: [number, number] | null, z: number) => {
@@ -36,7 +42,23 @@ function Workspace({ info, layers, language }: { info: AppInfo; layers: LayerSum
   const onReady = useCallback((map: MapLibreMap) => {
     mapRef.current = map;
     (window as unknown as { __siteselectMap?: MapLibreMap }).__siteselectMap = map;
-    map.once('load', () => setZoom(map.getZoom()));
+    map.once('load', () => {
+      setZoom(map.getZoom());
+      setMap(map);
+    });
+  }, []);
+  useReferenceLayers({ map, layers, language, hiddenLayers: hidden, hiddenSubkinds, onSelect: setSelected });
+  const toggleSubkind = useCallback((layerId: string, subkind: string, visible: boolean) => {
+    setHiddenSubkinds((prev) => {
+      const next = new Set(prev[layerId] ?? []);
+      if (visible) next.delete(subkind);
+      else next.add(subkind);
+      return { ...prev, [layerId]: next };
+    });
+  }, []);
+  const flyTo = useCallback((hit: PlaceHit) => {
+    if (!hit.center) return;
+    mapRef.current?.flyTo({ center: hit.center, zoom: hit.layer === 'prefectures' ? 8 : hit.layer === 'counties' ? 9 : 10.5, essential: true });
   }, []);
   const toggle = useCallback((id: string, visible: boolean) => {
     setHidden((prev) => {
@@ -51,7 +73,8 @@ function Workspace({ info, layers, language }: { info: AppInfo; layers: LayerSum
   return (
     <div className="workspace">
       <aside className="side-panel">
-        <LayerPanel layers={layers} hidden={hidden} onToggle={toggle} />
+        <SearchBox onChoose={flyTo} />
+        <LayerPanel layers={layers} hidden={hidden} hiddenSubkinds={hiddenSubkinds} onToggle={toggle} onToggleSubkind={toggleSubkind} />
         <div className="panel-actions">
           <button type="button" onClick={resetView}>
             {t('map.resetView')}
@@ -72,6 +95,7 @@ function Workspace({ info, layers, language }: { info: AppInfo; layers: LayerSum
           onPointer={onPointer}
           onReady={onReady}
         />
+        {selected && <InfoCard feature={selected} onClose={() => setSelected(null)} />}
       </main>
       <StatusBar info={info} pointer={pointer} zoom={zoom} />
       <AboutDialog info={info} open={aboutOpen} onClose={() => setAboutOpen(false)} />

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { LayerSummary } from '../../../../electron/contract/api.ts';
 import { GROUP_COLOURS, PREFECTURE_COLOURS } from '../../components/map/basemap-style.ts';
+import { REFERENCE_STYLES } from './reference-style.ts';
+import type { HiddenSubkinds } from './use-reference-layers.ts';
 
-/** Which style layers draw each reference layer of the basemap. */
+/** Which style layers draw each basemap layer. */
 export const BASEMAP_LAYER_GROUPS: Record<string, readonly string[]> = {
   counties: ['county-fill', 'county-lines', 'county-labels-zone', 'county-labels-context'],
   prefectures: ['prefecture-lines', 'prefecture-labels', 'province-labels'],
@@ -11,30 +13,73 @@ export const BASEMAP_LAYER_GROUPS: Record<string, readonly string[]> = {
 export interface LayerPanelProps {
   layers: readonly LayerSummary[];
   hidden: ReadonlySet<string>;
+  hiddenSubkinds: HiddenSubkinds;
   onToggle(layerId: string, visible: boolean): void;
+  onToggleSubkind(layerId: string, subkind: string, visible: boolean): void;
 }
 
-export function LayerPanel({ layers, hidden, onToggle }: LayerPanelProps) {
+function Swatch({ layerId }: { layerId: string }) {
+  const swatch = REFERENCE_STYLES[layerId]?.swatch;
+  if (!swatch) return null;
+  return <span className={`swatch ${swatch.className}`} style={{ background: swatch.colour }} aria-hidden="true" />;
+}
+
+export function LayerPanel({ layers, hidden, hiddenSubkinds, onToggle, onToggleSubkind }: LayerPanelProps) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const counties = layers.find((l) => l.id === 'counties');
+  const reference = layers.filter((l) => l.kind === 'reference');
+  const basemap = layers.filter((l) => l.kind === 'basemap');
+  const row = (layer: LayerSummary) => {
+    const name = en ? layer.name_en : layer.name_zh;
+    const showSubkinds = layer.kind === 'reference' && layer.breakdown && layer.breakdown.length > 0;
+    return (
+      <li key={layer.id} className="layer-row" data-layer-id={layer.id} data-count={layer.featureCount}>
+        <div className="layer-main">
+          <label>
+            <input type="checkbox" checked={!hidden.has(layer.id)} onChange={(e) => onToggle(layer.id, e.currentTarget.checked)} aria-label={t('panel.show', { name })} />
+            <Swatch layerId={layer.id} />
+            <span className="layer-name">{name}</span>
+          </label>
+          <span className="layer-count">{layer.featureCount}</span>
+        </div>
+        {layer.unlocated ? <p className="unlocated">{t('panel.unlocated', { count: layer.unlocated })}</p> : null}
+        {showSubkinds && (
+          <ul className="subkinds">
+            {layer.breakdown?.map((b) => {
+              const subName = en ? b.name_en : b.name_zh;
+              return (
+                <li key={b.key} data-subkind={b.key}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={!hiddenSubkinds[layer.id]?.has(b.key)}
+                      disabled={hidden.has(layer.id)}
+                      onChange={(e) => onToggleSubkind(layer.id, b.key, e.currentTarget.checked)}
+                      aria-label={t('panel.show', { name: `${name} · ${subName}` })}
+                    />
+                    <span>{subName}</span>
+                  </label>
+                  <span className="layer-count">{b.count}</span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </li>
+    );
+  };
   return (
     <section className="panel-section" aria-labelledby="layers-heading">
       <h2 id="layers-heading">{t('panel.layers')}</h2>
-      <ul className="layer-list">
-        {layers.map((layer) => {
-          const name = en ? layer.name_en : layer.name_zh;
-          return (
-            <li key={layer.id} className="layer-row" data-layer-id={layer.id}>
-              <label>
-                <input type="checkbox" checked={!hidden.has(layer.id)} onChange={(e) => onToggle(layer.id, e.currentTarget.checked)} aria-label={t('panel.show', { name })} />
-                <span className="layer-name">{name}</span>
-              </label>
-              <span className="layer-count">{t('panel.features', { count: layer.featureCount })}</span>
-            </li>
-          );
-        })}
-      </ul>
+      {reference.length > 0 && (
+        <>
+          <h3>{t('panel.zoneData')}</h3>
+          <ul className="layer-list">{reference.map(row)}</ul>
+        </>
+      )}
+      <h3>{t('panel.basemap')}</h3>
+      <ul className="layer-list">{basemap.map(row)}</ul>
       {counties?.breakdown && (
         <>
           <h3>{t('panel.breakdown')}</h3>
