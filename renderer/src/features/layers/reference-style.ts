@@ -176,7 +176,8 @@ export const REFERENCE_STYLES: Record<string, ReferenceLayerStyle> = {
     swatch: { className: 'swatch-dot', colour: '#1f4e8c' },
     layers: (lang) => [
       { id: 'airports-icon', type: 'symbol', source: 'airports', layout: { 'icon-image': ['case', ['get', 'external_hub'], 'icon-airport-hub', 'icon-airport'], 'icon-size': 1.15, 'icon-allow-overlap': true } },
-      label('airports-label', 'airports', lang, 5.5, { 'text-field': ['concat', labelField(lang), ' ', ['get', 'iata']] }),
+      // The code alone at the opening view (short, so county names keep their room), the name from zoom 8.
+      label('airports-label', 'airports', lang, 5.5, { 'text-field': ['step', ['zoom'], ['get', 'iata'], 8, ['concat', labelField(lang), ' ', ['get', 'iata']]] }),
     ] as StyleLayer[],
   },
 };
