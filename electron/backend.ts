@@ -7,6 +7,7 @@ import type { Api } from './contract/api.ts';
 import { loadMigrations, openUserDb, type Db } from './db/index.ts';
 import type { HandlerDeps } from './handlers/deps.ts';
 import { createHandlers } from './handlers/index.ts';
+import { loadZone } from './handlers/network.ts';
 import { loadReferenceLayers } from './handlers/reference-layers.ts';
 import { openReference, type ReferenceData } from './handlers/reference.ts';
 import { packageVersion, type AppPaths } from './node/paths.ts';
@@ -27,8 +28,10 @@ export function openBackend(options: { paths: AppPaths; dataDir: string; edition
   const reference = openReference(paths.referenceFile);
   let userDb: Db;
   let layers: ReturnType<typeof loadReferenceLayers>;
+  let zone: ReturnType<typeof loadZone>;
   try {
     layers = loadReferenceLayers(paths.layersDir);
+    zone = loadZone(paths.zoneFile, paths.countiesFile, paths.marketsFile);
     userDb = openUserDb(join(dataDir, USER_DB_FILE), loadMigrations(paths.migrationsDir));
   } catch (error) {
     reference.close();
@@ -36,7 +39,7 @@ export function openBackend(options: { paths: AppPaths; dataDir: string; edition
   }
   const info = { name: 'xiangnan-siteselect', version: packageVersion(paths.appRoot), edition, dataDir };
   return {
-    api: createHandlers({ userDb, reference, layers, info }),
+    api: createHandlers({ userDb, reference, layers, zone, info }),
     paths,
     userDb,
     reference,

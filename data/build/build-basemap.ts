@@ -6,7 +6,7 @@
  * Metadata key `siteselect` (JSON) carries layer counts, per-prefecture breakdown, bounds and the
  * data's origin and terms, so the app can report them without reading any tile.
  */
-import { readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -284,6 +284,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const out = join(root, 'data/generated/basemap.mbtiles');
   const build = collectBoundaries();
   const { tiles, bytes } = writeBasemap(build, out);
+  // The zone's county polygons as GeoJSON for the network (zone test, surfaces, catchments).
+  const zone = (build.layers['counties'] ?? []).filter((f) => (f.properties as CountyProps).group === 'zone');
+  writeFileSync(join(root, 'data/generated/zone-counties.geojson'), JSON.stringify({ type: 'FeatureCollection', features: zone }));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`basemap: ${build.layers['counties']?.length} counties, ${build.layers['prefectures']?.length} prefectures; zone counties per prefecture ${build.countiesPerPrefecture.map((p) => `${p.name_zh} ${p.count}`).join(', ')}`);
   console.log(`basemap: ${tiles} tiles, ${(bytes / 1e6).toFixed(1)} MB → ${out} in ${seconds} s`);

@@ -94,6 +94,54 @@ export const PlaceHit = z.object({
 });
 export type PlaceHit = z.infer<typeof PlaceHit>;
 
+/** `[longitude, latitude]` in degrees, WGS-84. Ranges are checked by the handler, which can say "swapped?". */
+export const LngLatArg = z.tuple([z.number(), z.number()]);
+
+/** Network assumptions (see geo/network/assumptions.ts); any subset overrides the defaults. */
+export const Assumptions = z
+  .object({
+    expresswayKmh: z.number().positive().max(200),
+    hsrKmh: z.number().positive().max(400),
+    conventionalRailKmh: z.number().positive().max(200),
+    ordinaryRoadKmh: z.number().positive().max(120),
+    detourFactor: z.number().min(1).max(4),
+    accessNeighbours: z.number().int().min(1).max(20),
+    maxAccessKm: z.number().positive().max(300),
+  })
+  .strict();
+export type Assumptions = z.infer<typeof Assumptions>;
+
+export const FACILITY_CLASS_IDS = ['interchange', 'hsr-station', 'freight', 'international-rail', 'airport', 'airport-cargo', 'bonded-zone', 'port', 'logistics-hub'] as const;
+
+const NamedNode = z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() });
+export const Reached = NamedNode.extend({ minutes: z.number().nonnegative(), via: z.array(NamedNode) });
+export type Reached = z.infer<typeof Reached>;
+
+export const TravelTimesResult = z.object({
+  from: LngLatArg,
+  facilities: z.record(z.enum(FACILITY_CLASS_IDS), Reached.nullable()),
+  markets: z.record(z.string(), Reached.nullable()),
+});
+export type TravelTimesResult = z.infer<typeof TravelTimesResult>;
+
+const Minutes = z.array(z.number().positive().max(24 * 60)).min(1, 'at least one threshold (minutes) is needed').max(12);
+
+export const CatchmentResult = z.array(
+  z.object({ minutes: z.number(), population: z.number().int().nonnegative(), unknownCounties: z.array(z.string()), countiesReached: z.number().int() }),
+);
+
+export const NetworkDataResult = z.object({
+  input: z.object({ interchanges: z.array(z.unknown()), expressways: z.array(z.unknown()), facilities: z.array(z.unknown()), railLines: z.array(z.unknown()) }).passthrough(),
+  assumptions: Assumptions,
+  zone: z.object({
+    bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+    counties: z.array(z.object({ adcode: z.string(), name_zh: z.string(), population: z.number().nullable(), geometry: z.object({ type: z.string(), coordinates: z.unknown() }) })),
+  }),
+  markets: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), node: z.string() })),
+});
+/** `input` is geo's NetworkInput (geo/network/graph.ts); the schema checks its outline only. */
+export type NetworkDataResult = z.infer<typeof NetworkDataResult>;
+
 const NoArgs = z.object({}).strict();
 
 /** Argument and result schema of every method. */
@@ -103,6 +151,18 @@ export const CONTRACT = {
   getLayer: { args: z.object({ id: z.string().min(1).max(100) }).strict(), result: FeatureCollectionResult },
   searchPlaces: { args: z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50).default(12) }).strict(), result: z.array(PlaceHit) },
   getSettings: { args: NoArgs, result: Settings },
+  networkInfo: {
+    args: NoArgs,
+    result: z.object({ assumptions: Assumptions, nodes: z.number().int(), edges: z.number().int(), classCounts: z.record(z.string(), z.number().int()), markets: z.array(NamedNode) }),
+  },
+  travelTimes: { args: z.object({ from: LngLatArg, assumptions: Assumptions.partial().optional() }).strict(), result: TravelTimesResult },
+  isochrone: {
+    args: z.object({ from: LngLatArg, minutes: Minutes.default([30, 60, 90, 120]), cellKm: z.number().min(0.5).max(10).default(2), assumptions: Assumptions.partial().optional() }).strict(),
+    result: FeatureCollectionResult,
+  },
+  catchment: { args: z.object({ from: LngLatArg, minutes: Minutes.default([30, 60, 90]), assumptions: Assumptions.partial().optional() }).strict(), result: CatchmentResult },
+  networkData: { args: NoArgs, result: NetworkDataResult },
+  exportNetwork: { args: z.object({ assumptions: Assumptions.partial().optional() }).strict(), result: FeatureCollectionResult },
   updateSettings: { args: Settings.partial().strict(), result: Settings },
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
 

@@ -2,7 +2,20 @@
  * The API's method names, with no dependencies, so the sandboxed preload can import them without
  * pulling zod (or anything else) into its bundle. `api.ts` checks that every name has a schema.
  */
-export const METHOD_NAMES = ['appInfo', 'listLayers', 'getLayer', 'searchPlaces', 'getSettings', 'updateSettings'] as const;
+export const METHOD_NAMES = [
+  'appInfo',
+  'listLayers',
+  'getLayer',
+  'searchPlaces',
+  'getSettings',
+  'updateSettings',
+  'networkInfo',
+  'travelTimes',
+  'isochrone',
+  'catchment',
+  'networkData',
+  'exportNetwork',
+] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Edition } from '../contract/api.ts';
 import type { Db } from '../db/index.ts';
 import type { LayerId } from '../../data/schema/layers.ts';
+import type { ZoneData } from './network.ts';
 import type { ReferenceLayer } from './reference-layers.ts';
 import type { ReferenceData } from './reference.ts';
 
@@ -11,5 +12,7 @@ export interface HandlerDeps {
   reference: ReferenceData;
   /** The zone's reference layers (parks, airports, rail, …), keyed by layer id. */
   layers: ReadonlyMap<LayerId, ReferenceLayer>;
+  /** The zone's county polygons, populations and markets. */
+  zone: ZoneData;
   info: { name: string; version: string; edition: z.infer<typeof Edition>; dataDir: string };
 }

@@ -11,13 +11,14 @@ import { appHandlers } from './app.ts';
 import { ApiError } from './errors.ts';
 import type { HandlerDeps } from './deps.ts';
 import { layerHandlers } from './layers.ts';
+import { networkHandlers } from './network.ts';
 import { settingsHandlers } from './settings.ts';
 
 export type { HandlerDeps } from './deps.ts';
 export { ApiError } from './errors.ts';
 
 export function createHandlers(deps: HandlerDeps): Api {
-  return { ...appHandlers(deps), ...layerHandlers(deps), ...settingsHandlers(deps) };
+  return { ...appHandlers(deps), ...layerHandlers(deps), ...settingsHandlers(deps), ...networkHandlers(deps) };
 }
 
 

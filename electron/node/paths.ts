@@ -28,6 +28,9 @@ export interface AppPaths {
   referenceFile: string;
   migrationsDir: string;
   layersDir: string;
+  zoneFile: string;
+  countiesFile: string;
+  marketsFile: string;
 }
 
 /**
@@ -41,6 +44,9 @@ export function appPaths(appRoot: string, unpackedRoot = appRoot): AppPaths {
     referenceFile: join(unpackedRoot, 'data', 'generated', 'basemap.mbtiles'),
     migrationsDir: join(unpackedRoot, 'data', 'schema', 'migrations'),
     layersDir: join(unpackedRoot, 'data', 'layers'),
+    zoneFile: join(unpackedRoot, 'data', 'generated', 'zone-counties.geojson'),
+    countiesFile: join(unpackedRoot, 'data', 'counties.json'),
+    marketsFile: join(unpackedRoot, 'data', 'markets.json'),
   };
 }
 

@@ -17,6 +17,12 @@ const bridge = {
   searchPlaces: call('searchPlaces'),
   getSettings: call('getSettings'),
   updateSettings: call('updateSettings'),
+  networkInfo: call('networkInfo'),
+  travelTimes: call('travelTimes'),
+  isochrone: call('isochrone'),
+  catchment: call('catchment'),
+  networkData: call('networkData'),
+  exportNetwork: call('exportNetwork'),
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('siteselect', bridge);
