@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../testing/temp-backend.ts';
@@ -49,5 +50,48 @@ describe('siteselect CLI', () => {
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/unknown command/);
+  });
+});
+
+describe('siteselect network commands', () => {
+  it('travel-times prints minutes per facility class and market', async () => {
+    const c = capture();
+    expect(await runCli(['travel-times', '--from', '112.57,26.89', '--data-dir', data.dir], c.io)).toBe(0);
+    const r = JSON.parse(c.out.join('\n')) as { from: number[]; facilities: Record<string, { minutes: number; id: string; name_zh: string } | null>; markets: Record<string, { minutes: number; via: unknown[] } | null> };
+    expect(r.from).toEqual([112.57, 26.89]);
+    expect(r.facilities['interchange']).toMatchObject({ minutes: expect.any(Number), id: expect.any(String), name_zh: expect.any(String) });
+    expect(r.markets['guangzhou']?.minutes).toBeGreaterThan(60);
+    expect(Array.isArray(r.markets['shenzhen']?.via)).toBe(true);
+  });
+
+  it('isochrone writes nested areas to a GeoJSON file', async () => {
+    const out = join(data.dir, 'iso.geojson');
+    const c = capture();
+    expect(await runCli(['isochrone', '--from', '112.57,26.89', '--minutes', '30,60,90', '--out', out, '--data-dir', data.dir], c.io)).toBe(0);
+    const fc = JSON.parse(readFileSync(out, 'utf8')) as { features: { properties: { minutes: number } }[] };
+    expect(fc.features.map((f) => f.properties.minutes)).toEqual([30, 60, 90]);
+  });
+
+  it('export-network writes nodes and edges', async () => {
+    const out = join(data.dir, 'net.geojson');
+    const c = capture();
+    expect(await runCli(['export-network', '--out', out, '--data-dir', data.dir], c.io)).toBe(0);
+    const fc = JSON.parse(readFileSync(out, 'utf8')) as { features: { geometry: { type: string }; properties: Record<string, unknown> }[] };
+    expect(fc.features.some((f) => f.geometry.type === 'Point' && typeof f.properties['id'] === 'string')).toBe(true);
+    expect(fc.features.some((f) => f.geometry.type === 'LineString' && typeof f.properties['minutes'] === 'number' && typeof f.properties['length_m'] === 'number')).toBe(true);
+  });
+
+  it.each([
+    [['travel-times', '--from', '100,40'], 1, /outside the demonstration zone/],
+    [['travel-times', '--from', 'NaN,26'], 2, /LON,LAT/],
+    [['travel-times'], 2, /--from LON,LAT is required/],
+    [['isochrone', '--from', '112.57,26.89', '--minutes', ',', '--out', 'x.geojson'], 2, /at least one number/],
+    [['isochrone', '--from', '112.57,26.89', '--minutes', '60,30', '--out', 'x.geojson'], 1, /ascending/],
+    [['isochrone', '--from', '112.57,26.89'], 2, /needs --out/],
+  ])('%j fails with exit %i and a clear message', async (args, code, message) => {
+    const c = capture();
+    expect(await runCli([...args, '--data-dir', data.dir], c.io)).toBe(code);
+    expect(c.out).toEqual([]);
+    expect(c.err.join('\n')).toMatch(message);
   });
 });
