@@ -1,5 +1,5 @@
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Language, LayerSummary, PlaceHit } from '../../electron/contract/api.ts';
 import { call } from './api/client.ts';
@@ -10,6 +10,11 @@ import { InfoCard } from './features/info/info-card.tsx';
 import { BASEMAP_LAYER_GROUPS, LayerPanel } from './features/layers/layer-panel.tsx';
 import { useReferenceLayers, type HiddenSubkinds, type SelectedFeature } from './features/layers/use-reference-layers.ts';
 import { SearchBox } from './features/search/search-box.tsx';
+import { AccessCard } from './features/access/access-card.tsx';
+import { AccessPanel } from './features/access/access-panel.tsx';
+import { useAccessPoint } from './features/access/use-access-point.ts';
+import { useSurface } from './features/access/use-surface.ts';
+import { REFERENCE_STYLES } from './features/layers/reference-style.ts';
 import { setLanguage } from './i18n/index.ts';
 
 function StatusBar({ info, pointer, zoom }: { info: AppInfo; pointer: [number, number] | null; zoom: number }) {
@@ -47,7 +52,46 @@ function Workspace({ info, layers, language }: { info: AppInfo; layers: LayerSum
       setMap(map);
     });
   }, []);
-  useReferenceLayers({ map, layers, language, hiddenLayers: hidden, hiddenSubkinds, onSelect: setSelected });
+  const access = useAccessPoint(map);
+  const surface = useSurface(map);
+  const network = useApi('networkInfo');
+  const onSelect = useCallback(
+    (feature: SelectedFeature | null) => {
+      access.clear();
+      setSelected(feature);
+    },
+    [access],
+  );
+  useReferenceLayers({ map, layers, language, hiddenLayers: hidden, hiddenSubkinds, onSelect });
+  // A click on the map where there is no feature asks for travel times from that point.
+  const pickRef = useRef(access.pick);
+  useEffect(() => {
+    pickRef.current = access.pick;
+  }, [access.pick]);
+  useEffect(() => {
+    if (!map) return;
+    const interactive = Object.values(REFERENCE_STYLES).flatMap((s) => s.interactive);
+    const onClick = (e: MapMouseEvent) => {
+      const layersPresent = interactive.filter((id) => map.getLayer(id));
+      if (map.queryRenderedFeatures(e.point, { layers: layersPresent }).length > 0) return;
+      setSelected(null);
+      void pickRef.current([e.lngLat.lng, e.lngLat.lat]);
+    };
+    map.on('click', onClick);
+    return () => {
+      map.off('click', onClick);
+    };
+  }, [map]);
+  const markets = useMemo(() => network.data?.markets ?? [], [network.data]);
+  const runSurface = useCallback(
+    (choice: string) => {
+      const [kind, id] = choice.split(':') as [string, string];
+      const market = markets.find((m) => m.id === id);
+      const label = kind === 'class' ? t(`classes.${id}`) : language === 'en' ? (market?.name_en ?? id) : (market?.name_zh ?? id);
+      void surface.run(kind === 'class' ? { class: id as never } : { market: id }, label);
+    },
+    [markets, surface, t, language],
+  );
   const toggleSubkind = useCallback((layerId: string, subkind: string, visible: boolean) => {
     setHiddenSubkinds((prev) => {
       const next = new Set(prev[layerId] ?? []);
@@ -74,6 +118,7 @@ function Workspace({ info, layers, language }: { info: AppInfo; layers: LayerSum
     <div className="workspace">
       <aside className="side-panel">
         <SearchBox onChoose={flyTo} />
+        <AccessPanel surface={surface.state} markets={markets} assumptions={network.data?.assumptions} onRun={runSurface} onCancel={surface.cancel} onClear={surface.clear} />
         <LayerPanel layers={layers} hidden={hidden} hiddenSubkinds={hiddenSubkinds} onToggle={toggle} onToggleSubkind={toggleSubkind} />
         <div className="panel-actions">
           <button type="button" onClick={resetView}>
@@ -96,6 +141,7 @@ function Workspace({ info, layers, language }: { info: AppInfo; layers: LayerSum
           onReady={onReady}
         />
         {selected && <InfoCard feature={selected} onClose={() => setSelected(null)} />}
+        {!selected && access.point && <AccessCard point={access.point} markets={markets} onIsochrones={() => void access.drawIsochrones()} onClose={access.clear} />}
       </main>
       <StatusBar info={info} pointer={pointer} zoom={zoom} />
       <AboutDialog info={info} open={aboutOpen} onClose={() => setAboutOpen(false)} />

@@ -1,0 +1,114 @@
+/**
+ * Travel times from a clicked point: nearest facility of each class (with the facilities on the
+ * way), the markets, population within reach, and isochrones on demand.
+ */
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { Reached } from '../../../../electron/contract/api.ts';
+import { cssColour } from './colour-ramp.ts';
+import { ISOCHRONE_MINUTES, type AccessPoint } from './use-access-point.ts';
+
+/** Classes shown, in order: what a relocating manufacturer asks first. */
+const CLASSES = ['interchange', 'freight', 'international-rail', 'airport', 'airport-cargo', 'bonded-zone', 'port', 'logistics-hub', 'hsr-station'] as const;
+
+export function formatMinutes(minutes: number, t: TFunction): string {
+  const m = Math.round(minutes);
+  return m < 60 ? t('access.min', { m }) : t('access.hmin', { h: Math.floor(m / 60), m: m % 60 });
+}
+
+function Row({ label, reached, testId }: { label: string; reached: Reached | null | undefined; testId: string }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const name = (n: { name_zh: string; name_en: string }) => (en ? n.name_en : n.name_zh);
+  return (
+    <div className="row" data-testid={testId} data-minutes={reached ? reached.minutes.toFixed(1) : ''}>
+      <dt>{label}</dt>
+      <dd>
+        {reached ? (
+          <>
+            <strong>{formatMinutes(reached.minutes, t)}</strong> · {name(reached)}
+            {reached.via.length > 0 && (
+              <span className="via">
+                {t('access.via')} {reached.via.map(name).join(' → ')}
+              </span>
+            )}
+          </>
+        ) : (
+          <span className="unknown">{t('access.noneKnown')}</span>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+export function AccessCard({ point, markets, onIsochrones, onClose }: { point: AccessPoint; markets: { id: string; name_zh: string; name_en: string }[]; onIsochrones(): void; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  return (
+    <section className="info-card access-card" aria-labelledby="access-title" data-testid="access-card">
+      <header>
+        <h2 id="access-title">{t('access.title')}</h2>
+        <button type="button" onClick={onClose} aria-label={t('info.close')}>
+          ×
+        </button>
+      </header>
+      <p className="muted">
+        {t('access.from', { lng: point.from[0].toFixed(4), lat: point.from[1].toFixed(4) })}
+      </p>
+      {point.loading && <p role="status">{t('app.loading')}</p>}
+      {point.error && (
+        <p role="alert" className="load-error">
+          {point.error}
+        </p>
+      )}
+      {point.times && (
+        <>
+          <h3>{t('access.facilities')}</h3>
+          <dl>
+            {CLASSES.map((c) => (
+              <Row key={c} label={t(`classes.${c}`)} reached={point.times?.facilities[c]} testId={`access-${c}`} />
+            ))}
+          </dl>
+          <h3>{t('access.markets')}</h3>
+          <dl>
+            {markets.map((m) => (
+              <Row key={m.id} label={en ? m.name_en : m.name_zh} reached={point.times?.markets[m.id]} testId={`access-market-${m.id}`} />
+            ))}
+          </dl>
+        </>
+      )}
+      {point.catchment && (
+        <>
+          <h3>{t('access.catchment')}</h3>
+          <dl data-testid="access-catchment">
+            {point.catchment.map((c) => (
+              <div className="row" key={c.minutes}>
+                <dt>{t('access.within', { m: c.minutes })}</dt>
+                <dd>
+                  {t('access.people', { n: (c.population / 10000).toFixed(1) })}
+                  {c.unknownCounties.length > 0 && <span className="via">{t('access.lowerBound', { list: c.unknownCounties.join('、') })}</span>}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p className="muted small">{t('access.catchmentMethod')}</p>
+        </>
+      )}
+      <div className="card-actions">
+        <button type="button" onClick={onIsochrones} disabled={point.loading} data-testid="draw-isochrones">
+          {t('access.drawIsochrones')}
+        </button>
+      </div>
+      {point.isochrones && (
+        <ul className="legend horizontal" aria-label={t('access.isochroneLegend')}>
+          {ISOCHRONE_MINUTES.map((m) => (
+            <li key={m}>
+              <span className="swatch" style={{ background: cssColour(m) }} aria-hidden="true" />
+              {t('access.within', { m })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
