@@ -84,11 +84,11 @@ function Workspace({ info, layers, language }: { info: AppInfo; layers: LayerSum
   }, [map]);
   const markets = useMemo(() => network.data?.markets ?? [], [network.data]);
   const runSurface = useCallback(
-    (choice: string) => {
+    (choice: string, cellKm: number) => {
       const [kind, id] = choice.split(':') as [string, string];
       const market = markets.find((m) => m.id === id);
       const label = kind === 'class' ? t(`classes.${id}`) : language === 'en' ? (market?.name_en ?? id) : (market?.name_zh ?? id);
-      void surface.run(kind === 'class' ? { class: id as never } : { market: id }, label);
+      void surface.run(kind === 'class' ? { class: id as never } : { market: id }, label, cellKm);
     },
     [markets, surface, t, language],
   );

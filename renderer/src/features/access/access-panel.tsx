@@ -14,7 +14,7 @@ export interface AccessPanelProps {
   surface: SurfaceState;
   markets: { id: string; name_zh: string; name_en: string }[];
   assumptions: Assumptions | undefined;
-  onRun(choice: string): void;
+  onRun(choice: string, cellKm: number): void;
   onCancel(): void;
   onClear(): void;
 }
@@ -23,6 +23,7 @@ export function AccessPanel({ surface, markets, assumptions, onRun, onCancel, on
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const [choice, setChoice] = useState<string>('class:interchange');
+  const [cellKm, setCellKm] = useState(1);
   const running = surface.status === 'running';
   return (
     <section className="panel-section" aria-labelledby="access-heading">
@@ -47,8 +48,18 @@ export function AccessPanel({ surface, markets, assumptions, onRun, onCancel, on
           </optgroup>
         </select>
       </label>
+      <label className="field">
+        <span>{t('access.cell')}</span>
+        <select value={cellKm} onChange={(e) => setCellKm(Number(e.currentTarget.value))} disabled={running} data-testid="surface-cell">
+          {[2, 1, 0.5].map((km) => (
+            <option key={km} value={km}>
+              {t('access.cellKm', { km })}
+            </option>
+          ))}
+        </select>
+      </label>
       <div className="panel-actions row-actions">
-        <button type="button" onClick={() => onRun(choice)} disabled={running} data-testid="surface-run">
+        <button type="button" onClick={() => onRun(choice, cellKm)} disabled={running} data-testid="surface-run">
           {t('access.compute')}
         </button>
         {running ? (
@@ -76,7 +87,7 @@ export function AccessPanel({ surface, markets, assumptions, onRun, onCancel, on
       )}
       {surface.status === 'done' && (
         <div data-testid="surface-legend" data-max={surface.max.toFixed(0)}>
-          <p className="small">{t('access.surfaceDone', { label: surface.label, cells: surface.cells.toLocaleString(), s: (surface.ms / 1000).toFixed(1) })}</p>
+          <p className="small">{t('access.surfaceDone', { label: surface.label, cells: surface.cells.toLocaleString(), km: surface.cellKm, s: (surface.ms / 1000).toFixed(1) })}</p>
           <div className="ramp" aria-hidden="true">
             {RAMP_STOPS.filter((s) => s.minutes <= Math.max(60, surface.max)).map((s) => (
               <span key={s.minutes} style={{ background: `rgb(${s.colour.join(',')})` }}>

@@ -13,7 +13,7 @@ import type { SurfaceMessage, SurfaceRequest } from './surface.worker.ts';
 export type SurfaceState =
   | { status: 'idle' }
   | { status: 'running'; fraction: number }
-  | { status: 'done'; max: number; cells: number; ms: number; label: string }
+  | { status: 'done'; max: number; cells: number; ms: number; label: string; cellKm: number }
   | { status: 'cancelled' }
   | { status: 'error'; message: string };
 
@@ -23,8 +23,11 @@ export function useSurface(map: MapLibreMap | null) {
   const [state, setState] = useState<SurfaceState>({ status: 'idle' });
   const worker = useRef<Worker | null>(null);
   const data = useRef<Promise<NetworkDataResult> | null>(null);
+  // Every run and every cancel bumps the generation; a run that finds it changed stops quietly.
+  const generation = useRef(0);
 
   const stop = useCallback(() => {
+    generation.current += 1;
     worker.current?.terminate();
     worker.current = null;
   }, []);
@@ -41,6 +44,7 @@ export function useSurface(map: MapLibreMap | null) {
     async (target: { class: Destination extends infer D ? (D extends { class: infer C } ? C : never) : never } | { market: string }, label: string, cellKm = 1) => {
       if (!map) return;
       stop();
+      const mine = generation.current;
       setState({ status: 'running', fraction: 0 });
       data.current ??= call('networkData');
       let network: NetworkDataResult;
@@ -48,9 +52,10 @@ export function useSurface(map: MapLibreMap | null) {
         network = await data.current;
       } catch (error) {
         data.current = null;
-        setState({ status: 'error', message: (error as Error).message });
+        if (generation.current === mine) setState({ status: 'error', message: (error as Error).message });
         return;
       }
+      if (generation.current !== mine) return; // cancelled while the network data loaded
       const destination: Destination = 'class' in target ? { class: target.class } : { node: network.markets.find((m) => m.id === target.market)?.node ?? target.market };
       const w = new Worker(new URL('./surface.worker.ts', import.meta.url), { type: 'module' });
       worker.current = w;
@@ -78,7 +83,7 @@ export function useSurface(map: MapLibreMap | null) {
             map.addLayer({ id: SOURCE, type: 'raster', source: SOURCE, paint: { 'raster-opacity': 0.78, 'raster-resampling': 'nearest' } }, before);
           }
           (map.getSource(SOURCE) as ImageSource).updateImage({ image, coordinates });
-          setState({ status: 'done', max: msg.max, cells: msg.cells, ms: msg.ms, label });
+          setState({ status: 'done', max: msg.max, cells: msg.cells, ms: msg.ms, label, cellKm });
         }
       };
       w.onerror = (e) => {

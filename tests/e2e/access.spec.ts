@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { expect, RESULTS, test } from './fixtures.ts';
+import { MapPage } from './map-page.ts';
+
+type MapHandle = { project(p: [number, number]): { x: number; y: number }; getSource(id: string): { serialize(): { data: { features: { properties: { minutes: number } }[] } } } | undefined; getLayer(id: string): unknown };
+
+/** A spot in 邵阳 away from any drawn feature, so the click asks for travel times. */
+const EMPTY_SPOT: [number, number] = [111.45, 26.55];
+
+test.describe('accessibility', () => {
+  test('a click shows travel times, catchment and isochrones', async ({ page, appServer }) => {
+    const app = new MapPage(page);
+    await app.open(appServer.url);
+    await app.settle();
+    const box = await app.canvas().boundingBox();
+    const at = await page.evaluate((p) => (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.project(p), EMPTY_SPOT);
+    await page.mouse.click((box?.x ?? 0) + at.x, (box?.y ?? 0) + at.y);
+    const card = page.getByTestId('access-card');
+    await expect(card.getByTestId('access-catchment')).toBeVisible({ timeout: 20_000 });
+    const interchange = Number(await card.getByTestId('access-interchange').getAttribute('data-minutes'));
+    const guangzhou = Number(await card.getByTestId('access-market-guangzhou').getAttribute('data-minutes'));
+    expect(interchange).toBeGreaterThan(0);
+    expect(guangzhou).toBeGreaterThan(interchange);
+    await expect(card.getByTestId('access-airport')).toContainText('机场');
+    await expect(card.getByTestId('access-bonded-zone')).toContainText('暂无已知位置');
+
+    await card.getByTestId('draw-isochrones').click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.getSource('access-isochrones')?.serialize().data.features.map((f) => f.properties.minutes) ?? []))
+      .toEqual([120, 90, 60, 30]);
+    await app.settle();
+    await page.screenshot({ path: join(RESULTS, 'isochrones-zh.png') });
+  });
+
+  test('a zone-wide surface runs off the UI thread with progress, can be cancelled, and draws with a legend', async ({ page, appServer }) => {
+    const app = new MapPage(page);
+    await app.open(appServer.url);
+    // A fine grid (about half a million cells) takes long enough to cancel by hand.
+    await page.getByTestId('surface-choice').selectOption('class:interchange');
+    await page.getByTestId('surface-cell').selectOption('0.5');
+    await page.getByTestId('surface-run').click();
+    await expect(page.getByTestId('surface-progress')).toBeVisible();
+    await page.getByTestId('surface-cancel').click();
+    await expect(page.getByTestId('surface-progress')).toBeHidden();
+    await expect(page.getByText('已取消')).toBeVisible();
+    await page.getByTestId('surface-choice').selectOption('market:shenzhen');
+    await page.getByTestId('surface-cell').selectOption('1');
+    await page.getByTestId('surface-run').click();
+    const legend = page.getByTestId('surface-legend');
+    await expect(legend).toBeVisible({ timeout: 60_000 });
+    await expect(legend).toContainText('深圳');
+    expect(Number(await legend.getAttribute('data-max'))).toBeGreaterThan(120);
+    expect(await page.evaluate(() => !!(window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.getLayer('access-surface'))).toBe(true);
+    await app.settle();
+    await page.screenshot({ path: join(RESULTS, 'surface-shenzhen-zh.png') });
+    // The assumptions behind the numbers are one click away.
+    await page.getByTestId('assumptions').locator('summary').click();
+    await expect(page.getByTestId('assumptions')).toContainText('绕行系数');
+  });
+});
