@@ -13,9 +13,20 @@ import { openBackend } from '../electron/backend.ts';
 import { resolveAsset } from '../electron/handlers/assets.ts';
 import { appPaths, appRootFrom } from '../electron/node/paths.ts';
 import { startServer } from '../electron/server/index.ts';
-import { tilesCoveringBBox } from '../geo/index.ts';
+import { accessibilitySurface, buildNetwork, DEFAULT_ASSUMPTIONS, gridOver, isochrones, originLinks, rasterize, shortestPaths, tilesCoveringBBox, travelTimes, type Rings } from '../geo/index.ts';
+import { zoneNetworkInput } from '../electron/handlers/network.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+
+function timeIt(runs: number, fn: () => unknown): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -56,6 +67,33 @@ try {
     times.push(performance.now() - t0);
   }
   console.log(`basemap tile read + inflate (zoom 8, ${tiles.length} tiles over the zone): median ${median(times).toFixed(3)} ms`);
+
+  // Network (targets: shortest-path tree ≤ 5 ms, isochrone ≤ 100 ms, 1 km zone surface ≤ 1 s).
+  const zone = JSON.parse(JSON.stringify((await import('../electron/handlers/network.ts')).loadZone(backend.paths.zoneFile, backend.paths.countiesFile, backend.paths.marketsFile))) as ReturnType<typeof import('../electron/handlers/network.ts').loadZone>;
+  const { loadReferenceLayers } = await import('../electron/handlers/reference-layers.ts');
+  const input = zoneNetworkInput(loadReferenceLayers(backend.paths.layersDir), zone.markets);
+  const build = timeIt(20, () => buildNetwork(input, DEFAULT_ASSUMPTIONS));
+  const net = buildNetwork(input, DEFAULT_ASSUMPTIONS);
+  console.log(`network: ${net.nodes.length} nodes, ${net.edges.length} edges; build median ${median(build).toFixed(2)} ms`);
+  const from: [number, number] = [112.57, 26.89];
+  const tree = timeIt(500, () => shortestPaths(net, originLinks(net, from)));
+  console.log(`shortest-path tree from a point: median ${median(tree).toFixed(3)} ms (target ≤ 5 ms)`);
+  const tt = timeIt(200, () => travelTimes(net, from));
+  console.log(`travel times to every class and market: median ${median(tt).toFixed(3)} ms`);
+  for (const cellKm of [2, 1]) {
+    const iso = timeIt(7, () => isochrones(net, from, [30, 60, 90, 120], { cellKm }));
+    console.log(`isochrones 30/60/90/120 min on a ${cellKm} km grid over the network extent: median ${median(iso).toFixed(1)} ms (target ≤ 100 ms)`);
+  }
+  const grid = gridOver(zone.bbox, 1);
+  const rings = zone.counties.map((c) => (c.feature.geometry.type === 'Polygon' ? c.feature.geometry.coordinates : c.feature.geometry.coordinates.flat()) as unknown as Rings);
+  const raster = timeIt(5, () => rasterize(grid, rings));
+  const mask = rasterize(grid, rings);
+  const cells = mask.reduce((n, k) => n + (k >= 0 ? 1 : 0), 0);
+  console.log(`zone mask: ${cells} cells of 1 km inside the zone (grid ${grid.nx}×${grid.ny}); rasterize median ${median(raster).toFixed(1)} ms`);
+  for (const destination of [{ class: 'interchange' as const }, { class: 'airport' as const }, { node: 'ext-guangzhou' }]) {
+    const surface = timeIt(5, () => accessibilitySurface(net, grid, destination, { mask }));
+    console.log(`1 km surface to ${'class' in destination ? destination.class : destination.node}: median ${median(surface).toFixed(1)} ms (target ≤ 1000 ms)`);
+  }
 } finally {
   await browser.close();
   await server.close();

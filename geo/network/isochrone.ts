@@ -74,8 +74,25 @@ export function isochrones(net: Network, from: LngLat, thresholds: readonly numb
   });
   const tree = shortestPaths(net, originLinks(net, from), options.mode ?? 'road');
   const cellKm = options.cellKm ?? 2;
-  const grid = gridOver(options.bbox ?? networkBBox(net), cellKm);
-  const field = timeField(net, grid, tree.minutes, { origin: from, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.shouldCancel ? { shouldCancel: options.shouldCancel } : {}) });
+  // Nothing lies farther than the longest time at the fastest speed the trip may use.
+  const a = net.assumptions;
+  const fastestKmh = Math.max(a.expresswayKmh, a.ordinaryRoadKmh, options.mode === 'all' ? Math.max(a.hsrKmh, a.conventionalRailKmh) : 0);
+  const longest = thresholds[thresholds.length - 1] as number;
+  const reachDeg = ((longest / 60) * fastestKmh) / 100 + 0.05; // ≥ 1 km per 0.01°, plus a cell of margin
+  const [w, s, e, n] = options.bbox ?? networkBBox(net);
+  const bbox: [number, number, number, number] = [
+    Math.max(w, from[0] - reachDeg / Math.cos((from[1] * Math.PI) / 180)),
+    Math.max(s, from[1] - reachDeg),
+    Math.min(e, from[0] + reachDeg / Math.cos((from[1] * Math.PI) / 180)),
+    Math.min(n, from[1] + reachDeg),
+  ];
+  const grid = gridOver(bbox, cellKm);
+  const field = timeField(net, grid, tree.minutes, {
+    origin: from,
+    prune: { minutes: longest, fastestKmh },
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.shouldCancel ? { shouldCancel: options.shouldCancel } : {}),
+  });
   return contourField(field, grid, thresholds).map((coordinates, i) => ({
     type: 'Feature',
     properties: { minutes: thresholds[i] as number, from, cellKm },

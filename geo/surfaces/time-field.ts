@@ -19,6 +19,13 @@ export interface FieldOptions {
   mask?: Int32Array;
   /** Extra direct leg from the origin straight to the cell: `[lng, lat]` of the origin. */
   origin?: readonly [number, number];
+  /**
+   * Skip cells that cannot be reached within `minutes`: a cell farther from `origin` than
+   * `minutes` at `fastestKmh` gets that lower bound (a time above the limit) instead of its exact
+   * time. Contours at or below the limit are unchanged in substance; the work shrinks to the
+   * reachable disc.
+   */
+  prune?: { minutes: number; fastestKmh: number };
   /** Called with the fraction done (0…1) every few rows. */
   onProgress?(fraction: number): void;
   /** Polled every few rows; return true to stop with a CancelledError. */
@@ -60,6 +67,13 @@ export function timeField(net: Network, grid: Grid, nodeMinutes: Float64Array, o
         continue;
       }
       const lng = grid.west + (i + 0.5) * grid.dLng;
+      if (options.prune && options.origin) {
+        const bound = (distanceMetresXY(lng, lat, options.origin[0], options.origin[1]) / 1000 / options.prune.fastestKmh) * 60;
+        if (bound > options.prune.minutes) {
+          out[cell] = bound;
+          continue;
+        }
+      }
       // k nearest road nodes within reach (insertion into a small sorted buffer).
       let found = 0;
       for (const idx of roadIdx) {

@@ -4,7 +4,7 @@
  * language, and reports hover and clicks.
  */
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, MapLayerMouseEvent } from 'maplibre-gl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection, Point } from 'geojson';
 import type { FeatureCollectionResult, LayerSummary } from '../../../../electron/contract/api.ts';
 import { call } from '../../api/client.ts';
@@ -47,15 +47,21 @@ export function useReferenceLayers(options: {
     selectRef.current = onSelect;
   }, [onSelect]);
 
-  // Load every reference layer once and add it to the map.
+  // Fetch every reference layer as soon as the list is known (while the map is still starting),
+  // then add them to the map once it has loaded.
   const wanted = layers.filter((l) => l.kind === 'reference' && REFERENCE_STYLES[l.id]).map((l) => l.id);
   const wantedKey = wanted.join(',');
+  const ids = useMemo(() => REFERENCE_ORDER.filter((id) => wantedKey.split(',').includes(id)), [wantedKey]);
+  const pending = useMemo(() => {
+    const all = Promise.all(ids.map((id) => call('getLayer', { id })));
+    all.catch(() => undefined); // reported when awaited below, not as an unhandled rejection
+    return all;
+  }, [ids]);
   useEffect(() => {
     if (!map) return;
     let live = true;
-    const ids = REFERENCE_ORDER.filter((id) => wantedKey.split(',').includes(id));
     const add = async () => {
-      const collections = await Promise.all(ids.map((id) => call('getLayer', { id })));
+      const collections = await pending;
       if (!live) return;
       registerIcons(map);
       // Lines go under the basemap's labels, points above everything.
@@ -83,7 +89,7 @@ export function useReferenceLayers(options: {
     };
     // Labels follow `language` through the effect below; adding layers happens once per map.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [map, wantedKey]);
+  }, [map, pending]);
 
   // Visibility per layer.
   useEffect(() => {
