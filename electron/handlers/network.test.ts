@@ -27,8 +27,9 @@ describe('network API', () => {
     expect(r.facilities.airport?.id).toBe('airport-hny');
     expect(r.markets['guangzhou']?.minutes).toBeGreaterThan(r.markets['changsha']?.minutes ?? Infinity);
     expect(r.markets['guangzhou']?.via.length).toBeGreaterThan(0);
-    // No bonded zone has a known position yet: unknown, never a made-up time.
-    expect(r.facilities['bonded-zone']).toBeNull();
+    // No logistics hub has a known position yet: unknown, never a made-up time.
+    expect(r.facilities['logistics-hub']).toBeNull();
+    expect(r.facilities['bonded-zone']?.id).toBe('bonded-hengyang-czbq');
   });
 
   it('slower roads give longer times', async () => {

@@ -22,7 +22,8 @@ test.describe('accessibility', () => {
     expect(interchange).toBeGreaterThan(0);
     expect(guangzhou).toBeGreaterThan(interchange);
     await expect(card.getByTestId('access-airport')).toContainText('机场');
-    await expect(card.getByTestId('access-bonded-zone')).toContainText('暂无已知位置');
+    await expect(card.getByTestId('access-bonded-zone')).toContainText('综合保税区');
+    await expect(card.getByTestId('access-logistics-hub')).toContainText('暂无已知位置');
 
     await card.getByTestId('draw-isochrones').click();
     await expect
