@@ -12,3 +12,4 @@ export * from './surfaces/rasterize.ts';
 export * from './surfaces/time-field.ts';
 export * from './surfaces/accessibility.ts';
 export * from './surfaces/catchment.ts';
+export * from './mcda/index.ts';

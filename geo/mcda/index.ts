@@ -1,0 +1,3 @@
+export * from './ahp.ts';
+export * from './topsis.ts';
+export * from './wsm.ts';
