@@ -36,23 +36,133 @@ export interface FieldOptions {
  * @param nodeMinutes - minutes from the origin (or to the destination class) for every node; Infinity when unreachable
  * @returns minutes per cell (row-major, row 0 north); Infinity where unreachable, NaN outside the mask
  */
-export function timeField(net: Network, grid: Grid, nodeMinutes: Float64Array, options: FieldOptions = {}): Float32Array {
+/** Reusable buffers for {@link linkPoint}. */
+export interface LinkBuffer {
+  node: Int32Array;
+  minutes: Float64Array;
+  count: number;
+}
+
+export function linkBuffer(net: Network): LinkBuffer {
+  const size = net.assumptions.accessNeighbours + net.nodes.length;
+  return { node: new Int32Array(size), minutes: new Float64Array(size), count: 0 };
+}
+
+/**
+ * The ordinary-road links of a position, as for an origin (`originLinks`): its nearest
+ * interchanges within reach and every other node within reach, with access minutes. Written
+ * into `out` (no allocation), for hot loops over grid cells.
+ */
+export function linkPoint(net: Network, lng: number, lat: number, out: LinkBuffer, nodeLng: Float64Array, nodeLat: Float64Array): void {
   const a = net.assumptions;
   const maxMetres = a.maxAccessKm * 1000;
   const k = a.accessNeighbours;
-  // Only nodes that are reachable take part.
-  const roadIdx: number[] = [];
-  const otherIdx: number[] = [];
+  let found = 0;
+  const nearD = out.minutes; // reuse as scratch for distances, converted below
+  const nearI = out.node;
   for (let r = 0; r < net.roadIndex.length; r++) {
     const idx = net.roadIndex[r] as number;
-    roadIdx.push(idx);
+    const d = distanceMetresXY(lng, lat, nodeLng[idx] as number, nodeLat[idx] as number);
+    if (d > maxMetres || (found === k && d >= (nearD[k - 1] as number))) continue;
+    let p = found < k ? found++ : k - 1;
+    while (p > 0 && (nearD[p - 1] as number) > d) {
+      nearD[p] = nearD[p - 1] as number;
+      nearI[p] = nearI[p - 1] as number;
+      p--;
+    }
+    nearD[p] = d;
+    nearI[p] = idx;
   }
-  for (const node of net.nodes) if (!node.road && Number.isFinite(nodeMinutes[node.index])) otherIdx.push(node.index);
-  const nodeLng = Float64Array.from(net.nodes.map((n) => n.position[0]));
-  const nodeLat = Float64Array.from(net.nodes.map((n) => n.position[1]));
+  for (let p = 0; p < found; p++) nearD[p] = accessMinutes(nearD[p] as number, a);
+  let count = found;
+  for (const node of net.nodes) {
+    if (node.road) continue;
+    const d = distanceMetresXY(lng, lat, nodeLng[node.index] as number, nodeLat[node.index] as number);
+    if (d > maxMetres) continue;
+    nearI[count] = node.index;
+    nearD[count] = accessMinutes(d, a);
+    count++;
+  }
+  out.count = count;
+}
+
+/** Node positions as flat arrays, for {@link linkPoint}. */
+export function nodePositions(net: Network): { lng: Float64Array; lat: Float64Array } {
+  return { lng: Float64Array.from(net.nodes.map((n) => n.position[0])), lat: Float64Array.from(net.nodes.map((n) => n.position[1])) };
+}
+
+/**
+ * Links of every cell of a grid, stored once, so that many time fields over the same grid
+ * (catchments of many candidate sites) cost one pass over the stored links each.
+ */
+export interface CellLinks {
+  grid: Grid;
+  /** Cells with links are `cells[c]`; their links are `node/minutes[start[c] .. start[c+1])`. */
+  cells: Int32Array;
+  start: Int32Array;
+  node: Int32Array;
+  minutes: Float32Array;
+}
+
+export function linkCells(net: Network, grid: Grid, mask?: Int32Array): CellLinks {
+  const { lng: nodeLng, lat: nodeLat } = nodePositions(net);
+  const buf = linkBuffer(net);
+  const cells: number[] = [];
+  const start: number[] = [0];
+  const node: number[] = [];
+  const minutes: number[] = [];
+  for (let j = 0; j < grid.ny; j++) {
+    const lat = grid.north - (j + 0.5) * grid.dLat;
+    for (let i = 0; i < grid.nx; i++) {
+      const cell = j * grid.nx + i;
+      if (mask && (mask[cell] as number) < 0) continue;
+      linkPoint(net, grid.west + (i + 0.5) * grid.dLng, lat, buf, nodeLng, nodeLat);
+      cells.push(cell);
+      for (let p = 0; p < buf.count; p++) {
+        node.push(buf.node[p] as number);
+        minutes.push(buf.minutes[p] as number);
+      }
+      start.push(node.length);
+    }
+  }
+  return { grid, cells: Int32Array.from(cells), start: Int32Array.from(start), node: Int32Array.from(node), minutes: Float32Array.from(minutes) };
+}
+
+/**
+ * Time field from stored cell links: for each linked cell, min over its links of access minutes
+ * plus the node's time, and the direct leg from `origin` when given. Cells without links stay NaN.
+ */
+export function fieldFromLinks(net: Network, links: CellLinks, nodeMinutes: Float64Array, origin?: readonly [number, number]): Float32Array {
+  const { grid } = links;
+  const out = new Float32Array(grid.nx * grid.ny).fill(Number.NaN);
+  const maxMetres = net.assumptions.maxAccessKm * 1000;
+  for (let c = 0; c < links.cells.length; c++) {
+    let best = Number.POSITIVE_INFINITY;
+    for (let p = links.start[c] as number, end = links.start[c + 1] as number; p < end; p++) {
+      const t = (links.minutes[p] as number) + (nodeMinutes[links.node[p] as number] as number);
+      if (t < best) best = t;
+    }
+    const cell = links.cells[c] as number;
+    if (origin) {
+      const i = cell % grid.nx;
+      const j = (cell - i) / grid.nx;
+      const d = distanceMetresXY(grid.west + (i + 0.5) * grid.dLng, grid.north - (j + 0.5) * grid.dLat, origin[0], origin[1]);
+      if (d <= maxMetres) {
+        const t = accessMinutes(d, net.assumptions);
+        if (t < best) best = t;
+      }
+    }
+    out[cell] = best;
+  }
+  return out;
+}
+
+export function timeField(net: Network, grid: Grid, nodeMinutes: Float64Array, options: FieldOptions = {}): Float32Array {
+  const a = net.assumptions;
+  const maxMetres = a.maxAccessKm * 1000;
+  const { lng: nodeLng, lat: nodeLat } = nodePositions(net);
+  const buf = linkBuffer(net);
   const out = new Float32Array(grid.nx * grid.ny);
-  const nearD = new Float64Array(k);
-  const nearI = new Int32Array(k);
   const chunk = Math.max(1, Math.floor(grid.ny / 50));
   for (let j = 0; j < grid.ny; j++) {
     if (j % chunk === 0) {
@@ -74,29 +184,10 @@ export function timeField(net: Network, grid: Grid, nodeMinutes: Float64Array, o
           continue;
         }
       }
-      // k nearest road nodes within reach (insertion into a small sorted buffer).
-      let found = 0;
-      for (const idx of roadIdx) {
-        const d = distanceMetresXY(lng, lat, nodeLng[idx] as number, nodeLat[idx] as number);
-        if (d > maxMetres || (found === k && d >= (nearD[k - 1] as number))) continue;
-        let p = found < k ? found++ : k - 1;
-        while (p > 0 && (nearD[p - 1] as number) > d) {
-          nearD[p] = nearD[p - 1] as number;
-          nearI[p] = nearI[p - 1] as number;
-          p--;
-        }
-        nearD[p] = d;
-        nearI[p] = idx;
-      }
+      linkPoint(net, lng, lat, buf, nodeLng, nodeLat);
       let best = Number.POSITIVE_INFINITY;
-      for (let p = 0; p < found; p++) {
-        const t = accessMinutes(nearD[p] as number, a) + (nodeMinutes[nearI[p] as number] as number);
-        if (t < best) best = t;
-      }
-      for (const idx of otherIdx) {
-        const d = distanceMetresXY(lng, lat, nodeLng[idx] as number, nodeLat[idx] as number);
-        if (d > maxMetres) continue;
-        const t = accessMinutes(d, a) + (nodeMinutes[idx] as number);
+      for (let p = 0; p < buf.count; p++) {
+        const t = (buf.minutes[p] as number) + (nodeMinutes[buf.node[p] as number] as number);
         if (t < best) best = t;
       }
       if (options.origin) {
