@@ -13,3 +13,4 @@ export * from './surfaces/time-field.ts';
 export * from './surfaces/accessibility.ts';
 export * from './surfaces/catchment.ts';
 export * from './mcda/index.ts';
+export * from './scoring/index.ts';
