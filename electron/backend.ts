@@ -39,7 +39,7 @@ export function openBackend(options: { paths: AppPaths; dataDir: string; edition
   }
   const info = { name: 'xiangnan-siteselect', version: packageVersion(paths.appRoot), edition, dataDir };
   return {
-    api: createHandlers({ userDb, reference, layers, zone, info }),
+    api: createHandlers({ userDb, reference, layers, zone, info, files: { plan: paths.planFile, presets: paths.presetsFile } }),
     paths,
     userDb,
     reference,

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../testing/temp-backend.ts';
@@ -92,6 +92,53 @@ describe('siteselect network commands', () => {
     const c = capture();
     expect(await runCli([...args, '--data-dir', data.dir], c.io)).toBe(code);
     expect(c.out).toEqual([]);
+    expect(c.err.join('\n')).toMatch(message);
+  });
+});
+
+describe('siteselect score and mcda', () => {
+  const fixtures = join(REPO_ROOT, 'tests/fixtures/mcda');
+
+  it('mcda ahp gives the weights, λmax, CI and CR of a pairwise matrix', async () => {
+    const c = capture();
+    expect(await runCli(['mcda', 'ahp', '--pairwise', join(fixtures, 'leader-criteria.csv')], c.io)).toBe(0);
+    const r = JSON.parse(c.out.join('\n')) as { weights: Record<string, number>; lambdaMax: number; ci: number; cr: number };
+    expect(r.weights['Experience']).toBeCloseTo(0.548, 3);
+    expect(Object.values(r.weights).reduce((s, w) => s + w, 0)).toBeCloseTo(1, 9);
+    expect(r.lambdaMax).toBeGreaterThan(4);
+    expect(r.cr).toBeLessThan(0.1);
+  });
+
+  it('mcda topsis gives closeness and ranking', async () => {
+    const c = capture();
+    expect(await runCli(['mcda', 'topsis', '--matrix', join(fixtures, 'tzeng-huang-2011.csv'), '--weights', '0.3,0.4,0.3', '--types', '1,1,1'], c.io)).toBe(0);
+    const r = JSON.parse(c.out.join('\n')) as { closeness: number[]; ranking: string[] };
+    expect(r.closeness[2]).toBeCloseTo(0.7482, 4);
+    expect(r.ranking).toEqual(['A3', 'A2', 'A1', 'A4']);
+  });
+
+  it('score ranks candidates from a profile file, as JSON or CSV', async () => {
+    const profile = join(data.dir, 'profile.json');
+    const presets = JSON.parse(readFileSync(join(REPO_ROOT, 'data/profile-presets.json'), 'utf8')) as { presets: { id: string; profile: object }[] };
+    writeFileSync(profile, JSON.stringify({ ...presets.presets.find((p) => p.id === 'equipment')?.profile, limits: { maxInterchangeMinutes: 30 } }));
+    const json = capture();
+    expect(await runCli(['score', '--profile', profile, '--data-dir', data.dir], json.io)).toBe(0);
+    const r = JSON.parse(json.out.join('\n')) as { candidates: { rank: number | null; exclusions: { message_en: string }[] }[] };
+    expect(r.candidates[0]?.rank).toBe(1);
+    expect(r.candidates.filter((x) => x.rank === null).every((x) => /interchange, over the limit of 30 min/.test(x.exclusions[0]?.message_en ?? ''))).toBe(true);
+    const csv = capture();
+    expect(await runCli(['score', '--profile', profile, '--method', 'topsis', '--format', 'csv', '--data-dir', data.dir], csv.io)).toBe(0);
+    expect(csv.out.join('\n').split('\n')[0]).toBe('rank,id,name_zh,name_en,total,criterion,raw,unit,score,weight_pct,contribution,excluded_by');
+  });
+
+  it.each([
+    [['mcda', 'ahp', '--pairwise', 'missing.csv'], 1, /cannot read missing.csv/],
+    [['mcda', 'topsis', '--matrix', 'x.csv'], 2, /needs --matrix FILE.csv --weights/],
+    [['mcda', 'nope'], 2, /"ahp" or "topsis"/],
+    [['score'], 2, /--profile FILE.json/],
+  ])('%j fails with exit %i and a clear message', async (args, code, message) => {
+    const c = capture();
+    expect(await runCli(args, c.io)).toBe(code);
     expect(c.err.join('\n')).toMatch(message);
   });
 });

@@ -2,7 +2,10 @@
  * The `siteselect` command line. Same handlers as the app; JSON on stdout, errors on stderr with
  * a non-zero exit. Every command accepts `--data-dir DIR` (default: the app's user data folder).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { ahp, topsis } from '../../geo/index.ts';
+import type { RankingResult } from '../contract/api.ts';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBackend, type Backend } from '../backend.ts';
@@ -19,6 +22,11 @@ commands:
   isochrone --from LON,LAT --minutes 30,60,90 --out FILE.geojson [--cell-km N]
                                              areas reachable within each time, as GeoJSON
   export-network --out FILE.geojson          the routable network: nodes (Points) and edges (LineStrings)
+  score --profile FILE.json [--method wsm|ahp|topsis] [--format json|csv]
+                                             rank every candidate site for an enterprise profile
+  mcda ahp --pairwise FILE.csv               AHP weights, λmax, CI, CR of a pairwise matrix (header row of names)
+  mcda topsis --matrix FILE.csv --weights w1,w2,… --types 1,-1,…
+                                             TOPSIS closeness and ranking (rows alternatives, columns criteria)
   web [--port N]                             start the browser edition on 127.0.0.1 and print its URL
   help                                       this text
 
@@ -45,6 +53,83 @@ function parseLngLat(text: string | undefined): [number, number] {
   const numbers = parts.map(Number);
   if (parts.length !== 2 || parts.some((p) => p === '') || numbers.some((n) => !Number.isFinite(n))) throw new UsageError(`--from must be LON,LAT with two numbers, got "${text}"`);
   return [numbers[0] as number, numbers[1] as number];
+}
+
+function readJsonFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new Error(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function parseNumberList(text: string, option: string): number[] {
+  const values = text.split(',').map((p) => p.trim());
+  const numbers = values.map(Number);
+  if (values.some((v) => v === '') || numbers.some((n) => !Number.isFinite(n))) throw new UsageError(`${option} must be numbers separated by commas, got "${text}"`);
+  return numbers;
+}
+
+/** A number or a fraction such as 1/3 (pairwise judgements are often written that way). */
+function parseCell(text: string): number {
+  const t = text.trim();
+  const fraction = /^(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/.exec(t);
+  if (fraction) return Number(fraction[1]) / Number(fraction[2]);
+  return t === '' ? Number.NaN : Number(t);
+}
+
+/**
+ * Reads a CSV table of numbers with a header row of names; a first column of labels is allowed
+ * (detected when its cells are not numbers). Names the file, row and column of any bad cell.
+ */
+function readNumberTable(path: string, _options: { rowLabels: 'optional' }): { header: string[]; rows: number[][]; labels: string[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new Error(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true });
+  if (parsed.errors.length > 0) throw new Error(`${path}: ${parsed.errors[0]?.message} (row ${(parsed.errors[0]?.row ?? 0) + 1})`);
+  const [head, ...body] = parsed.data;
+  if (!head || body.length === 0) throw new Error(`${path}: needs a header row of names and at least one row of numbers`);
+  const labelled = body.every((row) => Number.isNaN(parseCell(row[0] ?? '')));
+  const header = (labelled ? head.slice(1) : head).map((h) => h.trim());
+  const labels: string[] = [];
+  const rows = body.map((row, r) => {
+    if (labelled) labels.push((row[0] ?? '').trim());
+    const cells = labelled ? row.slice(1) : row;
+    if (cells.length !== header.length) throw new Error(`${path}: row ${r + 2} has ${cells.length} values, the header names ${header.length}`);
+    return cells.map((c, k) => {
+      const v = parseCell(c);
+      if (!Number.isFinite(v)) throw new Error(`${path}: row ${r + 2}, column "${header[k]}": "${c}" is not a number`);
+      return v;
+    });
+  });
+  if (!labelled) body.forEach((_, i) => labels.push(String(i + 1)));
+  return { header, rows, labels };
+}
+
+/** One row per candidate and criterion: rank, total, raw value, unit, score, weight, contribution; CSV-injection safe. */
+function rankingCsv(r: RankingResult): string {
+  const safe = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    const guarded = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+    return /[",\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+  };
+  const lines = [['rank', 'id', 'name_zh', 'name_en', 'total', 'criterion', 'raw', 'unit', 'score', 'weight_pct', 'contribution', 'excluded_by'].join(',')];
+  for (const c of r.candidates) {
+    for (const x of c.criteria) {
+      lines.push([c.rank, c.id, c.name_zh, c.name_en, c.total?.toFixed(3), x.id, x.raw, x.unit, x.score.toFixed(4), x.weight.toFixed(2), x.contribution?.toFixed(4), c.exclusions.map((e) => e.message_en).join('; ')].map(safe).join(','));
+    }
+  }
+  return lines.join('\n');
 }
 
 function parseMinutes(text: string | undefined): number[] | undefined {
@@ -97,6 +182,42 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       const features = (envelope.result as { features: unknown[] }).features.length;
       io.out(JSON.stringify({ out, features }));
       return 0;
+    }
+    if (command === 'score') {
+      const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, profile: { type: 'string' }, method: { type: 'string' }, format: { type: 'string' } }, strict: true, allowPositionals: false });
+      if (!values.profile) throw new UsageError('score needs --profile FILE.json (see README: the profile file format)');
+      const format = values.format ?? 'json';
+      if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got "${format}"`);
+      const file = readJsonFile(values.profile);
+      const { weights, ahp, method: fileMethod, ...profile } = (file ?? {}) as Record<string, unknown>;
+      const method = values.method ?? fileMethod ?? 'wsm';
+      const envelope = await withBackend(values['data-dir'] ?? defaultDataDir(), (b) => dispatch(b.api, 'scoreSites', { profile, method, ...(weights ? { weights } : {}), ...(ahp ? { ahp } : {}) }));
+      if (!envelope.ok) throw new Error(envelope.error.message.replace(/^bad argument for scoreSites: /, 'bad profile: '));
+      io.out(format === 'json' ? JSON.stringify(envelope.result, null, 2) : rankingCsv(envelope.result as RankingResult));
+      return 0;
+    }
+    if (command === 'mcda') {
+      const [kind, ...args] = rest;
+      if (kind === 'ahp') {
+        const { values } = parseArgs({ args, options: { pairwise: { type: 'string' } }, strict: true, allowPositionals: false });
+        if (!values.pairwise) throw new UsageError('mcda ahp needs --pairwise FILE.csv');
+        const { header, rows } = readNumberTable(values.pairwise, { rowLabels: 'optional' });
+        if (rows.length !== header.length) throw new Error(`${values.pairwise}: ${header.length} names in the header but ${rows.length} rows; the matrix must be square`);
+        const r = ahp(rows);
+        io.out(JSON.stringify({ weights: Object.fromEntries(header.map((h, i) => [h, r.weights[i]])), lambdaMax: r.lambdaMax, ci: r.ci, cr: r.cr, consistent: r.consistent, mostInconsistent: r.mostInconsistent ? { a: header[r.mostInconsistent.i], b: header[r.mostInconsistent.j], given: r.mostInconsistent.given, implied: r.mostInconsistent.implied } : null }, null, 2));
+        return 0;
+      }
+      if (kind === 'topsis') {
+        const { values } = parseArgs({ args, options: { matrix: { type: 'string' }, weights: { type: 'string' }, types: { type: 'string' } }, strict: true, allowPositionals: false });
+        if (!values.matrix || !values.weights || !values.types) throw new UsageError('mcda topsis needs --matrix FILE.csv --weights w1,w2,… --types 1,-1,…');
+        const { header, rows, labels } = readNumberTable(values.matrix, { rowLabels: 'optional' });
+        const weights = parseNumberList(values.weights, '--weights');
+        const types = parseNumberList(values.types, '--types');
+        const r = topsis(rows, weights, types);
+        io.out(JSON.stringify({ criteria: header, alternatives: labels, closeness: r.closeness, ranking: r.ranking.map((i) => labels[i] ?? i + 1) }, null, 2));
+        return 0;
+      }
+      throw new UsageError(`mcda needs "ahp" or "topsis", got "${kind ?? ''}"`);
     }
     if (command === 'layers') {
       const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' } }, strict: true, allowPositionals: false });

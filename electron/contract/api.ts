@@ -142,6 +142,94 @@ export const NetworkDataResult = z.object({
 /** `input` is geo's NetworkInput (geo/network/graph.ts); the schema checks its outline only. */
 export type NetworkDataResult = z.infer<typeof NetworkDataResult>;
 
+export const CRITERION_IDS = [
+  'industry-match',
+  'prefecture-focus',
+  'cluster',
+  't-interchange',
+  't-freight',
+  't-intl-rail',
+  't-airport',
+  't-bonded',
+  't-port',
+  't-gba',
+  't-changsha',
+  't-hsr',
+  'park-level',
+  'labour',
+] as const;
+export const CriterionIdSchema = z.enum(CRITERION_IDS);
+
+const Importance = z.number().min(0).max(5);
+const LimitMinutes = z.number().positive().max(24 * 60).nullable().optional();
+
+/** An enterprise profile (documented in README: the profile file format). */
+export const Profile = z
+  .object({
+    name: z.string().max(200).optional(),
+    industry: z.string().min(1),
+    subline: z.string().min(1).nullable().default(null),
+    exportOriented: z.boolean().default(false),
+    freight: z.object({ road: Importance, rail: Importance, internationalRail: Importance, air: Importance, water: Importance }).strict(),
+    markets: z.object({ gba: Importance, changsha: Importance, asean: Importance, europe: Importance }).strict(),
+    needsBondedZone: z.boolean().default(false),
+    staffHsr: z.boolean().default(false),
+    workforce: z.number().int().nonnegative().max(1_000_000).default(100),
+    pollution: z.enum(['low', 'medium', 'high']).default('low'),
+    minParkLevel: z.enum(['any', 'provincial', 'national']).default('any'),
+    limits: z
+      .object({ maxInterchangeMinutes: LimitMinutes, maxFreightMinutes: LimitMinutes, maxAirportMinutes: LimitMinutes, maxBondedMinutes: LimitMinutes })
+      .strict()
+      .default({}),
+  })
+  .strict();
+export type Profile = z.infer<typeof Profile>;
+
+export const Weights = z.partialRecord(CriterionIdSchema, z.number().min(0).max(100));
+
+export const ScoreArgs = z
+  .object({
+    profile: Profile,
+    method: z.enum(['wsm', 'ahp', 'topsis']).default('wsm'),
+    /** Percent per criterion; missing criteria take the profile's default weights. */
+    weights: Weights.optional(),
+    ahp: z.object({ criteria: z.array(CriterionIdSchema).min(2).max(10), matrix: z.array(z.array(z.number())) }).strict().optional(),
+    monteCarloSamples: z.number().int().min(0).max(100_000).default(2000),
+  })
+  .strict();
+
+const Bilingual = z.object({ rule: z.string(), message_zh: z.string(), message_en: z.string() });
+export const RankingResult = z.object({
+  method: z.enum(['wsm', 'ahp', 'topsis']),
+  weights: z.record(CriterionIdSchema, z.number()),
+  defaultWeights: z.record(CriterionIdSchema, z.number()),
+  profileFlag: z.object({ id: z.string(), section: z.string(), quote_zh: z.string(), text_en: z.string() }).nullable(),
+  ahp: z.object({ weights: z.array(z.number()), lambdaMax: z.number(), ci: z.number(), cr: z.number(), consistent: z.boolean(), mostInconsistent: z.object({ i: z.number(), j: z.number(), given: z.number(), implied: z.number(), ratio: z.number() }).nullable() }).nullable(),
+  candidates: z.array(
+    z.object({
+      id: z.string(),
+      name_zh: z.string(),
+      name_en: z.string(),
+      kind: z.enum(['park', 'custom']),
+      position: z.tuple([z.number(), z.number()]),
+      rank: z.number().int().nullable(),
+      total: z.number().nullable(),
+      exclusions: z.array(Bilingual),
+      notes: z.array(z.string()),
+      criteria: z.array(z.object({ id: CriterionIdSchema, raw: z.number().nullable(), unit: z.string(), type: z.enum(['benefit', 'cost']), score: z.number(), weight: z.number(), contribution: z.number().nullable() })),
+    }),
+  ),
+  sensitivity: z
+    .object({
+      ranges: z.array(z.object({ id: CriterionIdSchema, weight: z.number(), lo: z.number(), hi: z.number() })),
+      stability: z.object({ samples: z.number(), first: z.array(z.number()), top3: z.array(z.number()), ids: z.array(z.string()) }).nullable(),
+    })
+    .nullable(),
+});
+export type RankingResult = z.infer<typeof RankingResult>;
+
+export const CandidateSite = z.object({ id: z.string(), name: z.string(), position: z.tuple([z.number(), z.number()]), created_at: z.string() });
+
 const NoArgs = z.object({}).strict();
 
 /** Argument and result schema of every method. */
@@ -163,6 +251,18 @@ export const CONTRACT = {
   catchment: { args: z.object({ from: LngLatArg, minutes: Minutes.default([30, 60, 90]), assumptions: Assumptions.partial().optional() }).strict(), result: CatchmentResult },
   networkData: { args: NoArgs, result: NetworkDataResult },
   exportNetwork: { args: z.object({ assumptions: Assumptions.partial().optional() }).strict(), result: FeatureCollectionResult },
+  planTaxonomy: {
+    args: NoArgs,
+    result: z.object({
+      industries: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), sublines: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() })) })),
+      source: z.string(),
+    }),
+  },
+  profilePresets: { args: NoArgs, result: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), profile: Profile })) },
+  scoreSites: { args: ScoreArgs, result: RankingResult },
+  listCandidateSites: { args: NoArgs, result: z.array(CandidateSite) },
+  addCandidateSite: { args: z.object({ name: z.string().trim().min(1).max(100), position: LngLatArg }).strict(), result: CandidateSite },
+  deleteCandidateSite: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },
   updateSettings: { args: Settings.partial().strict(), result: Settings },
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
 

@@ -15,6 +15,12 @@ export const METHOD_NAMES = [
   'catchment',
   'networkData',
   'exportNetwork',
+  'planTaxonomy',
+  'profilePresets',
+  'scoreSites',
+  'listCandidateSites',
+  'addCandidateSite',
+  'deleteCandidateSite',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -14,5 +14,7 @@ export interface HandlerDeps {
   layers: ReadonlyMap<LayerId, ReferenceLayer>;
   /** The zone's county polygons, populations and markets. */
   zone: ZoneData;
+  /** Data files the handlers read: the plan taxonomy and the profile presets. */
+  files: { plan: string; presets: string };
   info: { name: string; version: string; edition: z.infer<typeof Edition>; dataDir: string };
 }

@@ -11,14 +11,16 @@ import { appHandlers } from './app.ts';
 import { ApiError } from './errors.ts';
 import type { HandlerDeps } from './deps.ts';
 import { layerHandlers } from './layers.ts';
-import { networkHandlers } from './network.ts';
+import { networkHandlers, zoneNetworkService } from './network.ts';
+import { scoringHandlers } from './scoring.ts';
 import { settingsHandlers } from './settings.ts';
 
 export type { HandlerDeps } from './deps.ts';
 export { ApiError } from './errors.ts';
 
 export function createHandlers(deps: HandlerDeps): Api {
-  return { ...appHandlers(deps), ...layerHandlers(deps), ...settingsHandlers(deps), ...networkHandlers(deps) };
+  const network = zoneNetworkService(deps);
+  return { ...appHandlers(deps), ...layerHandlers(deps), ...settingsHandlers(deps), ...networkHandlers(deps, network), ...scoringHandlers(deps, network) };
 }
 
 

@@ -20,6 +20,10 @@ import {
   timeField,
   travelTimes,
   UnreachableError,
+  linkCells,
+  fieldFromLinks,
+  type CellLinks,
+  type PopulationRaster,
   type FacilityClass,
   type LineInput,
   type LngLat,
@@ -144,7 +148,27 @@ export function zoneNetworkInput(layers: ReadonlyMap<LayerId, ReferenceLayer>, m
 
 const AssumptionKeys = Object.keys(DEFAULT_ASSUMPTIONS) as (keyof NetworkAssumptions)[];
 
-export function networkHandlers(deps: HandlerDeps): Pick<Api, 'networkInfo' | 'travelTimes' | 'isochrone' | 'catchment' | 'networkData' | 'exportNetwork'> {
+/** Grid cell for the labour criterion of the ranking, km: coarse enough for thousands of sites. */
+export const LABOUR_CELL_KM = 5;
+
+/**
+ * The zone's network, cached per set of assumptions, with the population rasters used for
+ * catchments. Shared by the network and scoring handlers.
+ */
+export interface ZoneNetworkService {
+  input: NetworkInput;
+  networkFor(overrides?: Partial<NetworkAssumptions>): Network;
+  /** Population raster at `cellKm`, built on first use. */
+  population(cellKm: number): PopulationRaster;
+  /** Residents within `minutes` of a position on the default network (stored cell links, fast). */
+  labourWithin(position: LngLat, minutes: number): ReturnType<typeof catchment>;
+  /** Checks a position and that it lies in the zone; throws BAD_ARGUMENT naming the problem. */
+  inZone(from: readonly number[]): LngLat;
+  /** The zone county containing a position, or undefined. */
+  countyAt(position: LngLat): ZoneCounty | undefined;
+}
+
+export function zoneNetworkService(deps: Pick<HandlerDeps, 'layers' | 'zone'>): ZoneNetworkService {
   const input = zoneNetworkInput(deps.layers, deps.zone.markets);
   const cache = new Map<string, Network>();
   const networkFor = (overrides: Partial<NetworkAssumptions> = {}): Network => {
@@ -162,37 +186,59 @@ export function networkHandlers(deps: HandlerDeps): Pick<Api, 'networkInfo' | 't
     }
     return net;
   };
-  const marketByNode = new Map(deps.zone.markets.map((m) => [m.node, m]));
-
-  // Catchment grid and population raster are the same for every query: build once, on first use.
-  let population: ReturnType<typeof populationRaster> | undefined;
-  const populationGrid = () => {
-    if (!population) {
-      const grid = gridOver(deps.zone.bbox, CATCHMENT_CELL_KM);
+  const rasters = new Map<number, PopulationRaster>();
+  const population = (cellKm: number): PopulationRaster => {
+    let raster = rasters.get(cellKm);
+    if (!raster) {
+      const grid = gridOver(deps.zone.bbox, cellKm);
       const rings = deps.zone.counties.map((c) => (c.feature.geometry.type === 'Polygon' ? c.feature.geometry.coordinates : c.feature.geometry.coordinates.flat()) as unknown as Rings);
-      population = populationRaster(grid, rasterize(grid, rings), deps.zone.counties.map((c) => ({ adcode: c.adcode, name_zh: c.name_zh, population: c.population })));
+      raster = populationRaster(grid, rasterize(grid, rings), deps.zone.counties.map((c) => ({ adcode: c.adcode, name_zh: c.name_zh, population: c.population })));
+      rasters.set(cellKm, raster);
     }
-    return population;
+    return raster;
   };
+  let labourLinks: CellLinks | undefined;
+  const countyAt = (position: LngLat) => {
+    const p = point([position[0], position[1]]);
+    return deps.zone.counties.find((c) => booleanPointInPolygon(p, c.feature));
+  };
+  return {
+    input,
+    networkFor,
+    population,
+    labourWithin(position, minutes) {
+      const net = networkFor();
+      const raster = population(LABOUR_CELL_KM);
+      labourLinks ??= linkCells(net, raster.grid, raster.county);
+      const tree = shortestPaths(net, originLinks(net, position));
+      return catchment(raster, fieldFromLinks(net, labourLinks, tree.minutes, position), minutes);
+    },
+    inZone(from) {
+      const problem = lngLatProblem(from);
+      if (problem) throw new ApiError('BAD_ARGUMENT', problem);
+      if (!countyAt(from as unknown as LngLat)) {
+        throw new ApiError('BAD_ARGUMENT', `point [${from[0]}, ${from[1]}] is outside the demonstration zone (衡阳, 郴州, 永州, 邵阳, 怀化, 湘西州)`);
+      }
+      return from as unknown as LngLat;
+    },
+    countyAt,
+  };
+}
 
-  /** Checks a position and that it lies in the zone; throws a BAD_ARGUMENT naming the problem. */
-  const inZone = (from: readonly number[]): LngLat => {
-    const problem = lngLatProblem(from);
-    if (problem) throw new ApiError('BAD_ARGUMENT', problem);
-    const p = point(from as [number, number]);
-    if (!deps.zone.counties.some((c) => booleanPointInPolygon(p, c.feature))) {
-      throw new ApiError('BAD_ARGUMENT', `point [${from[0]}, ${from[1]}] is outside the demonstration zone (衡阳, 郴州, 永州, 邵阳, 怀化, 湘西州)`);
-    }
-    return from as unknown as LngLat;
-  };
-  const unreachable = <T>(fn: () => T): T => {
-    try {
-      return fn();
-    } catch (error) {
-      if (error instanceof UnreachableError || error instanceof RangeError) throw new ApiError('BAD_ARGUMENT', error.message);
-      throw error;
-    }
-  };
+/** Runs a geo computation, turning "unreachable" and bad-input errors into BAD_ARGUMENT. */
+export function asBadArgument<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof UnreachableError || error instanceof RangeError) throw new ApiError('BAD_ARGUMENT', error.message);
+    throw error;
+  }
+}
+
+export function networkHandlers(deps: HandlerDeps, service: ZoneNetworkService): Pick<Api, 'networkInfo' | 'travelTimes' | 'isochrone' | 'catchment' | 'networkData' | 'exportNetwork'> {
+  const { input, networkFor, inZone } = service;
+  const marketByNode = new Map(deps.zone.markets.map((m) => [m.node, m]));
+  const unreachable = asBadArgument;
 
   return {
     networkInfo() {
@@ -225,7 +271,7 @@ export function networkHandlers(deps: HandlerDeps): Pick<Api, 'networkInfo' | 't
     catchment({ from, minutes, assumptions }) {
       const position = inZone(from);
       const net = networkFor(assumptions);
-      const raster = populationGrid();
+      const raster = service.population(CATCHMENT_CELL_KM);
       const tree = unreachable(() => shortestPaths(net, originLinks(net, position)));
       const field = timeField(net, raster.grid, tree.minutes, { mask: raster.county, origin: position });
       return minutes.map((m) => catchment(raster, field, m));

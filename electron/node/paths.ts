@@ -31,6 +31,8 @@ export interface AppPaths {
   zoneFile: string;
   countiesFile: string;
   marketsFile: string;
+  planFile: string;
+  presetsFile: string;
 }
 
 /**
@@ -47,6 +49,8 @@ export function appPaths(appRoot: string, unpackedRoot = appRoot): AppPaths {
     zoneFile: join(unpackedRoot, 'data', 'generated', 'zone-counties.geojson'),
     countiesFile: join(unpackedRoot, 'data', 'counties.json'),
     marketsFile: join(unpackedRoot, 'data', 'markets.json'),
+    planFile: join(unpackedRoot, 'data', 'plan.json'),
+    presetsFile: join(unpackedRoot, 'data', 'profile-presets.json'),
   };
 }
 

@@ -23,6 +23,12 @@ const bridge = {
   catchment: call('catchment'),
   networkData: call('networkData'),
   exportNetwork: call('exportNetwork'),
+  planTaxonomy: call('planTaxonomy'),
+  profilePresets: call('profilePresets'),
+  scoreSites: call('scoreSites'),
+  listCandidateSites: call('listCandidateSites'),
+  addCandidateSite: call('addCandidateSite'),
+  deleteCandidateSite: call('deleteCandidateSite'),
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('siteselect', bridge);

@@ -1,0 +1,145 @@
+/**
+ * Ranking candidate sites for an enterprise profile: parks from the zone layer plus the sites a
+ * user added. Site facts that do not depend on the profile (travel times, labour pool) are
+ * computed once and cached; a ranking is then a pure computation in geo/scoring.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { defaultWeights, prefectureOf, scoreCandidates, toPercent, travelTimes, type CandidateFacts, type CriterionId, type EnterpriseProfile, type LngLat, type PlanFocus } from '../../geo/index.ts';
+import type { Api, RankingResult } from '../contract/api.ts';
+import type { HandlerDeps } from './deps.ts';
+import { ApiError } from './errors.ts';
+import { asBadArgument, type ZoneNetworkService } from './network.ts';
+
+/** Labour pool: residents within this many minutes. */
+export const LABOUR_MINUTES = 60;
+
+interface PlanFile {
+  source: string;
+  industries: { id: string; name_zh: string; name_en: string; sublines: { id: string; name_zh: string; name_en: string }[] }[];
+  prefectures: { adcode: string; focus_industries: string[]; focus_sublines: string[] }[];
+}
+
+export function scoringHandlers(deps: HandlerDeps, network: ZoneNetworkService): Pick<Api, 'planTaxonomy' | 'profilePresets' | 'scoreSites' | 'listCandidateSites' | 'addCandidateSite' | 'deleteCandidateSite'> {
+  const plan = JSON.parse(readFileSync(deps.files.plan, 'utf8')) as PlanFile;
+  const presets = (JSON.parse(readFileSync(deps.files.presets, 'utf8')) as { presets: { id: string; name_zh: string; name_en: string; profile: EnterpriseProfile }[] }).presets;
+  const focus: PlanFocus = { prefectures: plan.prefectures };
+  const marketNode = (id: string) => deps.zone.markets.find((m) => m.id === id)?.node;
+  const industryIds = new Set(plan.industries.map((i) => i.id));
+  const sublineIds = new Set(plan.industries.flatMap((i) => i.sublines.map((s) => s.id)));
+
+  const listSites = deps.userDb.prepare('SELECT id, name, lng, lat, created_at FROM candidate_sites WHERE project_id = 1 ORDER BY created_at, id');
+  const insertSite = deps.userDb.prepare('INSERT INTO candidate_sites (id, project_id, name, lng, lat) VALUES (?, 1, ?, ?, ?)');
+  const deleteSite = deps.userDb.prepare('DELETE FROM candidate_sites WHERE id = ?');
+
+  /** Facts of one site on the default network. */
+  const factsAt = (base: Omit<CandidateFacts, 'minutes' | 'labour' | 'labourUnknown'>): CandidateFacts => {
+    const net = network.networkFor();
+    const t = asBadArgument(() => travelTimes(net, base.position));
+    const market = (id: string) => {
+      const node = marketNode(id);
+      return node ? (t.markets[node]?.minutes ?? null) : null;
+    };
+    const gz = market('guangzhou');
+    const sz = market('shenzhen');
+    const labour = network.labourWithin(base.position, LABOUR_MINUTES);
+    return {
+      ...base,
+      minutes: {
+        interchange: t.facilities.interchange?.minutes ?? null,
+        freight: t.facilities.freight?.minutes ?? null,
+        'intl-rail': t.facilities['international-rail']?.minutes ?? null,
+        airport: t.facilities['airport-cargo']?.minutes ?? null,
+        bonded: t.facilities['bonded-zone']?.minutes ?? null,
+        port: t.facilities.port?.minutes ?? null,
+        gba: gz === null && sz === null ? null : Math.min(gz ?? Infinity, sz ?? Infinity),
+        changsha: market('changsha'),
+        hsr: t.facilities['hsr-station']?.minutes ?? null,
+      },
+      labour: labour.population,
+      labourUnknown: labour.unknownCounties,
+    };
+  };
+
+  let parkFacts: CandidateFacts[] | undefined;
+  const parks = (): CandidateFacts[] => {
+    parkFacts ??= (deps.layers.get('parks')?.collection.features ?? [])
+      .filter((f) => f.geometry?.type === 'Point')
+      .map((f) => {
+        const adcode = f.properties['adcode'];
+        return factsAt({
+          id: f.properties.id,
+          name_zh: f.properties.name_zh,
+          name_en: f.properties.name_en,
+          kind: 'park',
+          position: (f.geometry as { coordinates: [number, number] }).coordinates,
+          level: f.properties['level'] as 'national' | 'provincial',
+          prefectureAdcode: typeof adcode === 'string' ? prefectureOf(adcode) : null,
+          industries: (f.properties['industries'] as { industry_id: string | null; subline_id: string | null }[]) ?? [],
+        });
+      });
+    return parkFacts;
+  };
+  const siteFacts = new Map<string, CandidateFacts>();
+  const customSites = (): CandidateFacts[] =>
+    (listSites.all() as { id: string; name: string; lng: number; lat: number }[]).map((row) => {
+      const key = `${row.id}|${row.lng}|${row.lat}|${row.name}`;
+      let f = siteFacts.get(key);
+      if (!f) {
+        const position: LngLat = [row.lng, row.lat];
+        const county = network.countyAt(position);
+        f = factsAt({ id: row.id, name_zh: row.name, name_en: row.name, kind: 'custom', position, level: null, prefectureAdcode: county?.prefecture_adcode ?? null, industries: [] });
+        siteFacts.set(key, f);
+      }
+      return f;
+    });
+
+  return {
+    planTaxonomy() {
+      return { industries: plan.industries.map((i) => ({ id: i.id, name_zh: i.name_zh, name_en: i.name_en, sublines: i.sublines.map((s) => ({ id: s.id, name_zh: s.name_zh, name_en: s.name_en })) })), source: plan.source };
+    },
+
+    profilePresets() {
+      return presets;
+    },
+
+    scoreSites({ profile, method, weights, ahp, monteCarloSamples }): RankingResult {
+      if (!industryIds.has(profile.industry)) throw new ApiError('BAD_ARGUMENT', `profile.industry "${profile.industry}" is not one of the plan's ten industries (${[...industryIds].join(', ')})`);
+      if (profile.subline !== null && !sublineIds.has(profile.subline)) throw new ApiError('BAD_ARGUMENT', `profile.subline "${profile.subline}" is not a sub-line of the plan`);
+      if (profile.subline !== null && !profile.subline.startsWith(`${profile.industry}.`)) throw new ApiError('BAD_ARGUMENT', `profile.subline "${profile.subline}" does not belong to industry "${profile.industry}"`);
+      const defaults = defaultWeights(profile as EnterpriseProfile);
+      const merged = asBadArgument(() => toPercent({ ...defaults, ...(weights ?? {}) } as Record<CriterionId, number>));
+      const ranking = asBadArgument(() =>
+        scoreCandidates(profile as EnterpriseProfile, [...parks(), ...customSites()], focus, {
+          method,
+          weights: merged,
+          ...(ahp ? { ahp: { criteria: ahp.criteria, matrix: ahp.matrix } } : {}),
+          ...(monteCarloSamples > 0 ? { monteCarlo: { samples: monteCarloSamples, seed: 1 } } : {}),
+        }),
+      );
+      return {
+        ...ranking,
+        defaultWeights: defaults,
+        candidates: ranking.candidates.map((c) => ({ ...c, position: [c.position[0], c.position[1]] as [number, number] })),
+      };
+    },
+
+    listCandidateSites() {
+      return (listSites.all() as { id: string; name: string; lng: number; lat: number; created_at: string }[]).map((r) => ({ id: r.id, name: r.name, position: [r.lng, r.lat] as [number, number], created_at: r.created_at }));
+    },
+
+    addCandidateSite({ name, position }) {
+      const at = network.inZone(position);
+      asBadArgument(() => travelTimes(network.networkFor(), at)); // refuse a site that cannot reach the network
+      const id = `site-${randomUUID()}`;
+      insertSite.run(id, name, at[0], at[1]);
+      const row = deps.userDb.prepare('SELECT created_at FROM candidate_sites WHERE id = ?').get(id) as { created_at: string };
+      return { id, name, position: [at[0], at[1]], created_at: row.created_at };
+    },
+
+    deleteCandidateSite({ id }) {
+      return { deleted: deleteSite.run(id).changes > 0 };
+    },
+  };
+}
+
