@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Language, LayerSummary, PlaceHit } from '../../electron/contract/api.ts';
 import { call } from './api/client.ts';
@@ -15,7 +15,12 @@ import { AccessPanel } from './features/access/access-panel.tsx';
 import { useAccessPoint } from './features/access/use-access-point.ts';
 import { useSurface } from './features/access/use-surface.ts';
 import { REFERENCE_STYLES } from './features/layers/reference-style.ts';
+import { useRankingLayer } from './features/scoring/use-ranking-layer.ts';
+import { useScoring } from './features/scoring/use-scoring.ts';
 import { setLanguage } from './i18n/index.ts';
+
+// Loaded when first opened: it carries the charting library, which the opening map does not need.
+const ScoringPanel = lazy(() => import('./features/scoring/scoring-panel.tsx').then((m) => ({ default: m.ScoringPanel })));
 
 function StatusBar({ info, pointer, zoom }: { info: AppInfo; pointer: [number, number] | null; zoom: number }) {
   const { t } = useTranslation();
@@ -29,7 +34,7 @@ function StatusBar({ info, pointer, zoom }: { info: AppInfo; pointer: [number, n
   );
 }
 
-function Workspace({ info, layers, language }: { info: AppInfo; layers: LayerSummary[]; language: Language }) {
+function Workspace({ info, layers, language, scoringOpen, onCloseScoring }: { info: AppInfo; layers: LayerSummary[]; language: Language; scoringOpen: boolean; onCloseScoring(): void }) {
   const { t } = useTranslation();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [pointer, setPointer] = useState<[number, number] | null>(null);
@@ -63,15 +68,50 @@ function Workspace({ info, layers, language }: { info: AppInfo; layers: LayerSum
     [access],
   );
   useReferenceLayers({ map, layers, language, hiddenLayers: hidden, hiddenSubkinds, onSelect });
-  // A click on the map where there is no feature asks for travel times from that point.
+  const scoring = useScoring();
+  const [candidate, setCandidate] = useState<string | null>(null);
+  const [pendingSite, setPendingSite] = useState<string | null>(null);
+  useRankingLayer(map, scoring.result, candidate);
+  // A click on the map where there is no feature asks for travel times from that point; while a
+  // site is being placed, the click places it instead.
   const pickRef = useRef(access.pick);
+  const pendingRef = useRef<string | null>(null);
+  const rerun = scoring.run;
+  const hasResult = scoring.result !== null;
   useEffect(() => {
     pickRef.current = access.pick;
-  }, [access.pick]);
+    pendingRef.current = pendingSite;
+  }, [access.pick, pendingSite]);
+  const placeSite = useCallback(
+    async (name: string, at: [number, number]) => {
+      setPendingSite(null);
+      try {
+        const site = await call('addCandidateSite', { name, position: at });
+        setCandidate(site.id);
+        if (hasResult) await rerun();
+      } catch (e) {
+        window.alert((e as Error).message);
+      }
+    },
+    [hasResult, rerun],
+  );
+  const placeRef = useRef(placeSite);
+  useEffect(() => {
+    placeRef.current = placeSite;
+  }, [placeSite]);
   useEffect(() => {
     if (!map) return;
     const interactive = Object.values(REFERENCE_STYLES).flatMap((s) => s.interactive);
     const onClick = (e: MapMouseEvent) => {
+      if (pendingRef.current) {
+        void placeRef.current(pendingRef.current, [e.lngLat.lng, e.lngLat.lat]);
+        return;
+      }
+      const ranked = map.getLayer('ranking-circle') ? map.queryRenderedFeatures(e.point, { layers: ['ranking-circle'] }) : [];
+      if (ranked[0]) {
+        setCandidate(String(ranked[0].properties['id']));
+        return;
+      }
       const layersPresent = interactive.filter((id) => map.getLayer(id));
       if (map.queryRenderedFeatures(e.point, { layers: layersPresent }).length > 0) return;
       setSelected(null);
@@ -141,7 +181,23 @@ function Workspace({ info, layers, language }: { info: AppInfo; layers: LayerSum
           onReady={onReady}
         />
         {selected && <InfoCard feature={selected} onClose={() => setSelected(null)} />}
-        {!selected && access.point && <AccessCard point={access.point} markets={markets} onIsochrones={() => void access.drawIsochrones()} onClose={access.clear} />}
+        {!selected && access.point && !scoringOpen && <AccessCard point={access.point} markets={markets} onIsochrones={() => void access.drawIsochrones()} onClose={access.clear} />}
+        {scoringOpen && (
+          <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+          <ScoringPanel
+            scoring={scoring}
+            selected={candidate}
+            onSelect={(id) => {
+              setCandidate(id);
+              const c = scoring.result?.candidates.find((x) => x.id === id);
+              if (c) mapRef.current?.easeTo({ center: c.position, zoom: Math.max(mapRef.current.getZoom(), 7.5) });
+            }}
+            addingSite={pendingSite !== null}
+            onAddSite={setPendingSite}
+            onClose={onCloseScoring}
+          />
+          </Suspense>
+        )}
       </main>
       <StatusBar info={info} pointer={pointer} zoom={zoom} />
       <AboutDialog info={info} open={aboutOpen} onClose={() => setAboutOpen(false)} />
@@ -152,6 +208,7 @@ function Workspace({ info, layers, language }: { info: AppInfo; layers: LayerSum
 export function App({ initialLanguage }: { initialLanguage: Language }) {
   const { t } = useTranslation();
   const [language, setLang] = useState<Language>(initialLanguage);
+  const [scoringOpen, setScoringOpen] = useState(false);
   const info = useApi('appInfo');
   const layers = useApi('listLayers');
   const switchLanguage = async () => {
@@ -169,16 +226,21 @@ export function App({ initialLanguage }: { initialLanguage: Language }) {
           <h1>{t('app.title')}</h1>
           <p className="subtitle">{t('app.subtitle')}</p>
         </div>
+        <div className="top-actions">
+        <button type="button" className="scoring-toggle" aria-pressed={scoringOpen} onClick={() => setScoringOpen((o) => !o)} data-testid="scoring-toggle">
+          {t('scoring.open')}
+        </button>
         <button type="button" className="lang-switch" onClick={() => void switchLanguage()} aria-label={t('language.switchLabel')} data-testid="language-switch">
           {t('language.switchTo')}
         </button>
+        </div>
       </header>
       {failure ? (
         <p role="alert" className="load-error">
           {t('app.loadFailed', { message: failure.message })}
         </p>
       ) : info.data && layers.data ? (
-        <Workspace info={info.data} layers={layers.data} language={language} />
+        <Workspace info={info.data} layers={layers.data} language={language} scoringOpen={scoringOpen} onCloseScoring={() => setScoringOpen(false)} />
       ) : (
         <p className="loading">{t('app.loading')}</p>
       )}

@@ -1,0 +1,175 @@
+/** Ranked, sortable table; the chosen candidate's explanation; sensitivity ranges and chart. */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RankingResult } from '../../../../electron/contract/api.ts';
+import { StabilityChart } from './stability-chart.tsx';
+
+type Candidate = RankingResult['candidates'][number];
+type SortKey = 'rank' | 'name' | 'total' | 't-interchange' | 't-gba' | 'labour';
+
+const raw = (c: Candidate, id: string) => c.criteria.find((x) => x.id === id)?.raw ?? null;
+
+export function formatRaw(value: number | null, unit: string, t: (k: string, o?: Record<string, unknown>) => string): string {
+  if (value === null) return t('info.unknown');
+  if (unit === 'min') return t('access.min', { m: Math.round(value) });
+  if (unit === 'persons') return t('access.people', { n: (value / 10000).toFixed(1) });
+  if (unit === 'level') return t(`scoring.levelValue.${value}`);
+  if (unit === 'match') return value.toFixed(1);
+  return String(Math.round(value * 10) / 10);
+}
+
+export function RankingView({ result, selected, onSelect }: { result: RankingResult; selected: string | null; onSelect(id: string): void }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'rank', asc: true });
+  const rows = useMemo(() => {
+    const value = (c: Candidate): number | string => {
+      if (sort.key === 'rank') return c.rank ?? Number.POSITIVE_INFINITY;
+      if (sort.key === 'name') return en ? c.name_en : c.name_zh;
+      if (sort.key === 'total') return c.total ?? Number.NEGATIVE_INFINITY;
+      return raw(c, sort.key) ?? Number.POSITIVE_INFINITY;
+    };
+    return [...result.candidates].sort((a, b) => {
+      const va = value(a);
+      const vb = value(b);
+      const cmp = typeof va === 'string' ? va.localeCompare(String(vb), en ? 'en' : 'zh') : (va as number) - (vb as number);
+      return sort.asc ? cmp : -cmp;
+    });
+  }, [result, sort, en]);
+  const header = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="sort" onClick={() => setSort((s) => ({ key, asc: s.key === key ? !s.asc : key === 'rank' || key === 'name' || key.startsWith('t-') }))}>
+        {label}
+        {sort.key === key ? (sort.asc ? ' ▲' : ' ▼') : ''}
+      </button>
+    </th>
+  );
+  const chosen = result.candidates.find((c) => c.id === selected) ?? result.candidates[0];
+  const stability = result.sensitivity?.stability;
+  const bars = stability
+    ? stability.ids
+        .map((id, i) => ({ id, first: stability.first[i] ?? 0, top3: stability.top3[i] ?? 0 }))
+        .sort((a, b) => b.top3 - a.top3 || b.first - a.first)
+        .slice(0, 8)
+        .map((b) => {
+          const c = result.candidates.find((x) => x.id === b.id);
+          return { name: (en ? c?.name_en : c?.name_zh) ?? b.id, first: b.first, top3: b.top3 };
+        })
+    : [];
+  const top = result.candidates.find((c) => c.rank === 1);
+  return (
+    <div className="ranking">
+      {result.profileFlag && (
+        <p role="alert" className="flag" data-testid="profile-flag">
+          {t('scoring.flagged', { rule: en ? result.profileFlag.text_en : result.profileFlag.quote_zh, section: result.profileFlag.section })}
+        </p>
+      )}
+      {result.ahp && (
+        <p className={result.ahp.consistent ? 'muted small' : 'flag'} data-testid="ahp-consistency">
+          {t('scoring.ahpConsistency', { lambda: result.ahp.lambdaMax.toFixed(3), ci: result.ahp.ci.toFixed(3), cr: result.ahp.cr.toFixed(3) })}
+          {!result.ahp.consistent && ` ${t('scoring.ahpInconsistent')}`}
+        </p>
+      )}
+      <table className="ranking-table" data-testid="ranking-table">
+        <thead>
+          <tr>
+            {header('rank', t('scoring.rank'))}
+            {header('name', t('scoring.site'))}
+            {header('total', t('scoring.total'))}
+            {header('t-interchange', t('criteria.t-interchange'))}
+            {header('t-gba', t('criteria.t-gba'))}
+            {header('labour', t('criteria.labour'))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.id} className={c.id === chosen?.id ? 'selected' : c.rank === null ? 'excluded' : undefined} data-candidate={c.id} data-rank={c.rank ?? ''} onClick={() => onSelect(c.id)}>
+              <td>{c.rank ?? '—'}</td>
+              <td>
+                <button type="button" className="link" onClick={() => onSelect(c.id)}>
+                  {en ? c.name_en : c.name_zh}
+                </button>
+                {c.kind === 'custom' && <span className="tag">{t('scoring.custom')}</span>}
+              </td>
+              <td className="num">{c.total === null ? t('scoring.excluded') : c.total.toFixed(1)}</td>
+              <td className="num">{formatRaw(raw(c, 't-interchange'), 'min', t)}</td>
+              <td className="num">{formatRaw(raw(c, 't-gba'), 'min', t)}</td>
+              <td className="num">{formatRaw(raw(c, 'labour'), 'persons', t)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {chosen && (
+        <section className="explanation" data-testid="explanation" aria-labelledby="explanation-title">
+          <h3 id="explanation-title">
+            {t('scoring.why', { name: en ? chosen.name_en : chosen.name_zh })} {chosen.total !== null && <span className="muted">· {chosen.total.toFixed(1)}</span>}
+          </h3>
+          {chosen.exclusions.map((e) => (
+            <p key={e.rule} className="flag" data-testid="exclusion">
+              {en ? e.message_en : e.message_zh}
+            </p>
+          ))}
+          <table className="criteria-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('scoring.criterion')}</th>
+                <th scope="col">{t('scoring.raw')}</th>
+                <th scope="col">{t('scoring.score')}</th>
+                <th scope="col">{t('scoring.weight')}</th>
+                <th scope="col">{result.method === 'topsis' ? '' : t('scoring.contribution')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {chosen.criteria.map((x) => (
+                <tr key={x.id} data-criterion={x.id}>
+                  <td>{t(`criteria.${x.id}`)}</td>
+                  <td className="num">{formatRaw(x.raw, x.unit, t)}</td>
+                  <td className="num">{x.score.toFixed(2)}</td>
+                  <td className="num">{x.weight.toFixed(1)}%</td>
+                  <td className="num contribution">
+                    {x.contribution !== null && (
+                      <>
+                        <span className="bar" style={{ width: `${Math.min(100, x.contribution * 4)}%` }} aria-hidden="true" />
+                        {x.contribution.toFixed(1)}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {result.method === 'topsis' && <p className="muted small">{t('scoring.topsisNote')}</p>}
+          {chosen.notes.length > 0 && <p className="muted small">{chosen.notes.join(' · ')}</p>}
+        </section>
+      )}
+      {result.sensitivity && top && (
+        <section className="sensitivity" data-testid="sensitivity" aria-labelledby="sensitivity-title">
+          <h3 id="sensitivity-title">{t('scoring.sensitivity', { name: en ? top.name_en : top.name_zh })}</h3>
+          <table className="criteria-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('scoring.criterion')}</th>
+                <th scope="col">{t('scoring.weight')}</th>
+                <th scope="col">{t('scoring.stableRange')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.sensitivity.ranges
+                .filter((r) => r.weight > 0)
+                .map((r) => (
+                  <tr key={r.id}>
+                    <td>{t(`criteria.${r.id}`)}</td>
+                    <td className="num">{r.weight.toFixed(1)}%</td>
+                    <td className="num">
+                      {r.lo.toFixed(1)}% – {r.hi.toFixed(1)}%
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+          {stability && <StabilityChart bars={bars} samples={stability.samples} />}
+        </section>
+      )}
+    </div>
+  );
+}

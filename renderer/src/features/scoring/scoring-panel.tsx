@@ -1,0 +1,71 @@
+/**
+ * Score and rank candidate sites for a relocating enterprise: profile, method, weights, the
+ * ranking with explanations, sensitivity, and sites the user adds on the map.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RankingResult } from '../../../../electron/contract/api.ts';
+import { AhpEditor } from './ahp-editor.tsx';
+import { ProfileForm } from './profile-form.tsx';
+import { RankingView } from './ranking-view.tsx';
+import type { useScoring } from './use-scoring.ts';
+import { WeightsEditor } from './weights-editor.tsx';
+
+export interface ScoringPanelProps {
+  scoring: ReturnType<typeof useScoring>;
+  selected: string | null;
+  onSelect(id: string): void;
+  addingSite: boolean;
+  onAddSite(name: string): void;
+  onClose(): void;
+}
+
+export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSite, onClose }: ScoringPanelProps) {
+  const { t } = useTranslation();
+  const [siteName, setSiteName] = useState('');
+  const s = scoring;
+  return (
+    <section className="scoring-panel" aria-labelledby="scoring-title" data-testid="scoring-panel">
+      <header>
+        <h2 id="scoring-title">{t('scoring.title')}</h2>
+        <button type="button" onClick={onClose} aria-label={t('scoring.close')}>
+          ×
+        </button>
+      </header>
+      <div className="scoring-body">
+        <div className="scoring-inputs">
+          {s.profile && <ProfileForm profile={s.profile} taxonomy={s.taxonomy} presets={s.presets} onPreset={s.applyPreset} onChange={(p) => s.setProfile(p, false)} />}
+          <label className="field">
+            <span>{t('scoring.method')}</span>
+            <select value={s.method} onChange={(e) => s.setMethod(e.currentTarget.value as typeof s.method)} data-testid="scoring-method">
+              <option value="wsm">{t('scoring.methods.wsm')}</option>
+              <option value="ahp">{t('scoring.methods.ahp')}</option>
+              <option value="topsis">{t('scoring.methods.topsis')}</option>
+            </select>
+          </label>
+          {s.method === 'ahp' ? (
+            <AhpEditor criteria={s.ahpCriteria} matrix={s.ahpMatrix} onCriteria={s.chooseAhpCriteria} onJudgement={s.setJudgement} />
+          ) : (
+            s.weights && <WeightsEditor weights={s.weights} onChange={s.setWeight} disabled={false} />
+          )}
+          <fieldset className="add-site">
+            <legend>{t('scoring.addSite')}</legend>
+            <input type="text" value={siteName} placeholder={t('scoring.siteName')} onChange={(e) => setSiteName(e.currentTarget.value)} aria-label={t('scoring.siteName')} data-testid="site-name" />
+            <button type="button" disabled={siteName.trim() === ''} onClick={() => onAddSite(siteName.trim())} aria-pressed={addingSite} data-testid="add-site">
+              {addingSite ? t('scoring.clickMap') : t('scoring.placeOnMap')}
+            </button>
+          </fieldset>
+          <button type="button" className="primary" onClick={() => void s.run()} disabled={s.running || !s.profile} data-testid="run-ranking">
+            {s.running ? t('app.loading') : t('scoring.run')}
+          </button>
+          {s.error && (
+            <p role="alert" className="load-error small">
+              {s.error}
+            </p>
+          )}
+        </div>
+        <div className="scoring-results">{s.result ? <RankingView result={s.result as RankingResult} selected={selected} onSelect={onSelect} /> : <p className="muted">{t('scoring.empty')}</p>}</div>
+      </div>
+    </section>
+  );
+}

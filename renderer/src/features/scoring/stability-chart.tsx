@@ -1,0 +1,55 @@
+/**
+ * Monte-Carlo rank stability as a bar chart (ECharts, canvas renderer): for the best candidates,
+ * the share of random weight sets in which each ranks first and in the top three.
+ */
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { init, use as registerEcharts, type EChartsType } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+registerEcharts([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export interface StabilityBar {
+  name: string;
+  first: number;
+  top3: number;
+}
+
+export function StabilityChart({ bars, samples }: { bars: StabilityBar[]; samples: number }) {
+  const { t } = useTranslation();
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+  useEffect(() => {
+    if (!el.current) return;
+    chart.current = init(el.current, undefined, { renderer: 'canvas' });
+    return () => {
+      chart.current?.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption(
+      {
+        animation: false,
+        grid: { left: 150, right: 24, top: 36, bottom: 28 },
+        legend: { top: 4, textStyle: { fontSize: 13 } },
+        tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${(Number(v) * 100).toFixed(1)} %` },
+        xAxis: { type: 'value', max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+        yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.name), axisLabel: { fontSize: 12, width: 140, overflow: 'truncate' } },
+        series: [
+          { name: t('scoring.first'), type: 'bar', data: bars.map((b) => b.first), itemStyle: { color: '#2f6b2f' } },
+          { name: t('scoring.top3'), type: 'bar', data: bars.map((b) => b.top3), itemStyle: { color: '#9fc59f' } },
+        ],
+      },
+      true,
+    );
+  }, [bars, t]);
+  return (
+    <figure className="chart" aria-label={t('scoring.stabilityCaption', { n: samples })} data-testid="stability-chart">
+      <div ref={el} style={{ width: '100%', height: `${Math.max(160, 40 + bars.length * 34)}px` }} />
+      <figcaption className="muted small">{t('scoring.stabilityCaption', { n: samples })}</figcaption>
+    </figure>
+  );
+}
