@@ -71,6 +71,7 @@ function Workspace({ info, layers, language, scoringOpen, onCloseScoring }: { in
   const scoring = useScoring();
   const [candidate, setCandidate] = useState<string | null>(null);
   const [pendingSite, setPendingSite] = useState<string | null>(null);
+  const [placeError, setPlaceError] = useState<string | null>(null);
   useRankingLayer(map, scoring.result, candidate);
   // A click on the map where there is no feature asks for travel times from that point; while a
   // site is being placed, the click places it instead.
@@ -85,12 +86,13 @@ function Workspace({ info, layers, language, scoringOpen, onCloseScoring }: { in
   const placeSite = useCallback(
     async (name: string, at: [number, number]) => {
       setPendingSite(null);
+      setPlaceError(null);
       try {
         const site = await call('addCandidateSite', { name, position: at });
         setCandidate(site.id);
         if (hasResult) await rerun();
       } catch (e) {
-        window.alert((e as Error).message);
+        setPlaceError((e as Error).message);
       }
     },
     [hasResult, rerun],
@@ -195,6 +197,7 @@ function Workspace({ info, layers, language, scoringOpen, onCloseScoring }: { in
             addingSite={pendingSite !== null}
             onAddSite={setPendingSite}
             onClose={onCloseScoring}
+            placeError={placeError}
           />
           </Suspense>
         )}

@@ -16,14 +16,26 @@ export interface ScoringPanelProps {
   selected: string | null;
   onSelect(id: string): void;
   addingSite: boolean;
-  onAddSite(name: string): void;
+  onAddSite(name: string | null): void;
   onClose(): void;
+  placeError: string | null;
 }
 
-export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSite, onClose }: ScoringPanelProps) {
+export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSite, onClose, placeError }: ScoringPanelProps) {
   const { t } = useTranslation();
   const [siteName, setSiteName] = useState('');
   const s = scoring;
+  if (addingSite) {
+    // The map must be free to click: the panel steps aside until the site is placed.
+    return (
+      <div className="placing-banner" role="status" data-testid="placing-banner">
+        <span>{t('scoring.clickMapFor', { name: siteName.trim() })}</span>
+        <button type="button" onClick={() => onAddSite(null)}>
+          {t('access.cancel')}
+        </button>
+      </div>
+    );
+  }
   return (
     <section className="scoring-panel" aria-labelledby="scoring-title" data-testid="scoring-panel">
       <header>
@@ -55,6 +67,11 @@ export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSit
               {addingSite ? t('scoring.clickMap') : t('scoring.placeOnMap')}
             </button>
           </fieldset>
+          {placeError && (
+            <p role="alert" className="load-error small" data-testid="place-error">
+              {t('scoring.placeError', { message: placeError })}
+            </p>
+          )}
           <button type="button" className="primary" onClick={() => void s.run()} disabled={s.running || !s.profile} data-testid="run-ranking">
             {s.running ? t('app.loading') : t('scoring.run')}
           </button>
