@@ -1,16 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTRACT } from '../contract/api.ts';
-import { tempBackend } from '../testing/temp-backend.ts';
+import { callOk, tempBackend } from '../testing/temp-backend.ts';
 import { dispatch } from './index.ts';
 
 const backend = tempBackend();
 afterAll(() => backend.dispose());
 
-async function ok<T>(method: Parameters<typeof dispatch>[1], args: unknown): Promise<T> {
-  const res = await dispatch(backend.api, method, args);
-  if (!res.ok) throw new Error(res.error.message);
-  return res.result as T;
-}
+const ok = <T>(method: string, args: unknown) => callOk<T>(backend, method, args);
 
 describe('network API', () => {
   it('reports its assumptions and size', async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBackend, type Backend } from '../backend.ts';
+import { dispatch } from '../handlers/index.ts';
 import { appPaths, appRootFrom } from '../node/paths.ts';
 
 export const REPO_ROOT = appRootFrom(import.meta.url);
@@ -22,4 +23,11 @@ export function tempBackend(edition: 'web' | 'cli' = 'web'): Backend & { dispose
       remove();
     },
   };
+}
+
+/** Calls a method and returns its result, failing the test with the API's message otherwise. */
+export async function callOk<T>(backend: Backend, method: string, args: unknown): Promise<T> {
+  const res = await dispatch(backend.api, method, args);
+  if (!res.ok) throw new Error(res.error.message);
+  return res.result as T;
 }

@@ -4,6 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { CardHeader } from '../../components/card-header.tsx';
 import type { Reached } from '../../../../electron/contract/api.ts';
 import { cssColour } from './colour-ramp.ts';
 import { ISOCHRONE_MINUTES, type AccessPoint } from './use-access-point.ts';
@@ -46,12 +47,7 @@ export function AccessCard({ point, markets, onIsochrones, onClose }: { point: A
   const en = i18n.language === 'en';
   return (
     <section className="info-card access-card" aria-labelledby="access-title" data-testid="access-card">
-      <header>
-        <h2 id="access-title">{t('access.title')}</h2>
-        <button type="button" onClick={onClose} aria-label={t('info.close')}>
-          ×
-        </button>
-      </header>
+      <CardHeader id="access-title" title={t('access.title')} closeLabel={t('info.close')} onClose={onClose} />
       <p className="muted">
         {t('access.from', { lng: point.from[0].toFixed(4), lat: point.from[1].toFixed(4) })}
       </p>

@@ -3,6 +3,7 @@
  * to and how its position was obtained. Unknown values say so.
  */
 import { useTranslation } from 'react-i18next';
+import { CardHeader } from '../../components/card-header.tsx';
 import type { SelectedFeature } from '../layers/use-reference-layers.ts';
 
 /** Shown first, in this order; the rest follow as published. */
@@ -34,6 +35,21 @@ function Value({ name, value }: { name: string; value: unknown }) {
   return <>{translated}</>;
 }
 
+function Attributes({ keys, properties, label, className }: { keys: readonly string[]; properties: Record<string, unknown>; label(k: string): string; className?: string }) {
+  return (
+    <dl className={className}>
+      {keys.map((k) => (
+        <div key={k} className="row">
+          <dt>{label(k)}</dt>
+          <dd>
+            <Value name={k} value={properties[k]} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function InfoCard({ feature, onClose }: { feature: SelectedFeature; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
@@ -43,34 +59,11 @@ export function InfoCard({ feature, onClose }: { feature: SelectedFeature; onClo
   const label = (k: string) => (i18n.exists(`props.${k}`) ? t(`props.${k}`) : k);
   return (
     <section className="info-card" aria-labelledby="info-title" data-testid="info-card" data-feature-id={String(p['id'])}>
-      <header>
-        <h2 id="info-title">{String(en ? (p['name_en'] ?? p['name_zh']) : (p['name_zh'] ?? p['name_en']))}</h2>
-        <button type="button" onClick={onClose} aria-label={t('info.close')}>
-          ×
-        </button>
-      </header>
+      <CardHeader id="info-title" title={String(en ? (p['name_en'] ?? p['name_zh']) : (p['name_zh'] ?? p['name_en']))} closeLabel={t('info.close')} onClose={onClose} />
       <p className="muted">{t(`layerNames.${feature.layer}`, { defaultValue: feature.layer })}</p>
-      <dl>
-        {ordered.map((k) => (
-          <div key={k} className="row">
-            <dt>{label(k)}</dt>
-            <dd>
-              <Value name={k} value={p[k]} />
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <Attributes keys={ordered} properties={p} label={label} />
       <h3>{t('info.provenance')}</h3>
-      <dl className="provenance">
-        {PROVENANCE.map((k) => (
-          <div key={k} className="row">
-            <dt>{label(k)}</dt>
-            <dd>
-              <Value name={k} value={p[k]} />
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <Attributes keys={PROVENANCE} properties={p} label={label} className="provenance" />
     </section>
   );
 }

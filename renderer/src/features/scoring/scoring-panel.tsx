@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CardHeader } from '../../components/card-header.tsx';
 import type { RankingResult } from '../../../../electron/contract/api.ts';
 import { AhpEditor } from './ahp-editor.tsx';
 import { ProfileForm } from './profile-form.tsx';
@@ -38,12 +39,7 @@ export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSit
   }
   return (
     <section className="scoring-panel" aria-labelledby="scoring-title" data-testid="scoring-panel">
-      <header>
-        <h2 id="scoring-title">{t('scoring.title')}</h2>
-        <button type="button" onClick={onClose} aria-label={t('scoring.close')}>
-          ×
-        </button>
-      </header>
+      <CardHeader id="scoring-title" title={t('scoring.title')} closeLabel={t('scoring.close')} onClose={onClose} />
       <div className="scoring-body">
         <div className="scoring-inputs">
           {s.profile && <ProfileForm profile={s.profile} taxonomy={s.taxonomy} presets={s.presets} onPreset={s.applyPreset} onChange={(p) => s.setProfile(p, false)} />}
