@@ -198,9 +198,18 @@ export function zoneNetworkService(deps: Pick<HandlerDeps, 'layers' | 'zone'>): 
     return raster;
   };
   let labourLinks: CellLinks | undefined;
-  const countyAt = (position: LngLat) => {
+  let labourField: Float32Array | undefined;
+  const exactCountyAt = (position: LngLat) => {
     const p = point([position[0], position[1]]);
     return deps.zone.counties.find((c) => booleanPointInPolygon(p, c.feature));
+  };
+  /** County by a 1 km raster lookup, exact polygon test only where the raster has no county. */
+  const countyAt = (position: LngLat) => {
+    const { grid, county } = population(CATCHMENT_CELL_KM);
+    const i = Math.floor((position[0] - grid.west) / grid.dLng);
+    const j = Math.floor((grid.north - position[1]) / grid.dLat);
+    const k = i >= 0 && i < grid.nx && j >= 0 && j < grid.ny ? (county[j * grid.nx + i] as number) : -1;
+    return k >= 0 ? deps.zone.counties[k] : exactCountyAt(position);
   };
   return {
     input,
@@ -211,12 +220,16 @@ export function zoneNetworkService(deps: Pick<HandlerDeps, 'layers' | 'zone'>): 
       const raster = population(LABOUR_CELL_KM);
       labourLinks ??= linkCells(net, raster.grid, raster.county);
       const tree = shortestPaths(net, originLinks(net, position));
-      return catchment(raster, fieldFromLinks(net, labourLinks, tree.minutes, position), minutes);
+      // Only cells within reach at the fastest speed can count: skip the rest.
+      const fastestKmh = Math.max(net.assumptions.expresswayKmh, net.assumptions.ordinaryRoadKmh);
+      labourField ??= new Float32Array(raster.grid.nx * raster.grid.ny).fill(Number.NaN);
+      const field = fieldFromLinks(net, labourLinks, tree.minutes, position, { minutes, fastestKmh }, labourField);
+      return catchment(raster, field, minutes, labourLinks.cells);
     },
     inZone(from) {
       const problem = lngLatProblem(from);
       if (problem) throw new ApiError('BAD_ARGUMENT', problem);
-      if (!countyAt(from as unknown as LngLat)) {
+      if (!exactCountyAt(from as unknown as LngLat)) {
         throw new ApiError('BAD_ARGUMENT', `point [${from[0]}, ${from[1]}] is outside the demonstration zone (衡阳, 郴州, 永州, 邵阳, 怀化, 湘西州)`);
       }
       return from as unknown as LngLat;

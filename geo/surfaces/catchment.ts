@@ -40,17 +40,23 @@ export interface Catchment {
   countiesReached: number;
 }
 
-/** Population in cells whose travel time (same grid) is at most `minutes`. */
-export function catchment(raster: PopulationRaster, field: Float32Array, minutes: number): Catchment {
+/**
+ * Population in cells whose travel time (same grid) is at most `minutes`.
+ * @param cells - optional list of the cells to visit (e.g. the linked cells of a zone mask)
+ */
+export function catchment(raster: PopulationRaster, field: Float32Array, minutes: number, cells?: Int32Array): Catchment {
   if (field.length !== raster.county.length) throw new RangeError('time field and population raster must share one grid');
   let population = 0;
-  const reached = new Set<number>();
-  for (let c = 0; c < field.length; c++) {
+  const reached = new Uint8Array(raster.counties.length);
+  const n = cells ? cells.length : field.length;
+  for (let q = 0; q < n; q++) {
+    const c = cells ? (cells[q] as number) : q;
     const k = raster.county[c] as number;
     if (k < 0 || !((field[c] as number) <= minutes)) continue;
     population += raster.perCell[k] as number;
-    reached.add(k);
+    reached[k] = 1;
   }
-  const unknownCounties = [...reached].filter((k) => raster.counties[k]?.population === null).map((k) => raster.counties[k]?.name_zh ?? String(k));
-  return { minutes, population: Math.round(population), unknownCounties, countiesReached: reached.size };
+  const reachedIdx = [...reached.keys()].filter((k) => reached[k] === 1);
+  const unknownCounties = reachedIdx.filter((k) => raster.counties[k]?.population === null).map((k) => raster.counties[k]?.name_zh ?? String(k));
+  return { minutes, population: Math.round(population), unknownCounties, countiesReached: reachedIdx.length };
 }

@@ -102,12 +102,17 @@ export interface CellLinks {
   start: Int32Array;
   node: Int32Array;
   minutes: Float32Array;
+  /** Centre of each linked cell, degrees. */
+  lng: Float64Array;
+  lat: Float64Array;
 }
 
 export function linkCells(net: Network, grid: Grid, mask?: Int32Array): CellLinks {
   const { lng: nodeLng, lat: nodeLat } = nodePositions(net);
   const buf = linkBuffer(net);
   const cells: number[] = [];
+  const lngs: number[] = [];
+  const lats: number[] = [];
   const start: number[] = [0];
   const node: number[] = [];
   const minutes: number[] = [];
@@ -116,8 +121,11 @@ export function linkCells(net: Network, grid: Grid, mask?: Int32Array): CellLink
     for (let i = 0; i < grid.nx; i++) {
       const cell = j * grid.nx + i;
       if (mask && (mask[cell] as number) < 0) continue;
-      linkPoint(net, grid.west + (i + 0.5) * grid.dLng, lat, buf, nodeLng, nodeLat);
+      const lng = grid.west + (i + 0.5) * grid.dLng;
+      linkPoint(net, lng, lat, buf, nodeLng, nodeLat);
       cells.push(cell);
+      lngs.push(lng);
+      lats.push(lat);
       for (let p = 0; p < buf.count; p++) {
         node.push(buf.node[p] as number);
         minutes.push(buf.minutes[p] as number);
@@ -125,32 +133,43 @@ export function linkCells(net: Network, grid: Grid, mask?: Int32Array): CellLink
       start.push(node.length);
     }
   }
-  return { grid, cells: Int32Array.from(cells), start: Int32Array.from(start), node: Int32Array.from(node), minutes: Float32Array.from(minutes) };
+  return { grid, cells: Int32Array.from(cells), start: Int32Array.from(start), node: Int32Array.from(node), minutes: Float32Array.from(minutes), lng: Float64Array.from(lngs), lat: Float64Array.from(lats) };
 }
 
 /**
  * Time field from stored cell links: for each linked cell, min over its links of access minutes
  * plus the node's time, and the direct leg from `origin` when given. Cells without links stay NaN.
+ * With `within` only cells that could be reached within `within.minutes` (straight line at
+ * `within.fastestKmh` from the origin) are computed; the others get +Infinity.
  */
-export function fieldFromLinks(net: Network, links: CellLinks, nodeMinutes: Float64Array, origin?: readonly [number, number]): Float32Array {
+export function fieldFromLinks(
+  net: Network,
+  links: CellLinks,
+  nodeMinutes: Float64Array,
+  origin?: readonly [number, number],
+  within?: { minutes: number; fastestKmh: number },
+  /** Reused output buffer (grid-sized); only linked cells are written. */
+  reuse?: Float32Array,
+): Float32Array {
   const { grid } = links;
-  const out = new Float32Array(grid.nx * grid.ny).fill(Number.NaN);
+  const out = reuse ?? new Float32Array(grid.nx * grid.ny).fill(Number.NaN);
   const maxMetres = net.assumptions.maxAccessKm * 1000;
+  const reachMetres = within ? (within.minutes / 60) * within.fastestKmh * 1000 : Number.POSITIVE_INFINITY;
   for (let c = 0; c < links.cells.length; c++) {
+    const cell = links.cells[c] as number;
+    const d = origin ? distanceMetresXY(links.lng[c] as number, links.lat[c] as number, origin[0], origin[1]) : 0;
+    if (d > reachMetres) {
+      out[cell] = Number.POSITIVE_INFINITY;
+      continue;
+    }
     let best = Number.POSITIVE_INFINITY;
     for (let p = links.start[c] as number, end = links.start[c + 1] as number; p < end; p++) {
       const t = (links.minutes[p] as number) + (nodeMinutes[links.node[p] as number] as number);
       if (t < best) best = t;
     }
-    const cell = links.cells[c] as number;
-    if (origin) {
-      const i = cell % grid.nx;
-      const j = (cell - i) / grid.nx;
-      const d = distanceMetresXY(grid.west + (i + 0.5) * grid.dLng, grid.north - (j + 0.5) * grid.dLat, origin[0], origin[1]);
-      if (d <= maxMetres) {
-        const t = accessMinutes(d, net.assumptions);
-        if (t < best) best = t;
-      }
+    if (origin && d <= maxMetres) {
+      const t = accessMinutes(d, net.assumptions);
+      if (t < best) best = t;
     }
     out[cell] = best;
   }
