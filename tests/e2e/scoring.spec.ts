@@ -35,6 +35,13 @@ test.describe('scoring and ranking', () => {
     // Moving a weight keeps the total at 100 %.
     await page.getByTestId('weight-labour').fill('40');
     await expect(page.getByTestId('weights-total')).toContainText('100.0%');
+
+    // The whole panel reads in English too.
+    await app.languageSwitch().click();
+    await expect(page.getByTestId('scoring-panel')).toContainText('Rank sites for a relocating enterprise');
+    await page.locator('.scoring-results').evaluate((e) => (e.scrollTop = 0));
+    await page.screenshot({ path: join(RESULTS, 'scoring-en.png') });
+    await app.languageSwitch().click();
   });
 
   test('hard limits exclude sites with the reason, and the plan’s pollution ban is applied and cited', async ({ page, appServer }) => {
@@ -65,6 +72,14 @@ test.describe('scoring and ranking', () => {
     await page.getByTestId('ahp-industry-match-t-gba').selectOption('5');
     await page.getByTestId('run-ranking').click();
     await expect(page.getByTestId('ahp-consistency')).toContainText('CR =');
+
+    // A deliberately circular set of judgements: CR above 0.10, a warning and the worst pair.
+    await page.getByTestId('ahp-industry-match-t-interchange').selectOption('9');
+    await page.getByTestId('ahp-t-interchange-t-gba').selectOption('9');
+    await page.getByTestId('ahp-industry-match-t-gba').selectOption('1/9');
+    await page.getByTestId('run-ranking').click();
+    await expect(page.getByTestId('ahp-worst-pair')).toBeVisible();
+    await expect(page.getByTestId('ahp-consistency')).toContainText('CR 大于 0.10');
 
     await page.getByTestId('site-name').fill('测试地块');
     await page.getByTestId('add-site').click();

@@ -9,6 +9,11 @@ type SortKey = 'rank' | 'name' | 'total' | 't-interchange' | 't-gba' | 'labour';
 
 const raw = (c: Candidate, id: string) => c.criteria.find((x) => x.id === id)?.raw ?? null;
 
+/** A judgement as Saaty writes it: 3, or 1/3 for values below one. */
+export function formatJudgement(v: number): string {
+  return v >= 1 ? v.toFixed(v % 1 === 0 ? 0 : 1) : `1/${(1 / v).toFixed((1 / v) % 1 === 0 ? 0 : 1)}`;
+}
+
 export function formatRaw(value: number | null, unit: string, t: (k: string, o?: Record<string, unknown>) => string): string {
   if (value === null) return t('info.unknown');
   if (unit === 'min') return t('access.min', { m: Math.round(value) });
@@ -18,7 +23,7 @@ export function formatRaw(value: number | null, unit: string, t: (k: string, o?:
   return String(Math.round(value * 10) / 10);
 }
 
-export function RankingView({ result, selected, onSelect }: { result: RankingResult; selected: string | null; onSelect(id: string): void }) {
+export function RankingView({ result, selected, onSelect, ahpCriteria = [] }: { result: RankingResult; selected: string | null; onSelect(id: string): void; ahpCriteria?: readonly string[] }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'rank', asc: true });
@@ -68,6 +73,16 @@ export function RankingView({ result, selected, onSelect }: { result: RankingRes
         <p className={result.ahp.consistent ? 'muted small' : 'flag'} data-testid="ahp-consistency">
           {t('scoring.ahpConsistency', { lambda: result.ahp.lambdaMax.toFixed(3), ci: result.ahp.ci.toFixed(3), cr: result.ahp.cr.toFixed(3) })}
           {!result.ahp.consistent && ` ${t('scoring.ahpInconsistent')}`}
+          {!result.ahp.consistent && result.ahp.mostInconsistent && (
+            <span className="block" data-testid="ahp-worst-pair">
+              {t('scoring.ahpWorstPair', {
+                a: t(`criteria.${ahpCriteria[result.ahp.mostInconsistent.i] ?? ''}`),
+                b: t(`criteria.${ahpCriteria[result.ahp.mostInconsistent.j] ?? ''}`),
+                given: formatJudgement(result.ahp.mostInconsistent.given),
+                implied: formatJudgement(result.ahp.mostInconsistent.implied),
+              })}
+            </span>
+          )}
         </p>
       )}
       <table className="ranking-table" data-testid="ranking-table">

@@ -77,7 +77,7 @@ export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSit
             </p>
           )}
         </div>
-        <div className="scoring-results">{s.result ? <RankingView result={s.result as RankingResult} selected={selected} onSelect={onSelect} /> : <p className="muted">{t('scoring.empty')}</p>}</div>
+        <div className="scoring-results">{s.result ? <RankingView result={s.result as RankingResult} selected={selected} onSelect={onSelect} ahpCriteria={s.ahpCriteria} /> : <p className="muted">{t('scoring.empty')}</p>}</div>
       </div>
     </section>
   );
