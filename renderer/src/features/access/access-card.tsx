@@ -12,6 +12,11 @@ import { ISOCHRONE_MINUTES, type AccessPoint } from './use-access-point.ts';
 /** Classes shown, in order: what a relocating manufacturer asks first. */
 const CLASSES = ['interchange', 'freight', 'international-rail', 'airport', 'airport-cargo', 'bonded-zone', 'port', 'logistics-hub', 'hsr-station'] as const;
 
+/** People in the unit each language counts in: 万 (10,000) in Chinese, millions in English. */
+export function formatPeople(persons: number, t: TFunction, language: string): string {
+  return t('access.people', { value: language === 'en' ? (persons / 1e6).toFixed(2) : (persons / 1e4).toFixed(1) });
+}
+
 export function formatMinutes(minutes: number, t: TFunction): string {
   const m = Math.round(minutes);
   return m < 60 ? t('access.min', { m }) : t('access.hmin', { h: Math.floor(m / 60), m: m % 60 });
@@ -81,7 +86,7 @@ export function AccessCard({ point, markets, onIsochrones, onClose }: { point: A
               <div className="row" key={c.minutes}>
                 <dt>{t('access.within', { m: c.minutes })}</dt>
                 <dd>
-                  {t('access.people', { n: (c.population / 10000).toFixed(1) })}
+                  {formatPeople(c.population, t, i18n.language)}
                   {c.unknownCounties.length > 0 && <span className="via">{t('access.lowerBound', { list: c.unknownCounties.join('、') })}</span>}
                 </dd>
               </div>

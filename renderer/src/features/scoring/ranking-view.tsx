@@ -14,10 +14,10 @@ export function formatJudgement(v: number): string {
   return v >= 1 ? v.toFixed(v % 1 === 0 ? 0 : 1) : `1/${(1 / v).toFixed((1 / v) % 1 === 0 ? 0 : 1)}`;
 }
 
-export function formatRaw(value: number | null, unit: string, t: (k: string, o?: Record<string, unknown>) => string): string {
+export function formatRaw(value: number | null, unit: string, t: (k: string, o?: Record<string, unknown>) => string, language = 'zh'): string {
   if (value === null) return t('info.unknown');
   if (unit === 'min') return t('access.min', { m: Math.round(value) });
-  if (unit === 'persons') return t('access.people', { n: (value / 10000).toFixed(1) });
+  if (unit === 'persons') return t('access.people', { value: language === 'en' ? (value / 1e6).toFixed(2) : (value / 1e4).toFixed(1) });
   if (unit === 'level') return t(`scoring.levelValue.${value}`);
   if (unit === 'match') return value.toFixed(1);
   return String(Math.round(value * 10) / 10);
@@ -109,7 +109,7 @@ export function RankingView({ result, selected, onSelect, ahpCriteria = [] }: { 
               <td className="num">{c.total === null ? t('scoring.excluded') : c.total.toFixed(1)}</td>
               <td className="num">{formatRaw(raw(c, 't-interchange'), 'min', t)}</td>
               <td className="num">{formatRaw(raw(c, 't-gba'), 'min', t)}</td>
-              <td className="num">{formatRaw(raw(c, 'labour'), 'persons', t)}</td>
+              <td className="num">{formatRaw(raw(c, 'labour'), 'persons', t, i18n.language)}</td>
             </tr>
           ))}
         </tbody>
@@ -138,7 +138,7 @@ export function RankingView({ result, selected, onSelect, ahpCriteria = [] }: { 
               {chosen.criteria.map((x) => (
                 <tr key={x.id} data-criterion={x.id}>
                   <td>{t(`criteria.${x.id}`)}</td>
-                  <td className="num">{formatRaw(x.raw, x.unit, t)}</td>
+                  <td className="num">{formatRaw(x.raw, x.unit, t, i18n.language)}</td>
                   <td className="num">{x.score.toFixed(2)}</td>
                   <td className="num">{x.weight.toFixed(1)}%</td>
                   <td className="num contribution">
