@@ -14,3 +14,4 @@ export * from './surfaces/accessibility.ts';
 export * from './surfaces/catchment.ts';
 export * from './mcda/index.ts';
 export * from './scoring/index.ts';
+export * from './crs/detect.ts';
