@@ -19,6 +19,7 @@ export interface Backend {
   paths: AppPaths;
   userDb: Db;
   reference: ReferenceData;
+  layers: ReturnType<typeof loadReferenceLayers>;
   dataDir: string;
   close(): void;
 }
@@ -43,6 +44,7 @@ export function openBackend(options: { paths: AppPaths; dataDir: string; edition
     paths,
     userDb,
     reference,
+    layers,
     dataDir,
     close() {
       userDb.close();

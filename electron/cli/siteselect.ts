@@ -4,9 +4,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { ahp, topsis } from '../../geo/index.ts';
+import { ahp, CRS_IDS, topsis, type CrsId } from '../../geo/index.ts';
+import { parseFile } from '../imports/parse.ts';
+import { referencePlaces } from '../imports/reference-names.ts';
+import { EXPORT_FORMATS, exportFeatures, importParsed, LAYER_ROLES, type ExportFeature, type ExportFormat, type LayerRole } from '../imports/store.ts';
 import type { RankingResult } from '../contract/api.ts';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBackend, type Backend } from '../backend.ts';
 import { dispatch } from '../handlers/index.ts';
@@ -27,6 +30,10 @@ commands:
   mcda ahp --pairwise FILE.csv               AHP weights, λmax, CI, CR of a pairwise matrix (header row of names)
   mcda topsis --matrix FILE.csv --weights w1,w2,… --types 1,-1,…
                                              TOPSIS closeness and ranking (rows alternatives, columns criteria)
+  import FILE [--role ROLE] [--crs wgs84|gcj02|bd09|auto] [--name NAME] [--lng COL --lat COL] [--swap]
+                                             import GeoJSON, CSV, XLSX, KML, KMZ or GPX as a layer (JSON summary)
+  export LAYER --format geojson|csv|xlsx|kml --out FILE
+                                             write a layer (an id from \`layers\`) to a file
   web [--port N]                             start the browser edition on 127.0.0.1 and print its URL
   help                                       this text
 
@@ -219,6 +226,53 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       }
       throw new UsageError(`mcda needs "ahp" or "topsis", got "${kind ?? ''}"`);
     }
+    if (command === 'import') {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { 'data-dir': { type: 'string' }, role: { type: 'string' }, crs: { type: 'string' }, name: { type: 'string' }, lng: { type: 'string' }, lat: { type: 'string' }, swap: { type: 'boolean' } },
+        strict: true,
+        allowPositionals: true,
+      });
+      const file = positionals[0];
+      if (!file || positionals.length > 1) throw new UsageError('import needs exactly one FILE');
+      const role = (values.role ?? 'reference') as LayerRole;
+      if (!LAYER_ROLES.includes(role)) throw new UsageError(`--role must be one of ${LAYER_ROLES.join(', ')}, got "${values.role}"`);
+      const crs = (values.crs ?? 'auto') as CrsId | 'auto';
+      if (crs !== 'auto' && !CRS_IDS.includes(crs)) throw new UsageError(`--crs must be wgs84, gcj02, bd09 or auto, got "${values.crs}"`);
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        throw new Error(`cannot read ${file}: ${(error as Error).message}`, { cause: error });
+      }
+      const parsed = await parseFile(basename(file), bytes, { ...(values.lng ? { lngColumn: values.lng } : {}), ...(values.lat ? { latColumn: values.lat } : {}), ...(values.swap ? { swap: true } : {}) });
+      if (parsed.problems.length > 0 && parsed.swapSuggested) throw new Error(`${parsed.problems.length} problem(s); longitude and latitude look swapped: run again with --swap to exchange them`);
+      const summary = await withBackend(values['data-dir'] ?? defaultDataDir(), async (b) =>
+        importParsed(b.userDb, parsed, {
+          name: values.name ?? basename(file).replace(/\.[^.]+$/, ''),
+          role,
+          crs,
+          sourceFile: basename(file),
+          reference: referencePlaces({ reference: b.reference, layers: b.layers }),
+        }),
+      );
+      io.out(JSON.stringify(summary, null, 2));
+      return 0;
+    }
+    if (command === 'export') {
+      const { values, positionals } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } }, strict: true, allowPositionals: true });
+      const layer = positionals[0];
+      if (!layer || !values.out || !values.format) throw new UsageError('export needs LAYER --format geojson|csv|xlsx|kml --out FILE');
+      const format = values.format as ExportFormat;
+      if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got "${values.format}"`);
+      const envelope = await withBackend(values['data-dir'] ?? defaultDataDir(), (b) => dispatch(b.api, 'getLayer', { id: layer }));
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      const bytes = await exportFeatures(layer, (envelope.result as { features: ExportFeature[] }).features, format);
+      const out = resolve(values.out);
+      writeFileSync(out, bytes);
+      io.out(JSON.stringify({ layer, format, out, features: (envelope.result as { features: unknown[] }).features.length }));
+      return 0;
+    }
     if (command === 'layers') {
       const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' } }, strict: true, allowPositionals: false });
       const envelope = await withBackend(values['data-dir'] ?? defaultDataDir(), (b) => dispatch(b.api, 'listLayers', {}));
@@ -229,6 +283,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     throw new UsageError(`unknown command "${command}"\n${USAGE}`);
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    // ImportError and API errors are the user's data or arguments: exit 1 with the message.
     io.err(`siteselect: ${error instanceof Error ? error.message : String(error)}`);
     return usage ? 2 : 1;
   }

@@ -1,0 +1,340 @@
+/**
+ * Reading a user's file into features: GeoJSON, CSV and XLSX with longitude/latitude columns,
+ * KML, KMZ and GPX. Text is decoded as UTF-8 or, when that fails, GB18030 (which covers GBK).
+ * Every problem names the row or feature; a file with any problem is not imported at all.
+ */
+import { gpx, kml } from '@tmcw/togeojson';
+import { DOMParser } from '@xmldom/xmldom';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import JSZip from 'jszip';
+import Papa from 'papaparse';
+import { lngLatProblem } from '../../geo/index.ts';
+
+export const IMPORT_FORMATS = ['geojson', 'csv', 'xlsx', 'kml', 'kmz', 'gpx'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Largest file accepted, bytes (files are read whole; the app is for site lists, not rasters). */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** Largest total uncompressed size of a KMZ archive, and the largest compression ratio (zip bombs). */
+export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+export const MAX_ZIP_RATIO = 200;
+
+export class ImportError extends Error {}
+
+export interface Problem {
+  where: string;
+  message: string;
+}
+
+export interface ParsedFeature {
+  geometry: { type: string; coordinates: unknown } | null;
+  properties: Record<string, unknown>;
+  where: string;
+}
+
+export interface ParseResult {
+  format: ImportFormat;
+  encoding: 'utf-8' | 'gb18030' | null;
+  features: ParsedFeature[];
+  /** Attribute names in file order. */
+  fields: string[];
+  /** For tables: which columns held the coordinates and the name. */
+  columns: { lng: string; lat: string; name: string | null } | null;
+  problems: Problem[];
+  /** The positions look like `[lat, lng]`: offer the user to exchange them (`swap`). */
+  swapSuggested: boolean;
+}
+
+export interface ParseOptions {
+  /** Override column detection for tables. */
+  lngColumn?: string;
+  latColumn?: string;
+  /** Exchange longitude and latitude (when `swapSuggested` and the user agrees). */
+  swap?: boolean;
+}
+
+const LNG_NAMES = ['lng', 'lon', 'long', 'longitude', 'x', '经度', '东经', 'jd'];
+const LAT_NAMES = ['lat', 'latitude', 'y', '纬度', '北纬', 'wd'];
+const NAME_NAMES = ['name', 'title', '名称', '名字', '地块名称', '园区名称', '项目名称', '地名'];
+
+export function formatOf(fileName: string): ImportFormat {
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  const map: Record<string, ImportFormat> = { geojson: 'geojson', json: 'geojson', csv: 'csv', txt: 'csv', xlsx: 'xlsx', kml: 'kml', kmz: 'kmz', gpx: 'gpx' };
+  const format = map[ext];
+  if (!format) throw new ImportError(`"${fileName}": unsupported file type ".${ext}" (GeoJSON, CSV, XLSX, KML, KMZ or GPX)`);
+  return format;
+}
+
+/** UTF-8 when the bytes are valid UTF-8, otherwise GB18030 (a superset of GBK). Binary content is refused. */
+export function decodeText(bytes: Uint8Array, fileName: string): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) throw new ImportError(`"${fileName}" is not a text file (it contains binary data)`);
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
+  } catch {
+    const text = iconv.decode(Buffer.from(bytes), 'gb18030');
+    if (text.includes('\uFFFD')) throw new ImportError(`"${fileName}" is neither UTF-8 nor GBK/GB18030 text`);
+    return { text, encoding: 'gb18030' };
+  }
+}
+
+function findColumn(fields: string[], wanted: string[], override: string | undefined, what: string): string | null {
+  if (override) {
+    if (!fields.includes(override)) throw new ImportError(`column "${override}" chosen for ${what} is not in the file (columns: ${fields.join(', ')})`);
+    return override;
+  }
+  const lower = fields.map((f) => f.trim().toLowerCase());
+  for (const w of wanted) {
+    const i = lower.indexOf(w);
+    if (i >= 0) return fields[i] as string;
+  }
+  return null;
+}
+
+function parseNumber(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string') return Number.NaN;
+  const t = v.trim();
+  return t === '' ? Number.NaN : Number(t);
+}
+
+/** Rows of a table (CSV or XLSX) to point features. */
+function tableToFeatures(fields: string[], rows: Record<string, unknown>[], options: ParseOptions, firstRow: number): Pick<ParseResult, 'features' | 'columns' | 'problems'> {
+  const lng = findColumn(fields, LNG_NAMES, options.lngColumn, 'longitude');
+  const lat = findColumn(fields, LAT_NAMES, options.latColumn, 'latitude');
+  if (!lng || !lat) throw new ImportError(`no longitude/latitude columns found (looked for ${LNG_NAMES.join('/')} and ${LAT_NAMES.join('/')}; columns: ${fields.join(', ')}); choose them by hand`);
+  const name = findColumn(fields, NAME_NAMES, undefined, 'name');
+  const problems: Problem[] = [];
+  const features: ParsedFeature[] = [];
+  rows.forEach((row, i) => {
+    const where = `row ${i + firstRow}`;
+    const x = parseNumber(row[lng]);
+    const y = parseNumber(row[lat]);
+    // Ranges are checked with every other geometry (after an optional swap); here only numbers.
+    if (!Number.isFinite(x) || !Number.isFinite(y)) {
+      problems.push({ where, message: `${lngLatProblem([x, y])} (columns ${lng}, ${lat}: "${String(row[lng] ?? '')}", "${String(row[lat] ?? '')}")` });
+      return;
+    }
+    features.push({ geometry: { type: 'Point', coordinates: [x, y] }, properties: { ...row }, where });
+  });
+  return { features, columns: { lng, lat, name }, problems };
+}
+
+/** Positions of a coordinate array: any array whose first item is not itself an array. */
+function* positionsOf(coords: unknown): Generator<unknown> {
+  if (Array.isArray(coords) && coords.length > 0 && !Array.isArray(coords[0])) {
+    yield coords;
+    return;
+  }
+  if (Array.isArray(coords)) for (const c of coords) yield* positionsOf(c);
+}
+
+function swapPositions(coords: unknown): unknown {
+  if (Array.isArray(coords) && coords.length > 0 && !Array.isArray(coords[0])) return [coords[1], coords[0], ...coords.slice(2)];
+  return Array.isArray(coords) ? coords.map(swapPositions) : coords;
+}
+
+/** Most positions only make sense with longitude and latitude exchanged (China's extent). */
+function suggestSwap(features: ParsedFeature[]): boolean {
+  let asIs = 0;
+  let swapped = 0;
+  let total = 0;
+  const inChina = (x: number, y: number) => x >= 73 && x <= 136 && y >= 17 && y <= 54;
+  for (const f of features) {
+    for (const p of positionsOf(f.geometry?.coordinates)) {
+      const [x, y] = (p as unknown[]).map(Number) as [number, number];
+      total++;
+      if (inChina(x, y)) asIs++;
+      if (inChina(y, x)) swapped++;
+      break;
+    }
+  }
+  return total > 0 && swapped > asIs && swapped >= total / 2;
+}
+
+const FAMILY: Record<string, string> = { Point: 'point', MultiPoint: 'point', LineString: 'line', MultiLineString: 'line', Polygon: 'polygon', MultiPolygon: 'polygon' };
+
+/** Checks every feature's geometry; returns problems naming the feature. */
+export function checkGeometries(features: ParsedFeature[]): Problem[] {
+  const problems: Problem[] = [];
+  let family: string | null = null;
+  let familyWhere = '';
+  const ids = new Map<string, string>();
+  for (const f of features) {
+    const g = f.geometry;
+    if (!g) {
+      problems.push({ where: f.where, message: 'has no geometry' });
+      continue;
+    }
+    const fam = FAMILY[g.type];
+    if (!fam) {
+      problems.push({ where: f.where, message: `geometry type "${g.type}" is not supported` });
+      continue;
+    }
+    if (family === null) {
+      family = fam;
+      familyWhere = f.where;
+    } else if (fam !== family) {
+      problems.push({ where: f.where, message: `mixed geometry types: ${g.type} here, but ${familyWhere} is a ${family}; one layer holds one kind` });
+    }
+    let count = 0;
+    for (const p of positionsOf(g.coordinates)) {
+      count++;
+      const problem = lngLatProblem(Array.isArray(p) ? [p[0], p[1]] : p);
+      if (problem) {
+        problems.push({ where: f.where, message: problem });
+        break;
+      }
+    }
+    if (count === 0) problems.push({ where: f.where, message: 'geometry has no coordinates' });
+    const id = f.properties['id'];
+    if (id !== undefined && id !== null && id !== '') {
+      const other = ids.get(String(id));
+      if (other) problems.push({ where: f.where, message: `duplicate id "${String(id)}" (also ${other})` });
+      else ids.set(String(id), f.where);
+    }
+  }
+  return problems;
+}
+
+function geojsonFeatures(value: unknown): ParsedFeature[] {
+  const v = value as { type?: string; features?: unknown[]; geometry?: unknown; properties?: unknown };
+  if (v?.type === 'FeatureCollection' && Array.isArray(v.features)) {
+    return v.features.map((f, i) => {
+      const feature = f as { type?: string; geometry?: ParsedFeature['geometry']; properties?: Record<string, unknown>; id?: unknown };
+      if (feature?.type !== 'Feature') throw new ImportError(`feature ${i + 1} is not a GeoJSON Feature`);
+      const properties = { ...(feature.properties ?? {}) };
+      if (feature.id !== undefined && properties['id'] === undefined) properties['id'] = feature.id;
+      return { geometry: feature.geometry ?? null, properties, where: `feature ${i + 1}` };
+    });
+  }
+  if (v?.type === 'Feature') return [{ geometry: (v.geometry as ParsedFeature['geometry']) ?? null, properties: { ...((v.properties as Record<string, unknown>) ?? {}) }, where: 'feature 1' }];
+  if (typeof v?.type === 'string' && FAMILY[v.type]) return [{ geometry: v as ParsedFeature['geometry'], properties: {}, where: 'geometry 1' }];
+  throw new ImportError('the JSON is not GeoJSON (expected a FeatureCollection, a Feature or a geometry)');
+}
+
+function xmlFeatures(text: string, format: 'kml' | 'gpx'): ParsedFeature[] {
+  const errors: string[] = [];
+  type XmlDoc = { documentElement?: { nodeName: string } | null };
+  let doc = null as XmlDoc | null;
+  try {
+    doc = new DOMParser({ onError: (level, msg) => level !== 'warning' && errors.push(String(msg)) }).parseFromString(text, 'text/xml') as unknown as XmlDoc;
+  } catch (error) {
+    errors.push((error as Error).message);
+  }
+  if (errors.length > 0) throw new ImportError(`not valid ${format.toUpperCase()} (XML error: ${errors[0]?.split('\n')[0]})`);
+  const root = doc?.documentElement?.nodeName ?? '';
+  if (format === 'kml' && !/kml$/i.test(root)) throw new ImportError(`not a KML document (root element <${root}>)`);
+  if (format === 'gpx' && !/gpx$/i.test(root)) throw new ImportError(`not a GPX document (root element <${root}>)`);
+  const fc = (format === 'kml' ? kml(doc as never) : gpx(doc as never)) as { features: { geometry: ParsedFeature['geometry']; properties: Record<string, unknown> }[] };
+  return fc.features.map((f, i) => ({ geometry: f.geometry, properties: { ...(f.properties ?? {}) }, where: `${format === 'kml' ? 'placemark' : 'item'} ${i + 1}` }));
+}
+
+async function kmzText(bytes: Uint8Array): Promise<string> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (error) {
+    throw new ImportError(`not a valid KMZ (zip) archive: ${(error as Error).message}`, { cause: error });
+  }
+  let total = 0;
+  const entries = Object.values(zip.files);
+  for (const entry of entries) {
+    // JSZip cleans "../" out of `name`; the name as stored is what an unsafe extractor would use.
+    const name = (entry as unknown as { unsafeOriginalName?: string }).unsafeOriginalName ?? entry.name;
+    if (name.startsWith('/') || name.split(/[\\/]/).includes('..') || /^[a-z]:/i.test(name)) throw new ImportError(`archive entry "${name}" points outside the archive; refused`);
+    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    total += size;
+  }
+  if (total > MAX_UNZIPPED_BYTES || (bytes.length > 0 && total / bytes.length > MAX_ZIP_RATIO)) {
+    throw new ImportError(`archive would expand to ${(total / 1e6).toFixed(0)} MB from ${(bytes.length / 1e6).toFixed(1)} MB (a zip bomb?); refused`);
+  }
+  const kmlEntry = entries.find((e) => !e.dir && /(^|\/)doc\.kml$/i.test(e.name)) ?? entries.find((e) => !e.dir && /\.kml$/i.test(e.name));
+  if (!kmlEntry) throw new ImportError('the KMZ archive holds no .kml document');
+  return kmlEntry.async('string');
+}
+
+/**
+ * @throws ImportError with a message naming the problem for files that cannot be read at all
+ *   (empty, binary, malformed, unsupported); row- and feature-level problems are returned
+ */
+export async function parseFile(fileName: string, bytes: Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
+  const result = await parseRaw(fileName, bytes, options);
+  const swapSuggested = suggestSwap(result.features);
+  if (!options.swap) return { ...result, swapSuggested, problems: [...result.problems, ...checkGeometries(result.features)] };
+  const features = result.features.map((f) => ({ ...f, geometry: f.geometry ? { ...f.geometry, coordinates: swapPositions(f.geometry.coordinates) } : null }));
+  return { ...result, features, swapSuggested: false, problems: [...result.problems, ...checkGeometries(features)] };
+}
+
+/** Reads the file into features and file-level problems; geometry checks follow in `parseFile`. */
+async function parseRaw(fileName: string, bytes: Uint8Array, options: ParseOptions): Promise<Omit<ParseResult, 'swapSuggested'>> {
+  const format = formatOf(fileName);
+  if (bytes.length === 0) throw new ImportError(`"${fileName}" is empty`);
+  if (bytes.length > MAX_FILE_BYTES) throw new ImportError(`"${fileName}" is ${(bytes.length / 1e6).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB`);
+  if (format === 'xlsx') {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(bytes as never);
+    } catch (error) {
+      throw new ImportError(`"${fileName}" is not a readable XLSX workbook: ${(error as Error).message}`, { cause: error });
+    }
+    const sheet = workbook.worksheets[0];
+    if (!sheet || sheet.rowCount < 2) throw new ImportError(`"${fileName}": the first sheet needs a header row and at least one data row`);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? '').trim());
+    const rows: Record<string, unknown>[] = [];
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const values = (row.values as unknown[]).slice(1);
+      rows.push(Object.fromEntries(header.map((h, i) => [h, cellValue(values[i])])));
+    });
+    const table = tableToFeatures(header, rows, options, 2);
+    return { format, encoding: null, fields: header, ...table };
+  }
+  if (format === 'kmz') {
+    const features = xmlFeatures(await kmzText(bytes), 'kml');
+    return { format, encoding: 'utf-8', features, fields: fieldsOf(features), columns: null, problems: [] };
+  }
+  const { text, encoding } = decodeText(bytes, fileName);
+  if (text.trim() === '') throw new ImportError(`"${fileName}" is empty`);
+  if (format === 'geojson') {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new ImportError(`"${fileName}" is not valid JSON: ${(error as Error).message}`, { cause: error });
+    }
+    const features = geojsonFeatures(value);
+    if (features.length === 0) throw new ImportError(`"${fileName}" holds no features`);
+    return { format, encoding, features, fields: fieldsOf(features), columns: null, problems: [] };
+  }
+  if (format === 'kml' || format === 'gpx') {
+    const features = xmlFeatures(text, format);
+    if (features.length === 0) throw new ImportError(`"${fileName}" holds no placemarks, waypoints or tracks`);
+    return { format, encoding, features, fields: fieldsOf(features), columns: null, problems: [] };
+  }
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
+  const fields = parsed.meta.fields ?? [];
+  if (fields.length < 2 || parsed.data.length === 0) throw new ImportError(`"${fileName}" needs a header row and at least one data row`);
+  const structural = parsed.errors.filter((e) => e.type !== 'FieldMismatch' || e.code === 'TooManyFields');
+  const table = tableToFeatures(fields, parsed.data, options, 2);
+  const parseProblems = structural.map((e) => ({ where: `row ${(e.row ?? 0) + 2}`, message: e.message }));
+  return { format, encoding, fields, ...table, problems: [...parseProblems, ...table.problems] };
+}
+
+function fieldsOf(features: ParsedFeature[]): string[] {
+  const seen = new Set<string>();
+  for (const f of features) for (const k of Object.keys(f.properties)) seen.add(k);
+  return [...seen];
+}
+
+function cellValue(v: unknown): unknown {
+  if (v && typeof v === 'object') {
+    const o = v as { result?: unknown; text?: unknown; richText?: { text: string }[] };
+    if (o.result !== undefined) return o.result;
+    if (o.richText) return o.richText.map((r) => r.text).join('');
+    if (o.text !== undefined) return o.text;
+  }
+  return v ?? null;
+}

@@ -1,0 +1,185 @@
+/**
+ * Importing parsed features into the user's database: coordinates converted to WGS-84, the whole
+ * layer written in one transaction (a problem, a cancel or a crash leaves nothing behind), and
+ * exporting a layer as GeoJSON, CSV, XLSX or KML with its original attributes.
+ */
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { detectCrs, toWgs84, type CrsDetection, type CrsId, type LngLat, type NamedPosition } from '../../geo/index.ts';
+import type { Db } from '../db/index.ts';
+import { ImportError, type ParseResult, type ParsedFeature } from './parse.ts';
+
+export const LAYER_ROLES = ['reference', 'candidates', 'competitors', 'facilities'] as const;
+export type LayerRole = (typeof LAYER_ROLES)[number];
+
+export interface ImportSummary {
+  layerId: string;
+  name: string;
+  role: LayerRole;
+  format: ParseResult['format'];
+  encoding: ParseResult['encoding'];
+  features: number;
+  crs: CrsId;
+  detection: CrsDetection;
+  swapSuggested: boolean;
+  geometry: 'point' | 'line' | 'polygon';
+}
+
+export class CancelledImport extends Error {
+  constructor() {
+    super('import cancelled; nothing was written');
+  }
+}
+
+function mapPositions(coords: unknown, fn: (p: LngLat) => [number, number]): unknown {
+  if (Array.isArray(coords) && typeof coords[0] === 'number') return fn([coords[0] as number, coords[1] as number]);
+  return Array.isArray(coords) ? coords.map((c) => mapPositions(c, fn)) : coords;
+}
+
+function firstPosition(coords: unknown): LngLat | null {
+  if (Array.isArray(coords) && typeof coords[0] === 'number') return [coords[0] as number, coords[1] as number];
+  return Array.isArray(coords) && coords.length > 0 ? firstPosition(coords[0]) : null;
+}
+
+const FAMILY: Record<string, 'point' | 'line' | 'polygon'> = { Point: 'point', MultiPoint: 'point', LineString: 'line', MultiLineString: 'line', Polygon: 'polygon', MultiPolygon: 'polygon' };
+
+/** Name of a feature for CRS evidence: the table's name column or a name-like attribute. */
+function nameOf(f: ParsedFeature, nameColumn: string | null): string | null {
+  for (const key of [nameColumn, 'name', 'name_zh', '名称', 'title']) {
+    if (key && typeof f.properties[key] === 'string' && (f.properties[key] as string).trim() !== '') return f.properties[key] as string;
+  }
+  return null;
+}
+
+export interface ImportOptions {
+  name: string;
+  role: LayerRole;
+  crs: CrsId | 'auto';
+  sourceFile: string;
+  reference: readonly NamedPosition[];
+  /** Polled between batches; returning true rolls the import back. */
+  shouldCancel?(): boolean;
+  onProgress?(fraction: number): void;
+}
+
+/** The coordinate system the features are most likely in, with the evidence (named places). */
+export function previewCrs(parsed: ParseResult, reference: readonly NamedPosition[]): { detection: CrsDetection } {
+  const named = parsed.features.flatMap((f) => {
+    const name = nameOf(f, parsed.columns?.name ?? null);
+    const p = firstPosition(f.geometry?.coordinates);
+    return name && p ? [{ name, position: p }] : [];
+  });
+  return { detection: detectCrs(named, reference) };
+}
+
+/**
+ * @throws ImportError listing the problems when the file has any (nothing is written);
+ *   CancelledImport when cancelled (the transaction is rolled back)
+ */
+export function importParsed(db: Db, parsed: ParseResult, options: ImportOptions): ImportSummary {
+  if (parsed.problems.length > 0) {
+    const shown = parsed.problems.slice(0, 10).map((p) => `${p.where}: ${p.message}`).join('; ');
+    throw new ImportError(`${parsed.problems.length} problem(s), nothing imported: ${shown}${parsed.problems.length > 10 ? '; …' : ''}`);
+  }
+  if (parsed.features.length === 0) throw new ImportError('no features to import');
+  const { detection } = previewCrs(parsed, options.reference);
+  const crs = options.crs === 'auto' ? detection.crs : options.crs;
+  const geometry = FAMILY[parsed.features[0]?.geometry?.type ?? ''] ?? 'point';
+  const layerId = `user-${randomUUID().slice(0, 8)}`;
+  const insertLayer = db.prepare('INSERT INTO user_layers (id, project_id, name, role, geometry, source_file, source_crs) VALUES (?, 1, ?, ?, ?, ?, ?)');
+  const insertFeature = db.prepare('INSERT INTO user_features (layer_id, geometry, properties) VALUES (?, ?, ?)');
+  const convert = (p: LngLat) => toWgs84(p, crs);
+  const batch = 2000;
+  db.transaction(() => {
+    insertLayer.run(layerId, options.name, options.role, geometry, options.sourceFile, crs);
+    parsed.features.forEach((f, i) => {
+      if (i % batch === 0) {
+        if (options.shouldCancel?.()) throw new CancelledImport();
+        options.onProgress?.(i / parsed.features.length);
+      }
+      const g = f.geometry as { type: string; coordinates: unknown };
+      insertFeature.run(layerId, JSON.stringify({ type: g.type, coordinates: mapPositions(g.coordinates, convert) }), JSON.stringify(f.properties));
+    });
+  })();
+  options.onProgress?.(1);
+  return { layerId, name: options.name, role: options.role, format: parsed.format, encoding: parsed.encoding, features: parsed.features.length, crs, detection, swapSuggested: parsed.swapSuggested, geometry };
+}
+
+export const EXPORT_FORMATS = ['geojson', 'csv', 'xlsx', 'kml'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportFeature {
+  geometry: { type: string; coordinates: unknown } | null;
+  properties: Record<string, unknown>;
+}
+
+/** A spreadsheet cell that starts with = + - @ (or a tab/CR) is escaped, so no formula runs when it is opened. */
+export function safeCell(value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  const s = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+function xmlEscape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function kmlGeometry(g: { type: string; coordinates: unknown }): string {
+  const pos = (p: unknown) => (p as number[]).slice(0, 2).join(',');
+  const ring = (r: unknown) => `<LinearRing><coordinates>${(r as unknown[]).map(pos).join(' ')}</coordinates></LinearRing>`;
+  const polygon = (rings: unknown) => {
+    const [outer, ...holes] = rings as unknown[];
+    return `<Polygon><outerBoundaryIs>${ring(outer)}</outerBoundaryIs>${holes.map((h) => `<innerBoundaryIs>${ring(h)}</innerBoundaryIs>`).join('')}</Polygon>`;
+  };
+  switch (g.type) {
+    case 'Point':
+      return `<Point><coordinates>${pos(g.coordinates)}</coordinates></Point>`;
+    case 'LineString':
+      return `<LineString><coordinates>${(g.coordinates as unknown[]).map(pos).join(' ')}</coordinates></LineString>`;
+    case 'Polygon':
+      return polygon(g.coordinates);
+    case 'MultiPoint':
+      return `<MultiGeometry>${(g.coordinates as unknown[]).map((p) => `<Point><coordinates>${pos(p)}</coordinates></Point>`).join('')}</MultiGeometry>`;
+    case 'MultiLineString':
+      return `<MultiGeometry>${(g.coordinates as unknown[]).map((l) => `<LineString><coordinates>${(l as unknown[]).map(pos).join(' ')}</coordinates></LineString>`).join('')}</MultiGeometry>`;
+    case 'MultiPolygon':
+      return `<MultiGeometry>${(g.coordinates as unknown[]).map(polygon).join('')}</MultiGeometry>`;
+    default:
+      throw new Error(`cannot write ${g.type} to KML`);
+  }
+}
+
+/** Serialises features; points export lng/lat columns to CSV/XLSX, other geometries a GeoJSON column. */
+export async function exportFeatures(name: string, features: readonly ExportFeature[], format: ExportFormat): Promise<Uint8Array> {
+  if (format === 'geojson') return new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', name, features: features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: f.properties })) }));
+  if (format === 'kml') {
+    const placemarks = features.map((f) => {
+      const title = String(f.properties['name'] ?? f.properties['名称'] ?? f.properties['name_zh'] ?? '');
+      const data = Object.entries(f.properties).map(([k, v]) => `<Data name="${xmlEscape(k)}"><value>${xmlEscape(v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))}</value></Data>`).join('');
+      return `<Placemark><name>${xmlEscape(title)}</name><ExtendedData>${data}</ExtendedData>${f.geometry ? kmlGeometry(f.geometry) : ''}</Placemark>`;
+    });
+    return new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>${xmlEscape(name)}</name>${placemarks.join('')}</Document></kml>\n`);
+  }
+  const keys = [...new Set(features.flatMap((f) => Object.keys(f.properties)))];
+  const allPoints = features.every((f) => f.geometry?.type === 'Point');
+  const geoColumns = allPoints ? ['longitude', 'latitude'] : ['geometry'];
+  const rows = features.map((f) => {
+    const geo = allPoints ? ((f.geometry?.coordinates as number[]) ?? []).slice(0, 2) : [JSON.stringify(f.geometry)];
+    return [...geo.map((v) => (typeof v === 'number' ? v : safeCell(v))), ...keys.map((k) => safeCell(f.properties[k]))];
+  });
+  const header = [...geoColumns, ...keys.map((k) => safeCell(k))];
+  if (format === 'csv') {
+    const cell = (v: unknown) => {
+      const s = v === null || v === undefined ? '' : String(v);
+      return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    };
+    // UTF-8 with BOM so spreadsheet programs in China open it with the right encoding.
+    return new TextEncoder().encode(`\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(name.slice(0, 31).replace(/[\\/*?:[\]]/g, '_') || 'layer');
+  sheet.addRow(header);
+  for (const r of rows) sheet.addRow(r);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
