@@ -63,6 +63,9 @@ export const LayerSummary = z.object({
   breakdown: z.array(LayerBreakdown).optional(),
   /** Features listed without a position (unknown: shown in lists, not drawn). */
   unlocated: z.number().int().nonnegative().optional(),
+  /** User layers: how the rest of the app uses it, and its colour. */
+  role: z.enum(['reference', 'candidates', 'competitors', 'facilities']).optional(),
+  colour: z.string().optional(),
 });
 export type LayerSummary = z.infer<typeof LayerSummary>;
 
@@ -230,6 +233,38 @@ export type RankingResult = z.infer<typeof RankingResult>;
 
 export const CandidateSite = z.object({ id: z.string(), name: z.string(), position: z.tuple([z.number(), z.number()]), created_at: z.string() });
 
+export const LayerRoleSchema = z.enum(['reference', 'candidates', 'competitors', 'facilities']);
+const CrsChoice = z.enum(['auto', 'wgs84', 'gcj02', 'bd09']);
+const FileArgs = {
+  name: z.string().min(1).max(255),
+  /** The file's bytes, base64. */
+  dataBase64: z.string().min(1),
+  lngColumn: z.string().optional(),
+  latColumn: z.string().optional(),
+  swap: z.boolean().optional(),
+  crs: CrsChoice.default('auto'),
+};
+const Problem = z.object({ where: z.string(), message: z.string() });
+export const PreviewResult = z.object({
+  format: z.string(),
+  encoding: z.string().nullable(),
+  features: z.number().int(),
+  fields: z.array(z.string()),
+  columns: z.object({ lng: z.string(), lat: z.string(), name: z.string().nullable() }).nullable(),
+  problems: z.array(Problem),
+  swapSuggested: z.boolean(),
+  detection: z.object({ crs: z.enum(['wgs84', 'gcj02', 'bd09']), basis: z.enum(['names', 'none']), matched: z.array(z.object({ name: z.string(), reference: z.string() })), evidence: z.array(z.object({ crs: z.string(), medianMetres: z.number().nullable() })) }),
+  sample: z.array(z.object({ geometry: z.object({ type: z.string(), coordinates: z.unknown() }), properties: z.record(z.string(), z.unknown()) })),
+});
+export type PreviewResult = z.infer<typeof PreviewResult>;
+export const ImportJobResult = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'done', 'cancelled', 'failed']),
+  fraction: z.number(),
+  summary: z.object({ layerId: z.string(), name: z.string(), features: z.number().int(), crs: z.string() }).passthrough().nullable(),
+  error: z.string().nullable(),
+});
+
 const NoArgs = z.object({}).strict();
 
 /** Argument and result schema of every method. */
@@ -263,6 +298,14 @@ export const CONTRACT = {
   listCandidateSites: { args: NoArgs, result: z.array(CandidateSite) },
   addCandidateSite: { args: z.object({ name: z.string().trim().min(1).max(100), position: LngLatArg }).strict(), result: CandidateSite },
   deleteCandidateSite: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },
+  previewImport: { args: z.object(FileArgs).strict(), result: PreviewResult },
+  startImport: { args: z.object({ ...FileArgs, layerName: z.string().trim().min(1).max(100), role: LayerRoleSchema }).strict(), result: z.object({ jobId: z.string() }) },
+  importStatus: { args: z.object({ jobId: z.string().min(1) }).strict(), result: ImportJobResult },
+  cancelImport: { args: z.object({ jobId: z.string().min(1) }).strict(), result: z.object({ cancelled: z.boolean() }) },
+  renameLayer: { args: z.object({ id: z.string().min(1), name: z.string().trim().min(1).max(100) }).strict(), result: z.object({ id: z.string(), name: z.string() }) },
+  setLayerStyle: { args: z.object({ id: z.string().min(1), colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb') }).strict(), result: z.object({ id: z.string(), colour: z.string() }) },
+  deleteLayer: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },
+  exportLayer: { args: z.object({ id: z.string().min(1), format: z.enum(['geojson', 'csv', 'xlsx', 'kml']) }).strict(), result: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }) },
   updateSettings: { args: Settings.partial().strict(), result: Settings },
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
 

@@ -21,7 +21,19 @@ export const METHOD_NAMES = [
   'listCandidateSites',
   'addCandidateSite',
   'deleteCandidateSite',
+  'previewImport',
+  'startImport',
+  'importStatus',
+  'cancelImport',
+  'renameLayer',
+  'setLayerStyle',
+  'deleteLayer',
+  'exportLayer',
 ] as const;
+
+/** Methods whose argument carries a whole file (base64): the HTTP server allows larger bodies for them. */
+export const FILE_METHODS: readonly MethodName[] = ['previewImport', 'startImport'];
+
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 

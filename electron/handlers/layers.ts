@@ -42,7 +42,7 @@ function centreOf(f: LayerFeature): [number, number] | null {
 
 export function layerHandlers(deps: HandlerDeps): Pick<Api, 'listLayers' | 'getLayer' | 'searchPlaces'> {
   const userLayers = deps.userDb.prepare(`
-    SELECT l.id, l.name, l.geometry, l.source_file, COUNT(f.id) AS featureCount
+    SELECT l.id, l.name, l.geometry, l.source_file, l.role, l.style, COUNT(f.id) AS featureCount
     FROM user_layers l LEFT JOIN user_features f ON f.layer_id = l.id
     GROUP BY l.id ORDER BY l.created_at, l.id`);
   const userFeatures = deps.userDb.prepare('SELECT geometry, properties FROM user_features WHERE layer_id = ? ORDER BY id');
@@ -87,8 +87,11 @@ export function layerHandlers(deps: HandlerDeps): Pick<Api, 'listLayers' | 'getL
           ...(b ? { breakdown: b } : {}),
         };
       });
-      const user = (userLayers.all() as { id: string; name: string; geometry: LayerSummary['geometry']; source_file: string | null; featureCount: number }[]).map(
-        (l): LayerSummary => ({ id: l.id, name_zh: l.name, name_en: l.name, kind: 'user', geometry: l.geometry, featureCount: l.featureCount, source: l.source_file }),
+      const user = (userLayers.all() as { id: string; name: string; geometry: LayerSummary['geometry']; source_file: string | null; role: NonNullable<LayerSummary['role']>; style: string; featureCount: number }[]).map(
+        (l): LayerSummary => {
+          const colour = (JSON.parse(l.style || '{}') as { colour?: string }).colour;
+          return { id: l.id, name_zh: l.name, name_en: l.name, kind: 'user', geometry: l.geometry, featureCount: l.featureCount, source: l.source_file, role: l.role, ...(colour ? { colour } : {}) };
+        },
       );
       return [...basemap, ...reference, ...user];
     },

@@ -29,6 +29,14 @@ const bridge = {
   listCandidateSites: call('listCandidateSites'),
   addCandidateSite: call('addCandidateSite'),
   deleteCandidateSite: call('deleteCandidateSite'),
+  previewImport: call('previewImport'),
+  startImport: call('startImport'),
+  importStatus: call('importStatus'),
+  cancelImport: call('cancelImport'),
+  renameLayer: call('renameLayer'),
+  setLayerStyle: call('setLayerStyle'),
+  deleteLayer: call('deleteLayer'),
+  exportLayer: call('exportLayer'),
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('siteselect', bridge);

@@ -10,10 +10,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Backend } from '../backend.ts';
 import { resolveAsset } from '../handlers/assets.ts';
+import { FILE_METHODS } from '../contract/methods.ts';
 import { dispatch } from '../handlers/index.ts';
 
-/** Largest API request body accepted, bytes. Requests are small JSON arguments. */
+/** Largest API request body accepted, bytes. Requests are small JSON arguments… */
 export const MAX_BODY_BYTES = 1_000_000;
+/** …except the methods that carry a file (base64 of at most ~200 MB). */
+export const MAX_FILE_BODY_BYTES = 300_000_000;
 
 export interface RunningServer {
   url: string;
@@ -32,12 +35,12 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 
 class BodyTooLarge extends Error {}
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge(`request body larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > limit) throw new BodyTooLarge(`request body larger than ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -74,9 +77,10 @@ export async function startServer(backend: Backend, options: { port?: number; ho
         sendJson(res, 415, { ok: false, error: { code: 'BAD_ARGUMENT', message: 'API calls must send application/json' } });
         return;
       }
+      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       let args: unknown;
       try {
-        const text = await readBody(req);
+        const text = await readBody(req, (FILE_METHODS as readonly string[]).includes(method) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES);
         args = text.trim() === '' ? {} : (JSON.parse(text) as unknown);
       } catch (error) {
         if (error instanceof BodyTooLarge) {
@@ -88,7 +92,6 @@ export async function startServer(backend: Backend, options: { port?: number; ho
         sendJson(res, 400, { ok: false, error: { code: 'BAD_ARGUMENT', message: `request body is not valid JSON: ${(error as Error).message}` } });
         return;
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       const envelope = await dispatch(backend.api, method, args);
       sendJson(res, envelope.ok ? 200 : envelope.error.code === 'UNKNOWN_METHOD' ? 404 : envelope.error.code === 'INTERNAL' ? 500 : 400, envelope);
       return;
