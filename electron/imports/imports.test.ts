@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { distanceMetres, fromWgs84 } from '../../geo/index.ts';
@@ -125,11 +125,24 @@ describe('crash safety', () => {
       for (let i = 0; i < 300_000; i++) rows.push(`p${i},${(110 + (i % 1000) / 1000).toFixed(5)},${(26 + Math.floor(i / 1000) / 1000).toFixed(5)}`);
       const big = join(dir.dir, 'big.csv');
       writeFileSync(big, `${rows.join('\n')}\n`);
+      const dbFile = join(dir.dir, 'siteselect.db');
       const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/siteselect.mjs'), 'import', big, '--crs', 'wgs84', '--data-dir', dir.dir], { stdio: 'ignore' });
-      await new Promise((r) => setTimeout(r, 2500));
+      const exited = new Promise((r) => child.on('exit', r));
+      // Wait until the database exists and is migrated (the CLI has started), then let the import
+      // run a little (parsing 300,000 rows takes about a second) and kill it.
+      for (let i = 0; i < 300; i++) {
+        if (existsSync(dbFile)) {
+          const probe = new Database(dbFile, { readonly: true, fileMustExist: true });
+          const version = probe.pragma('user_version', { simple: true }) as number;
+          probe.close();
+          if (version > 0) break;
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await new Promise((r) => setTimeout(r, 900));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('exit', r));
-      const db = new Database(join(dir.dir, 'siteselect.db'));
+      await exited;
+      const db = new Database(dbFile);
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         const layers = db.prepare('SELECT id FROM user_layers').pluck().all() as string[];
