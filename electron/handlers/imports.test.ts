@@ -60,3 +60,13 @@ describe('import API', () => {
     expect(backend.userDb.prepare("SELECT count(*) FROM user_layers WHERE name = 'big'").pluck().get()).toBe(0);
   });
 });
+
+describe('imported candidates', () => {
+  it('join the ranking when the layer role is "candidates"', async () => {
+    const { jobId } = await ok<{ jobId: string }>('startImport', { name: 'utf8.csv', dataBase64: file('good/utf8.csv'), layerName: '候选', role: 'candidates' });
+    await waitFor(jobId);
+    const presets = await ok<{ profile: unknown }[]>('profilePresets', {});
+    const ranking = await ok<{ candidates: { name_zh: string; kind: string }[] }>('scoreSites', { profile: presets[0]?.profile, monteCarloSamples: 0 });
+    expect(ranking.candidates.filter((c) => c.kind === 'custom').map((c) => c.name_zh)).toEqual(expect.arrayContaining(['衡阳南岳机场', '测试地块']));
+  });
+});

@@ -31,6 +31,10 @@ export function scoringHandlers(deps: HandlerDeps, network: ZoneNetworkService):
   const listSites = deps.userDb.prepare('SELECT id, name, lng, lat, created_at FROM candidate_sites WHERE project_id = 1 ORDER BY created_at, id');
   const insertSite = deps.userDb.prepare('INSERT INTO candidate_sites (id, project_id, name, lng, lat) VALUES (?, 1, ?, ?, ?)');
   const deleteSite = deps.userDb.prepare('DELETE FROM candidate_sites WHERE id = ?');
+  // Points of imported layers whose role is "candidates" join the ranking too.
+  const importedCandidates = deps.userDb.prepare(`
+    SELECT f.id, f.geometry, f.properties, l.name AS layer FROM user_features f JOIN user_layers l ON l.id = f.layer_id
+    WHERE l.role = 'candidates' ORDER BY l.created_at, f.id`);
 
   /** Facts of one site on the default network. */
   const factsAt = (base: Omit<CandidateFacts, 'minutes' | 'labour' | 'labourUnknown'>): CandidateFacts => {
@@ -81,17 +85,30 @@ export function scoringHandlers(deps: HandlerDeps, network: ZoneNetworkService):
     return parkFacts;
   };
   const siteFacts = new Map<string, CandidateFacts>();
+  const imported = (): { id: string; name: string; lng: number; lat: number }[] =>
+    (importedCandidates.all() as { id: number; geometry: string; properties: string; layer: string }[]).flatMap((r, i) => {
+      const g = JSON.parse(r.geometry) as { type: string; coordinates: [number, number] };
+      if (g.type !== 'Point') return [];
+      const p = JSON.parse(r.properties) as Record<string, unknown>;
+      const name = [p['name'], p['名称'], p['name_zh'], p['title']].find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
+      return [{ id: `imported-${r.id}`, name: name ?? `${r.layer} #${i + 1}`, lng: g.coordinates[0], lat: g.coordinates[1] }];
+    });
   const customSites = (): CandidateFacts[] =>
-    (listSites.all() as { id: string; name: string; lng: number; lat: number }[]).map((row) => {
+    [...(listSites.all() as { id: string; name: string; lng: number; lat: number }[]), ...imported()].flatMap((row) => {
       const key = `${row.id}|${row.lng}|${row.lat}|${row.name}`;
       let f = siteFacts.get(key);
       if (!f) {
         const position: LngLat = [row.lng, row.lat];
         const county = network.countyAt(position);
-        f = factsAt({ id: row.id, name_zh: row.name, name_en: row.name, kind: 'custom', position, level: null, prefectureAdcode: county?.prefecture_adcode ?? null, industries: [] });
+        if (!county) return []; // imported points outside the zone are not candidates here
+        try {
+          f = factsAt({ id: row.id, name_zh: row.name, name_en: row.name, kind: 'custom', position, level: null, prefectureAdcode: county.prefecture_adcode, industries: [] });
+        } catch {
+          return []; // out of the network's reach: cannot be scored
+        }
         siteFacts.set(key, f);
       }
-      return f;
+      return [f];
     });
 
   return {

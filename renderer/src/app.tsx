@@ -11,6 +11,8 @@ import { BASEMAP_LAYER_GROUPS, LayerPanel } from './features/layers/layer-panel.
 import { useReferenceLayers, type HiddenSubkinds, type SelectedFeature } from './features/layers/use-reference-layers.ts';
 import { SearchBox } from './features/search/search-box.tsx';
 import { AccessCard } from './features/access/access-card.tsx';
+import { ImportDialog } from './features/imports/import-dialog.tsx';
+import { useUserLayers } from './features/imports/use-user-layers.ts';
 import { AccessPanel } from './features/access/access-panel.tsx';
 import { useAccessPoint } from './features/access/use-access-point.ts';
 import { useSurface } from './features/access/use-surface.ts';
@@ -34,7 +36,7 @@ function StatusBar({ info, pointer, zoom }: { info: AppInfo; pointer: [number, n
   );
 }
 
-function Workspace({ info, layers, language, scoringOpen, onCloseScoring }: { info: AppInfo; layers: LayerSummary[]; language: Language; scoringOpen: boolean; onCloseScoring(): void }) {
+function Workspace({ info, layers, language, scoringOpen, onCloseScoring, onLayersChanged }: { info: AppInfo; layers: LayerSummary[]; language: Language; scoringOpen: boolean; onCloseScoring(): void; onLayersChanged(): void }) {
   const { t } = useTranslation();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [pointer, setPointer] = useState<[number, number] | null>(null);
@@ -69,6 +71,9 @@ function Workspace({ info, layers, language, scoringOpen, onCloseScoring }: { in
   );
   useReferenceLayers({ map, layers, language, hiddenLayers: hidden, hiddenSubkinds, onSelect });
   const scoring = useScoring();
+  useUserLayers(map, layers, hidden);
+  const [importOpen, setImportOpen] = useState(false);
+  const importLoad = useRef<((f: File) => void) | null>(null);
   const [candidate, setCandidate] = useState<string | null>(null);
   const [pendingSite, setPendingSite] = useState<string | null>(null);
   const [placeError, setPlaceError] = useState<string | null>(null);
@@ -157,11 +162,23 @@ function Workspace({ info, layers, language, scoringOpen, onCloseScoring }: { in
   const resetView = () => mapRef.current?.fitBounds(info.reference.zoneBounds, { padding: 24 });
 
   return (
-    <div className="workspace">
+    <div
+      className="workspace"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const f = e.dataTransfer.files[0];
+        if (!f) return;
+        e.preventDefault();
+        setImportOpen(true);
+        importLoad.current?.(f);
+      }}
+    >
       <aside className="side-panel">
         <SearchBox onChoose={flyTo} />
         <AccessPanel surface={surface.state} markets={markets} assumptions={network.data?.assumptions} onRun={runSurface} onCancel={surface.cancel} onClear={surface.clear} />
-        <LayerPanel layers={layers} hidden={hidden} hiddenSubkinds={hiddenSubkinds} onToggle={toggle} onToggleSubkind={toggleSubkind} />
+        <LayerPanel layers={layers} hidden={hidden} hiddenSubkinds={hiddenSubkinds} onToggle={toggle} onToggleSubkind={toggleSubkind} onImport={() => setImportOpen(true)} onLayersChanged={onLayersChanged} />
         <div className="panel-actions">
           <button type="button" onClick={resetView}>
             {t('map.resetView')}
@@ -204,6 +221,13 @@ function Workspace({ info, layers, language, scoringOpen, onCloseScoring }: { in
       </main>
       <StatusBar info={info} pointer={pointer} zoom={zoom} />
       <AboutDialog info={info} open={aboutOpen} onClose={() => setAboutOpen(false)} />
+      <ImportDialog
+        open={importOpen}
+        loadRef={importLoad}
+        map={map}
+        onClose={() => setImportOpen(false)}
+        onImported={() => onLayersChanged()}
+      />
     </div>
   );
 }
@@ -243,7 +267,7 @@ export function App({ initialLanguage }: { initialLanguage: Language }) {
           {t('app.loadFailed', { message: failure.message })}
         </p>
       ) : info.data && layers.data ? (
-        <Workspace info={info.data} layers={layers.data} language={language} scoringOpen={scoringOpen} onCloseScoring={() => setScoringOpen(false)} />
+        <Workspace info={info.data} layers={layers.data} language={language} scoringOpen={scoringOpen} onCloseScoring={() => setScoringOpen(false)} onLayersChanged={layers.reload} />
       ) : (
         <p className="loading">{t('app.loading')}</p>
       )}

@@ -3,6 +3,7 @@ import type { LayerSummary } from '../../../../electron/contract/api.ts';
 import { GROUP_COLOURS, PREFECTURE_COLOURS } from '../../components/map/basemap-style.ts';
 import { REFERENCE_STYLES } from './reference-style.ts';
 import type { HiddenSubkinds } from './use-reference-layers.ts';
+import { UserLayerRow } from '../imports/user-layer-row.tsx';
 
 /** Which style layers draw each basemap layer. */
 export const BASEMAP_LAYER_GROUPS: Record<string, readonly string[]> = {
@@ -16,6 +17,8 @@ export interface LayerPanelProps {
   hiddenSubkinds: HiddenSubkinds;
   onToggle(layerId: string, visible: boolean): void;
   onToggleSubkind(layerId: string, subkind: string, visible: boolean): void;
+  onImport(): void;
+  onLayersChanged(): void;
 }
 
 function Swatch({ layerId }: { layerId: string }) {
@@ -24,12 +27,13 @@ function Swatch({ layerId }: { layerId: string }) {
   return <span className={`swatch ${swatch.className}`} style={{ background: swatch.colour }} aria-hidden="true" />;
 }
 
-export function LayerPanel({ layers, hidden, hiddenSubkinds, onToggle, onToggleSubkind }: LayerPanelProps) {
+export function LayerPanel({ layers, hidden, hiddenSubkinds, onToggle, onToggleSubkind, onImport, onLayersChanged }: LayerPanelProps) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const counties = layers.find((l) => l.id === 'counties');
   const reference = layers.filter((l) => l.kind === 'reference');
   const basemap = layers.filter((l) => l.kind === 'basemap');
+  const user = layers.filter((l) => l.kind === 'user');
   const row = (layer: LayerSummary) => {
     const name = en ? layer.name_en : layer.name_zh;
     const showSubkinds = layer.kind === 'reference' && layer.breakdown && layer.breakdown.length > 0;
@@ -72,6 +76,15 @@ export function LayerPanel({ layers, hidden, hiddenSubkinds, onToggle, onToggleS
   return (
     <section className="panel-section" aria-labelledby="layers-heading">
       <h2 id="layers-heading">{t('panel.layers')}</h2>
+      <h3>{t('imports.myData')}</h3>
+      <ul className="layer-list" data-testid="user-layers">
+        {user.map((l) => (
+          <UserLayerRow key={`${l.id}:${l.name_zh}:${l.colour ?? ''}`} layer={l} visible={!hidden.has(l.id)} onToggle={(v) => onToggle(l.id, v)} onChanged={onLayersChanged} />
+        ))}
+      </ul>
+      <button type="button" className="import-button" onClick={onImport} data-testid="open-import">
+        {t('imports.open')}
+      </button>
       {reference.length > 0 && (
         <>
           <h3>{t('panel.zoneData')}</h3>

@@ -1,0 +1,247 @@
+/**
+ * Bring your own data: choose or drop a file → preview (fields, coordinate columns, detected
+ * coordinate system with its evidence, problems, the first features on the map) → import with a
+ * progress bar and cancel → the layer appears in the layer panel.
+ */
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PreviewResult } from '../../../../electron/contract/api.ts';
+import { call } from '../../api/client.ts';
+import { readAsBase64 } from './read-file.ts';
+
+const ACCEPT = '.geojson,.json,.csv,.txt,.xlsx,.kml,.kmz,.gpx';
+const PREVIEW = 'import-preview';
+type Crs = 'auto' | 'wgs84' | 'gcj02' | 'bd09';
+type Role = 'reference' | 'candidates' | 'competitors' | 'facilities';
+
+function drawPreview(map: MapLibreMap | null, sample: PreviewResult['sample'] | null) {
+  if (!map) return;
+  if (!map.getSource(PREVIEW)) {
+    map.addSource(PREVIEW, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer({ id: `${PREVIEW}-circle`, type: 'circle', source: PREVIEW, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 7, 'circle-color': '#e8590c', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
+    map.addLayer({ id: `${PREVIEW}-line`, type: 'line', source: PREVIEW, filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#e8590c', 'line-width': 2.5 } });
+  }
+  (map.getSource(PREVIEW) as GeoJSONSource).setData({ type: 'FeatureCollection', features: (sample ?? []).map((f) => ({ type: 'Feature', geometry: f.geometry, properties: {} })) } as never);
+}
+
+export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open: boolean; loadRef: { current: ((f: File) => void) | null }; map: MapLibreMap | null; onClose(): void; onImported(layerId: string): void }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [chosen, setChosen] = useState<File | null>(null);
+  const [data, setData] = useState<string | null>(null);
+  const [preview, setPreview] = useState<PreviewResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [options, setOptions] = useState<{ lngColumn?: string; latColumn?: string; swap: boolean; crs: Crs; role: Role; layerName: string }>({ swap: false, crs: 'auto', role: 'candidates', layerName: '' });
+  const [job, setJob] = useState<{ id: string; fraction: number } | null>(null);
+
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+
+  const runPreview = useCallback(
+    async (f: File, base64: string, o: typeof options) => {
+      setError(null);
+      try {
+        const p = await call('previewImport', { name: f.name, dataBase64: base64, crs: o.crs, ...(o.lngColumn ? { lngColumn: o.lngColumn } : {}), ...(o.latColumn ? { latColumn: o.latColumn } : {}), ...(o.swap ? { swap: true } : {}) });
+        setPreview(p);
+        drawPreview(map, p.sample);
+        if (p.sample.length > 0 && map) {
+          const first = p.sample[0]?.geometry.coordinates as number[];
+          if (typeof first?.[0] === 'number') map.easeTo({ center: [first[0], first[1] as number], zoom: Math.max(map.getZoom(), 8) });
+        }
+      } catch (e) {
+        setPreview(null);
+        drawPreview(map, null);
+        setError((e as Error).message);
+      }
+    },
+    [map],
+  );
+
+  const load = useCallback(
+    async (f: File) => {
+      // Read first; state changes only once the bytes are here (never synchronously in an effect).
+      const base64 = await readAsBase64(f);
+      const o = { ...options, lngColumn: undefined, latColumn: undefined, swap: false, layerName: f.name.replace(/\.[^.]+$/, '') };
+      setChosen(f);
+      setOptions(o);
+      setData(base64);
+      await runPreview(f, base64, o);
+    },
+    [options, runPreview],
+  );
+
+  // A file dropped on the window is handed over through this ref, from the drop event.
+  useEffect(() => {
+    loadRef.current = (f: File) => void load(f);
+  }, [load, loadRef]);
+
+  const change = (patch: Partial<typeof options>) => {
+    const next = { ...options, ...patch };
+    setOptions(next);
+    if (chosen && data && ('crs' in patch || 'swap' in patch || 'lngColumn' in patch || 'latColumn' in patch)) void runPreview(chosen, data, next);
+  };
+
+  const close = () => {
+    drawPreview(map, null);
+    setPreview(null);
+    setChosen(null);
+    setData(null);
+    setError(null);
+    setJob(null);
+    onClose();
+  };
+
+  const start = async () => {
+    if (!chosen || !data) return;
+    setError(null);
+    try {
+      const { jobId } = await call('startImport', {
+        name: chosen.name,
+        dataBase64: data,
+        crs: options.crs,
+        role: options.role,
+        layerName: options.layerName.trim() || chosen.name,
+        ...(options.lngColumn ? { lngColumn: options.lngColumn } : {}),
+        ...(options.latColumn ? { latColumn: options.latColumn } : {}),
+        ...(options.swap ? { swap: true } : {}),
+      });
+      setJob({ id: jobId, fraction: 0 });
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 150));
+        const s = await call('importStatus', { jobId });
+        setJob({ id: jobId, fraction: s.fraction });
+        if (s.status === 'done' && s.summary) {
+          onImported(s.summary.layerId);
+          close();
+          return;
+        }
+        if (s.status !== 'running') {
+          setJob(null);
+          setError(s.status === 'cancelled' ? t('imports.cancelled') : (s.error ?? s.status));
+          return;
+        }
+      }
+    } catch (e) {
+      setJob(null);
+      setError((e as Error).message);
+    }
+  };
+
+  const fields = preview?.fields ?? [];
+  return (
+    <dialog ref={ref} className="import-dialog" aria-labelledby="import-title" onClose={close} data-testid="import-dialog">
+      <h2 id="import-title">{t('imports.title')}</h2>
+      <label className="field">
+        <span>{t('imports.file')}</span>
+        <input type="file" accept={ACCEPT} onChange={(e) => e.currentTarget.files?.[0] && void load(e.currentTarget.files[0])} data-testid="import-file" />
+      </label>
+      <p className="muted small">{t('imports.formats')}</p>
+      {preview && (
+        <section data-testid="import-preview">
+          <p>{t('imports.summary', { format: preview.format.toUpperCase(), encoding: preview.encoding ?? '—', n: preview.features })}</p>
+          {preview.columns && (
+            <div className="two-col">
+              <label className="field">
+                <span>{t('imports.lng')}</span>
+                <select value={options.lngColumn ?? preview.columns.lng} onChange={(e) => change({ lngColumn: e.currentTarget.value })}>
+                  {fields.map((f) => (
+                    <option key={f}>{f}</option>
+                  ))}
+                </select>
+              </label>
+              <label className="field">
+                <span>{t('imports.lat')}</span>
+                <select value={options.latColumn ?? preview.columns.lat} onChange={(e) => change({ latColumn: e.currentTarget.value })}>
+                  {fields.map((f) => (
+                    <option key={f}>{f}</option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          )}
+          <label className="field">
+            <span>{t('imports.crs')}</span>
+            <select value={options.crs} onChange={(e) => change({ crs: e.currentTarget.value as Crs })} data-testid="import-crs">
+              {(['auto', 'wgs84', 'gcj02', 'bd09'] as const).map((c) => (
+                <option key={c} value={c}>
+                  {t(`imports.crsNames.${c}`, { detected: t(`imports.crsNames.${preview.detection.crs}`) })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="muted small" data-testid="import-evidence">
+            {preview.detection.basis === 'names'
+              ? t('imports.evidence', {
+                  n: preview.detection.matched.length,
+                  list: preview.detection.evidence.map((e) => `${t(`imports.crsShort.${e.crs}`)} ${e.medianMetres === null ? '—' : `${Math.round(e.medianMetres)} m`}`).join(' · '),
+                })
+              : t('imports.noEvidence')}
+          </p>
+          {(preview.swapSuggested || options.swap) && (
+            <label className="check flag">
+              <input type="checkbox" checked={options.swap} onChange={(e) => change({ swap: e.currentTarget.checked })} data-testid="import-swap" />
+              {t('imports.swap')}
+            </label>
+          )}
+          {preview.problems.length > 0 && (
+            <div role="alert" className="flag" data-testid="import-problems">
+              <p>{t('imports.problems', { n: preview.problems.length })}</p>
+              <ul>
+                {preview.problems.slice(0, 8).map((p, i) => (
+                  <li key={i}>
+                    {p.where}: {p.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className="two-col">
+            <label className="field">
+              <span>{t('imports.name')}</span>
+              <input type="text" value={options.layerName} onChange={(e) => change({ layerName: e.currentTarget.value })} data-testid="import-name" />
+            </label>
+            <label className="field">
+              <span>{t('imports.role')}</span>
+              <select value={options.role} onChange={(e) => change({ role: e.currentTarget.value as Role })} data-testid="import-role">
+                {(['candidates', 'competitors', 'facilities', 'reference'] as const).map((r) => (
+                  <option key={r} value={r}>
+                    {t(`imports.roles.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        </section>
+      )}
+      {error && (
+        <p role="alert" className="load-error small" data-testid="import-error">
+          {error}
+        </p>
+      )}
+      {job && (
+        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(job.fraction * 100)} aria-label={t('imports.progress')}>
+          <div className="bar" style={{ width: `${Math.round(job.fraction * 100)}%` }} />
+        </div>
+      )}
+      <div className="dialog-actions">
+        {job ? (
+          <button type="button" onClick={() => void call('cancelImport', { jobId: job.id })} data-testid="import-cancel">
+            {t('access.cancel')}
+          </button>
+        ) : (
+          <button type="button" className="primary" disabled={!preview || preview.problems.length > 0} onClick={() => void start()} data-testid="import-start">
+            {t('imports.import')}
+          </button>
+        )}
+        <button type="button" onClick={close}>
+          {t('about.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, RESULTS, ROOT, test } from './fixtures.ts';
+import { MapPage } from './map-page.ts';
+
+const FIXTURES = join(ROOT, 'tests/fixtures/imports');
+
+test.describe('bring your own data', () => {
+  test('a GBK CSV is previewed with its evidence, imported, exported and deleted', async ({ page, appServer }) => {
+    const app = new MapPage(page);
+    await app.open(appServer.url);
+    await page.getByTestId('open-import').click();
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.getByTestId('import-file').setInputFiles(join(FIXTURES, 'good/gbk.csv'));
+    const preview = dialog.getByTestId('import-preview');
+    await expect(preview).toContainText('gb18030');
+    await expect(preview).toContainText('3');
+    await expect(dialog.getByTestId('import-evidence')).toContainText('WGS-84');
+    await dialog.getByTestId('import-name').fill('客户地块');
+    await page.screenshot({ path: join(RESULTS, 'import-preview-zh.png') });
+    await dialog.getByTestId('import-start').click();
+    await expect(dialog).toBeHidden({ timeout: 20_000 });
+    const row = page.getByTestId('user-layers').locator('.layer-row').first();
+    await expect(row).toHaveAttribute('data-count', '3');
+    await expect(row.locator('input.rename')).toHaveValue('客户地块');
+
+    // Export through a download (a blob: URL; nothing leaves the machine).
+    const id = await row.getAttribute('data-layer-id');
+    const download = page.waitForEvent('download');
+    await page.getByTestId(`export-${id}`).selectOption('csv');
+    const file = await (await download).path();
+    expect(readFileSync(file, 'utf8')).toContain('测试地块');
+
+    // Delete asks once more.
+    await page.getByTestId(`delete-${id}`).click();
+    await page.getByTestId(`delete-${id}`).click();
+    await expect(page.getByTestId('user-layers').locator('.layer-row')).toHaveCount(0);
+  });
+
+  test('a bad file lists its problems and cannot be imported', async ({ page, appServer }) => {
+    const app = new MapPage(page);
+    await app.open(appServer.url);
+    await page.getByTestId('open-import').click();
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.getByTestId('import-file').setInputFiles(join(FIXTURES, 'bad/bad-number-row.csv'));
+    await expect(dialog.getByTestId('import-problems')).toContainText('row 3');
+    await expect(dialog.getByTestId('import-start')).toBeDisabled();
+    await dialog.getByTestId('import-file').setInputFiles(join(FIXTURES, 'bad/malformed.geojson'));
+    await expect(dialog.getByTestId('import-error')).toContainText('not valid JSON');
+    await page.screenshot({ path: join(RESULTS, 'import-problems-zh.png') });
+  });
+});
