@@ -89,6 +89,20 @@ describe('good files', () => {
   });
 });
 
+describe('shapefiles', () => {
+  it.each([
+    ['wgs84-shapefile.zip', 'a WGS-84 shapefile'],
+    ['cgcs2000-gk111.zip', 'a CGCS2000 3° Gauss–Krüger (CM 111°E) shapefile, reprojected from its .prj'],
+  ])('%s: %s lands where it belongs, with its attributes', async (file) => {
+    const summary = await importBytes(file, readFileSync(join(FIXTURES, 'good', file)), 'wgs84');
+    const features = await layerFeatures(summary.layerId);
+    expect(features.map((f) => f.properties['name'])).toEqual(['Shaoyang site', 'Yongzhou site']);
+    // CGCS2000 and WGS-84 differ by centimetres; the projection round trip by less than a metre.
+    expect(distanceMetres(features[0]?.geometry?.coordinates as [number, number], [111.45, 26.55])).toBeLessThan(1);
+    expect(distanceMetres(features[1]?.geometry?.coordinates as [number, number], [111.61, 26.42])).toBeLessThan(1);
+  });
+});
+
 describe('round trips: import → export → import gives the same features', () => {
   it.each(EXPORT_FORMATS)('%s', async (format) => {
     const first = await importBytes('utf8.csv', readFileSync(join(FIXTURES, 'good/utf8.csv')), 'wgs84');

@@ -8,10 +8,11 @@ import { DOMParser } from '@xmldom/xmldom';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
+import { parseZip } from 'shpjs';
 import Papa from 'papaparse';
 import { lngLatProblem } from '../../geo/index.ts';
 
-export const IMPORT_FORMATS = ['geojson', 'csv', 'xlsx', 'kml', 'kmz', 'gpx'] as const;
+export const IMPORT_FORMATS = ['geojson', 'csv', 'xlsx', 'kml', 'kmz', 'gpx', 'shapefile'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Largest file accepted, bytes (files are read whole; the app is for site lists, not rasters). */
@@ -60,9 +61,9 @@ const NAME_NAMES = ['name', 'title', '名称', '名字', '地块名称', '园区
 
 export function formatOf(fileName: string): ImportFormat {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  const map: Record<string, ImportFormat> = { geojson: 'geojson', json: 'geojson', csv: 'csv', txt: 'csv', xlsx: 'xlsx', kml: 'kml', kmz: 'kmz', gpx: 'gpx' };
+  const map: Record<string, ImportFormat> = { geojson: 'geojson', json: 'geojson', csv: 'csv', txt: 'csv', xlsx: 'xlsx', kml: 'kml', kmz: 'kmz', gpx: 'gpx', zip: 'shapefile' };
   const format = map[ext];
-  if (!format) throw new ImportError(`"${fileName}": unsupported file type ".${ext}" (GeoJSON, CSV, XLSX, KML, KMZ or GPX)`);
+  if (!format) throw new ImportError(`"${fileName}": unsupported file type ".${ext}" (GeoJSON, CSV, XLSX, KML, KMZ, GPX or a zipped Shapefile)`);
   return format;
 }
 
@@ -232,16 +233,16 @@ function xmlFeatures(text: string, format: 'kml' | 'gpx'): ParsedFeature[] {
   return fc.features.map((f, i) => ({ geometry: f.geometry, properties: { ...(f.properties ?? {}) }, where: `${format === 'kml' ? 'placemark' : 'item'} ${i + 1}` }));
 }
 
-async function kmzText(bytes: Uint8Array): Promise<string> {
+/** Opens a zip archive, refusing entries that point outside it and archives that would expand far too much. */
+async function openZip(bytes: Uint8Array, what: string): Promise<JSZip> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (error) {
-    throw new ImportError(`not a valid KMZ (zip) archive: ${(error as Error).message}`, { cause: error });
+    throw new ImportError(`not a valid ${what} (zip) archive: ${(error as Error).message}`, { cause: error });
   }
   let total = 0;
-  const entries = Object.values(zip.files);
-  for (const entry of entries) {
+  for (const entry of Object.values(zip.files)) {
     // JSZip cleans "../" out of `name`; the name as stored is what an unsafe extractor would use.
     const name = (entry as unknown as { unsafeOriginalName?: string }).unsafeOriginalName ?? entry.name;
     if (name.startsWith('/') || name.split(/[\\/]/).includes('..') || /^[a-z]:/i.test(name)) throw new ImportError(`archive entry "${name}" points outside the archive; refused`);
@@ -251,6 +252,12 @@ async function kmzText(bytes: Uint8Array): Promise<string> {
   if (total > MAX_UNZIPPED_BYTES || (bytes.length > 0 && total / bytes.length > MAX_ZIP_RATIO)) {
     throw new ImportError(`archive would expand to ${(total / 1e6).toFixed(0)} MB from ${(bytes.length / 1e6).toFixed(1)} MB (a zip bomb?); refused`);
   }
+  return zip;
+}
+
+async function kmzText(bytes: Uint8Array): Promise<string> {
+  const zip = await openZip(bytes, 'KMZ');
+  const entries = Object.values(zip.files);
   const kmlEntry = entries.find((e) => !e.dir && /(^|\/)doc\.kml$/i.test(e.name)) ?? entries.find((e) => !e.dir && /\.kml$/i.test(e.name));
   if (!kmlEntry) throw new ImportError('the KMZ archive holds no .kml document');
   return kmlEntry.async('string');
@@ -291,6 +298,26 @@ async function parseRaw(fileName: string, bytes: Uint8Array, options: ParseOptio
     });
     const table = tableToFeatures(header, rows, options, 2);
     return { format, encoding: null, fields: header, ...table };
+  }
+  if (format === 'shapefile') {
+    const zip = await openZip(bytes, 'Shapefile');
+    const names = Object.keys(zip.files).map((n) => n.toLowerCase());
+    const shp = names.find((n) => n.endsWith('.shp'));
+    if (!shp) throw new ImportError(`"${fileName}" holds no .shp file (a zipped Shapefile needs .shp, .shx, .dbf and .prj)`);
+    const stem = shp.slice(0, -4);
+    if (!names.includes(`${stem}.dbf`)) throw new ImportError(`"${fileName}": ${shp} has no .dbf (the attribute table)`);
+    if (!names.includes(`${stem}.prj`)) throw new ImportError(`"${fileName}": ${shp} has no .prj, so its coordinate system is unknown; add the .prj from the original data`);
+    let collection: unknown;
+    try {
+      // shpjs reads .shp/.dbf/.cpg and reprojects with proj4 from the .prj (e.g. CGCS2000 Gauss–Krüger zones).
+      collection = await parseZip(bytes);
+    } catch (error) {
+      throw new ImportError(`"${fileName}" is not a readable Shapefile: ${(error as Error).message}`, { cause: error });
+    }
+    const collections = (Array.isArray(collection) ? collection : [collection]) as { features: { geometry: ParsedFeature['geometry']; properties: Record<string, unknown> }[] }[];
+    const features = collections.flatMap((c) => c.features).map((f, i) => ({ geometry: f.geometry, properties: { ...(f.properties ?? {}) }, where: `shape ${i + 1}` }));
+    if (features.length === 0) throw new ImportError(`"${fileName}" holds no shapes`);
+    return { format, encoding: null, features, fields: fieldsOf(features), columns: null, problems: [] };
   }
   if (format === 'kmz') {
     const features = xmlFeatures(await kmzText(bytes), 'kml');

@@ -10,7 +10,7 @@ import type { PreviewResult } from '../../../../electron/contract/api.ts';
 import { call } from '../../api/client.ts';
 import { readAsBase64 } from './read-file.ts';
 
-const ACCEPT = '.geojson,.json,.csv,.txt,.xlsx,.kml,.kmz,.gpx';
+const ACCEPT = '.geojson,.json,.csv,.txt,.xlsx,.kml,.kmz,.gpx,.zip';
 const PREVIEW = 'import-preview';
 type Crs = 'auto' | 'wgs84' | 'gcj02' | 'bd09';
 type Role = 'reference' | 'candidates' | 'competitors' | 'facilities';
