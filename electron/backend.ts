@@ -3,6 +3,7 @@
  * handlers. Electron main, the browser-edition server and the CLI all start here.
  */
 import { join } from 'node:path';
+import { PackRegistry } from './basemaps/registry.ts';
 import type { Api } from './contract/api.ts';
 import { loadMigrations, openUserDb, type Db } from './db/index.ts';
 import type { HandlerDeps } from './handlers/deps.ts';
@@ -20,6 +21,7 @@ export interface Backend {
   userDb: Db;
   reference: ReferenceData;
   layers: ReturnType<typeof loadReferenceLayers>;
+  packs: PackRegistry;
   dataDir: string;
   close(): void;
 }
@@ -38,15 +40,18 @@ export function openBackend(options: { paths: AppPaths; dataDir: string; edition
     reference.close();
     throw error;
   }
+  const packs = new PackRegistry(userDb);
   const info = { name: 'xiangnan-siteselect', version: packageVersion(paths.appRoot), edition, dataDir };
   return {
-    api: createHandlers({ userDb, reference, layers, zone, info, files: { plan: paths.planFile, presets: paths.presetsFile } }),
+    api: createHandlers({ userDb, reference, layers, zone, packs, info, files: { plan: paths.planFile, presets: paths.presetsFile } }),
     paths,
     userDb,
     reference,
     layers,
+    packs,
     dataDir,
     close() {
+      packs.close();
       userDb.close();
       reference.close();
     },

@@ -65,7 +65,7 @@ try {
   const times: number[] = [];
   for (const { z, x, y } of tiles) {
     const t0 = performance.now();
-    resolveAsset(`/tiles/basemap/${z}/${x}/${y}.pbf`, { rendererDir: backend.paths.rendererDir, reference: backend.reference });
+    await resolveAsset(`/tiles/basemap/${z}/${x}/${y}.pbf`, { rendererDir: backend.paths.rendererDir, reference: backend.reference });
     times.push(performance.now() - t0);
   }
   console.log(`basemap tile read + inflate (zoom 8, ${tiles.length} tiles over the zone): median ${median(times).toFixed(3)} ms`);

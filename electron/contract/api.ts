@@ -265,6 +265,20 @@ export const ImportJobResult = z.object({
   error: z.string().nullable(),
 });
 
+export const BasemapPack = z.object({
+  id: z.string(),
+  name: z.string(),
+  path: z.string(),
+  container: z.enum(['mbtiles', 'pmtiles']),
+  tileType: z.enum(['raster', 'vector']),
+  format: z.string(),
+  minzoom: z.number().int(),
+  maxzoom: z.number().int(),
+  bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+  layers: z.array(z.string()),
+});
+export type BasemapPack = z.infer<typeof BasemapPack>;
+
 const NoArgs = z.object({}).strict();
 
 /** Argument and result schema of every method. */
@@ -305,6 +319,9 @@ export const CONTRACT = {
   renameLayer: { args: z.object({ id: z.string().min(1), name: z.string().trim().min(1).max(100) }).strict(), result: z.object({ id: z.string(), name: z.string() }) },
   setLayerStyle: { args: z.object({ id: z.string().min(1), colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb') }).strict(), result: z.object({ id: z.string(), colour: z.string() }) },
   deleteLayer: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },
+  listBasemaps: { args: NoArgs, result: z.array(BasemapPack) },
+  addBasemap: { args: z.object({ path: z.string().min(1).max(4096) }).strict(), result: BasemapPack },
+  removeBasemap: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ removed: z.boolean() }) },
   exportLayer: { args: z.object({ id: z.string().min(1), format: z.enum(['geojson', 'csv', 'xlsx', 'kml']) }).strict(), result: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }) },
   updateSettings: { args: Settings.partial().strict(), result: Settings },
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;

@@ -29,6 +29,9 @@ export const METHOD_NAMES = [
   'setLayerStyle',
   'deleteLayer',
   'exportLayer',
+  'listBasemaps',
+  'addBasemap',
+  'removeBasemap',
 ] as const;
 
 /** Methods whose argument carries a whole file (base64): the HTTP server allows larger bodies for them. */

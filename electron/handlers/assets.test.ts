@@ -20,8 +20,8 @@ afterAll(() => {
 const ctx = { rendererDir: site.dir, reference: backend.reference };
 
 describe('resolveAsset', () => {
-  it('serves index.html for / with the content security policy', () => {
-    const res = resolveAsset('/', ctx);
+  it('serves index.html for / with the content security policy', async () => {
+    const res = await resolveAsset('/', ctx);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
@@ -29,8 +29,8 @@ describe('resolveAsset', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*/);
   });
 
-  it('serves built files with their type', () => {
-    expect(resolveAsset('/assets/app.js', ctx)).toMatchObject({ status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+  it('serves built files with their type', async () => {
+    expect(await resolveAsset('/assets/app.js', ctx)).toMatchObject({ status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8' } });
   });
 
   it.each([
@@ -42,20 +42,20 @@ describe('resolveAsset', () => {
     '/assets/app.js%00.png',
     '/%E0%A4%A',
     '/assets/link.txt',
-  ])('refuses %s', (path) => {
-    expect(resolveAsset(path, ctx).status).toBe(404);
+  ])('refuses %s', async (path) => {
+    expect((await resolveAsset(path, ctx)).status).toBe(404);
   });
 
-  it('serves basemap tiles inflated, and an empty tile where there is no data', () => {
-    const tile = resolveAsset('/tiles/basemap/7/104/54.pbf', ctx);
+  it('serves basemap tiles inflated, and an empty tile where there is no data', async () => {
+    const tile = await resolveAsset('/tiles/basemap/7/104/54.pbf', ctx);
     expect(tile.status).toBe(200);
     expect(tile.headers['content-type']).toBe('application/x-protobuf');
     expect((tile.body as Buffer).length).toBeGreaterThan(1000);
     expect((tile.body as Buffer)[0]).not.toBe(0x1f); // not gzip
-    const empty = resolveAsset('/tiles/basemap/7/0/0.pbf', ctx);
+    const empty = await resolveAsset('/tiles/basemap/7/0/0.pbf', ctx);
     expect(empty).toMatchObject({ status: 200 });
     expect((empty.body as Buffer).length).toBe(0);
-    expect(resolveAsset('/tiles/basemap/3/9/0.pbf', ctx).status).toBe(404);
+    expect((await resolveAsset('/tiles/basemap/3/9/0.pbf', ctx)).status).toBe(404);
   });
 });
 

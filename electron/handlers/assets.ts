@@ -8,6 +8,8 @@
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import { CONTENT_TYPES as TILE_TYPES } from '../basemaps/packs.ts';
+import type { PackRegistry } from '../basemaps/registry.ts';
 import type { ReferenceData } from './reference.ts';
 
 export interface AssetResponse {
@@ -41,6 +43,7 @@ const HTML_SECURITY_HEADERS = {
 export const CONTENT_SECURITY_POLICY = HTML_SECURITY_HEADERS['content-security-policy'];
 
 const TILE_PATH = /^\/tiles\/basemap\/(\d{1,2})\/(\d{1,7})\/(\d{1,7})\.pbf$/;
+const PACK_PATH = /^\/tiles\/pack\/(pack-[0-9a-f]{8})\/(\d{1,2})\/(\d{1,7})\/(\d{1,7})$/;
 
 function notFound(message = 'not found'): AssetResponse {
   return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: message };
@@ -65,7 +68,19 @@ export function safeJoin(rendererDir: string, urlPath: string): string | null {
   return candidate;
 }
 
-export function resolveAsset(urlPath: string, ctx: { rendererDir: string; reference: ReferenceData }): AssetResponse {
+export async function resolveAsset(urlPath: string, ctx: { rendererDir: string; reference: ReferenceData; packs?: PackRegistry }): Promise<AssetResponse> {
+  const packTile = PACK_PATH.exec(urlPath);
+  if (packTile) {
+    const [id, z, x, y] = [packTile[1] as string, Number(packTile[2]), Number(packTile[3]), Number(packTile[4])];
+    if (z > 24 || x >= 2 ** z || y >= 2 ** z) return notFound('tile address out of range');
+    const found = await ctx.packs?.get(id).catch(() => null);
+    if (!found) return notFound('no such basemap pack');
+    const data = await found.pack.getTile(z, x, y);
+    const type = TILE_TYPES[found.record.format] ?? 'application/octet-stream';
+    // A missing raster tile is a 204 (transparent); a missing vector tile an empty body.
+    if (!data) return found.record.tileType === 'raster' ? { status: 204, headers: {}, body: '' } : { status: 200, headers: { 'content-type': type }, body: Buffer.alloc(0) };
+    return { status: 200, headers: { 'content-type': type, 'cache-control': 'max-age=3600' }, body: Buffer.from(data) };
+  }
   const tile = TILE_PATH.exec(urlPath);
   if (tile) {
     const [z, x, y] = [Number(tile[1]), Number(tile[2]), Number(tile[3])];

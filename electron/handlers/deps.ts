@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Edition } from '../contract/api.ts';
 import type { Db } from '../db/index.ts';
 import type { LayerId } from '../../data/schema/layers.ts';
+import type { PackRegistry } from '../basemaps/registry.ts';
 import type { ZoneData } from './network.ts';
 import type { ReferenceLayer } from './reference-layers.ts';
 import type { ReferenceData } from './reference.ts';
@@ -14,6 +15,8 @@ export interface HandlerDeps {
   layers: ReadonlyMap<LayerId, ReferenceLayer>;
   /** The zone's county polygons, populations and markets. */
   zone: ZoneData;
+  /** Offline basemap packs the user registered. */
+  packs: PackRegistry;
   /** Data files the handlers read: the plan taxonomy and the profile presets. */
   files: { plan: string; presets: string };
   info: { name: string; version: string; edition: z.infer<typeof Edition>; dataDir: string };

@@ -11,6 +11,7 @@ import { appHandlers } from './app.ts';
 import { ApiError } from './errors.ts';
 import type { HandlerDeps } from './deps.ts';
 import { layerHandlers } from './layers.ts';
+import { basemapHandlers } from './basemaps.ts';
 import { importHandlers } from './imports.ts';
 import { networkHandlers, zoneNetworkService } from './network.ts';
 import { scoringHandlers } from './scoring.ts';
@@ -22,7 +23,7 @@ export { ApiError } from './errors.ts';
 export function createHandlers(deps: HandlerDeps): Api {
   const network = zoneNetworkService(deps);
   const layers = layerHandlers(deps);
-  return { ...appHandlers(deps), ...layers, ...settingsHandlers(deps), ...networkHandlers(deps, network), ...scoringHandlers(deps, network), ...importHandlers(deps, layers.getLayer) };
+  return { ...appHandlers(deps), ...layers, ...settingsHandlers(deps), ...networkHandlers(deps, network), ...scoringHandlers(deps, network), ...importHandlers(deps, layers.getLayer), ...basemapHandlers(deps) };
 }
 
 

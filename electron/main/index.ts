@@ -39,10 +39,10 @@ function registerIpc(b: Backend): void {
 }
 
 function registerProtocol(b: Backend): void {
-  protocol.handle(SCHEME, (request) => {
+  protocol.handle(SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'app') return new Response('not found', { status: 404 });
-    const asset = resolveAsset(url.pathname, { rendererDir: b.paths.rendererDir, reference: b.reference });
+    const asset = await resolveAsset(url.pathname, { rendererDir: b.paths.rendererDir, reference: b.reference, packs: b.packs });
     return new Response(typeof asset.body === 'string' ? asset.body : new Uint8Array(asset.body), { status: asset.status, headers: asset.headers });
   });
 }

@@ -37,6 +37,9 @@ const bridge = {
   setLayerStyle: call('setLayerStyle'),
   deleteLayer: call('deleteLayer'),
   exportLayer: call('exportLayer'),
+  listBasemaps: call('listBasemaps'),
+  addBasemap: call('addBasemap'),
+  removeBasemap: call('removeBasemap'),
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('siteselect', bridge);

@@ -100,7 +100,7 @@ export async function startServer(backend: Backend, options: { port?: number; ho
       send(res, 405, { 'content-type': 'text/plain' }, 'method not allowed');
       return;
     }
-    const asset = resolveAsset(url.pathname, { rendererDir: backend.paths.rendererDir, reference: backend.reference });
+    const asset = await resolveAsset(url.pathname, { rendererDir: backend.paths.rendererDir, reference: backend.reference, packs: backend.packs });
     send(res, asset.status, asset.headers, req.method === 'HEAD' ? '' : asset.body);
   }
 
