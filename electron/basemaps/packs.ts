@@ -34,6 +34,15 @@ export class PackError extends Error {}
 
 export const CONTENT_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', pbf: 'application/x-protobuf' };
 
+/** Vector layer ids from TileJSON-style metadata (`vector_layers`); none when it cannot be read. */
+function vectorLayerIds(read: () => unknown): string[] {
+  try {
+    return (((read() as { vector_layers?: { id: string }[] }) ?? {}).vector_layers ?? []).map((l) => l.id);
+  } catch {
+    return [];
+  }
+}
+
 const inflate = (data: Uint8Array) => (data[0] === 0x1f && data[1] === 0x8b ? new Uint8Array(gunzipSync(data)) : data);
 
 function openMbtiles(path: string): Pack {
@@ -52,12 +61,7 @@ function openMbtiles(path: string): Pack {
   }
   const zooms = db.prepare('SELECT min(zoom_level) AS lo, max(zoom_level) AS hi FROM tiles').get() as { lo: number | null; hi: number | null };
   const bounds = meta['bounds'] ? (meta['bounds'].split(',').map(Number) as [number, number, number, number]) : null;
-  let layers: string[] = [];
-  try {
-    layers = ((JSON.parse(meta['json'] ?? '{}') as { vector_layers?: { id: string }[] }).vector_layers ?? []).map((l) => l.id);
-  } catch {
-    layers = [];
-  }
+  const layers = vectorLayerIds(() => JSON.parse(meta['json'] ?? '{}'));
   const query = db.prepare('SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?').pluck();
   return {
     info: {
@@ -112,12 +116,8 @@ async function openPmtiles(path: string): Promise<Pack> {
     source.close();
     throw new PackError(`"${basename(path)}": tile type ${header.tileType} is not vector (MVT), PNG, JPEG or WebP`);
   }
-  let layers: string[] = [];
-  try {
-    layers = (((await archive.getMetadata()) as { vector_layers?: { id: string }[] }).vector_layers ?? []).map((l) => l.id);
-  } catch {
-    layers = [];
-  }
+  const metadata = await archive.getMetadata().catch(() => ({}));
+  const layers = vectorLayerIds(() => metadata);
   return {
     info: {
       name: basename(path, extname(path)),
