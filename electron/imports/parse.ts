@@ -1,4 +1,3 @@
-/// <reference path="./shpjs.d.ts" />
 /**
  * Reading a user's file into features: GeoJSON, CSV and XLSX with longitude/latitude columns,
  * KML, KMZ and GPX. Text is decoded as UTF-8 or, when that fails, GB18030 (which covers GBK).
