@@ -178,7 +178,7 @@ function Workspace({ info, layers, language, scoringOpen, onCloseScoring, onLaye
       <aside className="side-panel">
         <SearchBox onChoose={flyTo} />
         <AccessPanel surface={surface.state} markets={markets} assumptions={network.data?.assumptions} onRun={runSurface} onCancel={surface.cancel} onClear={surface.clear} />
-        <LayerPanel layers={layers} hidden={hidden} hiddenSubkinds={hiddenSubkinds} onToggle={toggle} onToggleSubkind={toggleSubkind} onImport={() => setImportOpen(true)} onLayersChanged={onLayersChanged} />
+        <LayerPanel layers={layers} hidden={hidden} hiddenSubkinds={hiddenSubkinds} onToggle={toggle} onToggleSubkind={toggleSubkind} onImport={() => setImportOpen(true)} onLayersChanged={onLayersChanged} map={map} />
         <div className="panel-actions">
           <button type="button" onClick={resetView}>
             {t('map.resetView')}

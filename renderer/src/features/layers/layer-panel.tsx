@@ -4,6 +4,8 @@ import { GROUP_COLOURS, PREFECTURE_COLOURS } from '../../components/map/basemap-
 import { REFERENCE_STYLES } from './reference-style.ts';
 import type { HiddenSubkinds } from './use-reference-layers.ts';
 import { UserLayerRow } from '../imports/user-layer-row.tsx';
+import { BasemapSwitcher } from '../basemaps/basemap-switcher.tsx';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /** Which style layers draw each basemap layer. */
 export const BASEMAP_LAYER_GROUPS: Record<string, readonly string[]> = {
@@ -19,6 +21,7 @@ export interface LayerPanelProps {
   onToggleSubkind(layerId: string, subkind: string, visible: boolean): void;
   onImport(): void;
   onLayersChanged(): void;
+  map: MapLibreMap | null;
 }
 
 function Swatch({ layerId }: { layerId: string }) {
@@ -27,7 +30,7 @@ function Swatch({ layerId }: { layerId: string }) {
   return <span className={`swatch ${swatch.className}`} style={{ background: swatch.colour }} aria-hidden="true" />;
 }
 
-export function LayerPanel({ layers, hidden, hiddenSubkinds, onToggle, onToggleSubkind, onImport, onLayersChanged }: LayerPanelProps) {
+export function LayerPanel({ layers, hidden, hiddenSubkinds, onToggle, onToggleSubkind, onImport, onLayersChanged, map }: LayerPanelProps) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const counties = layers.find((l) => l.id === 'counties');
@@ -92,6 +95,7 @@ export function LayerPanel({ layers, hidden, hiddenSubkinds, onToggle, onToggleS
         </>
       )}
       <h3>{t('panel.basemap')}</h3>
+      <BasemapSwitcher map={map} />
       <ul className="layer-list">{basemap.map(row)}</ul>
       {counties?.breakdown && (
         <>

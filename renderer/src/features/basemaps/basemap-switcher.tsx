@@ -1,0 +1,87 @@
+/**
+ * Choose the basemap: the bundled one (default) or an offline pack (MBTiles, PMTiles) registered
+ * from a file on this machine. Packs draw under the zone's boundaries and corridors; vector packs
+ * get a plain generic style (fills, lines, points) since their schema is unknown.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BasemapPack } from '../../../../electron/contract/api.ts';
+import { call } from '../../api/client.ts';
+
+const PREFIX = 'pack-layer';
+
+function clearPack(map: MapLibreMap) {
+  for (const layer of map.getStyle().layers) if (layer.id.startsWith(PREFIX)) map.removeLayer(layer.id);
+  if (map.getSource('pack')) map.removeSource('pack');
+}
+
+export function showPack(map: MapLibreMap, pack: BasemapPack | null): void {
+  clearPack(map);
+  if (map.getLayer('county-fill')) map.setLayoutProperty('county-fill', 'visibility', pack ? 'none' : 'visible');
+  if (!pack) return;
+  const tiles = [`${window.location.origin}/tiles/pack/${pack.id}/{z}/{x}/{y}`];
+  const before = map.getLayer('county-lines') ? 'county-lines' : undefined;
+  if (pack.tileType === 'raster') {
+    map.addSource('pack', { type: 'raster', tiles, tileSize: 256, minzoom: pack.minzoom, maxzoom: pack.maxzoom });
+    map.addLayer({ id: `${PREFIX}-raster`, type: 'raster', source: 'pack' }, before);
+    return;
+  }
+  map.addSource('pack', { type: 'vector', tiles, minzoom: pack.minzoom, maxzoom: pack.maxzoom });
+  for (const layer of pack.layers) {
+    map.addLayer({ id: `${PREFIX}-${layer}-fill`, type: 'fill', source: 'pack', 'source-layer': layer, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#ece6d9', 'fill-opacity': 0.8 } }, before);
+    map.addLayer({ id: `${PREFIX}-${layer}-line`, type: 'line', source: 'pack', 'source-layer': layer, paint: { 'line-color': '#a39e93', 'line-width': 0.8 } }, before);
+    map.addLayer({ id: `${PREFIX}-${layer}-point`, type: 'circle', source: 'pack', 'source-layer': layer, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 2, 'circle-color': '#777777' } }, before);
+  }
+}
+
+export function BasemapSwitcher({ map }: { map: MapLibreMap | null }) {
+  const { t } = useTranslation();
+  const [packs, setPacks] = useState<BasemapPack[]>([]);
+  const [active, setActive] = useState('');
+  const [path, setPath] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void call('listBasemaps').then(setPacks, () => undefined);
+  }, []);
+  const choose = (id: string) => {
+    setActive(id);
+    if (map) showPack(map, packs.find((p) => p.id === id) ?? null);
+  };
+  const add = async () => {
+    setError(null);
+    try {
+      const pack = await call('addBasemap', { path: path.trim() });
+      setPacks((ps) => [...ps.filter((p) => p.id !== pack.id), pack]);
+      setPath('');
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <div className="basemap-switcher" data-testid="basemap-switcher">
+      <label className="field">
+        <span>{t('basemaps.choose')}</span>
+        <select value={active} onChange={(e) => choose(e.currentTarget.value)} data-testid="basemap-select">
+          <option value="">{t('basemaps.bundled')}</option>
+          {packs.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} · {p.container.toUpperCase()} · {t(`basemaps.kinds.${p.tileType}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="add-site">
+        <input type="text" value={path} onChange={(e) => setPath(e.currentTarget.value)} placeholder={t('basemaps.pathPlaceholder')} aria-label={t('basemaps.path')} data-testid="basemap-path" />
+        <button type="button" onClick={() => void add()} disabled={path.trim() === ''} data-testid="basemap-add">
+          {t('basemaps.add')}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="load-error small" data-testid="basemap-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
