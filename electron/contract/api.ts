@@ -114,7 +114,7 @@ export const Assumptions = z
   .strict();
 export type Assumptions = z.infer<typeof Assumptions>;
 
-export const FACILITY_CLASS_IDS = ['interchange', 'hsr-station', 'freight', 'international-rail', 'airport', 'airport-cargo', 'bonded-zone', 'port', 'logistics-hub'] as const;
+export const FACILITY_CLASS_IDS = ['interchange', 'hsr-station', 'freight', 'international-rail', 'airport', 'airport-cargo', 'bonded-zone', 'port', 'logistics-hub', 'user-facility'] as const;
 
 const NamedNode = z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() });
 export const Reached = NamedNode.extend({ minutes: z.number().nonnegative(), via: z.array(NamedNode) });

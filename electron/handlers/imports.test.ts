@@ -70,3 +70,14 @@ describe('imported candidates', () => {
     expect(ranking.candidates.filter((c) => c.kind === 'custom').map((c) => c.name_zh)).toEqual(expect.arrayContaining(['衡阳南岳机场', '测试地块']));
   });
 });
+
+describe('imported facilities', () => {
+  it('join the network as destinations', async () => {
+    const csv = Buffer.from('名称,经度,纬度\n我的仓库,112.62,26.85\n').toString('base64');
+    const { jobId } = await ok<{ jobId: string }>('startImport', { name: 'warehouses.csv', dataBase64: csv, layerName: '仓库', role: 'facilities', crs: 'wgs84' });
+    await waitFor(jobId);
+    const t = await ok<{ facilities: Record<string, { name_zh: string; minutes: number } | null> }>('travelTimes', { from: [112.6, 26.9] });
+    expect(t.facilities['user-facility']).toMatchObject({ name_zh: '我的仓库' });
+    expect(t.facilities['user-facility']?.minutes).toBeLessThan(30);
+  });
+});

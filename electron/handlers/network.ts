@@ -168,16 +168,40 @@ export interface ZoneNetworkService {
   countyAt(position: LngLat): ZoneCounty | undefined;
 }
 
-export function zoneNetworkService(deps: Pick<HandlerDeps, 'layers' | 'zone'>): ZoneNetworkService {
-  const input = zoneNetworkInput(deps.layers, deps.zone.markets);
+export function zoneNetworkService(deps: Pick<HandlerDeps, 'layers' | 'zone'> & Partial<Pick<HandlerDeps, 'userDb'>>): ZoneNetworkService {
+  const base = zoneNetworkInput(deps.layers, deps.zone.markets);
+  // Points of imported layers with the role "facilities" join the network as destinations.
+  const facilityRows = deps.userDb?.prepare(`
+    SELECT f.id, f.geometry, f.properties, l.name AS layer FROM user_features f JOIN user_layers l ON l.id = f.layer_id
+    WHERE l.role = 'facilities' ORDER BY f.id`);
+  const facilitySignature = deps.userDb?.prepare("SELECT count(*) || ':' || coalesce(max(f.id), 0) FROM user_features f JOIN user_layers l ON l.id = f.layer_id WHERE l.role = 'facilities'").pluck();
+  let input = base;
+  let inputSignature = '';
+  const currentInput = (): NetworkInput => {
+    const signature = String(facilitySignature?.get() ?? '');
+    if (signature !== inputSignature) {
+      inputSignature = signature;
+      const user = ((facilityRows?.all() ?? []) as { id: number; geometry: string; properties: string; layer: string }[]).flatMap((r): PointInput[] => {
+        const g = JSON.parse(r.geometry) as { type: string; coordinates: [number, number] };
+        if (g.type !== 'Point') return [];
+        const p = JSON.parse(r.properties) as Record<string, unknown>;
+        const name = [p['name'], p['名称'], p['name_zh']].find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
+        return [{ id: `user-facility-${r.id}`, name_zh: name ?? `${r.layer} ${r.id}`, name_en: name ?? `${r.layer} ${r.id}`, position: g.coordinates, classes: ['user-facility'] }];
+      });
+      input = { ...base, facilities: [...base.facilities, ...user] };
+      cache.clear();
+    }
+    return input;
+  };
   const cache = new Map<string, Network>();
   const networkFor = (overrides: Partial<NetworkAssumptions> = {}): Network => {
+    const current = currentInput();
     const assumptions = { ...DEFAULT_ASSUMPTIONS, ...overrides };
     const key = AssumptionKeys.map((k) => assumptions[k]).join('|');
     let net = cache.get(key);
     if (!net) {
       try {
-        net = buildNetwork(input, assumptions);
+        net = buildNetwork(current, assumptions);
       } catch (error) {
         throw new ApiError('BAD_ARGUMENT', (error as Error).message);
       }
@@ -198,6 +222,7 @@ export function zoneNetworkService(deps: Pick<HandlerDeps, 'layers' | 'zone'>): 
     return raster;
   };
   let labourLinks: CellLinks | undefined;
+  let linkedNet: Network | undefined;
   let labourField: Float32Array | undefined;
   const exactCountyAt = (position: LngLat) => {
     const p = point([position[0], position[1]]);
@@ -212,13 +237,19 @@ export function zoneNetworkService(deps: Pick<HandlerDeps, 'layers' | 'zone'>): 
     return k >= 0 ? deps.zone.counties[k] : exactCountyAt(position);
   };
   return {
-    input,
+    get input() {
+      return currentInput();
+    },
     networkFor,
     population,
     labourWithin(position, minutes) {
       const net = networkFor();
       const raster = population(LABOUR_CELL_KM);
-      labourLinks ??= linkCells(net, raster.grid, raster.county);
+      // Links hold node indexes: rebuild them when the network was rebuilt (user facilities changed).
+      if (!labourLinks || linkedNet !== net) {
+        labourLinks = linkCells(net, raster.grid, raster.county);
+        linkedNet = net;
+      }
       const tree = shortestPaths(net, originLinks(net, position));
       // Only cells within reach at the fastest speed can count: skip the rest.
       const fastestKmh = Math.max(net.assumptions.expresswayKmh, net.assumptions.ordinaryRoadKmh);
@@ -249,7 +280,7 @@ export function asBadArgument<T>(fn: () => T): T {
 }
 
 export function networkHandlers(deps: HandlerDeps, service: ZoneNetworkService): Pick<Api, 'networkInfo' | 'travelTimes' | 'isochrone' | 'catchment' | 'networkData' | 'exportNetwork'> {
-  const { input, networkFor, inZone } = service;
+  const { networkFor, inZone } = service;
   const marketByNode = new Map(deps.zone.markets.map((m) => [m.node, m]));
   const unreachable = asBadArgument;
 
@@ -292,7 +323,7 @@ export function networkHandlers(deps: HandlerDeps, service: ZoneNetworkService):
 
     networkData(): NetworkDataResult {
       return {
-        input: input as unknown as NetworkDataResult['input'],
+        input: service.input as unknown as NetworkDataResult['input'],
         assumptions: { ...DEFAULT_ASSUMPTIONS },
         zone: {
           bbox: deps.zone.bbox,

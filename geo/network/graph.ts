@@ -11,7 +11,8 @@ import { accessMinutes, assumptionsProblem, minutesAt, type NetworkAssumptions }
 import { distanceMetres, distanceMetresXY, polylineMetres } from './distance.ts';
 
 /** What a node offers; a node can have several classes (an HSR station that also handles freight). */
-export const FACILITY_CLASSES = ['interchange', 'hsr-station', 'freight', 'international-rail', 'airport', 'airport-cargo', 'bonded-zone', 'port', 'logistics-hub', 'market'] as const;
+/** `user-facility`: a point of a layer the user imported with the role "facilities". */
+export const FACILITY_CLASSES = ['interchange', 'hsr-station', 'freight', 'international-rail', 'airport', 'airport-cargo', 'bonded-zone', 'port', 'logistics-hub', 'user-facility', 'market'] as const;
 export type FacilityClass = (typeof FACILITY_CLASSES)[number];
 
 /** How an edge is travelled. Road queries use `expressway` and `access` only. */

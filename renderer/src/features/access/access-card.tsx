@@ -10,7 +10,7 @@ import { cssColour } from './colour-ramp.ts';
 import { ISOCHRONE_MINUTES, type AccessPoint } from './use-access-point.ts';
 
 /** Classes shown, in order: what a relocating manufacturer asks first. */
-const CLASSES = ['interchange', 'freight', 'international-rail', 'airport', 'airport-cargo', 'bonded-zone', 'port', 'logistics-hub', 'hsr-station'] as const;
+const CLASSES = ['interchange', 'freight', 'international-rail', 'airport', 'airport-cargo', 'bonded-zone', 'port', 'logistics-hub', 'hsr-station', 'user-facility'] as const;
 
 /** People in the unit each language counts in: 万 (10,000) in Chinese, millions in English. */
 export function formatPeople(persons: number, t: TFunction, language: string): string {
