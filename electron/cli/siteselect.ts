@@ -2,11 +2,12 @@
  * The `siteselect` command line. Same handlers as the app; JSON on stdout, errors on stderr with
  * a non-zero exit. Every command accepts `--data-dir DIR` (default: the app's user data folder).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { ahp, CRS_IDS, topsis, type CrsId } from '../../geo/index.ts';
 import { parseFile } from '../imports/parse.ts';
 import { referencePlaces } from '../imports/reference-names.ts';
+import { importCsvStream, STREAM_THRESHOLD_BYTES } from '../imports/stream-csv.ts';
 import { EXPORT_FORMATS, exportFeatures, importParsed, LAYER_ROLES, type ExportFeature, type ExportFormat, type LayerRole } from '../imports/store.ts';
 import type { RankingResult } from '../contract/api.ts';
 import { basename, resolve } from 'node:path';
@@ -239,6 +240,23 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       if (!LAYER_ROLES.includes(role)) throw new UsageError(`--role must be one of ${LAYER_ROLES.join(', ')}, got "${values.role}"`);
       const crs = (values.crs ?? 'auto') as CrsId | 'auto';
       if (crs !== 'auto' && !CRS_IDS.includes(crs)) throw new UsageError(`--crs must be wgs84, gcj02, bd09 or auto, got "${values.crs}"`);
+      const layerName = values.name ?? basename(file).replace(/\.[^.]+$/, '');
+      if (/\.(csv|txt)$/i.test(file) && existsSync(file) && statSync(file).size > STREAM_THRESHOLD_BYTES) {
+        // Large tables are streamed: bounded memory whatever the size.
+        const summary = await withBackend(values['data-dir'] ?? defaultDataDir(), (b) =>
+          importCsvStream(b.userDb, file, {
+            name: layerName,
+            role,
+            crs,
+            reference: referencePlaces({ reference: b.reference, layers: b.layers }),
+            ...(values.lng ? { lngColumn: values.lng } : {}),
+            ...(values.lat ? { latColumn: values.lat } : {}),
+            ...(values.swap ? { swap: true } : {}),
+          }),
+        );
+        io.out(JSON.stringify(summary, null, 2));
+        return 0;
+      }
       let bytes: Uint8Array;
       try {
         bytes = readFileSync(file);
@@ -249,7 +267,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       if (parsed.problems.length > 0 && parsed.swapSuggested) throw new Error(`${parsed.problems.length} problem(s); longitude and latitude look swapped: run again with --swap to exchange them`);
       const summary = await withBackend(values['data-dir'] ?? defaultDataDir(), async (b) =>
         importParsed(b.userDb, parsed, {
-          name: values.name ?? basename(file).replace(/\.[^.]+$/, ''),
+          name: layerName,
           role,
           crs,
           sourceFile: basename(file),

@@ -170,3 +170,24 @@ describe('crash safety', () => {
     }
   }, 60_000);
 });
+
+describe('streamed CSV (large files)', () => {
+  it('imports a GBK table row by row with CRS detection', async () => {
+    const { importCsvStream } = await import('./stream-csv.ts');
+    const summary = await importCsvStream(backend.userDb, join(FIXTURES, 'good/gbk.csv'), { name: 'streamed', role: 'reference', crs: 'auto', reference });
+    expect(summary).toMatchObject({ encoding: 'gb18030', features: 3, crs: 'wgs84' });
+    expect((await layerFeatures(summary.layerId)).map((f) => f.properties['名称'])).toEqual(['衡阳南岳机场', '怀化芷江机场', '测试地块']);
+  });
+
+  it('rolls back everything at the first bad row and names it', async () => {
+    const { importCsvStream } = await import('./stream-csv.ts');
+    const rows = ['name,lng,lat'];
+    for (let i = 0; i < 20_000; i++) rows.push(`p${i},112.${i % 1000},26.5`);
+    rows.push('bad,abc,26.5');
+    const file = join(work.dir, 'stream-bad.csv');
+    writeFileSync(file, rows.join('\n'));
+    const before = [layerCount(), featureCount()];
+    await expect(importCsvStream(backend.userDb, file, { name: 'x', role: 'reference', crs: 'wgs84', reference })).rejects.toThrow(/row 20002: longitude must be a finite number/);
+    expect([layerCount(), featureCount()]).toEqual(before);
+  });
+});
