@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { toWgs84, type CrsId, type NamedPosition } from '../../geo/index.ts';
 import type { Db } from '../db/index.ts';
-import { ImportError, parseFile, type ParseOptions, type ParseResult } from './parse.ts';
-import { previewCrs, type ImportSummary, type LayerRole } from './store.ts';
+import { GEOMETRY_FAMILY, ImportError, parseFile, type ParseOptions, type ParseResult } from './parse.ts';
+import { mapPositions, previewCrs, type ImportSummary, type LayerRole } from './store.ts';
 
 export interface ImportJob {
   id: string;
@@ -19,12 +19,6 @@ export interface ImportJob {
 }
 
 const BATCH = 5000;
-const FAMILY: Record<string, 'point' | 'line' | 'polygon'> = { Point: 'point', MultiPoint: 'point', LineString: 'line', MultiLineString: 'line', Polygon: 'polygon', MultiPolygon: 'polygon' };
-
-function mapPositions(coords: unknown, fn: (p: [number, number]) => [number, number]): unknown {
-  if (Array.isArray(coords) && typeof coords[0] === 'number') return fn([coords[0] as number, coords[1] as number]);
-  return Array.isArray(coords) ? coords.map((c) => mapPositions(c, fn)) : coords;
-}
 
 export interface PreviewResult {
   format: ParseResult['format'];
@@ -78,7 +72,7 @@ export class ImportJobs {
     this.jobs.set(job.id, job);
     this.running = true;
     const layerId = `user-${randomUUID().slice(0, 8)}`;
-    const geometry = FAMILY[parsed.features[0]?.geometry?.type ?? ''] ?? 'point';
+    const geometry = GEOMETRY_FAMILY[parsed.features[0]?.geometry?.type ?? ''] ?? 'point';
     const insertFeature = this.db.prepare('INSERT INTO user_features (layer_id, geometry, properties) VALUES (?, ?, ?)');
     const finish = (status: ImportJob['status'], error: string | null) => {
       Object.assign(job, { status, error });

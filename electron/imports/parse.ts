@@ -155,7 +155,9 @@ function suggestSwap(features: ParsedFeature[]): boolean {
   return total > 0 && swapped > asIs && swapped >= total / 2;
 }
 
-const FAMILY: Record<string, string> = { Point: 'point', MultiPoint: 'point', LineString: 'line', MultiLineString: 'line', Polygon: 'polygon', MultiPolygon: 'polygon' };
+/** The kind of layer a GeoJSON geometry type belongs to; one layer holds one kind. */
+export const GEOMETRY_FAMILY: Record<string, 'point' | 'line' | 'polygon'> = { Point: 'point', MultiPoint: 'point', LineString: 'line', MultiLineString: 'line', Polygon: 'polygon', MultiPolygon: 'polygon' };
+const FAMILY = GEOMETRY_FAMILY;
 
 /** Checks every feature's geometry; returns problems naming the feature. */
 export function checkGeometries(features: ParsedFeature[]): Problem[] {

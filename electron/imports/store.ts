@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { detectCrs, toWgs84, type CrsDetection, type CrsId, type LngLat, type NamedPosition } from '../../geo/index.ts';
 import type { Db } from '../db/index.ts';
-import { ImportError, type ParseResult, type ParsedFeature } from './parse.ts';
+import { GEOMETRY_FAMILY, ImportError, type ParseResult, type ParsedFeature } from './parse.ts';
 
 export const LAYER_ROLES = ['reference', 'candidates', 'competitors', 'facilities'] as const;
 export type LayerRole = (typeof LAYER_ROLES)[number];
@@ -31,7 +31,8 @@ export class CancelledImport extends Error {
   }
 }
 
-function mapPositions(coords: unknown, fn: (p: LngLat) => [number, number]): unknown {
+/** Applies `fn` to every position of a GeoJSON coordinate array. */
+export function mapPositions(coords: unknown, fn: (p: LngLat) => [number, number]): unknown {
   if (Array.isArray(coords) && typeof coords[0] === 'number') return fn([coords[0] as number, coords[1] as number]);
   return Array.isArray(coords) ? coords.map((c) => mapPositions(c, fn)) : coords;
 }
@@ -41,7 +42,6 @@ function firstPosition(coords: unknown): LngLat | null {
   return Array.isArray(coords) && coords.length > 0 ? firstPosition(coords[0]) : null;
 }
 
-const FAMILY: Record<string, 'point' | 'line' | 'polygon'> = { Point: 'point', MultiPoint: 'point', LineString: 'line', MultiLineString: 'line', Polygon: 'polygon', MultiPolygon: 'polygon' };
 
 /** Name of a feature for CRS evidence: the table's name column or a name-like attribute. */
 function nameOf(f: ParsedFeature, nameColumn: string | null): string | null {
@@ -84,7 +84,7 @@ export function importParsed(db: Db, parsed: ParseResult, options: ImportOptions
   if (parsed.features.length === 0) throw new ImportError('no features to import');
   const { detection } = previewCrs(parsed, options.reference);
   const crs = options.crs === 'auto' ? detection.crs : options.crs;
-  const geometry = FAMILY[parsed.features[0]?.geometry?.type ?? ''] ?? 'point';
+  const geometry = GEOMETRY_FAMILY[parsed.features[0]?.geometry?.type ?? ''] ?? 'point';
   const layerId = `user-${randomUUID().slice(0, 8)}`;
   const insertLayer = db.prepare('INSERT INTO user_layers (id, project_id, name, role, geometry, source_file, source_crs) VALUES (?, 1, ?, ?, ?, ?, ?)');
   const insertFeature = db.prepare('INSERT INTO user_features (layer_id, geometry, properties) VALUES (?, ?, ?)');
