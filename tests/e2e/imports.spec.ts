@@ -20,7 +20,8 @@ test.describe('bring your own data', () => {
     await page.screenshot({ path: join(RESULTS, 'import-preview-zh.png') });
     await dialog.getByTestId('import-start').click();
     await expect(dialog).toBeHidden({ timeout: 20_000 });
-    const row = page.getByTestId('user-layers').locator('.layer-row').first();
+    // Layers are listed oldest first: the new one is last (other tests share this data folder).
+    const row = page.getByTestId('user-layers').locator('.layer-row').last();
     await expect(row).toHaveAttribute('data-count', '3');
     await expect(row.locator('input.rename')).toHaveValue('客户地块');
 
@@ -34,7 +35,7 @@ test.describe('bring your own data', () => {
     // Delete asks once more.
     await page.getByTestId(`delete-${id}`).click();
     await page.getByTestId(`delete-${id}`).click();
-    await expect(page.getByTestId('user-layers').locator('.layer-row')).toHaveCount(0);
+    await expect(page.locator(`.layer-row[data-layer-id="${id}"]`)).toHaveCount(0);
   });
 
   test('a bad file lists its problems and cannot be imported', async ({ page, appServer }) => {
