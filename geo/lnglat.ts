@@ -44,3 +44,17 @@ export function bboxOf(positions: Iterable<LngLat>): [number, number, number, nu
   if (west === Infinity) throw new RangeError('bboxOf needs at least one position');
   return [west, south, east, north];
 }
+
+/**
+ * Every position of a GeoJSON coordinate array of any depth (Point to MultiPolygon), in order:
+ * each array whose first item is not itself an array. Values are not checked (see
+ * {@link lngLatProblem}).
+ */
+export function* positionsOf(coordinates: unknown): Generator<unknown[]> {
+  if (!Array.isArray(coordinates) || coordinates.length === 0) return;
+  if (!Array.isArray(coordinates[0])) {
+    yield coordinates;
+    return;
+  }
+  for (const c of coordinates) yield* positionsOf(c);
+}

@@ -1,5 +1,6 @@
 import type { Api, FeatureCollectionResult, LayerSummary, PlaceHit } from '../contract/api.ts';
 import type { LayerFeature, LayerId } from '../../data/schema/layers.ts';
+import { positionsOf } from '../../geo/index.ts';
 import type { HandlerDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
 import { createSearchIndex, searchIndex } from './search.ts';
@@ -35,9 +36,9 @@ function breakdown(layer: LayerId, features: LayerFeature[]): LayerSummary['brea
 function centreOf(f: LayerFeature): [number, number] | null {
   const g = f.geometry;
   if (!g) return null;
-  if (g.type === 'Point') return g.coordinates as [number, number];
-  const flat = (JSON.stringify(g.coordinates).match(/-?\d+(\.\d+)?,-?\d+(\.\d+)?/g) ?? []).map((pair) => pair.split(',').map(Number) as [number, number]);
-  return flat[Math.floor(flat.length / 2)] ?? null;
+  const all = [...positionsOf(g.coordinates)];
+  const mid = all[Math.floor(all.length / 2)];
+  return mid ? [mid[0] as number, mid[1] as number] : null;
 }
 
 export function layerHandlers(deps: HandlerDeps): Pick<Api, 'listLayers' | 'getLayer' | 'searchPlaces'> {

@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { parseZip } from 'shpjs';
 import Papa from 'papaparse';
-import { lngLatProblem } from '../../geo/index.ts';
+import { lngLatProblem, looksSwapped, positionsOf } from '../../geo/index.ts';
 
 export const IMPORT_FORMATS = ['geojson', 'csv', 'xlsx', 'kml', 'kmz', 'gpx', 'shapefile'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -55,9 +55,10 @@ export interface ParseOptions {
   swap?: boolean;
 }
 
-const LNG_NAMES = ['lng', 'lon', 'long', 'longitude', 'x', '经度', '东经', 'jd'];
-const LAT_NAMES = ['lat', 'latitude', 'y', '纬度', '北纬', 'wd'];
-const NAME_NAMES = ['name', 'title', '名称', '名字', '地块名称', '园区名称', '项目名称', '地名'];
+/** Column names recognised as longitude, latitude and name (Chinese and English, lower case). */
+export const LNG_NAMES = ['lng', 'lon', 'long', 'longitude', 'x', '经度', '东经', 'jd'];
+export const LAT_NAMES = ['lat', 'latitude', 'y', '纬度', '北纬', 'wd'];
+export const NAME_NAMES = ['name', 'title', '名称', '名字', '地块名称', '园区名称', '项目名称', '地名'];
 
 export function formatOf(fileName: string): ImportFormat {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
@@ -81,7 +82,7 @@ export function decodeText(bytes: Uint8Array, fileName: string): { text: string;
   }
 }
 
-function findColumn(fields: string[], wanted: string[], override: string | undefined, what: string): string | null {
+export function findColumn(fields: string[], wanted: string[], override: string | undefined, what: string): string | null {
   if (override) {
     if (!fields.includes(override)) throw new ImportError(`column "${override}" chosen for ${what} is not in the file (columns: ${fields.join(', ')})`);
     return override;
@@ -123,41 +124,22 @@ function tableToFeatures(fields: string[], rows: Record<string, unknown>[], opti
   return { features, columns: { lng, lat, name }, problems };
 }
 
-/** Positions of a coordinate array: any array whose first item is not itself an array. */
-function* positionsOf(coords: unknown): Generator<unknown> {
-  if (Array.isArray(coords) && coords.length > 0 && !Array.isArray(coords[0])) {
-    yield coords;
-    return;
-  }
-  if (Array.isArray(coords)) for (const c of coords) yield* positionsOf(c);
-}
-
 function swapPositions(coords: unknown): unknown {
   if (Array.isArray(coords) && coords.length > 0 && !Array.isArray(coords[0])) return [coords[1], coords[0], ...coords.slice(2)];
   return Array.isArray(coords) ? coords.map(swapPositions) : coords;
 }
 
-/** Most positions only make sense with longitude and latitude exchanged (China's extent). */
+/** The features' first positions look like `[lat, lng]` (geo's check against China's extent). */
 function suggestSwap(features: ParsedFeature[]): boolean {
-  let asIs = 0;
-  let swapped = 0;
-  let total = 0;
-  const inChina = (x: number, y: number) => x >= 73 && x <= 136 && y >= 17 && y <= 54;
-  for (const f of features) {
-    for (const p of positionsOf(f.geometry?.coordinates)) {
-      const [x, y] = (p as unknown[]).map(Number) as [number, number];
-      total++;
-      if (inChina(x, y)) asIs++;
-      if (inChina(y, x)) swapped++;
-      break;
-    }
-  }
-  return total > 0 && swapped > asIs && swapped >= total / 2;
+  const first = features.flatMap((f) => {
+    const p = positionsOf(f.geometry?.coordinates).next().value;
+    return p ? [[Number(p[0]), Number(p[1])] as [number, number]] : [];
+  });
+  return looksSwapped(first);
 }
 
 /** The kind of layer a GeoJSON geometry type belongs to; one layer holds one kind. */
 export const GEOMETRY_FAMILY: Record<string, 'point' | 'line' | 'polygon'> = { Point: 'point', MultiPoint: 'point', LineString: 'line', MultiLineString: 'line', Polygon: 'polygon', MultiPolygon: 'polygon' };
-const FAMILY = GEOMETRY_FAMILY;
 
 /** Checks every feature's geometry; returns problems naming the feature. */
 export function checkGeometries(features: ParsedFeature[]): Problem[] {
@@ -171,7 +153,7 @@ export function checkGeometries(features: ParsedFeature[]): Problem[] {
       problems.push({ where: f.where, message: 'has no geometry' });
       continue;
     }
-    const fam = FAMILY[g.type];
+    const fam = GEOMETRY_FAMILY[g.type];
     if (!fam) {
       problems.push({ where: f.where, message: `geometry type "${g.type}" is not supported` });
       continue;
@@ -214,7 +196,7 @@ function geojsonFeatures(value: unknown): ParsedFeature[] {
     });
   }
   if (v?.type === 'Feature') return [{ geometry: (v.geometry as ParsedFeature['geometry']) ?? null, properties: { ...((v.properties as Record<string, unknown>) ?? {}) }, where: 'feature 1' }];
-  if (typeof v?.type === 'string' && FAMILY[v.type]) return [{ geometry: v as ParsedFeature['geometry'], properties: {}, where: 'geometry 1' }];
+  if (typeof v?.type === 'string' && GEOMETRY_FAMILY[v.type]) return [{ geometry: v as ParsedFeature['geometry'], properties: {}, where: 'geometry 1' }];
   throw new ImportError('the JSON is not GeoJSON (expected a FeatureCollection, a Feature or a geometry)');
 }
 

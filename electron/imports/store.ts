@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { detectCrs, toWgs84, type CrsDetection, type CrsId, type LngLat, type NamedPosition } from '../../geo/index.ts';
+import { detectCrs, positionsOf, toWgs84, type CrsDetection, type CrsId, type LngLat, type NamedPosition } from '../../geo/index.ts';
 import type { Db } from '../db/index.ts';
 import { GEOMETRY_FAMILY, ImportError, type ParseResult, type ParsedFeature } from './parse.ts';
 
@@ -38,8 +38,8 @@ export function mapPositions(coords: unknown, fn: (p: LngLat) => [number, number
 }
 
 function firstPosition(coords: unknown): LngLat | null {
-  if (Array.isArray(coords) && typeof coords[0] === 'number') return [coords[0] as number, coords[1] as number];
-  return Array.isArray(coords) && coords.length > 0 ? firstPosition(coords[0]) : null;
+  const p = positionsOf(coords).next().value;
+  return p ? [p[0] as number, p[1] as number] : null;
 }
 
 

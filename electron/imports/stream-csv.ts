@@ -10,16 +10,13 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { detectCrs, lngLatProblem, toWgs84, type CrsId, type NamedPosition } from '../../geo/index.ts';
 import type { Db } from '../db/index.ts';
-import { ImportError } from './parse.ts';
+import { findColumn, ImportError, LAT_NAMES, LNG_NAMES, NAME_NAMES } from './parse.ts';
 import type { ImportSummary, LayerRole } from './store.ts';
 import { randomUUID } from 'node:crypto';
 
 /** Files larger than this are streamed by the CLI. */
 export const STREAM_THRESHOLD_BYTES = 20 * 1024 * 1024;
 
-const LNG = ['lng', 'lon', 'long', 'longitude', 'x', '经度', '东经', 'jd'];
-const LAT = ['lat', 'latitude', 'y', '纬度', '北纬', 'wd'];
-const NAME = ['name', 'title', '名称', '名字', '地块名称', '园区名称', '项目名称', '地名'];
 
 function detectEncoding(path: string): 'utf-8' | 'gb18030' {
   const fd = openSync(path, 'r');
@@ -71,7 +68,6 @@ async function* records(path: string, encoding: 'utf-8' | 'gb18030'): AsyncGener
   if (pending.trim() !== '') yield { values: (Papa.parse<string[]>(pending).data[0] ?? []).map(String), line: startLine };
 }
 
-const pick = (fields: string[], wanted: string[], override?: string) => (override && fields.includes(override) ? override : fields.find((f) => wanted.includes(f.trim().toLowerCase())));
 
 export async function importCsvStream(
   db: Db,
@@ -87,10 +83,10 @@ export async function importCsvStream(
   for await (const { values } of open()) {
     if (!header) {
       header = values.map((v) => v.trim());
-      const lng = pick(header, LNG, options.lngColumn);
-      const lat = pick(header, LAT, options.latColumn);
+      const lng = findColumn(header, LNG_NAMES, options.lngColumn, 'longitude');
+      const lat = findColumn(header, LAT_NAMES, options.latColumn, 'latitude');
       if (!lng || !lat) throw new ImportError(`no longitude/latitude columns found (columns: ${header.join(', ')}); choose them with --lng and --lat`);
-      const name = pick(header, NAME);
+      const name = findColumn(header, NAME_NAMES, undefined, 'name');
       cols = { lng: header.indexOf(options.swap ? lat : lng), lat: header.indexOf(options.swap ? lng : lat), name: name ? header.indexOf(name) : -1 };
       continue;
     }

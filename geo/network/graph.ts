@@ -8,7 +8,7 @@
  */
 import type { LngLat } from '../lnglat.ts';
 import { accessMinutes, assumptionsProblem, minutesAt, type NetworkAssumptions } from './assumptions.ts';
-import { distanceMetres, distanceMetresXY, polylineMetres } from './distance.ts';
+import { distanceMetresXY, polylineMetres } from './distance.ts';
 
 /** What a node offers; a node can have several classes (an HSR station that also handles freight). */
 /** `user-facility`: a point of a layer the user imported with the role "facilities". */
@@ -195,9 +195,4 @@ export function buildNetwork(input: NetworkInput, assumptions: NetworkAssumption
     put(e.to, e.from, e);
   }
   return { nodes, edges, carriageways, assumptions, byId, adjStart, adjTarget, adjMinutes, adjMode, roadIndex, roadLng, roadLat };
-}
-
-/** Straight-line metres between two nodes (for tests and reports). */
-export function nodeDistanceMetres(a: NetworkNode, b: NetworkNode): number {
-  return distanceMetres(a.position, b.position);
 }

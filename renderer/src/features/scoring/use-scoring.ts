@@ -1,7 +1,7 @@
 /** State of the scoring panel: profile, method, weights (always 100 %), AHP judgements, result. */
 import { useCallback, useEffect, useState } from 'react';
 import type { Profile, RankingResult } from '../../../../electron/contract/api.ts';
-import { CRITERION_IDS, defaultWeights, rebalance, type CriterionId, type EnterpriseProfile } from '../../../../geo/index.ts';
+import { defaultWeights, rebalance, type CriterionId, type EnterpriseProfile } from '../../../../geo/index.ts';
 import { call } from '../../api/client.ts';
 
 export type Method = 'wsm' | 'ahp' | 'topsis';
@@ -10,8 +10,9 @@ export type Weights = Record<CriterionId, number>;
 /** Criteria compared pairwise by default under AHP (up to 6 keep the judgements manageable). */
 export const DEFAULT_AHP_CRITERIA: CriterionId[] = ['industry-match', 't-interchange', 't-gba', 'labour', 'park-level'];
 
-export function identity(n: number): number[][] {
-  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 1)));
+/** n×n judgements all "equally important" (1): the starting point of the AHP editor. */
+export function equalJudgements(n: number): number[][] {
+  return Array.from({ length: n }, () => new Array<number>(n).fill(1));
 }
 
 export function useScoring() {
@@ -21,7 +22,7 @@ export function useScoring() {
   const [method, setMethod] = useState<Method>('wsm');
   const [weights, setWeights] = useState<Weights | null>(null);
   const [ahpCriteria, setAhpCriteria] = useState<CriterionId[]>(DEFAULT_AHP_CRITERIA);
-  const [ahpMatrix, setAhpMatrix] = useState<number[][]>(identity(DEFAULT_AHP_CRITERIA.length));
+  const [ahpMatrix, setAhpMatrix] = useState<number[][]>(equalJudgements(DEFAULT_AHP_CRITERIA.length));
   const [result, setResult] = useState<RankingResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
@@ -77,10 +78,9 @@ export function useScoring() {
 
   const chooseAhpCriteria = useCallback((ids: CriterionId[]) => {
     setAhpCriteria(ids);
-    setAhpMatrix(identity(ids.length));
+    setAhpMatrix(equalJudgements(ids.length));
   }, []);
 
   return { presets, taxonomy, profile, setProfile, applyPreset, method, setMethod, weights, setWeight, ahpCriteria, chooseAhpCriteria, ahpMatrix, setJudgement, result, error, running, run };
 }
 
-export { CRITERION_IDS };
