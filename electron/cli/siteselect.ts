@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { ahp, CRS_IDS, topsis, type CrsId } from '../../geo/index.ts';
 import { parseFile } from '../imports/parse.ts';
 import { referencePlaces } from '../imports/reference-names.ts';
-import { importCsvStream, STREAM_THRESHOLD_BYTES } from '../imports/stream-csv.ts';
+import { importStream, isStreamable, STREAM_THRESHOLD_BYTES } from '../imports/stream.ts';
 import { EXPORT_FORMATS, exportFeatures, importParsed, LAYER_ROLES, type ExportFeature, type ExportFormat, type LayerRole } from '../imports/store.ts';
 import type { RankingResult } from '../contract/api.ts';
 import { basename, resolve } from 'node:path';
@@ -241,10 +241,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       const crs = (values.crs ?? 'auto') as CrsId | 'auto';
       if (crs !== 'auto' && !CRS_IDS.includes(crs)) throw new UsageError(`--crs must be wgs84, gcj02, bd09 or auto, got "${values.crs}"`);
       const layerName = values.name ?? basename(file).replace(/\.[^.]+$/, '');
-      if (/\.(csv|txt)$/i.test(file) && existsSync(file) && statSync(file).size > STREAM_THRESHOLD_BYTES) {
-        // Large tables are streamed: bounded memory whatever the size.
+      if (isStreamable(file) && existsSync(file) && statSync(file).size > STREAM_THRESHOLD_BYTES) {
+        // Large tables and GeoJSON are streamed: bounded memory whatever the size.
         const summary = await withBackend(values['data-dir'] ?? defaultDataDir(), (b) =>
-          importCsvStream(b.userDb, file, {
+          importStream(b.userDb, file, {
             name: layerName,
             role,
             crs,

@@ -237,18 +237,24 @@ export const LayerRoleSchema = z.enum(['reference', 'candidates', 'competitors',
 const CrsChoice = z.enum(['auto', 'wgs84', 'gcj02', 'bd09']);
 const FileArgs = {
   name: z.string().min(1).max(255),
-  /** The file's bytes, base64. */
-  dataBase64: z.string().min(1),
+  /** The file's bytes, base64 (small files); or… */
+  dataBase64: z.string().min(1).optional(),
+  /** …a file staged with beginUpload/uploadChunk (any size; large CSV/GeoJSON are streamed). */
+  uploadId: z.uuid().optional(),
   lngColumn: z.string().optional(),
   latColumn: z.string().optional(),
   swap: z.boolean().optional(),
   crs: CrsChoice.default('auto'),
 };
+/** Exactly one of dataBase64 and uploadId. */
+const oneFile = (a: { dataBase64?: string | undefined; uploadId?: string | undefined }) => (a.dataBase64 === undefined) !== (a.uploadId === undefined);
+const ONE_FILE = { message: 'give the file either as dataBase64 or as uploadId (one of them)' };
 const Problem = z.object({ where: z.string(), message: z.string() });
 export const PreviewResult = z.object({
   format: z.string(),
   encoding: z.string().nullable(),
-  features: z.number().int(),
+  features: z.number().int().nullable(),
+  streamed: z.boolean(),
   fields: z.array(z.string()),
   columns: z.object({ lng: z.string(), lat: z.string(), name: z.string().nullable() }).nullable(),
   problems: z.array(Problem),
@@ -312,8 +318,11 @@ export const CONTRACT = {
   listCandidateSites: { args: NoArgs, result: z.array(CandidateSite) },
   addCandidateSite: { args: z.object({ name: z.string().trim().min(1).max(100), position: LngLatArg }).strict(), result: CandidateSite },
   deleteCandidateSite: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },
-  previewImport: { args: z.object(FileArgs).strict(), result: PreviewResult },
-  startImport: { args: z.object({ ...FileArgs, layerName: z.string().trim().min(1).max(100), role: LayerRoleSchema }).strict(), result: z.object({ jobId: z.string() }) },
+  beginUpload: { args: z.object({ name: z.string().min(1).max(255), size: z.number().int().min(0) }).strict(), result: z.object({ uploadId: z.string(), chunkBytes: z.number().int() }) },
+  uploadChunk: { args: z.object({ uploadId: z.uuid(), offset: z.number().int().min(0), dataBase64: z.string().min(1) }).strict(), result: z.object({ received: z.number().int(), complete: z.boolean() }) },
+  discardUpload: { args: z.object({ uploadId: z.uuid() }).strict(), result: z.object({ discarded: z.boolean() }) },
+  previewImport: { args: z.object(FileArgs).strict().refine(oneFile, ONE_FILE), result: PreviewResult },
+  startImport: { args: z.object({ ...FileArgs, layerName: z.string().trim().min(1).max(100), role: LayerRoleSchema }).strict().refine(oneFile, ONE_FILE), result: z.object({ jobId: z.string() }) },
   importStatus: { args: z.object({ jobId: z.string().min(1) }).strict(), result: ImportJobResult },
   cancelImport: { args: z.object({ jobId: z.string().min(1) }).strict(), result: z.object({ cancelled: z.boolean() }) },
   renameLayer: { args: z.object({ id: z.string().min(1), name: z.string().trim().min(1).max(100) }).strict(), result: z.object({ id: z.string(), name: z.string() }) },

@@ -21,6 +21,9 @@ export const METHOD_NAMES = [
   'listCandidateSites',
   'addCandidateSite',
   'deleteCandidateSite',
+  'beginUpload',
+  'uploadChunk',
+  'discardUpload',
   'previewImport',
   'startImport',
   'importStatus',
@@ -34,8 +37,8 @@ export const METHOD_NAMES = [
   'removeBasemap',
 ] as const;
 
-/** Methods whose argument carries a whole file (base64): the HTTP server allows larger bodies for them. */
-export const FILE_METHODS: readonly MethodName[] = ['previewImport', 'startImport'];
+/** Methods whose argument carries file bytes (base64): the HTTP server allows larger bodies for them. */
+export const FILE_METHODS: readonly MethodName[] = ['previewImport', 'startImport', 'uploadChunk'];
 
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -77,6 +77,19 @@ export function openUserDb(file: string, migrations: readonly Migration[]): Db {
   }
 }
 
+/**
+ * Another connection to an open, migrated user database, for a long write (an import) whose
+ * transaction must not take in what the rest of the app writes meanwhile. An in-memory database
+ * (tests) has no second connection; it is returned as is.
+ */
+export function secondConnection(db: Db): Db {
+  if (db.memory) return db;
+  const other = new Database(db.name, { fileMustExist: true });
+  other.pragma('foreign_keys = ON');
+  other.pragma('busy_timeout = 5000');
+  return other;
+}
+
 /** Opens reference data shipped with the app, read-only. */
 export function openReadonly(file: string): Db {
   return new Database(file, { readonly: true, fileMustExist: true });

@@ -6,6 +6,7 @@ import type { PackRegistry } from '../basemaps/registry.ts';
 import type { ZoneData } from './network.ts';
 import type { ReferenceLayer } from './reference-layers.ts';
 import type { ReferenceData } from './reference.ts';
+import type { ImportLimits } from '../imports/jobs.ts';
 
 /** What the handlers need, passed in so tests can build them around a temporary database. */
 export interface HandlerDeps {
@@ -20,4 +21,6 @@ export interface HandlerDeps {
   /** Data files the handlers read: the plan taxonomy and the profile presets. */
   files: { plan: string; presets: string };
   info: { name: string; version: string; edition: z.infer<typeof Edition>; dataDir: string };
+  /** Overrides of the import limits (tests use a small streaming threshold). */
+  importLimits?: ImportLimits;
 }

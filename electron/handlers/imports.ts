@@ -1,9 +1,10 @@
 /** Import, manage and export user layers (see electron/imports/). */
 import type { Api } from '../contract/api.ts';
 import { ImportError } from '../imports/parse.ts';
-import { ImportJobs, previewImport } from '../imports/jobs.ts';
+import { previewImport, type ImportJobs, type ImportSource } from '../imports/jobs.ts';
 import { referencePlaces } from '../imports/reference-names.ts';
 import { exportFeatures, type ExportFeature } from '../imports/store.ts';
+import { Uploads } from '../imports/uploads.ts';
 import type { HandlerDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
 
@@ -19,11 +20,19 @@ async function asImportError<T>(fn: () => Promise<T> | T): Promise<T> {
   }
 }
 
-export function importHandlers(deps: HandlerDeps, getLayer: Api['getLayer']): Pick<Api, 'previewImport' | 'startImport' | 'importStatus' | 'cancelImport' | 'renameLayer' | 'setLayerStyle' | 'deleteLayer' | 'exportLayer'> {
-  const jobs = new ImportJobs(deps.userDb);
+type ImportMethods = 'beginUpload' | 'uploadChunk' | 'discardUpload' | 'previewImport' | 'startImport' | 'importStatus' | 'cancelImport' | 'renameLayer' | 'setLayerStyle' | 'deleteLayer' | 'exportLayer';
+
+export function importHandlers(deps: HandlerDeps, getLayer: Api['getLayer'], jobs: ImportJobs): Pick<Api, ImportMethods> {
+  const uploads = new Uploads(deps.info.dataDir);
   let reference: ReturnType<typeof referencePlaces> | undefined;
   const places = () => (reference ??= referencePlaces(deps));
   const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
+  /** The file an import call names: its bytes, or a complete staged upload. */
+  const sourceOf = (a: { name: string; dataBase64?: string | undefined; uploadId?: string | undefined }): ImportSource => {
+    if (a.uploadId === undefined) return { name: a.name, bytes: bytesOf(a.dataBase64 ?? '') };
+    const staged = uploads.complete(a.uploadId);
+    return { name: a.name, path: staged.path, size: staged.size };
+  };
   const parseOptions = (a: { lngColumn?: string | undefined; latColumn?: string | undefined; swap?: boolean | undefined }) => ({
     ...(a.lngColumn ? { lngColumn: a.lngColumn } : {}),
     ...(a.latColumn ? { latColumn: a.latColumn } : {}),
@@ -33,8 +42,19 @@ export function importHandlers(deps: HandlerDeps, getLayer: Api['getLayer']): Pi
     if (!deps.userDb.prepare('SELECT 1 FROM user_layers WHERE id = ?').get(id)) throw new ApiError('NOT_FOUND', `no user layer with id "${id}"`);
   };
   return {
-    previewImport: (a) => asImportError(() => previewImport(a.name, bytesOf(a.dataBase64), parseOptions(a), places(), a.crs)),
-    startImport: async (a) => ({ jobId: await asImportError(() => jobs.start(a.name, bytesOf(a.dataBase64), { ...parseOptions(a), layerName: a.layerName, role: a.role, crs: a.crs, reference: places() })) }),
+    beginUpload: (a) => asImportError(() => uploads.begin(a.name, a.size)),
+    uploadChunk: (a) => asImportError(() => uploads.append(a.uploadId, a.offset, bytesOf(a.dataBase64))),
+    discardUpload: (a) => ({ discarded: uploads.discard(a.uploadId) }),
+    previewImport: (a) => asImportError(() => previewImport(sourceOf(a), parseOptions(a), places(), a.crs, jobs.limits)),
+    startImport: async (a) => ({
+      jobId: await asImportError(() =>
+        // A staged file is removed once imported; after a cancel or a failure it stays for another try
+        // until the dialog discards it.
+        jobs.start(sourceOf(a), { ...parseOptions(a), layerName: a.layerName, role: a.role, crs: a.crs, reference: places() }, (status) => {
+          if (status === 'done' && a.uploadId) uploads.discard(a.uploadId);
+        }),
+      ),
+    }),
     importStatus({ jobId }) {
       const job = jobs.status(jobId);
       if (!job) throw new ApiError('NOT_FOUND', `no import job "${jobId}"`);

@@ -13,6 +13,7 @@ import type { HandlerDeps } from './deps.ts';
 import { layerHandlers } from './layers.ts';
 import { basemapHandlers } from './basemaps.ts';
 import { importHandlers } from './imports.ts';
+import { ImportJobs } from '../imports/jobs.ts';
 import { networkHandlers, zoneNetworkService } from './network.ts';
 import { scoringHandlers } from './scoring.ts';
 import { settingsHandlers } from './settings.ts';
@@ -20,10 +21,27 @@ import { settingsHandlers } from './settings.ts';
 export type { HandlerDeps } from './deps.ts';
 export { ApiError } from './errors.ts';
 
+/**
+ * Methods that write the user's database. An import writes its layer in one long transaction on a
+ * connection of its own; meanwhile these are refused at once with a clear message, rather than
+ * waiting on its lock (which would freeze the app) or joining its transaction (a cancel would then
+ * drop them).
+ */
+const WRITE_METHODS = ['updateSettings', 'addCandidateSite', 'deleteCandidateSite', 'renameLayer', 'setLayerStyle', 'deleteLayer', 'addBasemap', 'removeBasemap'] as const;
+
 export function createHandlers(deps: HandlerDeps): Api {
   const network = zoneNetworkService(deps);
   const layers = layerHandlers(deps);
-  return { ...appHandlers(deps), ...layers, ...settingsHandlers(deps), ...networkHandlers(deps, network), ...scoringHandlers(deps, network), ...importHandlers(deps, layers.getLayer), ...basemapHandlers(deps) };
+  const jobs = new ImportJobs(deps.userDb, deps.importLimits);
+  const api: Api = { ...appHandlers(deps), ...layers, ...settingsHandlers(deps), ...networkHandlers(deps, network), ...scoringHandlers(deps, network), ...importHandlers(deps, layers.getLayer, jobs), ...basemapHandlers(deps) };
+  for (const method of WRITE_METHODS) {
+    const handler = api[method] as (args: unknown) => unknown;
+    (api as Record<string, (args: unknown) => unknown>)[method] = (args) => {
+      if (jobs.running) throw new ApiError('BAD_ARGUMENT', 'an import is being written to this project; try again when it has finished, or cancel it');
+      return handler(args);
+    };
+  }
+  return api;
 }
 
 

@@ -23,8 +23,9 @@ describe('network API', () => {
     expect(r.facilities.airport?.id).toBe('airport-hny');
     expect(r.markets['guangzhou']?.minutes).toBeGreaterThan(r.markets['changsha']?.minutes ?? Infinity);
     expect(r.markets['guangzhou']?.via.length).toBeGreaterThan(0);
-    // No logistics hub has a known position yet: unknown, never a made-up time.
-    expect(r.facilities['logistics-hub']).toBeNull();
+    // The only located logistics hub is 怀化's (at the 怀化西 yard); train services are not destinations.
+    expect(r.facilities['logistics-hub']?.id).toBe('hub-huaihua-trade');
+    expect(r.facilities['logistics-hub']?.minutes).toBeGreaterThan(120);
     expect(r.facilities['bonded-zone']?.id).toBe('bonded-hengyang-czbq');
   });
 

@@ -123,7 +123,11 @@ export function zoneNetworkInput(layers: ReadonlyMap<LayerId, ReferenceLayer>, m
     ...features('airports').filter(located).map((f) => pointOf(f, f.properties['cargo'] ? ['airport', 'airport-cargo'] : ['airport'])),
     ...features('bonded-zones').filter(located).map((f) => pointOf(f, ['bonded-zone'])),
     ...features('ports').filter(located).map((f) => pointOf(f, ['port'])),
-    ...features('logistics-hubs').filter(located).map((f) => pointOf(f, ['logistics-hub'])),
+    // Hubs and logistics parks are destinations; international train services are not places (their
+    // departure yard is a station already).
+    ...features('logistics-hubs')
+      .filter((f) => located(f) && f.properties['kind'] !== 'rail-service')
+      .map((f) => pointOf(f, ['logistics-hub'])),
   ];
   const known = new Set([...interchanges, ...facilities].map((p) => p.id));
   const lines = (id: LayerId, stopsKey: 'interchanges' | 'stations', mode: (f: LayerFeature) => LineInput['mode']): LineInput[] =>

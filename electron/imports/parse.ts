@@ -124,13 +124,13 @@ function tableToFeatures(fields: string[], rows: Record<string, unknown>[], opti
   return { features, columns: { lng, lat, name }, problems };
 }
 
-function swapPositions(coords: unknown): unknown {
+export function swapPositions(coords: unknown): unknown {
   if (Array.isArray(coords) && coords.length > 0 && !Array.isArray(coords[0])) return [coords[1], coords[0], ...coords.slice(2)];
   return Array.isArray(coords) ? coords.map(swapPositions) : coords;
 }
 
 /** The features' first positions look like `[lat, lng]` (geo's check against China's extent). */
-function suggestSwap(features: ParsedFeature[]): boolean {
+export function suggestSwap(features: ParsedFeature[]): boolean {
   const first = features.flatMap((f) => {
     const p = positionsOf(f.geometry?.coordinates).next().value;
     return p ? [[Number(p[0]), Number(p[1])] as [number, number]] : [];
@@ -141,28 +141,27 @@ function suggestSwap(features: ParsedFeature[]): boolean {
 /** The kind of layer a GeoJSON geometry type belongs to; one layer holds one kind. */
 export const GEOMETRY_FAMILY: Record<string, 'point' | 'line' | 'polygon'> = { Point: 'point', MultiPoint: 'point', LineString: 'line', MultiLineString: 'line', Polygon: 'polygon', MultiPolygon: 'polygon' };
 
-/** Checks every feature's geometry; returns problems naming the feature. */
-export function checkGeometries(features: ParsedFeature[]): Problem[] {
-  const problems: Problem[] = [];
-  let family: string | null = null;
-  let familyWhere = '';
-  const ids = new Map<string, string>();
-  for (const f of features) {
+/**
+ * Checks features one at a time (so a stream can be checked as it is read): a supported geometry
+ * with valid coordinates, one geometry kind per layer, no duplicate `id`.
+ */
+export class GeometryChecker {
+  private family: string | null = null;
+  private familyWhere = '';
+  private readonly ids = new Map<string, string>();
+
+  /** Problems of this feature, naming it; empty when it is fine. */
+  check(f: ParsedFeature): Problem[] {
     const g = f.geometry;
-    if (!g) {
-      problems.push({ where: f.where, message: 'has no geometry' });
-      continue;
-    }
+    if (!g) return [{ where: f.where, message: 'has no geometry' }];
     const fam = GEOMETRY_FAMILY[g.type];
-    if (!fam) {
-      problems.push({ where: f.where, message: `geometry type "${g.type}" is not supported` });
-      continue;
-    }
-    if (family === null) {
-      family = fam;
-      familyWhere = f.where;
-    } else if (fam !== family) {
-      problems.push({ where: f.where, message: `mixed geometry types: ${g.type} here, but ${familyWhere} is a ${family}; one layer holds one kind` });
+    if (!fam) return [{ where: f.where, message: `geometry type "${g.type}" is not supported` }];
+    const problems: Problem[] = [];
+    if (this.family === null) {
+      this.family = fam;
+      this.familyWhere = f.where;
+    } else if (fam !== this.family) {
+      problems.push({ where: f.where, message: `mixed geometry types: ${g.type} here, but ${this.familyWhere} is a ${this.family}; one layer holds one kind` });
     }
     let count = 0;
     for (const p of positionsOf(g.coordinates)) {
@@ -176,25 +175,32 @@ export function checkGeometries(features: ParsedFeature[]): Problem[] {
     if (count === 0) problems.push({ where: f.where, message: 'geometry has no coordinates' });
     const id = f.properties['id'];
     if (id !== undefined && id !== null && id !== '') {
-      const other = ids.get(String(id));
+      const other = this.ids.get(String(id));
       if (other) problems.push({ where: f.where, message: `duplicate id "${String(id)}" (also ${other})` });
-      else ids.set(String(id), f.where);
+      else this.ids.set(String(id), f.where);
     }
+    return problems;
   }
-  return problems;
+}
+
+/** Checks every feature's geometry; returns problems naming the feature. */
+export function checkGeometries(features: ParsedFeature[]): Problem[] {
+  const checker = new GeometryChecker();
+  return features.flatMap((f) => checker.check(f));
+}
+
+/** One member of a FeatureCollection's `features` (1-based `n`) as a parsed feature. */
+export function geojsonFeature(f: unknown, n: number): ParsedFeature {
+  const feature = f as { type?: string; geometry?: ParsedFeature['geometry']; properties?: Record<string, unknown>; id?: unknown } | null;
+  if (feature?.type !== 'Feature') throw new ImportError(`feature ${n} is not a GeoJSON Feature`);
+  const properties = { ...(feature.properties ?? {}) };
+  if (feature.id !== undefined && properties['id'] === undefined) properties['id'] = feature.id;
+  return { geometry: feature.geometry ?? null, properties, where: `feature ${n}` };
 }
 
 function geojsonFeatures(value: unknown): ParsedFeature[] {
   const v = value as { type?: string; features?: unknown[]; geometry?: unknown; properties?: unknown };
-  if (v?.type === 'FeatureCollection' && Array.isArray(v.features)) {
-    return v.features.map((f, i) => {
-      const feature = f as { type?: string; geometry?: ParsedFeature['geometry']; properties?: Record<string, unknown>; id?: unknown };
-      if (feature?.type !== 'Feature') throw new ImportError(`feature ${i + 1} is not a GeoJSON Feature`);
-      const properties = { ...(feature.properties ?? {}) };
-      if (feature.id !== undefined && properties['id'] === undefined) properties['id'] = feature.id;
-      return { geometry: feature.geometry ?? null, properties, where: `feature ${i + 1}` };
-    });
-  }
+  if (v?.type === 'FeatureCollection' && Array.isArray(v.features)) return v.features.map((f, i) => geojsonFeature(f, i + 1));
   if (v?.type === 'Feature') return [{ geometry: (v.geometry as ParsedFeature['geometry']) ?? null, properties: { ...((v.properties as Record<string, unknown>) ?? {}) }, where: 'feature 1' }];
   if (typeof v?.type === 'string' && GEOMETRY_FAMILY[v.type]) return [{ geometry: v as ParsedFeature['geometry'], properties: {}, where: 'geometry 1' }];
   throw new ImportError('the JSON is not GeoJSON (expected a FeatureCollection, a Feature or a geometry)');

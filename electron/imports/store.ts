@@ -63,7 +63,7 @@ export interface ImportOptions {
 }
 
 /** The coordinate system the features are most likely in, with the evidence (named places). */
-export function previewCrs(parsed: ParseResult, reference: readonly NamedPosition[]): { detection: CrsDetection } {
+export function previewCrs(parsed: Pick<ParseResult, 'features' | 'columns'>, reference: readonly NamedPosition[]): { detection: CrsDetection } {
   const named = parsed.features.flatMap((f) => {
     const name = nameOf(f, parsed.columns?.name ?? null);
     const p = firstPosition(f.geometry?.coordinates);
@@ -72,37 +72,100 @@ export function previewCrs(parsed: ParseResult, reference: readonly NamedPositio
   return { detection: detectCrs(named, reference) };
 }
 
+/** Features written between two yields to the event loop (progress polls and cancel get through). */
+const BATCH = 5000;
+
+export interface LayerToWrite {
+  name: string;
+  role: LayerRole;
+  sourceFile: string;
+  crs: CrsId;
+  format: ParseResult['format'];
+  encoding: ParseResult['encoding'];
+  detection: CrsDetection;
+  swapSuggested: boolean;
+  /** Checked, parsed features in the file's coordinate system; a stream may throw ImportError naming a feature. */
+  features: Iterable<ParsedFeature> | AsyncIterable<ParsedFeature>;
+  /** Fraction of the input read so far, for the progress bar. */
+  progress(): number;
+}
+
 /**
+ * Writes one layer in one transaction (BEGIN IMMEDIATE … COMMIT), converting coordinates to
+ * WGS-84. Any error, a cancel or a crash leaves nothing: ROLLBACK, or SQLite's own recovery of an
+ * uncommitted transaction. Yields to the event loop every few thousand features, so the
+ * connection must be one no other code writes on meanwhile (import jobs open their own).
+ *
+ * @throws ImportError from the feature stream; CancelledImport when `shouldCancel` says so
+ */
+export async function writeLayer(db: Db, layer: LayerToWrite, control: Pick<ImportOptions, 'shouldCancel' | 'onProgress'> = {}): Promise<ImportSummary> {
+  const layerId = `user-${randomUUID().slice(0, 8)}`;
+  const insertFeature = db.prepare('INSERT INTO user_features (layer_id, geometry, properties) VALUES (?, ?, ?)');
+  const convert = (p: LngLat) => toWgs84(p, layer.crs);
+  let geometry: ImportSummary['geometry'] | null = null;
+  let count = 0;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    // The layer row first (its geometry kind is set from the first feature), features after.
+    db.prepare('INSERT INTO user_layers (id, project_id, name, role, geometry, source_file, source_crs) VALUES (?, 1, ?, ?, ?, ?, ?)').run(layerId, layer.name, layer.role, 'point', layer.sourceFile, layer.crs);
+    for await (const f of layer.features) {
+      const g = f.geometry as { type: string; coordinates: unknown };
+      geometry ??= GEOMETRY_FAMILY[g.type] ?? 'point';
+      insertFeature.run(layerId, JSON.stringify({ type: g.type, coordinates: mapPositions(g.coordinates, convert) }), JSON.stringify(f.properties));
+      if (++count % BATCH === 0) {
+        control.onProgress?.(layer.progress());
+        await new Promise((r) => setImmediate(r));
+        if (control.shouldCancel?.()) throw new CancelledImport();
+      }
+    }
+    if (count === 0) throw new ImportError(`"${layer.sourceFile}" holds no features to import`);
+    db.prepare('UPDATE user_layers SET geometry = ? WHERE id = ?').run(geometry, layerId);
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+  control.onProgress?.(1);
+  const { features: _f, progress: _p, sourceFile: _s, ...meta } = layer;
+  return { layerId, ...meta, features: count, geometry: geometry ?? 'point' };
+}
+
+/**
+ * Imports a file read whole (`parseFile`).
+ *
  * @throws ImportError listing the problems when the file has any (nothing is written);
  *   CancelledImport when cancelled (the transaction is rolled back)
  */
-export function importParsed(db: Db, parsed: ParseResult, options: ImportOptions): ImportSummary {
+export async function importParsed(db: Db, parsed: ParseResult, options: ImportOptions): Promise<ImportSummary> {
   if (parsed.problems.length > 0) {
     const shown = parsed.problems.slice(0, 10).map((p) => `${p.where}: ${p.message}`).join('; ');
     throw new ImportError(`${parsed.problems.length} problem(s), nothing imported: ${shown}${parsed.problems.length > 10 ? '; …' : ''}`);
   }
   if (parsed.features.length === 0) throw new ImportError('no features to import');
   const { detection } = previewCrs(parsed, options.reference);
-  const crs = options.crs === 'auto' ? detection.crs : options.crs;
-  const geometry = GEOMETRY_FAMILY[parsed.features[0]?.geometry?.type ?? ''] ?? 'point';
-  const layerId = `user-${randomUUID().slice(0, 8)}`;
-  const insertLayer = db.prepare('INSERT INTO user_layers (id, project_id, name, role, geometry, source_file, source_crs) VALUES (?, 1, ?, ?, ?, ?, ?)');
-  const insertFeature = db.prepare('INSERT INTO user_features (layer_id, geometry, properties) VALUES (?, ?, ?)');
-  const convert = (p: LngLat) => toWgs84(p, crs);
-  const batch = 2000;
-  db.transaction(() => {
-    insertLayer.run(layerId, options.name, options.role, geometry, options.sourceFile, crs);
-    parsed.features.forEach((f, i) => {
-      if (i % batch === 0) {
-        if (options.shouldCancel?.()) throw new CancelledImport();
-        options.onProgress?.(i / parsed.features.length);
-      }
-      const g = f.geometry as { type: string; coordinates: unknown };
-      insertFeature.run(layerId, JSON.stringify({ type: g.type, coordinates: mapPositions(g.coordinates, convert) }), JSON.stringify(f.properties));
-    });
-  })();
-  options.onProgress?.(1);
-  return { layerId, name: options.name, role: options.role, format: parsed.format, encoding: parsed.encoding, features: parsed.features.length, crs, detection, swapSuggested: parsed.swapSuggested, geometry };
+  let written = 0;
+  const features = parsed.features;
+  return writeLayer(
+    db,
+    {
+      name: options.name,
+      role: options.role,
+      sourceFile: options.sourceFile,
+      crs: options.crs === 'auto' ? detection.crs : options.crs,
+      format: parsed.format,
+      encoding: parsed.encoding,
+      detection,
+      swapSuggested: parsed.swapSuggested,
+      features: (function* () {
+        for (const f of features) {
+          written++;
+          yield f;
+        }
+      })(),
+      progress: () => written / features.length,
+    },
+    options,
+  );
 }
 
 export const EXPORT_FORMATS = ['geojson', 'csv', 'xlsx', 'kml'] as const;

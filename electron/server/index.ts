@@ -15,8 +15,8 @@ import { dispatch } from '../handlers/index.ts';
 
 /** Largest API request body accepted, bytes. Requests are small JSON arguments… */
 export const MAX_BODY_BYTES = 1_000_000;
-/** …except the methods that carry a file (base64 of at most ~200 MB). */
-export const MAX_FILE_BODY_BYTES = 300_000_000;
+/** …except the methods that carry file bytes: a small file or one upload chunk (4 MB), base64. */
+export const MAX_FILE_BODY_BYTES = 8_000_000;
 
 export interface RunningServer {
   url: string;

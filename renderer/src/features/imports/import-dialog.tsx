@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreviewResult } from '../../../../electron/contract/api.ts';
 import { call } from '../../api/client.ts';
-import { readAsBase64 } from './read-file.ts';
+import { stageFile, UploadCancelled } from './read-file.ts';
 
 const ACCEPT = '.geojson,.json,.csv,.txt,.xlsx,.kml,.kmz,.gpx,.zip';
 const PREVIEW = 'import-preview';
@@ -29,7 +29,11 @@ export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const [chosen, setChosen] = useState<File | null>(null);
+  /** The chosen file, staged in the backend (uploads), by id. */
   const [data, setData] = useState<string | null>(null);
+  /** Reading the file into the backend: fraction done, and whether the user cancelled. */
+  const [staging, setStaging] = useState<number | null>(null);
+  const cancelStaging = useRef(false);
   const [preview, setPreview] = useState<PreviewResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [options, setOptions] = useState<{ lngColumn?: string; latColumn?: string; swap: boolean; crs: Crs; role: Role; layerName: string }>({ swap: false, crs: 'auto', role: 'candidates', layerName: '' });
@@ -43,10 +47,10 @@ export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open
   }, [open]);
 
   const runPreview = useCallback(
-    async (f: File, base64: string, o: typeof options) => {
+    async (f: File, uploadId: string, o: typeof options) => {
       setError(null);
       try {
-        const p = await call('previewImport', { name: f.name, dataBase64: base64, crs: o.crs, ...(o.lngColumn ? { lngColumn: o.lngColumn } : {}), ...(o.latColumn ? { latColumn: o.latColumn } : {}), ...(o.swap ? { swap: true } : {}) });
+        const p = await call('previewImport', { name: f.name, uploadId, crs: o.crs, ...(o.lngColumn ? { lngColumn: o.lngColumn } : {}), ...(o.latColumn ? { latColumn: o.latColumn } : {}), ...(o.swap ? { swap: true } : {}) });
         setPreview(p);
         drawPreview(map, p.sample);
         if (p.sample.length > 0 && map) {
@@ -64,15 +68,29 @@ export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open
 
   const load = useCallback(
     async (f: File) => {
-      // Read first; state changes only once the bytes are here (never synchronously in an effect).
-      const base64 = await readAsBase64(f);
+      // Stage first (chunked, with progress and cancel); the dialog changes once the file is in.
+      if (data) void call('discardUpload', { uploadId: data }).catch(() => undefined);
+      setData(null);
+      setPreview(null);
+      setError(null);
+      cancelStaging.current = false;
+      setStaging(0);
+      let uploadId: string;
+      try {
+        uploadId = await stageFile(f, setStaging, () => cancelStaging.current);
+      } catch (e) {
+        setStaging(null);
+        setError(e instanceof UploadCancelled ? t('imports.readCancelled') : (e as Error).message);
+        return;
+      }
+      setStaging(null);
       const o = { ...options, lngColumn: undefined, latColumn: undefined, swap: false, layerName: f.name.replace(/\.[^.]+$/, '') };
       setChosen(f);
       setOptions(o);
-      setData(base64);
-      await runPreview(f, base64, o);
+      setData(uploadId);
+      await runPreview(f, uploadId, o);
     },
-    [options, runPreview],
+    [data, options, runPreview, t],
   );
 
   // A file dropped on the window is handed over through this ref, from the drop event.
@@ -87,6 +105,9 @@ export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open
   };
 
   const close = () => {
+    cancelStaging.current = true;
+    // A staged file not imported is removed (an import removes its own when it ends).
+    if (data && !job) void call('discardUpload', { uploadId: data }).catch(() => undefined);
     drawPreview(map, null);
     setPreview(null);
     setChosen(null);
@@ -102,7 +123,7 @@ export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open
     try {
       const { jobId } = await call('startImport', {
         name: chosen.name,
-        dataBase64: data,
+        uploadId: data,
         crs: options.crs,
         role: options.role,
         layerName: options.layerName.trim() || chosen.name,
@@ -143,7 +164,11 @@ export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open
       <p className="muted small">{t('imports.formats')}</p>
       {preview && (
         <section data-testid="import-preview">
-          <p>{t('imports.summary', { format: preview.format.toUpperCase(), encoding: preview.encoding ?? '—', n: preview.features })}</p>
+          <p>
+            {preview.features === null
+              ? t('imports.summaryStreamed', { format: preview.format.toUpperCase(), encoding: preview.encoding ?? '—', n: preview.sample.length, size: ((chosen?.size ?? 0) / 1e6).toFixed(0) })
+              : t('imports.summary', { format: preview.format.toUpperCase(), encoding: preview.encoding ?? '—', n: preview.features })}
+          </p>
           {preview.columns && (
             <div className="two-col">
               <label className="field">
@@ -222,6 +247,17 @@ export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open
         <p role="alert" className="load-error small" data-testid="import-error">
           {error}
         </p>
+      )}
+      {staging !== null && (
+        <div className="staging" data-testid="import-staging">
+          <p className="small">{t('imports.reading')}</p>
+          <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(staging * 100)} aria-label={t('imports.reading')}>
+            <div className="bar" style={{ width: `${Math.round(staging * 100)}%` }} />
+          </div>
+          <button type="button" onClick={() => (cancelStaging.current = true)} data-testid="import-read-cancel">
+            {t('access.cancel')}
+          </button>
+        </div>
       )}
       {job && (
         <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(job.fraction * 100)} aria-label={t('imports.progress')}>
