@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, RESULTS, ROOT, test } from './fixtures.ts';
 import { MapPage } from './map-page.ts';
@@ -49,5 +50,37 @@ test.describe('bring your own data', () => {
     await dialog.getByTestId('import-file').setInputFiles(join(FIXTURES, 'bad/malformed.geojson'));
     await expect(dialog.getByTestId('import-error')).toContainText('not valid JSON');
     await page.screenshot({ path: join(RESULTS, 'import-problems-zh.png') });
+  });
+
+  test('a 25 MB CSV is staged in chunks, previewed from its head and streamed in', async ({ page, appServer }) => {
+    test.setTimeout(180_000);
+    const dir = mkdtempSync(join(tmpdir(), 'siteselect-e2e-big-'));
+    try {
+      // Above the 20 MB streaming threshold: 80,000 rows with a long note each.
+      const note = '地块说明'.repeat(25);
+      const rows = ['名称,经度,纬度,说明'];
+      for (let i = 0; i < 80_000; i++) rows.push(`地块${i},${(110 + (i % 400) / 100).toFixed(5)},${(26 + Math.floor(i / 400) / 500).toFixed(5)},${note}${i}`);
+      const file = join(dir, 'parcels.csv');
+      writeFileSync(file, rows.join('\n'));
+      const app = new MapPage(page);
+      await app.open(appServer.url);
+      await page.getByTestId('open-import').click();
+      const dialog = page.getByTestId('import-dialog');
+      await dialog.getByTestId('import-file').setInputFiles(file);
+      const preview = dialog.getByTestId('import-preview');
+      await expect(preview).toContainText('大文件', { timeout: 60_000 });
+      await expect(preview).toContainText('前 20 个要素');
+      await page.screenshot({ path: join(RESULTS, 'import-streamed-zh.png') });
+      await dialog.getByTestId('import-start').click();
+      await expect(dialog).toBeHidden({ timeout: 120_000 });
+      const row = page.getByTestId('user-layers').locator('.layer-row').last();
+      await expect(row).toHaveAttribute('data-count', '80000', { timeout: 60_000 });
+      const id = await row.getAttribute('data-layer-id');
+      await page.getByTestId(`delete-${id}`).click();
+      await page.getByTestId(`delete-${id}`).click();
+      await expect(page.locator(`.layer-row[data-layer-id="${id}"]`)).toHaveCount(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
