@@ -1,18 +1,19 @@
 /**
  * Choose the basemap: the bundled one (default) or an offline pack (MBTiles, PMTiles) registered
  * from a file on this machine. Packs draw under the zone's boundaries and corridors; vector packs
- * get a plain generic style (fills, lines, points) since their schema is unknown.
+ * are styled by their tile schema (OpenMapTiles, Protomaps, Shortbread; see pack-style.ts), any
+ * other schema gets a plain generic style.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BasemapPack } from '../../../../electron/contract/api.ts';
 import { call } from '../../api/client.ts';
+import { PACK_LAYER_PREFIX, packLayers, packSchema } from './pack-style.ts';
 
-const PREFIX = 'pack-layer';
 
 function clearPack(map: MapLibreMap) {
-  for (const layer of map.getStyle().layers) if (layer.id.startsWith(PREFIX)) map.removeLayer(layer.id);
+  for (const layer of map.getStyle().layers) if (layer.id.startsWith(PACK_LAYER_PREFIX)) map.removeLayer(layer.id);
   if (map.getSource('pack')) map.removeSource('pack');
 }
 
@@ -24,15 +25,11 @@ export function showPack(map: MapLibreMap, pack: BasemapPack | null): void {
   const before = map.getLayer('county-lines') ? 'county-lines' : undefined;
   if (pack.tileType === 'raster') {
     map.addSource('pack', { type: 'raster', tiles, tileSize: 256, minzoom: pack.minzoom, maxzoom: pack.maxzoom });
-    map.addLayer({ id: `${PREFIX}-raster`, type: 'raster', source: 'pack' }, before);
+    map.addLayer({ id: `${PACK_LAYER_PREFIX}-raster`, type: 'raster', source: 'pack' }, before);
     return;
   }
   map.addSource('pack', { type: 'vector', tiles, minzoom: pack.minzoom, maxzoom: pack.maxzoom });
-  for (const layer of pack.layers) {
-    map.addLayer({ id: `${PREFIX}-${layer}-fill`, type: 'fill', source: 'pack', 'source-layer': layer, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#ece6d9', 'fill-opacity': 0.8 } }, before);
-    map.addLayer({ id: `${PREFIX}-${layer}-line`, type: 'line', source: 'pack', 'source-layer': layer, paint: { 'line-color': '#a39e93', 'line-width': 0.8 } }, before);
-    map.addLayer({ id: `${PREFIX}-${layer}-point`, type: 'circle', source: 'pack', 'source-layer': layer, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 2, 'circle-color': '#777777' } }, before);
-  }
+  for (const layer of packLayers(pack.layers).layers) map.addLayer(layer, before);
 }
 
 export function BasemapSwitcher({ map }: { map: MapLibreMap | null }) {
@@ -67,6 +64,7 @@ export function BasemapSwitcher({ map }: { map: MapLibreMap | null }) {
           {packs.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name} · {p.container.toUpperCase()} · {t(`basemaps.kinds.${p.tileType}`)}
+              {p.tileType === 'vector' ? ` · ${t(`basemaps.schemas.${packSchema(p.layers)}`)}` : ''}
             </option>
           ))}
         </select>
