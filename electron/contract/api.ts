@@ -231,6 +231,40 @@ export const RankingResult = z.object({
 });
 export type RankingResult = z.infer<typeof RankingResult>;
 
+/** One candidate as ranked (a RankingResult row). */
+const RankedRow = RankingResult.shape.candidates.element;
+export const CompareArgs = z
+  .object({
+    profile: Profile,
+    method: z.enum(['wsm', 'ahp', 'topsis']).default('wsm'),
+    weights: Weights.optional(),
+    ahp: z.object({ criteria: z.array(CriterionIdSchema).min(2).max(10), matrix: z.array(z.array(z.number())) }).strict().optional(),
+    /** 2–6 parks or sites: zone parks, the user's sites, imported candidates or competitors. */
+    ids: z.array(z.string().min(1)).min(2, 'choose at least 2 parks to compare').max(6, 'compare at most 6 parks'),
+    /** The user's own park, for "what would move us up" (default: the first id). */
+    own: z.string().min(1).optional(),
+  })
+  .strict();
+export const CompareResult = z.object({
+  method: z.enum(['wsm', 'ahp', 'topsis']),
+  weights: z.record(CriterionIdSchema, z.number()),
+  /** Ranked candidates in all (the places ranks are out of). */
+  of: z.number().int(),
+  parks: z.array(RankedRow),
+  /** Rank of each compared park under each of the plan's ten industry presets. */
+  presets: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), ranks: z.record(z.string(), z.number().int().nullable()) })),
+  moveUp: z
+    .object({
+      id: z.string(),
+      rank: z.number().int().nullable(),
+      above: z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), total: z.number().nullable() }).nullable(),
+      steps: z.array(z.object({ criterion: CriterionIdSchema, unit: z.string(), from: z.number(), to: z.number(), change: z.number(), effort: z.number() })),
+      notEnough: z.array(CriterionIdSchema),
+      unknown: z.array(CriterionIdSchema),
+    })
+    .nullable(),
+});
+
 export const CandidateSite = z.object({ id: z.string(), name: z.string(), position: z.tuple([z.number(), z.number()]), created_at: z.string() });
 
 export const LayerRoleSchema = z.enum(['reference', 'candidates', 'competitors', 'facilities']);
@@ -315,6 +349,7 @@ export const CONTRACT = {
   },
   profilePresets: { args: NoArgs, result: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), profile: Profile })) },
   scoreSites: { args: ScoreArgs, result: RankingResult },
+  compareParks: { args: CompareArgs, result: CompareResult },
   listCandidateSites: { args: NoArgs, result: z.array(CandidateSite) },
   addCandidateSite: { args: z.object({ name: z.string().trim().min(1).max(100), position: LngLatArg }).strict(), result: CandidateSite },
   deleteCandidateSite: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },

@@ -18,6 +18,7 @@ export const METHOD_NAMES = [
   'planTaxonomy',
   'profilePresets',
   'scoreSites',
+  'compareParks',
   'listCandidateSites',
   'addCandidateSite',
   'deleteCandidateSite',

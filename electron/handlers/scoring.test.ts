@@ -59,3 +59,44 @@ describe('scoring API', () => {
     expect(r.candidates.every((c) => c.rank === null)).toBe(true);
   });
 });
+
+describe('comparing parks', () => {
+  it('puts 2–6 parks side by side with raw values, ranks under every industry preset, and what would move the own park up', async () => {
+    const presets = await ok<{ id: string; profile: Profile }[]>('profilePresets', {});
+    const profile = presets.find((p) => p.id === 'equipment')?.profile;
+    const full = CONTRACT.scoreSites.result.parse(await ok('scoreSites', { profile, monteCarloSamples: 0 }));
+    const ranked = full.candidates.filter((c) => c.rank !== null);
+    // Own park somewhere in the middle, three rivals around it.
+    const own = ranked[5]?.id as string;
+    const ids = [own, ranked[0]?.id, ranked[3]?.id, ranked[9]?.id] as string[];
+    const r = CONTRACT.compareParks.result.parse(await ok('compareParks', { profile, ids, own }));
+    expect(r.parks.map((p) => p.id)).toEqual(ids);
+    // The same numbers as the ranking screen: computed by the same scoring.
+    for (const p of r.parks) {
+      const same = full.candidates.find((c) => c.id === p.id);
+      expect(p.rank).toBe(same?.rank);
+      expect(p.total).toBeCloseTo(same?.total as number, 9);
+      expect(p.criteria.map((c) => c.raw)).toEqual(same?.criteria.map((c) => c.raw));
+    }
+    expect(r.of).toBe(ranked.length);
+    expect(r.presets).toHaveLength(10);
+    expect(r.presets.find((p) => p.id === 'equipment')?.ranks[own]).toBe(6);
+    expect(r.moveUp).toMatchObject({ id: own, rank: 6, above: { id: ranked[4]?.id } });
+    // Every suggested step, applied alone, really lifts the park one place.
+    expect(r.moveUp?.steps.length).toBeGreaterThan(0);
+    for (const step of r.moveUp?.steps ?? []) {
+      expect(step.effort).toBeGreaterThan(0);
+      expect(step.effort).toBeLessThanOrEqual(1);
+      if (step.unit === 'min') expect(step.change).toBeLessThan(0);
+    }
+  });
+
+  it('refuses unknown, repeated or too few parks, naming them', async () => {
+    const presets = await ok<{ id: string; profile: Profile }[]>('profilePresets', {});
+    const profile = presets[0]?.profile;
+    expect(await dispatch(backend.api, 'compareParks', { profile, ids: ['park-hengyang-htz', 'no-such-park'] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/no-such-park/) } });
+    expect(await dispatch(backend.api, 'compareParks', { profile, ids: ['park-hengyang-htz'] })).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT', message: expect.stringMatching(/at least 2/) } });
+    expect(await dispatch(backend.api, 'compareParks', { profile, ids: ['park-hengyang-htz', 'park-hengyang-htz'] })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/once/) } });
+    expect(await dispatch(backend.api, 'compareParks', { profile, ids: ['park-hengyang-htz', 'park-huaihua-htz'], own: 'park-hengyang-songmu' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/must be one of the compared ids/) } });
+  });
+});

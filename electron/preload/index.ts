@@ -26,6 +26,7 @@ const bridge = {
   planTaxonomy: call('planTaxonomy'),
   profilePresets: call('profilePresets'),
   scoreSites: call('scoreSites'),
+  compareParks: call('compareParks'),
   listCandidateSites: call('listCandidateSites'),
   addCandidateSite: call('addCandidateSite'),
   deleteCandidateSite: call('deleteCandidateSite'),

@@ -1,2 +1,3 @@
 export * from './criteria.ts';
 export * from './score.ts';
+export * from './move-up.ts';

@@ -44,6 +44,10 @@ export interface ScoreOptions {
   /** Radius for the industry cluster count, km (default 50). */
   clusterKm?: number;
   monteCarlo?: { samples: number; seed?: number; concentration?: number };
+  /** Weight ranges and Monte-Carlo (default true); what-if searches switch them off. */
+  sensitivity?: boolean;
+  /** Raw values to use instead of the computed ones, per candidate id (what-if analysis). */
+  rawOverrides?: ReadonlyMap<string, Partial<Record<CriterionId, number>>>;
 }
 
 /** The rule the plan states in 二(二) 基本原则: "严禁转入高耗能、高排放、高污染的落后产能". */
@@ -194,7 +198,7 @@ export function scoreCandidates(profile: EnterpriseProfile, facts: readonly Cand
   const w = weightVector.map((x) => x / weightTotal);
 
   const cluster = clusterParks(profile, facts);
-  const rows = facts.map((c) => ({ c, raw: rawValues(profile, c, cluster, plan, clusterKm), exclusions: exclusionsFor(profile, c) }));
+  const rows = facts.map((c) => ({ c, raw: { ...rawValues(profile, c, cluster, plan, clusterKm), ...options.rawOverrides?.get(c.id) }, exclusions: exclusionsFor(profile, c) }));
   const included = rows.filter((r) => r.exclusions.length === 0);
   const columns = CRITERIA.map((crit) => normaliseColumn(included.map((r) => r.raw[crit.id]), crit.type));
   const scores = included.map((_, i) => columns.map((col) => col[i] as number));
@@ -257,7 +261,7 @@ export function scoreCandidates(profile: EnterpriseProfile, facts: readonly Cand
   candidates.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.id.localeCompare(b.id));
 
   let sensitivity: Ranking['sensitivity'] = null;
-  if (included.length >= 2 && options.method !== 'topsis') {
+  if (included.length >= 2 && options.method !== 'topsis' && options.sensitivity !== false) {
     const ranges = CRITERION_IDS.map((id, j) => {
       const r = weightStability(scores, w, j);
       return { id, weight: (w[j] as number) * 100, lo: r.lo * 100, hi: r.hi * 100 };
