@@ -23,7 +23,8 @@ test.describe('accessibility', () => {
     expect(guangzhou).toBeGreaterThan(interchange);
     await expect(card.getByTestId('access-airport')).toContainText('机场');
     await expect(card.getByTestId('access-bonded-zone')).toContainText('综合保税区');
-    await expect(card.getByTestId('access-logistics-hub')).toContainText('暂无已知位置');
+    // The only located logistics hub is 怀化's, at the 怀化西 yard.
+    await expect(card.getByTestId('access-logistics-hub')).toContainText('怀化商贸服务型国家物流枢纽');
 
     await card.getByTestId('draw-isochrones').click();
     await expect
@@ -57,5 +58,24 @@ test.describe('accessibility', () => {
     // The assumptions behind the numbers are one click away.
     await page.getByTestId('assumptions').locator('summary').click();
     await expect(page.getByTestId('assumptions')).toContainText('绕行系数');
+  });
+
+  test('a facility class with no known position shows as unknown, never a made-up time', async ({ page, appServer }) => {
+    // Every class has a located facility in today's data, so the answer is edited on its way in.
+    await page.route('**/api/travelTimes', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { result: { facilities: Record<string, unknown> } };
+      body.result.facilities['port'] = null;
+      await route.fulfill({ response, json: body });
+    });
+    const app = new MapPage(page);
+    await app.open(appServer.url);
+    await app.settle();
+    const box = await app.canvas().boundingBox();
+    const at = await page.evaluate((p) => (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.project(p), EMPTY_SPOT);
+    await page.mouse.click((box?.x ?? 0) + at.x, (box?.y ?? 0) + at.y);
+    const card = page.getByTestId('access-card');
+    await expect(card.getByTestId('access-port')).toContainText('暂无已知位置', { timeout: 20_000 });
+    await expect(card.getByTestId('access-port')).toHaveAttribute('data-minutes', '');
   });
 });
