@@ -233,12 +233,8 @@ export type RankingResult = z.infer<typeof RankingResult>;
 
 /** One candidate as ranked (a RankingResult row). */
 const RankedRow = RankingResult.shape.candidates.element;
-export const CompareArgs = z
-  .object({
-    profile: Profile,
-    method: z.enum(['wsm', 'ahp', 'topsis']).default('wsm'),
-    weights: Weights.optional(),
-    ahp: z.object({ criteria: z.array(CriterionIdSchema).min(2).max(10), matrix: z.array(z.array(z.number())) }).strict().optional(),
+export const CompareArgs = ScoreArgs.omit({ monteCarloSamples: true })
+  .extend({
     /** 2–6 parks or sites: zone parks, the user's sites, imported candidates or competitors. */
     ids: z.array(z.string().min(1)).min(2, 'choose at least 2 parks to compare').max(6, 'compare at most 6 parks'),
     /** The user's own park, for "what would move us up" (default: the first id). */
