@@ -261,6 +261,23 @@ export const CompareResult = z.object({
     .nullable(),
 });
 
+/** What a scenario keeps: everything the ranking and comparison need, and the user's own sites. */
+export const ScenarioPayload = z
+  .object({
+    profile: Profile,
+    method: z.enum(['wsm', 'ahp', 'topsis']).default('wsm'),
+    weights: Weights.optional(),
+    ahp: z.object({ criteria: z.array(CriterionIdSchema).min(2).max(10), matrix: z.array(z.array(z.number())) }).strict().optional(),
+    compare: z.object({ ids: z.array(z.string().min(1)).max(6), own: z.string().min(1).optional() }).strict().optional(),
+    /** Filled in by saveScenario from the project's sites; given values are replaced. */
+    sites: z.array(z.object({ id: z.string(), name: z.string(), position: z.tuple([z.number(), z.number()]) }).strict()).default([]),
+  })
+  .strict();
+export type ScenarioPayload = z.infer<typeof ScenarioPayload>;
+export const Scenario = z.object({ id: z.string(), name: z.string(), notes: z.string(), payload: ScenarioPayload, created_at: z.string(), updated_at: z.string() });
+const ScenarioName = z.string().trim().min(1, 'a scenario needs a name').max(100);
+const FileResult = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });
+
 export const CandidateSite = z.object({ id: z.string(), name: z.string(), position: z.tuple([z.number(), z.number()]), created_at: z.string() });
 
 export const LayerRoleSchema = z.enum(['reference', 'candidates', 'competitors', 'facilities']);
@@ -346,6 +363,34 @@ export const CONTRACT = {
   profilePresets: { args: NoArgs, result: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), profile: Profile })) },
   scoreSites: { args: ScoreArgs, result: RankingResult },
   compareParks: { args: CompareArgs, result: CompareResult },
+  listScenarios: { args: NoArgs, result: z.array(Scenario) },
+  saveScenario: { args: z.object({ id: z.string().min(1).optional(), name: ScenarioName, notes: z.string().max(5000).default(''), payload: ScenarioPayload }).strict(), result: Scenario },
+  openScenario: { args: z.object({ id: z.string().min(1) }).strict(), result: Scenario },
+  duplicateScenario: { args: z.object({ id: z.string().min(1), name: ScenarioName.optional() }).strict(), result: Scenario },
+  renameScenario: { args: z.object({ id: z.string().min(1), name: ScenarioName, notes: z.string().max(5000).optional() }).strict(), result: Scenario },
+  deleteScenario: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },
+  compareScenarios: {
+    args: z.object({ a: z.string().min(1), b: z.string().min(1) }).strict(),
+    result: z.object({
+      a: z.object({ id: z.string(), name: z.string(), method: z.string() }),
+      b: z.object({ id: z.string(), name: z.string(), method: z.string() }),
+      rows: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), a: z.object({ rank: z.number().int().nullable(), total: z.number().nullable() }), b: z.object({ rank: z.number().int().nullable(), total: z.number().nullable() }) })),
+    }),
+  },
+  exportReport: {
+    args: z
+      .object({
+        payload: ScenarioPayload,
+        language: z.enum(['zh', 'en']),
+        /** Sheet, column, criterion and unit names in the report's language (the renderer's i18n). */
+        labels: z.record(z.string(), z.string()),
+        fileName: z.string().regex(/^[^/\\:*?"<>|]{1,80}$/, 'a file name without path characters').optional(),
+      })
+      .strict(),
+    result: FileResult,
+  },
+  exportProject: { args: NoArgs, result: FileResult },
+  importProject: { args: z.object({ uploadId: z.uuid() }).strict(), result: z.object({ scenarios: z.number().int(), sites: z.number().int(), layers: z.number().int() }) },
   listCandidateSites: { args: NoArgs, result: z.array(CandidateSite) },
   addCandidateSite: { args: z.object({ name: z.string().trim().min(1).max(100), position: LngLatArg }).strict(), result: CandidateSite },
   deleteCandidateSite: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },
@@ -362,7 +407,7 @@ export const CONTRACT = {
   listBasemaps: { args: NoArgs, result: z.array(BasemapPack) },
   addBasemap: { args: z.object({ path: z.string().min(1).max(4096) }).strict(), result: BasemapPack },
   removeBasemap: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ removed: z.boolean() }) },
-  exportLayer: { args: z.object({ id: z.string().min(1), format: z.enum(['geojson', 'csv', 'xlsx', 'kml']) }).strict(), result: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }) },
+  exportLayer: { args: z.object({ id: z.string().min(1), format: z.enum(['geojson', 'csv', 'xlsx', 'kml']) }).strict(), result: FileResult },
   updateSettings: { args: Settings.partial().strict(), result: Settings },
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
 

@@ -4,7 +4,7 @@ import { ImportError } from '../imports/parse.ts';
 import { previewImport, type ImportJobs, type ImportSource } from '../imports/jobs.ts';
 import { referencePlaces } from '../imports/reference-names.ts';
 import { exportFeatures, type ExportFeature } from '../imports/store.ts';
-import { Uploads } from '../imports/uploads.ts';
+import type { Uploads } from '../imports/uploads.ts';
 import type { HandlerDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
 
@@ -22,8 +22,7 @@ async function asImportError<T>(fn: () => Promise<T> | T): Promise<T> {
 
 type ImportMethods = 'beginUpload' | 'uploadChunk' | 'discardUpload' | 'previewImport' | 'startImport' | 'importStatus' | 'cancelImport' | 'renameLayer' | 'setLayerStyle' | 'deleteLayer' | 'exportLayer';
 
-export function importHandlers(deps: HandlerDeps, getLayer: Api['getLayer'], jobs: ImportJobs): Pick<Api, ImportMethods> {
-  const uploads = new Uploads(deps.info.dataDir);
+export function importHandlers(deps: HandlerDeps, getLayer: Api['getLayer'], jobs: ImportJobs, uploads: Uploads): Pick<Api, ImportMethods> {
   let reference: ReturnType<typeof referencePlaces> | undefined;
   const places = () => (reference ??= referencePlaces(deps));
   const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));

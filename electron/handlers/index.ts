@@ -14,6 +14,8 @@ import { layerHandlers } from './layers.ts';
 import { basemapHandlers } from './basemaps.ts';
 import { importHandlers } from './imports.ts';
 import { ImportJobs } from '../imports/jobs.ts';
+import { Uploads } from '../imports/uploads.ts';
+import { scenarioHandlers } from './scenarios.ts';
 import { networkHandlers, zoneNetworkService } from './network.ts';
 import { scoringHandlers } from './scoring.ts';
 import { settingsHandlers } from './settings.ts';
@@ -27,13 +29,24 @@ export { ApiError } from './errors.ts';
  * waiting on its lock (which would freeze the app) or joining its transaction (a cancel would then
  * drop them).
  */
-const WRITE_METHODS = ['updateSettings', 'addCandidateSite', 'deleteCandidateSite', 'renameLayer', 'setLayerStyle', 'deleteLayer', 'addBasemap', 'removeBasemap'] as const;
+const WRITE_METHODS = ['updateSettings', 'addCandidateSite', 'deleteCandidateSite', 'renameLayer', 'setLayerStyle', 'deleteLayer', 'addBasemap', 'removeBasemap', 'saveScenario', 'openScenario', 'duplicateScenario', 'renameScenario', 'deleteScenario', 'importProject'] as const;
 
 export function createHandlers(deps: HandlerDeps): Api {
   const network = zoneNetworkService(deps);
   const layers = layerHandlers(deps);
   const jobs = new ImportJobs(deps.userDb, deps.importLimits);
-  const api: Api = { ...appHandlers(deps), ...layers, ...settingsHandlers(deps), ...networkHandlers(deps, network), ...scoringHandlers(deps, network), ...importHandlers(deps, layers.getLayer, jobs), ...basemapHandlers(deps) };
+  const uploads = new Uploads(deps.info.dataDir);
+  const scoring = scoringHandlers(deps, network);
+  const api: Api = {
+    ...appHandlers(deps),
+    ...layers,
+    ...settingsHandlers(deps),
+    ...networkHandlers(deps, network),
+    ...scoring,
+    ...importHandlers(deps, layers.getLayer, jobs, uploads),
+    ...basemapHandlers(deps),
+    ...scenarioHandlers(deps, { ...scoring, getLayer: layers.getLayer }, uploads),
+  };
   for (const method of WRITE_METHODS) {
     const handler = api[method] as (args: unknown) => unknown;
     (api as Record<string, (args: unknown) => unknown>)[method] = (args) => {
