@@ -261,6 +261,9 @@ export const CompareResult = z.object({
     .nullable(),
 });
 
+export type CompareResult = z.infer<typeof CompareResult>;
+export type Scenario = z.infer<typeof Scenario>;
+
 /** What a scenario keeps: everything the ranking and comparison need, and the user's own sites. */
 export const ScenarioPayload = z
   .object({

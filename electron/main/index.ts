@@ -4,10 +4,11 @@
  * security baseline (see docs/ARCHITECTURE.md). Only electron/main and electron/preload import
  * 'electron'.
  */
-import { app, BrowserWindow, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openBackend, type Backend } from '../backend.ts';
-import { METHOD_NAMES, CHANNEL_PREFIX } from '../contract/methods.ts';
+import { METHOD_NAMES, CHANNEL_PREFIX, PRINT_CHANNEL } from '../contract/methods.ts';
 import { resolveAsset } from '../handlers/assets.ts';
 import { dispatch } from '../handlers/index.ts';
 import { appPaths } from '../node/paths.ts';
@@ -36,6 +37,16 @@ function registerIpc(b: Backend): void {
       return dispatch(b.api, method, args);
     });
   }
+  // The report view saves itself as a PDF (A4, backgrounds) through a save dialog.
+  ipcMain.handle(PRINT_CHANNEL, async (event, fileName: unknown) => {
+    if (!isTrustedSender(event)) return { saved: null };
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const name = typeof fileName === 'string' && /^[^/\\:*?"<>|]{1,100}\.pdf$/.test(fileName) ? fileName : 'report.pdf';
+    const target = window ? await dialog.showSaveDialog(window, { defaultPath: name, filters: [{ name: 'PDF', extensions: ['pdf'] }] }) : null;
+    if (!target || target.canceled || !target.filePath) return { saved: null };
+    await writeFile(target.filePath, await event.sender.printToPDF({ pageSize: 'A4', printBackground: true }));
+    return { saved: target.filePath };
+  });
 }
 
 function registerProtocol(b: Backend): void {

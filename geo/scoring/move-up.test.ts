@@ -76,3 +76,19 @@ describe('what would move us up', () => {
     expect(() => moveUp(profile, sites, plan, options, 'zz')).toThrow(/no candidate "zz"/);
   });
 });
+
+describe('discrete criteria move level by level', () => {
+  it('states a park-level step as the next level that does it, never a fraction of one', () => {
+    // Park level (90 %): c not a park (0), a provincial (1), b national (2); interchange (10 %): c 5, a 10, b 20 min.
+    // Totals: b 90, a 0.9·0.5 + 0.1·(10/15) = 51.7, c 10. Raised to provincial, c ties a on level (both at the
+    // low end, score 0) and wins on the interchange: one level is enough.
+    const sites = [
+      { ...site('a', 10, 100_000), level: 'provincial' as const },
+      { ...site('b', 20, 100_000), level: 'national' as const },
+      { ...site('c', 5, 100_000), level: null },
+    ];
+    const r = moveUp(profile, sites, plan, { method: 'wsm', weights: only({ 'park-level': 90, 't-interchange': 10 }) }, 'c');
+    expect(r.rank).toBe(3);
+    expect(r.steps.find((s) => s.criterion === 'park-level')).toMatchObject({ unit: 'level', from: 0, to: 1, change: 1 });
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * "What would move us up": for one candidate, the smallest improvement of a single criterion that
  * lifts it one place in the ranking, stated in the criterion's own unit (minutes, parks, persons,
- * level, match). Each criterion is searched on its own, with everything else held, by re-ranking
+ * level, match). Discrete criteria (industry match, prefecture focus, park level) are tried level
+ * by level (CRITERION_LEVELS). Each criterion is searched on its own, with everything else held, by re-ranking
  * with the candidate's raw value moved toward the best value observed among the ranked candidates.
  * With min-max normalisation the candidate's score never falls as its value improves (when it
  * defines the worst end of the span, the span moves with it and the score stays 0 until it passes
@@ -9,7 +10,7 @@
  * that cannot lift it even at the best observed value is listed as not enough on its own.
  */
 import { CRITERIA, type CriterionId, type EnterpriseProfile } from './criteria.ts';
-import { scoreCandidates, type CandidateFacts, type PlanFocus, type Ranking, type ScoreOptions } from './score.ts';
+import { CRITERION_LEVELS, scoreCandidates, type CandidateFacts, type PlanFocus, type Ranking, type ScoreOptions } from './score.ts';
 
 export interface MoveUpStep {
   criterion: CriterionId;
@@ -36,7 +37,7 @@ export interface MoveUpResult {
   unknown: CriterionId[];
 }
 
-/** Counts, population, park level and minutes are stated in whole units; match in hundredths. */
+/** Counts, population and minutes are stated in whole units (discrete criteria move by level). */
 function roundUp(value: number, unit: string, direction: 1 | -1): number {
   const step = unit === 'match' ? 0.01 : 1;
   return direction > 0 ? Math.ceil(value / step - 1e-9) * step : Math.floor(value / step + 1e-9) * step;
@@ -68,9 +69,17 @@ export function moveUp(profile: EnterpriseProfile, facts: readonly CandidateFact
       result.unknown.push(crit.id);
       continue;
     }
+    const from = mine.raw;
+    const levels = CRITERION_LEVELS[crit.id];
+    if (levels) {
+      // A discrete criterion moves level by level: the lowest higher level that does it.
+      const to = levels.filter((l) => l > from).find((l) => rankWith(crit.id, l) < (me.rank as number));
+      if (to === undefined) result.notEnough.push(crit.id);
+      else result.steps.push({ criterion: crit.id, unit: crit.unit, from, to, change: to - from, effort: (to - from) / ((levels[levels.length - 1] as number) - from) });
+      continue;
+    }
     const known = ranked.map((c) => c.criteria[j]?.raw).filter((v): v is number => v !== null && v !== undefined);
     const best = crit.type === 'cost' ? Math.min(...known) : Math.max(...known);
-    const from = mine.raw;
     if (best === from || rankWith(crit.id, best) >= (me.rank as number)) {
       result.notEnough.push(crit.id);
       continue;

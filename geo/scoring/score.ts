@@ -110,6 +110,13 @@ export function industryMatch(p: EnterpriseProfile, industries: CandidateFacts['
   return 0;
 }
 
+/** The values the discrete criteria can take (industry match, prefecture focus, park level), lowest first. */
+export const CRITERION_LEVELS: Partial<Record<CriterionId, readonly number[]>> = {
+  'industry-match': [0, 0.6, 1],
+  'prefecture-focus': [0, 0.7, 1],
+  'park-level': [0, 1, 2],
+};
+
 /** Whether the prefecture's plan focus names the sub-line (1), the industry (0.7), or neither (0). */
 export function prefectureFocus(p: EnterpriseProfile, plan: PlanFocus, adcode: string | null): number {
   const pref = plan.prefectures.find((x) => x.adcode === adcode);

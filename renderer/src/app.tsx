@@ -23,6 +23,22 @@ import { setLanguage } from './i18n/index.ts';
 
 // Loaded when first opened: it carries the charting library, which the opening map does not need.
 const ScoringPanel = lazy(() => import('./features/scoring/scoring-panel.tsx').then((m) => ({ default: m.ScoringPanel })));
+const ReportView = lazy(() => import('./features/reports/report-view.tsx').then((m) => ({ default: m.ReportView })));
+
+/** The map as it is drawn now, as a PNG data URL (read right after a repaint, while the frame is intact). */
+function mapSnapshot(map: MapLibreMap | null): Promise<string | null> {
+  if (!map) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    map.once('render', () => {
+      try {
+        resolve(map.getCanvas().toDataURL('image/png'));
+      } catch {
+        resolve(null);
+      }
+    });
+    map.triggerRepaint();
+  });
+}
 
 function StatusBar({ info, pointer, zoom }: { info: AppInfo; pointer: [number, number] | null; zoom: number }) {
   const { t } = useTranslation();
@@ -77,6 +93,7 @@ function Workspace({ info, layers, language, scoringOpen, onCloseScoring, onLaye
   const [candidate, setCandidate] = useState<string | null>(null);
   const [pendingSite, setPendingSite] = useState<string | null>(null);
   const [placeError, setPlaceError] = useState<string | null>(null);
+  const [report, setReport] = useState<{ mapImage: string | null } | null>(null);
   useRankingLayer(map, scoring.result, candidate);
   // A click on the map where there is no feature asks for travel times from that point; while a
   // site is being placed, the click places it instead.
@@ -215,7 +232,14 @@ function Workspace({ info, layers, language, scoringOpen, onCloseScoring, onLaye
             onAddSite={setPendingSite}
             onClose={onCloseScoring}
             placeError={placeError}
+            onProjectChanged={onLayersChanged}
+            onReport={() => void mapSnapshot(mapRef.current).then((mapImage) => setReport({ mapImage }))}
           />
+          </Suspense>
+        )}
+        {report && scoring.result && (
+          <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+            <ReportView info={info} layers={layers} ranking={scoring.result} comparison={scoring.comparison} mapImage={report.mapImage} title={t('reports.defaultName')} onClose={() => setReport(null)} />
           </Suspense>
         )}
       </main>

@@ -18,7 +18,8 @@ test.describe('scoring and ranking', () => {
     const explanation = page.getByTestId('explanation');
     await expect(explanation.locator('tr[data-criterion]')).toHaveCount(14);
     const sum = await explanation.locator('td.contribution').evaluateAll((cells) => cells.reduce((s, c) => s + (Number((c.textContent ?? '').trim()) || 0), 0));
-    const total = Number(((await table.locator('tbody tr').first().locator('td').nth(2).textContent()) ?? '').trim());
+    // Columns: compare, rank, site, score.
+    const total = Number(((await table.locator('tbody tr').first().locator('td').nth(3).textContent()) ?? '').trim());
     expect(Math.abs(sum - total)).toBeLessThan(0.2);
 
     // Sensitivity: ranges and the Monte-Carlo chart.

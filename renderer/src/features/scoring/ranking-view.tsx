@@ -23,7 +23,21 @@ export function formatRaw(value: number | null, unit: string, t: (k: string, o?:
   return String(Math.round(value * 10) / 10);
 }
 
-export function RankingView({ result, selected, onSelect, ahpCriteria = [] }: { result: RankingResult; selected: string | null; onSelect(id: string): void; ahpCriteria?: readonly string[] }) {
+export function RankingView({
+  result,
+  selected,
+  onSelect,
+  ahpCriteria = [],
+  compareIds = [],
+  onToggleCompare,
+}: {
+  result: RankingResult;
+  selected: string | null;
+  onSelect(id: string): void;
+  ahpCriteria?: readonly string[];
+  compareIds?: readonly string[];
+  onToggleCompare?(id: string): void;
+}) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'rank', asc: true });
@@ -88,6 +102,11 @@ export function RankingView({ result, selected, onSelect, ahpCriteria = [] }: { 
       <table className="ranking-table" data-testid="ranking-table">
         <thead>
           <tr>
+            {onToggleCompare && (
+              <th scope="col" className="compare-col">
+                {t('compare.column')}
+              </th>
+            )}
             {header('rank', t('scoring.rank'))}
             {header('name', t('scoring.site'))}
             {header('total', t('scoring.total'))}
@@ -99,6 +118,18 @@ export function RankingView({ result, selected, onSelect, ahpCriteria = [] }: { 
         <tbody>
           {rows.map((c) => (
             <tr key={c.id} className={c.id === chosen?.id ? 'selected' : c.rank === null ? 'excluded' : undefined} data-candidate={c.id} data-rank={c.rank ?? ''} onClick={() => onSelect(c.id)}>
+              {onToggleCompare && (
+                <td className="compare-col" onClick={(e) => e.stopPropagation()}>
+                  <input
+                    type="checkbox"
+                    checked={compareIds.includes(c.id)}
+                    disabled={!compareIds.includes(c.id) && compareIds.length >= 6}
+                    onChange={() => onToggleCompare(c.id)}
+                    aria-label={t('compare.pick', { name: en ? c.name_en : c.name_zh })}
+                    data-testid={`compare-pick-${c.id}`}
+                  />
+                </td>
+              )}
               <td>{c.rank ?? '—'}</td>
               <td>
                 <button type="button" className="link" onClick={() => onSelect(c.id)}>

@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CardHeader } from '../../components/card-header.tsx';
 import type { RankingResult } from '../../../../electron/contract/api.ts';
+import { ComparisonView } from '../compare/comparison-view.tsx';
+import { ScenarioBar } from '../scenarios/scenario-bar.tsx';
 import { AhpEditor } from './ahp-editor.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { RankingView } from './ranking-view.tsx';
@@ -20,9 +22,12 @@ export interface ScoringPanelProps {
   onAddSite(name: string | null): void;
   onClose(): void;
   placeError: string | null;
+  /** The project's sites or layers changed (a scenario or project file was opened). */
+  onProjectChanged(): void;
+  onReport(): void;
 }
 
-export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSite, onClose, placeError }: ScoringPanelProps) {
+export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSite, onClose, placeError, onProjectChanged, onReport }: ScoringPanelProps) {
   const { t } = useTranslation();
   const [siteName, setSiteName] = useState('');
   const s = scoring;
@@ -76,8 +81,25 @@ export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSit
               {s.error}
             </p>
           )}
+          <ScenarioBar scoring={s} onProjectChanged={onProjectChanged} onReport={onReport} />
         </div>
-        <div className="scoring-results">{s.result ? <RankingView result={s.result as RankingResult} selected={selected} onSelect={onSelect} ahpCriteria={s.ahpCriteria} /> : <p className="muted">{t('scoring.empty')}</p>}</div>
+        <div className="scoring-results">
+          {s.view === 'compare' ? (
+            <ComparisonView result={s.comparison} own={s.own} onOwn={(id) => (s.setOwn(id), void s.runCompare(id))} onBack={() => s.setView('ranking')} />
+          ) : s.result ? (
+            <>
+              <div className="compare-bar">
+                <span className="muted small">{t('compare.hint')}</span>
+                <button type="button" disabled={s.compareIds.length < 2} onClick={() => void s.runCompare()} data-testid="compare-open">
+                  {t('compare.open', { n: s.compareIds.length })}
+                </button>
+              </div>
+              <RankingView result={s.result as RankingResult} selected={selected} onSelect={onSelect} ahpCriteria={s.ahpCriteria} compareIds={s.compareIds} onToggleCompare={s.toggleCompare} />
+            </>
+          ) : (
+            <p className="muted">{t('scoring.empty')}</p>
+          )}
+        </div>
       </div>
     </section>
   );

@@ -1,0 +1,206 @@
+/**
+ * The printable report (PDF): map snapshot, ranking, the leader's explanation, sensitivity chart,
+ * the comparison when parks were compared, the assumptions and the data sources with their as-of
+ * dates, in the current language. Its numbers are the results already on screen (scoreSites,
+ * compareParks); nothing is recomputed. Electron saves it with printToPDF, the browser edition
+ * prints it through the print stylesheet (everything else is hidden on paper).
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, CompareResult, LayerSummary, RankingResult } from '../../../../electron/contract/api.ts';
+import { call } from '../../api/client.ts';
+import { CompareRadar, CompareTables, MoveUp } from '../compare/comparison-view.tsx';
+import { formatRaw } from '../scoring/ranking-view.tsx';
+import { StabilityChart } from '../scoring/stability-chart.tsx';
+
+const TOP = 15;
+type ParkSource = { id: string; source: string; as_of: string; precision: string };
+
+declare global {
+  interface Window {
+    /** Electron only (preload): saves the current page as a PDF through a save dialog. */
+    siteselectPrint?: { toPdf(fileName: string): Promise<{ saved: string | null }> };
+  }
+}
+
+export function ReportView({ info, layers, ranking, comparison, mapImage, title, onClose }: { info: AppInfo; layers: LayerSummary[]; ranking: RankingResult; comparison: CompareResult | null; mapImage: string | null; title: string; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const name = (c: { name_zh: string; name_en: string }) => (en ? c.name_en : c.name_zh);
+  const [assumptions, setAssumptions] = useState<Record<string, number> | null>(null);
+  const [sources, setSources] = useState<ParkSource[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+  useEffect(() => {
+    void call('networkInfo').then((n) => setAssumptions(n.assumptions as Record<string, number>), () => undefined);
+    void call('getLayer', { id: 'parks' }).then(
+      (fc) => setSources(fc.features.map((f) => ({ id: String(f.properties['id']), source: String(f.properties['source'] ?? ''), as_of: String(f.properties['as_of'] ?? ''), precision: String(f.properties['precision'] ?? '') }))),
+      () => undefined,
+    );
+  }, []);
+  const top = ranking.candidates.filter((c) => c.rank !== null).slice(0, TOP);
+  const leader = top[0];
+  const stability = ranking.sensitivity?.stability;
+  const bars = stability
+    ? stability.ids
+        .map((id, i) => ({ id, first: stability.first[i] ?? 0, top3: stability.top3[i] ?? 0 }))
+        .sort((a, b) => b.top3 - a.top3 || b.first - a.first)
+        .slice(0, 8)
+        .map((b) => ({ name: name(ranking.candidates.find((x) => x.id === b.id) ?? { name_zh: b.id, name_en: b.id }), first: b.first, top3: b.top3 }))
+    : [];
+  const sourceOf = new Map(sources.map((s) => [s.id, s]));
+  const print = async () => {
+    if (window.siteselectPrint) setSaved((await window.siteselectPrint.toPdf(`${title}.pdf`)).saved);
+    else window.print();
+  };
+  return (
+    <div className="report" role="dialog" aria-modal="true" aria-labelledby="report-title" data-testid="report">
+      <div className="report-actions">
+        <button type="button" className="primary" onClick={() => void print()} data-testid="report-print">
+          {t('reports.print')}
+        </button>
+        <button type="button" onClick={onClose} data-testid="report-close">
+          {t('reports.close')}
+        </button>
+        {saved && <span className="muted small">{t('reports.savedTo', { path: saved })}</span>}
+      </div>
+      <article className="report-page">
+        <header>
+          <h1 id="report-title">{title}</h1>
+          <p className="muted">
+            {t('app.title')} · {t('reports.generated', { date: new Date().toLocaleDateString(en ? 'en-GB' : 'zh-CN') })} · {t(`scoring.methods.${ranking.method}`)}
+          </p>
+        </header>
+        {mapImage && (
+          <figure className="report-map">
+            <img src={mapImage} alt={t('reports.mapAlt')} />
+            <figcaption className="muted small">{t('reports.mapCaption')}</figcaption>
+          </figure>
+        )}
+        <section>
+          <h2>{t('reports.ranking', { n: top.length })}</h2>
+          <table className="criteria-table" data-testid="report-ranking">
+            <thead>
+              <tr>
+                <th scope="col">{t('scoring.rank')}</th>
+                <th scope="col">{t('scoring.site')}</th>
+                <th scope="col">{t('scoring.total')}</th>
+                <th scope="col">{t('criteria.t-interchange')}</th>
+                <th scope="col">{t('criteria.t-gba')}</th>
+                <th scope="col">{t('criteria.labour')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {top.map((c) => (
+                <tr key={c.id}>
+                  <td className="num">{c.rank}</td>
+                  <td>{name(c)}</td>
+                  <td className="num">{c.total?.toFixed(1)}</td>
+                  {(['t-interchange', 't-gba', 'labour'] as const).map((id) => {
+                    const x = c.criteria.find((y) => y.id === id);
+                    return (
+                      <td key={id} className="num">
+                        {formatRaw(x?.raw ?? null, x?.unit ?? '', t, i18n.language)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        {leader && (
+          <section>
+            <h2>{t('scoring.why', { name: name(leader) })}</h2>
+            <table className="criteria-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('scoring.criterion')}</th>
+                  <th scope="col">{t('scoring.raw')}</th>
+                  <th scope="col">{t('scoring.score')}</th>
+                  <th scope="col">{t('scoring.weight')}</th>
+                  <th scope="col">{ranking.method === 'topsis' ? '' : t('scoring.contribution')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {leader.criteria
+                  .filter((x) => x.weight > 0)
+                  .map((x) => (
+                    <tr key={x.id}>
+                      <td>{t(`criteria.${x.id}`)}</td>
+                      <td className="num">{formatRaw(x.raw, x.unit, t, i18n.language)}</td>
+                      <td className="num">{x.score.toFixed(2)}</td>
+                      <td className="num">{x.weight.toFixed(1)}%</td>
+                      <td className="num">{x.contribution?.toFixed(1) ?? ''}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+        {stability && (
+          <section className="report-chart">
+            <h2>{t('reports.sensitivity')}</h2>
+            <StabilityChart bars={bars} samples={stability.samples} />
+          </section>
+        )}
+        {comparison && (
+          <section className="report-compare">
+            <h2>{t('compare.title')}</h2>
+            <MoveUp result={comparison} />
+            <CompareRadar result={comparison} />
+            <CompareTables result={comparison} />
+          </section>
+        )}
+        <section>
+          <h2>{t('access.assumptions')}</h2>
+          <dl className="report-assumptions">
+            {assumptions &&
+              Object.entries(assumptions).map(([k, v]) => (
+                <div key={k}>
+                  <dt>{t(`assumptions.${k}`)}</dt>
+                  <dd>{v}</dd>
+                </div>
+              ))}
+          </dl>
+          <p className="muted small">{t('assumptions.note')}</p>
+        </section>
+        <section data-testid="report-sources">
+          <h2>{t('reports.sources')}</h2>
+          <ul className="small">
+            {info.reference.sources.map((s) => (
+              <li key={s.id}>
+                {en ? s.name_en : s.name_zh}: {en ? s.origin_en : s.origin_zh} ({s.as_of ?? (en ? s.vintage_en : s.vintage_zh)})
+              </li>
+            ))}
+            <li>{t('reports.layersLine', { list: layers.filter((l) => l.kind !== 'user').map((l) => `${en ? l.name_en : l.name_zh} ${l.featureCount}`).join(' · ') })}</li>
+          </ul>
+          <table className="criteria-table small sources-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('scoring.site')}</th>
+                <th scope="col">{t('reports.columns.source')}</th>
+                <th scope="col">{t('reports.columns.asOf')}</th>
+                <th scope="col">{t('reports.columns.precision')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {top
+                .filter((c) => c.kind === 'park')
+                .map((c) => {
+                  const s = sourceOf.get(c.id);
+                  return (
+                    <tr key={c.id}>
+                      <td>{name(c)}</td>
+                      <td className="source-cell">{s?.source ?? t('info.unknown')}</td>
+                      <td>{s?.as_of ?? t('info.unknown')}</td>
+                      <td>{s ? t(`values.precision.${s.precision}`, { defaultValue: s.precision }) : ''}</td>
+                    </tr>
+                  );
+                })}
+            </tbody>
+          </table>
+        </section>
+      </article>
+    </div>
+  );
+}
