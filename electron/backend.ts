@@ -43,7 +43,7 @@ export function openBackend(options: { paths: AppPaths; dataDir: string; edition
   const packs = new PackRegistry(userDb);
   const info = { name: 'xiangnan-siteselect', version: packageVersion(paths.appRoot), edition, dataDir };
   return {
-    api: createHandlers({ userDb, reference, layers, zone, packs, info, files: { plan: paths.planFile, presets: paths.presetsFile }, ...(options.importLimits ? { importLimits: options.importLimits } : {}) }),
+    api: createHandlers({ userDb, reference, layers, zone, packs, info, files: { plan: paths.planFile, presets: paths.presetsFile, tour: paths.tourFile }, ...(options.importLimits ? { importLimits: options.importLimits } : {}) }),
     paths,
     userDb,
     reference,

@@ -69,8 +69,43 @@ export const LayerSummary = z.object({
 });
 export type LayerSummary = z.infer<typeof LayerSummary>;
 
-export const Settings = z.object({ language: Language });
+/** The promotion agent's contact, printed on visitor brochures (and in their QR code). */
+export const AgentContact = z
+  .object({
+    name: z.string().trim().max(60).default(''),
+    organisation: z.string().trim().max(120).default(''),
+    phone: z.string().trim().max(40).regex(/^[0-9+()\s-]*$/, 'phone: digits, spaces, + - ( ) only').default(''),
+    email: z.union([z.literal(''), z.email('email: not an e-mail address')]).default(''),
+  })
+  .strict();
+export const Settings = z.object({ language: Language, agent: AgentContact, presentationPinSet: z.boolean() });
 export type Settings = z.infer<typeof Settings>;
+/** What updateSettings accepts: the language, the agent's contact, and the presentation PIN (4–8 digits; "" removes it). */
+export const SettingsChanges = z
+  .object({ language: Language, agent: AgentContact, presentationPin: z.union([z.literal(''), z.string().regex(/^\d{4,8}$/, 'the PIN must be 4 to 8 digits')]) })
+  .partial()
+  .strict();
+
+/** One stop of a guided tour: where the camera goes, what is shown and highlighted, the caption. */
+export const TourStop = z
+  .object({
+    center: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
+    zoom: z.number().min(0).max(22),
+    bearing: z.number().min(-360).max(360).default(0),
+    pitch: z.number().min(0).max(85).default(0),
+    /** Reference layer ids shown at this stop (the others are hidden); empty: leave as they are. */
+    layers: z.array(z.string().min(1)).default([]),
+    /** Feature ids highlighted at this stop. */
+    highlight: z.array(z.string().min(1)).default([]),
+    caption_zh: z.string().trim().min(1).max(300),
+    caption_en: z.string().trim().min(1).max(400),
+    /** Seconds the stop stays on screen when the tour plays by itself. */
+    seconds: z.number().int().min(3).max(120).default(10),
+  })
+  .strict();
+export const Tour = z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), builtIn: z.boolean(), stops: z.array(TourStop).min(1) });
+export type Tour = z.infer<typeof Tour>;
+export type TourStop = z.infer<typeof TourStop>;
 
 /** A GeoJSON FeatureCollection (WGS-84) with each feature's attributes as published. */
 export const FeatureCollectionResult = z.object({
@@ -411,7 +446,14 @@ export const CONTRACT = {
   addBasemap: { args: z.object({ path: z.string().min(1).max(4096) }).strict(), result: BasemapPack },
   removeBasemap: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ removed: z.boolean() }) },
   exportLayer: { args: z.object({ id: z.string().min(1), format: z.enum(['geojson', 'csv', 'xlsx', 'kml']) }).strict(), result: FileResult },
-  updateSettings: { args: Settings.partial().strict(), result: Settings },
+  updateSettings: { args: SettingsChanges, result: Settings },
+  checkPresentationPin: { args: z.object({ pin: z.string().max(20) }).strict(), result: z.object({ ok: z.boolean() }) },
+  listTours: { args: NoArgs, result: z.array(Tour) },
+  saveTour: {
+    args: z.object({ id: z.string().min(1).optional(), name_zh: z.string().trim().min(1).max(100), name_en: z.string().trim().min(1).max(100), stops: z.array(TourStop).min(1, 'a tour needs at least one stop').max(50) }).strict(),
+    result: Tour,
+  },
+  deleteTour: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
 
 export type Contract = typeof CONTRACT;

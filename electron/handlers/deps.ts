@@ -18,8 +18,8 @@ export interface HandlerDeps {
   zone: ZoneData;
   /** Offline basemap packs the user registered. */
   packs: PackRegistry;
-  /** Data files the handlers read: the plan taxonomy and the profile presets. */
-  files: { plan: string; presets: string };
+  /** Data files the handlers read: the plan taxonomy, the profile presets, the default tour. */
+  files: { plan: string; presets: string; tour: string };
   info: { name: string; version: string; edition: z.infer<typeof Edition>; dataDir: string };
   /** Overrides of the import limits (tests use a small streaming threshold). */
   importLimits?: ImportLimits;

@@ -56,9 +56,10 @@ describe('dispatch', () => {
   });
 
   it('stores settings in the user database', async () => {
-    expect(await dispatch(backend.api, 'getSettings', {})).toEqual({ ok: true, result: { language: 'zh' } });
-    expect(await dispatch(backend.api, 'updateSettings', { language: 'en' })).toEqual({ ok: true, result: { language: 'en' } });
-    expect(await dispatch(backend.api, 'getSettings', undefined)).toEqual({ ok: true, result: { language: 'en' } });
+    const agent = { name: '', organisation: '', phone: '', email: '' };
+    expect(await dispatch(backend.api, 'getSettings', {})).toEqual({ ok: true, result: { language: 'zh', agent, presentationPinSet: false } });
+    expect(await dispatch(backend.api, 'updateSettings', { language: 'en' })).toEqual({ ok: true, result: { language: 'en', agent, presentationPinSet: false } });
+    expect(await dispatch(backend.api, 'getSettings', undefined)).toMatchObject({ ok: true, result: { language: 'en' } });
   });
 
   it('rejects an unknown method with a typed error', async () => {
@@ -72,7 +73,7 @@ describe('dispatch', () => {
     if (res.ok) return;
     expect(res.error.message).toMatch(/language/);
     expect(res.error.issues?.[0]).toMatch(/^language:/);
-    expect(await dispatch(backend.api, 'getSettings', {})).toEqual({ ok: true, result: { language: 'en' } });
+    expect(await dispatch(backend.api, 'getSettings', {})).toMatchObject({ ok: true, result: { language: 'en' } });
   });
 
   it('rejects unexpected fields and non-object arguments', async () => {

@@ -16,6 +16,7 @@ import { importHandlers } from './imports.ts';
 import { ImportJobs } from '../imports/jobs.ts';
 import { Uploads } from '../imports/uploads.ts';
 import { scenarioHandlers } from './scenarios.ts';
+import { tourHandlers } from './tours.ts';
 import { networkHandlers, zoneNetworkService } from './network.ts';
 import { scoringHandlers } from './scoring.ts';
 import { settingsHandlers } from './settings.ts';
@@ -29,7 +30,7 @@ export { ApiError } from './errors.ts';
  * waiting on its lock (which would freeze the app) or joining its transaction (a cancel would then
  * drop them).
  */
-const WRITE_METHODS = ['updateSettings', 'addCandidateSite', 'deleteCandidateSite', 'renameLayer', 'setLayerStyle', 'deleteLayer', 'addBasemap', 'removeBasemap', 'saveScenario', 'openScenario', 'duplicateScenario', 'renameScenario', 'deleteScenario', 'importProject'] as const;
+const WRITE_METHODS = ['updateSettings', 'addCandidateSite', 'deleteCandidateSite', 'renameLayer', 'setLayerStyle', 'deleteLayer', 'addBasemap', 'removeBasemap', 'saveScenario', 'openScenario', 'duplicateScenario', 'renameScenario', 'deleteScenario', 'importProject', 'saveTour', 'deleteTour'] as const;
 
 export function createHandlers(deps: HandlerDeps): Api {
   const network = zoneNetworkService(deps);
@@ -46,6 +47,7 @@ export function createHandlers(deps: HandlerDeps): Api {
     ...importHandlers(deps, layers.getLayer, jobs, uploads),
     ...basemapHandlers(deps),
     ...scenarioHandlers(deps, { ...scoring, getLayer: layers.getLayer }, uploads),
+    ...tourHandlers(deps),
   };
   for (const method of WRITE_METHODS) {
     const handler = api[method] as (args: unknown) => unknown;

@@ -1,28 +1,54 @@
-import { Settings, type Api } from '../contract/api.ts';
+/**
+ * Settings: the interface language, the promotion agent's contact (printed on brochures), and the
+ * presentation-mode PIN. The PIN is stored only as a salted scrypt hash and never returned; the
+ * renderer learns whether one is set and asks the backend to check a PIN typed to leave
+ * presentation mode.
+ */
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { AgentContact, Settings, type Api } from '../contract/api.ts';
 import type { HandlerDeps } from './deps.ts';
 
-const DEFAULTS: Settings = { language: 'zh' };
+const DEFAULTS = { language: 'zh', agent: AgentContact.parse({}) } as const;
+const PIN_KEY = 'presentationPinHash';
 
-export function settingsHandlers(deps: HandlerDeps): Pick<Api, 'getSettings' | 'updateSettings'> {
+function hashPin(pin: string, salt: Buffer = randomBytes(16)): string {
+  return `${salt.toString('hex')}:${scryptSync(pin, salt, 32).toString('hex')}`;
+}
+
+export function settingsHandlers(deps: HandlerDeps): Pick<Api, 'getSettings' | 'updateSettings' | 'checkPresentationPin'> {
   const select = deps.userDb.prepare('SELECT key, value FROM settings');
   const upsert = deps.userDb.prepare(
     `INSERT INTO settings (key, value) VALUES (?, ?)
      ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
   );
+  const remove = deps.userDb.prepare('DELETE FROM settings WHERE key = ?');
+  const stored = () => Object.fromEntries((select.all() as { key: string; value: string }[]).map((r) => [r.key, JSON.parse(r.value) as unknown]));
   const read = (): Settings => {
-    const stored = Object.fromEntries((select.all() as { key: string; value: string }[]).map((r) => [r.key, JSON.parse(r.value) as unknown]));
+    const all = stored();
     // A value written by another version that no longer parses falls back to the default.
-    const parsed = Settings.partial().safeParse(stored);
-    return { ...DEFAULTS, ...(parsed.success ? parsed.data : {}) };
+    const language = Settings.shape.language.safeParse(all['language']);
+    const agent = AgentContact.safeParse(all['agent']);
+    return { language: language.success ? language.data : DEFAULTS.language, agent: agent.success ? agent.data : DEFAULTS.agent, presentationPinSet: typeof all[PIN_KEY] === 'string' };
   };
-  const write = deps.userDb.transaction((changes: Partial<Settings>) => {
-    for (const [key, value] of Object.entries(changes)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
+  const write = deps.userDb.transaction((changes: Parameters<Api['updateSettings']>[0]) => {
+    if (changes.language !== undefined) upsert.run('language', JSON.stringify(changes.language));
+    if (changes.agent !== undefined) upsert.run('agent', JSON.stringify(changes.agent));
+    if (changes.presentationPin === '') remove.run(PIN_KEY);
+    else if (changes.presentationPin !== undefined) upsert.run(PIN_KEY, JSON.stringify(hashPin(changes.presentationPin)));
   });
   return {
     getSettings: read,
     updateSettings(changes) {
       write(changes);
       return read();
+    },
+    checkPresentationPin({ pin }) {
+      const saved = stored()[PIN_KEY];
+      if (typeof saved !== 'string') return { ok: false };
+      const [salt, hash] = saved.split(':');
+      const given = Buffer.from(hashPin(pin, Buffer.from(salt ?? '', 'hex')).split(':')[1] ?? '', 'hex');
+      const expected = Buffer.from(hash ?? '', 'hex');
+      return { ok: given.length === expected.length && timingSafeEqual(given, expected) };
     },
   };
 }

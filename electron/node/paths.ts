@@ -33,6 +33,8 @@ export interface AppPaths {
   marketsFile: string;
   planFile: string;
   presetsFile: string;
+  /** The guided tour that ships with the app (data/tours/default-tour.json). */
+  tourFile: string;
 }
 
 /**
@@ -51,6 +53,7 @@ export function appPaths(appRoot: string, unpackedRoot = appRoot): AppPaths {
     marketsFile: join(unpackedRoot, 'data', 'markets.json'),
     planFile: join(unpackedRoot, 'data', 'plan.json'),
     presetsFile: join(unpackedRoot, 'data', 'profile-presets.json'),
+    tourFile: join(unpackedRoot, 'data', 'tours', 'default-tour.json'),
   };
 }
 
