@@ -78,11 +78,13 @@ export const AgentContact = z
     email: z.union([z.literal(''), z.email('email: not an e-mail address')]).default(''),
   })
   .strict();
-export const Settings = z.object({ language: Language, agent: AgentContact, presentationPinSet: z.boolean() });
+/** Seconds without a touch before presentation mode returns to the tour's first stop. */
+const IdleSeconds = z.number().int().min(10, 'idle time: at least 10 s').max(3600, 'idle time: at most 3600 s');
+export const Settings = z.object({ language: Language, agent: AgentContact, presentationPinSet: z.boolean(), presentationIdleSeconds: IdleSeconds });
 export type Settings = z.infer<typeof Settings>;
 /** What updateSettings accepts: the language, the agent's contact, and the presentation PIN (4–8 digits; "" removes it). */
 export const SettingsChanges = z
-  .object({ language: Language, agent: AgentContact, presentationPin: z.union([z.literal(''), z.string().regex(/^\d{4,8}$/, 'the PIN must be 4 to 8 digits')]) })
+  .object({ language: Language, agent: AgentContact, presentationIdleSeconds: IdleSeconds, presentationPin: z.union([z.literal(''), z.string().regex(/^\d{4,8}$/, 'the PIN must be 4 to 8 digits')]) })
   .partial()
   .strict();
 

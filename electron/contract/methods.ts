@@ -58,8 +58,10 @@ export const FILE_METHODS: readonly MethodName[] = ['previewImport', 'startImpor
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 
-/** The one IPC channel outside the API: the report view's "save as PDF" (Electron's printToPDF). */
+/** IPC channels outside the API: the report view's "save as PDF" (Electron's printToPDF). */
 export const PRINT_CHANNEL = 'siteselect-print:pdf';
+/** Presentation mode's kiosk switch (Electron only). */
+export const PRESENT_CHANNEL = 'siteselect-present:kiosk';
 
 /** IPC channel prefix: the preload only ever invokes channels it builds from these names. */
 export const CHANNEL_PREFIX = 'siteselect:';

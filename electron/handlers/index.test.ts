@@ -57,8 +57,8 @@ describe('dispatch', () => {
 
   it('stores settings in the user database', async () => {
     const agent = { name: '', organisation: '', phone: '', email: '' };
-    expect(await dispatch(backend.api, 'getSettings', {})).toEqual({ ok: true, result: { language: 'zh', agent, presentationPinSet: false } });
-    expect(await dispatch(backend.api, 'updateSettings', { language: 'en' })).toEqual({ ok: true, result: { language: 'en', agent, presentationPinSet: false } });
+    expect(await dispatch(backend.api, 'getSettings', {})).toEqual({ ok: true, result: { language: 'zh', agent, presentationPinSet: false, presentationIdleSeconds: 60 } });
+    expect(await dispatch(backend.api, 'updateSettings', { language: 'en' })).toEqual({ ok: true, result: { language: 'en', agent, presentationPinSet: false, presentationIdleSeconds: 60 } });
     expect(await dispatch(backend.api, 'getSettings', undefined)).toMatchObject({ ok: true, result: { language: 'en' } });
   });
 

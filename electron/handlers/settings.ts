@@ -1,6 +1,6 @@
 /**
- * Settings: the interface language, the promotion agent's contact (printed on brochures), and the
- * presentation-mode PIN. The PIN is stored only as a salted scrypt hash and never returned; the
+ * Settings: the interface language, the promotion agent's contact (printed on brochures), the
+ * presentation-mode idle time and PIN. The PIN is stored only as a salted scrypt hash and never returned; the
  * renderer learns whether one is set and asks the backend to check a PIN typed to leave
  * presentation mode.
  */
@@ -8,7 +8,7 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { AgentContact, Settings, type Api } from '../contract/api.ts';
 import type { HandlerDeps } from './deps.ts';
 
-const DEFAULTS = { language: 'zh', agent: AgentContact.parse({}) } as const;
+const DEFAULTS = { language: 'zh', agent: AgentContact.parse({}), presentationIdleSeconds: 60 } as const;
 const PIN_KEY = 'presentationPinHash';
 
 function hashPin(pin: string, salt: Buffer = randomBytes(16)): string {
@@ -28,11 +28,18 @@ export function settingsHandlers(deps: HandlerDeps): Pick<Api, 'getSettings' | '
     // A value written by another version that no longer parses falls back to the default.
     const language = Settings.shape.language.safeParse(all['language']);
     const agent = AgentContact.safeParse(all['agent']);
-    return { language: language.success ? language.data : DEFAULTS.language, agent: agent.success ? agent.data : DEFAULTS.agent, presentationPinSet: typeof all[PIN_KEY] === 'string' };
+    const idle = Settings.shape.presentationIdleSeconds.safeParse(all['presentationIdleSeconds']);
+    return {
+      language: language.success ? language.data : DEFAULTS.language,
+      agent: agent.success ? agent.data : DEFAULTS.agent,
+      presentationPinSet: typeof all[PIN_KEY] === 'string',
+      presentationIdleSeconds: idle.success ? idle.data : DEFAULTS.presentationIdleSeconds,
+    };
   };
   const write = deps.userDb.transaction((changes: Parameters<Api['updateSettings']>[0]) => {
     if (changes.language !== undefined) upsert.run('language', JSON.stringify(changes.language));
     if (changes.agent !== undefined) upsert.run('agent', JSON.stringify(changes.agent));
+    if (changes.presentationIdleSeconds !== undefined) upsert.run('presentationIdleSeconds', JSON.stringify(changes.presentationIdleSeconds));
     if (changes.presentationPin === '') remove.run(PIN_KEY);
     else if (changes.presentationPin !== undefined) upsert.run(PIN_KEY, JSON.stringify(hashPin(changes.presentationPin)));
   });

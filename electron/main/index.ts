@@ -8,7 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInv
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openBackend, type Backend } from '../backend.ts';
-import { METHOD_NAMES, CHANNEL_PREFIX, PRINT_CHANNEL } from '../contract/methods.ts';
+import { METHOD_NAMES, CHANNEL_PREFIX, PRESENT_CHANNEL, PRINT_CHANNEL } from '../contract/methods.ts';
 import { resolveAsset } from '../handlers/assets.ts';
 import { dispatch } from '../handlers/index.ts';
 import { appPaths } from '../node/paths.ts';
@@ -22,6 +22,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: 
 app.enableSandbox();
 
 let backend: Backend | undefined;
+/** Web contents (by id) that are in presentation mode. */
+const presenting = new Set<number>();
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   // Only the app's own top-level page may call the API: not an iframe, not a page that somehow
@@ -37,6 +39,14 @@ function registerIpc(b: Backend): void {
       return dispatch(b.api, method, args);
     });
   }
+  // Presentation mode turns kiosk on and off; remembered so a crash reloads into the tour.
+  ipcMain.handle(PRESENT_CHANNEL, (event, on: unknown) => {
+    if (!isTrustedSender(event)) return;
+    const window = BrowserWindow.fromWebContents(event.sender);
+    if (on === true) presenting.add(event.sender.id);
+    else presenting.delete(event.sender.id);
+    window?.setKiosk(on === true);
+  });
   // The report view saves itself as a PDF (A4, backgrounds) through a save dialog.
   ipcMain.handle(PRINT_CHANNEL, async (event, fileName: unknown) => {
     if (!isTrustedSender(event)) return { saved: null };
@@ -102,6 +112,12 @@ function createWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
+  // Unbreakable at a fair: if the page's process dies, load it again, straight back into the tour
+  // when it was presenting.
+  win.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    void win.loadURL(`${APP_ORIGIN}/index.html${presenting.has(win.webContents.id) ? '#present' : ''}`);
+  });
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }

@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ArgsOf, Bridge, Envelope, ResultOf } from '../contract/api.ts';
-import { CHANNEL_PREFIX, PRINT_CHANNEL, type MethodName } from '../contract/methods.ts';
+import { CHANNEL_PREFIX, PRESENT_CHANNEL, PRINT_CHANNEL, type MethodName } from '../contract/methods.ts';
 
 function call<M extends MethodName>(method: M) {
   return (args?: ArgsOf<M>) => ipcRenderer.invoke(`${CHANNEL_PREFIX}${method}`, args ?? {}) as Promise<Envelope<ResultOf<M>>>;
@@ -61,4 +61,5 @@ const bridge = {
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('siteselect', bridge);
+contextBridge.exposeInMainWorld('siteselectPresent', { setKiosk: (on: boolean) => ipcRenderer.invoke(PRESENT_CHANNEL, on === true) as Promise<void> });
 contextBridge.exposeInMainWorld('siteselectPrint', { toPdf: (fileName: string) => ipcRenderer.invoke(PRINT_CHANNEL, fileName) as Promise<{ saved: string | null }> });

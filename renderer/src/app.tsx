@@ -1,7 +1,7 @@
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, Language, LayerSummary, PlaceHit } from '../../electron/contract/api.ts';
+import type { AppInfo, Language, LayerSummary, PlaceHit, Settings, Tour } from '../../electron/contract/api.ts';
 import { call } from './api/client.ts';
 import { useApi } from './api/use-api.ts';
 import { MapView } from './components/map/map-view.tsx';
@@ -23,6 +23,8 @@ import { setLanguage } from './i18n/index.ts';
 
 // Loaded when first opened: it carries the charting library, which the opening map does not need.
 const ScoringPanel = lazy(() => import('./features/scoring/scoring-panel.tsx').then((m) => ({ default: m.ScoringPanel })));
+const PresentationMode = lazy(() => import('./features/presentation/presentation-mode.tsx').then((m) => ({ default: m.PresentationMode })));
+const PresentationSetup = lazy(() => import('./features/presentation/presentation-setup.tsx').then((m) => ({ default: m.PresentationSetup })));
 const ReportView = lazy(() => import('./features/reports/report-view.tsx').then((m) => ({ default: m.ReportView })));
 
 /** The map as it is drawn now, as a PNG data URL (read right after a repaint, while the frame is intact). */
@@ -52,7 +54,21 @@ function StatusBar({ info, pointer, zoom }: { info: AppInfo; pointer: [number, n
   );
 }
 
-function Workspace({ info, layers, language, scoringOpen, onCloseScoring, onLayersChanged }: { info: AppInfo; layers: LayerSummary[]; language: Language; scoringOpen: boolean; onCloseScoring(): void; onLayersChanged(): void }) {
+interface WorkspaceProps {
+  info: AppInfo;
+  layers: LayerSummary[];
+  language: Language;
+  scoringOpen: boolean;
+  onCloseScoring(): void;
+  onLayersChanged(): void;
+  setupOpen: boolean;
+  onCloseSetup(): void;
+  presenting: { tour: Tour; settings: Settings } | null;
+  onPresent(p: { tour: Tour; settings: Settings } | null): void;
+  onSwitchLanguage(): void;
+}
+
+function Workspace({ info, layers, language, scoringOpen, onCloseScoring, onLayersChanged, setupOpen, onCloseSetup, presenting, onPresent, onSwitchLanguage }: WorkspaceProps) {
   const { t } = useTranslation();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [pointer, setPointer] = useState<[number, number] | null>(null);
@@ -94,6 +110,24 @@ function Workspace({ info, layers, language, scoringOpen, onCloseScoring, onLaye
   const [pendingSite, setPendingSite] = useState<string | null>(null);
   const [placeError, setPlaceError] = useState<string | null>(null);
   const [report, setReport] = useState<{ mapImage: string | null } | null>(null);
+  // Presentation: the layers shown before it started come back when it ends.
+  const hiddenBefore = useRef<ReadonlySet<string> | null>(null);
+  const referenceIds = useMemo(() => layers.filter((l) => l.kind === 'reference').map((l) => l.id), [layers]);
+  const showOnly = useCallback(
+    (ids: readonly string[]) =>
+      setHidden((prev) => {
+        hiddenBefore.current ??= prev;
+        const next = referenceIds.filter((id) => !ids.includes(id));
+        // Same layers as now: keep the same set, so nothing re-renders.
+        return next.length === prev.size && next.every((id) => prev.has(id)) ? prev : new Set(next);
+      }),
+    [referenceIds],
+  );
+  const exitPresentation = useCallback(() => {
+    if (hiddenBefore.current) setHidden(hiddenBefore.current);
+    hiddenBefore.current = null;
+    onPresent(null);
+  }, [onPresent]);
   useRankingLayer(map, scoring.result, candidate);
   // A click on the map where there is no feature asks for travel times from that point; while a
   // site is being placed, the click places it instead.
@@ -243,6 +277,25 @@ function Workspace({ info, layers, language, scoringOpen, onCloseScoring, onLaye
           </Suspense>
         )}
       </main>
+      {presenting && (
+        <Suspense fallback={null}>
+          <PresentationMode map={map} tour={presenting.tour} settings={presenting.settings} onLayers={showOnly} onSwitchLanguage={onSwitchLanguage} onExit={exitPresentation} />
+        </Suspense>
+      )}
+      {setupOpen && (
+        <Suspense fallback={null}>
+          <PresentationSetup
+            open={setupOpen}
+            map={map}
+            visibleLayers={() => referenceIds.filter((id) => !hidden.has(id))}
+            onStart={(tour, settings) => {
+              onCloseSetup();
+              onPresent({ tour, settings });
+            }}
+            onClose={onCloseSetup}
+          />
+        </Suspense>
+      )}
       <StatusBar info={info} pointer={pointer} zoom={zoom} />
       <AboutDialog info={info} open={aboutOpen} onClose={() => setAboutOpen(false)} />
       <ImportDialog
@@ -260,7 +313,14 @@ export function App({ initialLanguage }: { initialLanguage: Language }) {
   const { t } = useTranslation();
   const [language, setLang] = useState<Language>(initialLanguage);
   const [scoringOpen, setScoringOpen] = useState(false);
+  const [setupOpen, setSetupOpen] = useState(false);
+  const [presenting, setPresenting] = useState<{ tour: Tour; settings: Settings } | null>(null);
   const info = useApi('appInfo');
+  // Opened with #present (after a crash in Electron, or a kiosk shortcut): straight into the default tour.
+  useEffect(() => {
+    if (window.location.hash !== '#present') return;
+    void Promise.all([call('listTours'), call('getSettings')]).then(([tours, settings]) => tours[0] && setPresenting({ tour: tours[0], settings }), () => undefined);
+  }, []);
   const layers = useApi('listLayers');
   const switchLanguage = async () => {
     const next: Language = language === 'zh' ? 'en' : 'zh';
@@ -278,6 +338,9 @@ export function App({ initialLanguage }: { initialLanguage: Language }) {
           <p className="subtitle">{t('app.subtitle')}</p>
         </div>
         <div className="top-actions">
+        <button type="button" className="present-toggle" onClick={() => setSetupOpen(true)} data-testid="present-open">
+          {t('present.open')}
+        </button>
         <button type="button" className="scoring-toggle" aria-pressed={scoringOpen} onClick={() => setScoringOpen((o) => !o)} data-testid="scoring-toggle">
           {t('scoring.open')}
         </button>
@@ -291,7 +354,19 @@ export function App({ initialLanguage }: { initialLanguage: Language }) {
           {t('app.loadFailed', { message: failure.message })}
         </p>
       ) : info.data && layers.data ? (
-        <Workspace info={info.data} layers={layers.data} language={language} scoringOpen={scoringOpen} onCloseScoring={() => setScoringOpen(false)} onLayersChanged={layers.reload} />
+        <Workspace
+          info={info.data}
+          layers={layers.data}
+          language={language}
+          scoringOpen={scoringOpen}
+          onCloseScoring={() => setScoringOpen(false)}
+          onLayersChanged={layers.reload}
+          setupOpen={setupOpen}
+          onCloseSetup={() => setSetupOpen(false)}
+          presenting={presenting}
+          onPresent={setPresenting}
+          onSwitchLanguage={() => void switchLanguage()}
+        />
       ) : (
         <p className="loading">{t('app.loading')}</p>
       )}

@@ -1,0 +1,108 @@
+/**
+ * The visitor's one-page brochure: the parks quick-match chose, with their reasons and travel
+ * times to Guangzhou, Shenzhen and the nearest airport (the travelTimes handler), and the agent's
+ * contact with a QR code holding it as a vCard (no URL needed). Printed like the report: through
+ * the print stylesheet, or printToPDF in Electron.
+ */
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings, TravelTimesResult } from '../../../../electron/contract/api.ts';
+import { call } from '../../api/client.ts';
+import { formatRaw } from '../scoring/ranking-view.tsx';
+import type { Reason } from './quick-match.ts';
+import { vcard } from './vcard.ts';
+
+export interface BrochurePark {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  position: [number, number];
+  rank: number;
+  reasons: Reason[];
+}
+
+export function Brochure({ parks, agent, onClose }: { parks: BrochurePark[]; agent: Settings['agent']; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const [times, setTimes] = useState<Record<string, TravelTimesResult>>({});
+  const [qr, setQr] = useState<string | null>(null);
+  const card = vcard(agent);
+  useEffect(() => {
+    let live = true;
+    void Promise.all(parks.map(async (p) => [p.id, await call('travelTimes', { from: p.position }).catch(() => null)] as const)).then((rows) => {
+      if (live) setTimes(Object.fromEntries(rows.filter((r): r is [string, TravelTimesResult] => r[1] !== null)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [parks]);
+  useEffect(() => {
+    let live = true;
+    if (card) void QRCode.toDataURL(card, { margin: 1, width: 220, errorCorrectionLevel: 'M' }).then((url) => live && setQr(url), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [card]);
+  const minutes = (m: number | null | undefined) => (m === null || m === undefined ? t('info.unknown') : formatRaw(m, 'min', t, i18n.language));
+  const print = async () => {
+    if (window.siteselectPrint) await window.siteselectPrint.toPdf(`${t('present.brochureFile')}.pdf`);
+    else window.print();
+  };
+  return (
+    <div className="report brochure" data-testid="brochure">
+      <div className="report-actions">
+        <button type="button" className="primary" onClick={() => void print()} data-testid="brochure-print">
+          {t('reports.print')}
+        </button>
+        <button type="button" onClick={onClose} data-testid="brochure-close">
+          {t('reports.close')}
+        </button>
+      </div>
+      <article className="report-page brochure-page">
+        <header>
+          <h1>{t('present.brochureTitle')}</h1>
+          <p className="muted">{t('app.subtitle')}</p>
+        </header>
+        <ol className="brochure-parks">
+          {parks.map((p) => {
+            const tt = times[p.id];
+            return (
+              <li key={p.id} data-candidate={p.id}>
+                <h2>{en ? p.name_en : p.name_zh}</h2>
+                <p className="brochure-times">
+                  {t('present.toGuangzhou')}: <strong>{minutes(tt?.markets['guangzhou']?.minutes)}</strong> · {t('present.toShenzhen')}: <strong>{minutes(tt?.markets['shenzhen']?.minutes)}</strong> · {t('present.toAirport')}: <strong>{minutes(tt?.facilities['airport']?.minutes)}</strong>
+                  {tt?.facilities['airport'] ? ` (${en ? tt.facilities['airport'].name_en : tt.facilities['airport'].name_zh})` : ''}
+                </p>
+                <ul>
+                  {p.reasons.map((r) => (
+                    <li key={r.criterion}>
+                      {t(`criteria.${r.criterion}`)}: {formatRaw(r.raw, r.unit, t, i18n.language)}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            );
+          })}
+        </ol>
+        <footer className="brochure-contact">
+          <div>
+            <h2>{t('present.contact')}</h2>
+            {card ? (
+              <p data-testid="brochure-agent">
+                {agent.name}
+                {agent.organisation && <span className="block">{agent.organisation}</span>}
+                {agent.phone && <span className="block">☎ {agent.phone}</span>}
+                {agent.email && <span className="block">✉ {agent.email}</span>}
+              </p>
+            ) : (
+              <p className="muted">{t('present.noContact')}</p>
+            )}
+            <p className="muted small">{t('present.timesNote')}</p>
+          </div>
+          {qr && <img className="qr" src={qr} alt={t('present.qrAlt')} data-testid="brochure-qr" />}
+        </footer>
+      </article>
+    </div>
+  );
+}
