@@ -9,6 +9,9 @@ test.describe('trade-fair presentation mode', () => {
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
+    // Offline at the fair: nothing may leave the machine, on any screen of the mode.
+    const outside: string[] = [];
+    page.on('request', (r) => !r.url().startsWith(appServer.origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && outside.push(r.url()));
     const app = new MapPage(page);
     await app.open(appServer.url);
 
@@ -66,6 +69,8 @@ test.describe('trade-fair presentation mode', () => {
     const results = page.getByTestId('match-results');
     await expect(results.locator(':scope > li')).toHaveCount(3);
     await expect(results.locator(':scope > li').first().locator('li')).toHaveCount(3);
+    // Match levels read as words, not numbers.
+    await expect(results).not.toContainText('产业匹配: 0.6');
     const equipment = await results.locator(':scope > li strong').allTextContents();
     await page.getByTestId('industry-next-gen-it').click();
     await page.getByTestId('market-asean').click();
@@ -114,5 +119,6 @@ test.describe('trade-fair presentation mode', () => {
     await expect(page.getByTestId('presentation')).toHaveCount(0);
 
     expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { call } from '../../api/client.ts';
 import { formatRaw } from '../scoring/ranking-view.tsx';
 import type { Reason } from './quick-match.ts';
 import { vcard } from './vcard.ts';
+import { reasonText } from './reason-text.ts';
 
 export interface BrochurePark {
   id: string;
@@ -76,9 +77,7 @@ export function Brochure({ parks, agent, onClose }: { parks: BrochurePark[]; age
                 </p>
                 <ul>
                   {p.reasons.map((r) => (
-                    <li key={r.criterion}>
-                      {t(`criteria.${r.criterion}`)}: {formatRaw(r.raw, r.unit, t, i18n.language)}
-                    </li>
+                    <li key={r.criterion}>{reasonText(r, t, i18n.language)}</li>
                   ))}
                 </ul>
               </li>

@@ -15,7 +15,7 @@ import { call } from '../../api/client.ts';
 import { Brochure, type BrochurePark } from './brochure.tsx';
 import { IndustryIcon } from './industry-icon.tsx';
 import { MARKETS, reasonsFor, topParks, visitorProfile, type Market } from './quick-match.ts';
-import { formatRaw } from '../scoring/ranking-view.tsx';
+import { reasonText } from './reason-text.ts';
 
 const HIGHLIGHT = 'tour-highlight';
 export const EXIT_KEYS = { ctrlKey: true, shiftKey: true, key: 'X' } as const;
@@ -284,9 +284,7 @@ function QuickMatch({ map, onMatched, onBrochure, onClose }: { map: MapLibreMap;
               <strong>{en ? c.name_en : c.name_zh}</strong>
               <ul>
                 {reasonsFor(c).map((r) => (
-                  <li key={r.criterion}>
-                    {t(`criteria.${r.criterion}`)}: {formatRaw(r.raw, r.unit, t, i18n.language)}
-                  </li>
+                  <li key={r.criterion}>{reasonText(r, t, i18n.language)}</li>
                 ))}
               </ul>
             </li>
