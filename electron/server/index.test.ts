@@ -26,7 +26,7 @@ describe('browser-edition server', () => {
   it('answers API calls with the same envelope as IPC', async () => {
     const res = await post('/api/getSettings', '{}');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, result: { language: 'zh' } });
+    expect(await res.json()).toMatchObject({ ok: true, result: { language: 'zh', presentationPinSet: false } });
   });
 
   it('answers an unknown method with 404 and a typed error', async () => {
