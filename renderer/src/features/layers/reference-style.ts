@@ -119,7 +119,9 @@ export const REFERENCE_STYLES: Record<string, ReferenceLayerStyle> = {
     interactive: ['interchanges-point'],
     swatch: { className: 'swatch-dot', colour: '#1b8a4a' },
     layers: (lang) => [
-      { id: 'interchanges-point', type: 'circle', source: 'interchanges', minzoom: 6.5, paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 2.5, 10, 6], 'circle-color': '#1b8a4a', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': hover(1.5, 3.5) } },
+      // Whole-number minzoom: with 6.5, z6 tiles (built without the layer) were drawn at 6.5–7 and
+      // MapLibre failed on the missing feature-state paint buffers now and then.
+      { id: 'interchanges-point', type: 'circle', source: 'interchanges', minzoom: 7, paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 2.5, 10, 6], 'circle-color': '#1b8a4a', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': hover(1.5, 3.5) } },
       label('interchanges-label', 'interchanges', lang, 9, { 'text-size': 11 }),
     ] as StyleLayer[],
   },

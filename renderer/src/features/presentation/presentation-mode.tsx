@@ -7,7 +7,7 @@
  * combination Ctrl+Shift+X, or the PIN set in the settings. Nothing here shows an error dialog: a
  * failed call leaves the tour running.
  */
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RankingResult, Settings, Tour } from '../../../../electron/contract/api.ts';
@@ -46,18 +46,25 @@ function useFeatureIndex() {
   }, []);
 }
 
+/**
+ * Highlights are drawn from a fresh source each time (unique id), and the previous one removed:
+ * calling setData on a GeoJSON source while its tiles are being drawn made MapLibre fail in a
+ * circle layer's draw now and then (seen on a busy machine), and reusing a removed source's id can
+ * let its old tiles reach the new one.
+ */
+let highlightSerial = 0;
 function drawHighlight(map: MapLibreMap, features: Feature[]) {
-  if (!map.getSource(HIGHLIGHT)) {
-    map.addSource(HIGHLIGHT, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map.addLayer({ id: `${HIGHLIGHT}-line`, type: 'line', source: HIGHLIGHT, filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#ffb000', 'line-width': 7, 'line-opacity': 0.75 } });
-    map.addLayer({ id: `${HIGHLIGHT}-ring`, type: 'circle', source: HIGHLIGHT, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 22, 'circle-color': 'rgba(255,176,0,0.18)', 'circle-stroke-color': '#ffb000', 'circle-stroke-width': 4 } });
-  }
-  (map.getSource(HIGHLIGHT) as GeoJSONSource).setData({ type: 'FeatureCollection', features } as never);
+  clearHighlight(map);
+  const id = `${HIGHLIGHT}-${++highlightSerial}`;
+  map.addSource(id, { type: 'geojson', data: { type: 'FeatureCollection', features } as never });
+  map.addLayer({ id: `${id}-line`, type: 'line', source: id, filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#ffb000', 'line-width': 7, 'line-opacity': 0.75 } });
+  map.addLayer({ id: `${id}-ring`, type: 'circle', source: id, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 22, 'circle-color': 'rgba(255,176,0,0.18)', 'circle-stroke-color': '#ffb000', 'circle-stroke-width': 4 } });
 }
 
 function clearHighlight(map: MapLibreMap) {
-  for (const id of [`${HIGHLIGHT}-line`, `${HIGHLIGHT}-ring`]) if (map.getLayer(id)) map.removeLayer(id);
-  if (map.getSource(HIGHLIGHT)) map.removeSource(HIGHLIGHT);
+  const style = map.getStyle();
+  for (const layer of style.layers) if (layer.id.startsWith(`${HIGHLIGHT}-`)) map.removeLayer(layer.id);
+  for (const source of Object.keys(style.sources)) if (source.startsWith(`${HIGHLIGHT}-`)) map.removeSource(source);
 }
 
 export interface PresentationProps {
@@ -103,9 +110,11 @@ export function PresentationMode({ map, tour, settings, onLayers, onSwitchLangua
   }, [onLayers]);
   useEffect(() => {
     if (!map || !stop || screen !== 'tour') return;
-    map.flyTo({ center: stop.center, zoom: stop.zoom, bearing: stop.bearing, pitch: stop.pitch, duration: 2000, essential: true });
-    if (stop.layers.length > 0) onLayersRef.current(stop.layers);
     let live = true;
+    // Layers switch once the flight has ended: switching circle layers during a flight made
+    // MapLibre 6.17 fail to draw a frame now and then on a busy machine.
+    if (stop.layers.length > 0) map.once('moveend', () => live && onLayersRef.current(stop.layers));
+    map.flyTo({ center: stop.center, zoom: stop.zoom, bearing: stop.bearing, pitch: stop.pitch, duration: 2000, essential: true });
     void featuresOf(stop.layers.length > 0 ? stop.layers : ['parks', 'bonded-zones', 'airports', 'expressways', 'rail-lines', 'logistics-hubs'], stop.highlight).then((features) => live && drawHighlight(map, features));
     return () => {
       live = false;
