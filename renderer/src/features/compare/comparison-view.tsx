@@ -6,9 +6,10 @@
  */
 import { RadarChart } from 'echarts/charts';
 import { LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
-import { init, use as registerEcharts, type EChartsType } from 'echarts/core';
+import { use as registerEcharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEChart } from '../../components/use-echart.ts';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompareResult } from '../../../../electron/contract/api.ts';
 import { formatRaw } from '../scoring/ranking-view.tsx';
@@ -21,16 +22,7 @@ const COLOURS = ['#b3541e', '#2f6b8f', '#2f6b2f', '#7a4f9a', '#a08a1e', '#8f2f4f
 /** Radar of normalised scores (0…1) on the weighted criteria. */
 export function CompareRadar({ result }: { result: Comparison }) {
   const { t, i18n } = useTranslation();
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    chart.current = init(el.current, undefined, { renderer: 'canvas' });
-    return () => {
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { el, chart } = useEChart();
   useEffect(() => {
     const en = i18n.language === 'en';
     const criteria = (result.parks[0]?.criteria ?? []).filter((c) => c.weight > 0);
@@ -50,7 +42,7 @@ export function CompareRadar({ result }: { result: Comparison }) {
       },
       true,
     );
-  }, [result, t, i18n.language]);
+  }, [chart, result, t, i18n.language]);
   return (
     <figure className="chart" aria-label={t('compare.radarCaption')} data-testid="compare-radar">
       <div ref={el} style={{ width: '100%', height: '420px' }} />

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, CompareResult, LayerSummary, RankingResult } from '../../../../electron/contract/api.ts';
 import { call } from '../../api/client.ts';
 import { CompareRadar, CompareTables, MoveUp } from '../compare/comparison-view.tsx';
-import { formatRaw } from '../scoring/ranking-view.tsx';
+import { ExplanationTable, formatRaw } from '../scoring/ranking-view.tsx';
 import { StabilityChart } from '../scoring/stability-chart.tsx';
 
 const TOP = 15;
@@ -111,30 +111,7 @@ export function ReportView({ info, layers, ranking, comparison, mapImage, title,
         {leader && (
           <section>
             <h2>{t('scoring.why', { name: name(leader) })}</h2>
-            <table className="criteria-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('scoring.criterion')}</th>
-                  <th scope="col">{t('scoring.raw')}</th>
-                  <th scope="col">{t('scoring.score')}</th>
-                  <th scope="col">{t('scoring.weight')}</th>
-                  <th scope="col">{ranking.method === 'topsis' ? '' : t('scoring.contribution')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {leader.criteria
-                  .filter((x) => x.weight > 0)
-                  .map((x) => (
-                    <tr key={x.id}>
-                      <td>{t(`criteria.${x.id}`)}</td>
-                      <td className="num">{formatRaw(x.raw, x.unit, t, i18n.language)}</td>
-                      <td className="num">{x.score.toFixed(2)}</td>
-                      <td className="num">{x.weight.toFixed(1)}%</td>
-                      <td className="num">{x.contribution?.toFixed(1) ?? ''}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
+            <ExplanationTable candidate={leader} method={ranking.method} weightedOnly />
           </section>
         )}
         {stability && (

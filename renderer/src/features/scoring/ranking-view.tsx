@@ -23,6 +23,44 @@ export function formatRaw(value: number | null, unit: string, t: (k: string, o?:
   return String(Math.round(value * 10) / 10);
 }
 
+/** One candidate's criteria: raw value, normalised score, weight and contribution (bar). */
+export function ExplanationTable({ candidate, method, weightedOnly = false }: { candidate: Candidate; method: RankingResult['method']; weightedOnly?: boolean }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <table className="criteria-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('scoring.criterion')}</th>
+          <th scope="col">{t('scoring.raw')}</th>
+          <th scope="col">{t('scoring.score')}</th>
+          <th scope="col">{t('scoring.weight')}</th>
+          <th scope="col">{method === 'topsis' ? '' : t('scoring.contribution')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {candidate.criteria
+          .filter((x) => !weightedOnly || x.weight > 0)
+          .map((x) => (
+            <tr key={x.id} data-criterion={x.id}>
+              <td>{t(`criteria.${x.id}`)}</td>
+              <td className="num">{formatRaw(x.raw, x.unit, t, i18n.language)}</td>
+              <td className="num">{x.score.toFixed(2)}</td>
+              <td className="num">{x.weight.toFixed(1)}%</td>
+              <td className="num contribution">
+                {x.contribution !== null && (
+                  <>
+                    <span className="bar" style={{ width: `${Math.min(100, x.contribution * 4)}%` }} aria-hidden="true" />
+                    {x.contribution.toFixed(1)}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function RankingView({
   result,
   selected,
@@ -155,35 +193,7 @@ export function RankingView({
               {en ? e.message_en : e.message_zh}
             </p>
           ))}
-          <table className="criteria-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('scoring.criterion')}</th>
-                <th scope="col">{t('scoring.raw')}</th>
-                <th scope="col">{t('scoring.score')}</th>
-                <th scope="col">{t('scoring.weight')}</th>
-                <th scope="col">{result.method === 'topsis' ? '' : t('scoring.contribution')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {chosen.criteria.map((x) => (
-                <tr key={x.id} data-criterion={x.id}>
-                  <td>{t(`criteria.${x.id}`)}</td>
-                  <td className="num">{formatRaw(x.raw, x.unit, t, i18n.language)}</td>
-                  <td className="num">{x.score.toFixed(2)}</td>
-                  <td className="num">{x.weight.toFixed(1)}%</td>
-                  <td className="num contribution">
-                    {x.contribution !== null && (
-                      <>
-                        <span className="bar" style={{ width: `${Math.min(100, x.contribution * 4)}%` }} aria-hidden="true" />
-                        {x.contribution.toFixed(1)}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ExplanationTable candidate={chosen} method={result.method} />
           {result.method === 'topsis' && <p className="muted small">{t('scoring.topsisNote')}</p>}
           {chosen.notes.length > 0 && <p className="muted small">{chosen.notes.join(' · ')}</p>}
         </section>

@@ -4,9 +4,10 @@
  */
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use as registerEcharts, type EChartsType } from 'echarts/core';
+import { use as registerEcharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEChart } from '../../components/use-echart.ts';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
 registerEcharts([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -19,16 +20,7 @@ export interface StabilityBar {
 
 export function StabilityChart({ bars, samples }: { bars: StabilityBar[]; samples: number }) {
   const { t } = useTranslation();
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    chart.current = init(el.current, undefined, { renderer: 'canvas' });
-    return () => {
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { el, chart } = useEChart();
   useEffect(() => {
     chart.current?.setOption(
       {
@@ -45,7 +37,7 @@ export function StabilityChart({ bars, samples }: { bars: StabilityBar[]; sample
       },
       true,
     );
-  }, [bars, t]);
+  }, [chart, bars, t]);
   return (
     <figure className="chart" aria-label={t('scoring.stabilityCaption', { n: samples })} data-testid="stability-chart">
       <div ref={el} style={{ width: '100%', height: `${Math.max(160, 40 + bars.length * 34)}px` }} />
