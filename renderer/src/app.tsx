@@ -273,7 +273,7 @@ function Workspace({ info, layers, language, scoringOpen, onCloseScoring, onLaye
         )}
         {report && scoring.result && (
           <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-            <ReportView info={info} layers={layers} ranking={scoring.result} comparison={scoring.comparison} mapImage={report.mapImage} title={t('reports.defaultName')} onClose={() => setReport(null)} />
+            <ReportView info={info} layers={layers} ranking={scoring.result} comparison={scoring.comparison} mapImage={report.mapImage} title={t('reports.documentTitle')} onClose={() => setReport(null)} />
           </Suspense>
         )}
       </main>
