@@ -12,6 +12,7 @@ import { call } from '../../api/client.ts';
 import { formatRaw } from '../scoring/ranking-view.tsx';
 import type { Reason } from './quick-match.ts';
 import { vcard } from './vcard.ts';
+import { PrintBar } from '../reports/print-bar.tsx';
 import { reasonText } from './reason-text.ts';
 
 export interface BrochurePark {
@@ -46,20 +47,9 @@ export function Brochure({ parks, agent, onClose }: { parks: BrochurePark[]; age
     };
   }, [card]);
   const minutes = (m: number | null | undefined) => (m === null || m === undefined ? t('info.unknown') : formatRaw(m, 'min', t, i18n.language));
-  const print = async () => {
-    if (window.siteselectPrint) await window.siteselectPrint.toPdf(`${t('present.brochureFile')}.pdf`);
-    else window.print();
-  };
   return (
     <div className="report brochure" data-testid="brochure">
-      <div className="report-actions">
-        <button type="button" className="primary" onClick={() => void print()} data-testid="brochure-print">
-          {t('reports.print')}
-        </button>
-        <button type="button" onClick={onClose} data-testid="brochure-close">
-          {t('reports.close')}
-        </button>
-      </div>
+      <PrintBar fileName={t('present.brochureFile')} onClose={onClose} testId="brochure" />
       <article className="report-page brochure-page">
         <header>
           <h1>{t('present.brochureTitle')}</h1>

@@ -12,16 +12,10 @@ import { call } from '../../api/client.ts';
 import { CompareRadar, CompareTables, MoveUp } from '../compare/comparison-view.tsx';
 import { ExplanationTable, formatRaw } from '../scoring/ranking-view.tsx';
 import { StabilityChart } from '../scoring/stability-chart.tsx';
+import { PrintBar } from './print-bar.tsx';
 
 const TOP = 15;
 type ParkSource = { id: string; source: string; as_of: string; precision: string };
-
-declare global {
-  interface Window {
-    /** Electron only (preload): saves the current page as a PDF through a save dialog. */
-    siteselectPrint?: { toPdf(fileName: string): Promise<{ saved: string | null }> };
-  }
-}
 
 export function ReportView({ info, layers, ranking, comparison, mapImage, title, onClose }: { info: AppInfo; layers: LayerSummary[]; ranking: RankingResult; comparison: CompareResult | null; mapImage: string | null; title: string; onClose(): void }) {
   const { t, i18n } = useTranslation();
@@ -29,7 +23,6 @@ export function ReportView({ info, layers, ranking, comparison, mapImage, title,
   const name = (c: { name_zh: string; name_en: string }) => (en ? c.name_en : c.name_zh);
   const [assumptions, setAssumptions] = useState<Record<string, number> | null>(null);
   const [sources, setSources] = useState<ParkSource[]>([]);
-  const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {
     void call('networkInfo').then((n) => setAssumptions(n.assumptions as Record<string, number>), () => undefined);
     void call('getLayer', { id: 'parks' }).then(
@@ -48,21 +41,9 @@ export function ReportView({ info, layers, ranking, comparison, mapImage, title,
         .map((b) => ({ name: name(ranking.candidates.find((x) => x.id === b.id) ?? { name_zh: b.id, name_en: b.id }), first: b.first, top3: b.top3 }))
     : [];
   const sourceOf = new Map(sources.map((s) => [s.id, s]));
-  const print = async () => {
-    if (window.siteselectPrint) setSaved((await window.siteselectPrint.toPdf(`${title}.pdf`)).saved);
-    else window.print();
-  };
   return (
     <div className="report" role="dialog" aria-modal="true" aria-labelledby="report-title" data-testid="report">
-      <div className="report-actions">
-        <button type="button" className="primary" onClick={() => void print()} data-testid="report-print">
-          {t('reports.print')}
-        </button>
-        <button type="button" onClick={onClose} data-testid="report-close">
-          {t('reports.close')}
-        </button>
-        {saved && <span className="muted small">{t('reports.savedTo', { path: saved })}</span>}
-      </div>
+      <PrintBar fileName={title} onClose={onClose} testId="report" />
       <article className="report-page">
         <header>
           <h1 id="report-title">{title}</h1>
