@@ -46,7 +46,7 @@ export function createHandlers(deps: HandlerDeps): Api {
     ...scoring,
     ...importHandlers(deps, layers.getLayer, jobs, uploads),
     ...basemapHandlers(deps),
-    ...scenarioHandlers(deps, { ...scoring, getLayer: layers.getLayer }, uploads),
+    ...scenarioHandlers(deps, scoring, uploads),
     ...tourHandlers(deps),
   };
   for (const method of WRITE_METHODS) {

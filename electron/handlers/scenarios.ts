@@ -27,7 +27,7 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 export type ScenarioMethods = 'listScenarios' | 'saveScenario' | 'openScenario' | 'duplicateScenario' | 'renameScenario' | 'deleteScenario' | 'compareScenarios' | 'exportReport' | 'exportProject' | 'importProject';
 
-export function scenarioHandlers(deps: HandlerDeps, api: Pick<Api, 'scoreSites' | 'compareParks' | 'getLayer'>, uploads: Uploads): Pick<Api, ScenarioMethods> {
+export function scenarioHandlers(deps: HandlerDeps, api: Pick<Api, 'scoreSites' | 'compareParks' | 'listCandidateSites'>, uploads: Uploads): Pick<Api, ScenarioMethods> {
   const db = deps.userDb;
   const toScenario = (r: ScenarioRow): Scenario => ({ id: r.id, name: r.name, notes: r.notes, payload: JSON.parse(r.payload) as ScenarioPayload, created_at: r.created_at, updated_at: r.updated_at });
   const get = (id: string): ScenarioRow => {
@@ -35,10 +35,12 @@ export function scenarioHandlers(deps: HandlerDeps, api: Pick<Api, 'scoreSites' 
     if (!row) throw new ApiError('NOT_FOUND', `no scenario with id "${id}"`);
     return row;
   };
-  const sitesNow = () => (db.prepare('SELECT id, name, lng, lat FROM candidate_sites WHERE project_id = 1 ORDER BY created_at, id').all() as { id: string; name: string; lng: number; lat: number }[]).map((s) => ({ id: s.id, name: s.name, position: [s.lng, s.lat] as [number, number] }));
+  const insertScenario = db.prepare('INSERT INTO scenarios (id, project_id, name, notes, payload) VALUES (?, 1, ?, ?, ?)');
+  /** A site put back with its own id (a scenario's snapshot, a project file); one already there is kept. */
+  const restoreSite = db.prepare('INSERT OR IGNORE INTO candidate_sites (id, project_id, name, lng, lat) VALUES (?, 1, ?, ?, ?)');
   const insert = (name: string, notes: string, payload: ScenarioPayload): Scenario => {
     const id = `scenario-${randomUUID()}`;
-    db.prepare('INSERT INTO scenarios (id, project_id, name, notes, payload) VALUES (?, 1, ?, ?, ?)').run(id, name, notes, JSON.stringify(payload));
+    insertScenario.run(id, name, notes, JSON.stringify(payload));
     return toScenario(get(id));
   };
   /** The ranking a scenario gives, from the same handler as the screen. */
@@ -49,7 +51,8 @@ export function scenarioHandlers(deps: HandlerDeps, api: Pick<Api, 'scoreSites' 
 
     saveScenario({ id, name, notes, payload }) {
       // The user's own sites are kept with the scenario, so it reopens with the same candidates.
-      const full: ScenarioPayload = { ...payload, sites: sitesNow() };
+      const sites = (api.listCandidateSites({}) as ResultOf<'listCandidateSites'>).map(({ id: siteId, name: siteName, position }) => ({ id: siteId, name: siteName, position }));
+      const full: ScenarioPayload = { ...payload, sites };
       if (id === undefined) return insert(name, notes, full);
       get(id);
       db.prepare("UPDATE scenarios SET name = ?, notes = ?, payload = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?").run(name, notes, JSON.stringify(full), id);
@@ -59,9 +62,8 @@ export function scenarioHandlers(deps: HandlerDeps, api: Pick<Api, 'scoreSites' 
     openScenario({ id }) {
       const scenario = toScenario(get(id));
       // Sites of the scenario that are no longer in the project come back (same id, name and place).
-      const add = db.prepare('INSERT OR IGNORE INTO candidate_sites (id, project_id, name, lng, lat) VALUES (?, 1, ?, ?, ?)');
       db.transaction(() => {
-        for (const s of scenario.payload.sites) add.run(s.id, s.name, s.position[0], s.position[1]);
+        for (const s of scenario.payload.sites) restoreSite.run(s.id, s.name, s.position[0], s.position[1]);
       })();
       return scenario;
     },
@@ -124,22 +126,25 @@ export function scenarioHandlers(deps: HandlerDeps, api: Pick<Api, 'scoreSites' 
         const has = (table: string) => other.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
         const counts = { scenarios: 0, sites: 0, layers: 0 };
         // Merged into this project in one transaction: nothing here is overwritten or lost.
+        const scenarioTaken = db.prepare('SELECT 1 FROM scenarios WHERE id = ?');
+        const layerTaken = db.prepare('SELECT 1 FROM user_layers WHERE id = ?');
+        const insertLayer = db.prepare('INSERT INTO user_layers (id, project_id, name, role, geometry, source_file, source_crs, style) VALUES (?, 1, ?, ?, ?, ?, ?, ?)');
+        const insertFeature = db.prepare('INSERT INTO user_features (layer_id, geometry, properties) VALUES (?, ?, ?)');
+        const theirFeatures = other.prepare('SELECT geometry, properties FROM user_features WHERE layer_id = ? ORDER BY id');
         db.transaction(() => {
           for (const s of other.prepare('SELECT id, name, lng, lat FROM candidate_sites').all() as { id: string; name: string; lng: number; lat: number }[]) {
-            counts.sites += db.prepare('INSERT OR IGNORE INTO candidate_sites (id, project_id, name, lng, lat) VALUES (?, 1, ?, ?, ?)').run(s.id, s.name, s.lng, s.lat).changes;
+            counts.sites += restoreSite.run(s.id, s.name, s.lng, s.lat).changes;
           }
           if (has('scenarios')) {
             for (const s of other.prepare('SELECT id, name, notes, payload FROM scenarios').all() as { id: string; name: string; notes: string; payload: string }[]) {
-              const taken = db.prepare('SELECT 1 FROM scenarios WHERE id = ?').get(s.id) !== undefined;
-              db.prepare('INSERT INTO scenarios (id, project_id, name, notes, payload) VALUES (?, 1, ?, ?, ?)').run(taken ? `scenario-${randomUUID()}` : s.id, s.name, s.notes, s.payload);
+              insertScenario.run(scenarioTaken.get(s.id) ? `scenario-${randomUUID()}` : s.id, s.name, s.notes, s.payload);
               counts.scenarios++;
             }
           }
           for (const l of other.prepare('SELECT id, name, role, geometry, source_file, source_crs, style FROM user_layers').all() as Record<string, string>[]) {
-            const id = db.prepare('SELECT 1 FROM user_layers WHERE id = ?').get(l['id']) ? `user-${randomUUID().slice(0, 8)}` : (l['id'] as string);
-            db.prepare('INSERT INTO user_layers (id, project_id, name, role, geometry, source_file, source_crs, style) VALUES (?, 1, ?, ?, ?, ?, ?, ?)').run(id, l['name'], l['role'], l['geometry'], l['source_file'], l['source_crs'], l['style']);
-            const add = db.prepare('INSERT INTO user_features (layer_id, geometry, properties) VALUES (?, ?, ?)');
-            for (const f of other.prepare('SELECT geometry, properties FROM user_features WHERE layer_id = ? ORDER BY id').iterate(l['id']) as Iterable<{ geometry: string; properties: string }>) add.run(id, f.geometry, f.properties);
+            const id = layerTaken.get(l['id']) ? `user-${randomUUID().slice(0, 8)}` : (l['id'] as string);
+            insertLayer.run(id, l['name'], l['role'], l['geometry'], l['source_file'], l['source_crs'], l['style']);
+            for (const f of theirFeatures.iterate(l['id']) as Iterable<{ geometry: string; properties: string }>) insertFeature.run(id, f.geometry, f.properties);
             counts.layers++;
           }
         })();

@@ -11,8 +11,12 @@ import type { HandlerDeps } from './deps.ts';
 const DEFAULTS = { language: 'zh', agent: AgentContact.parse({}), presentationIdleSeconds: 60 } as const;
 const PIN_KEY = 'presentationPinHash';
 
-function hashPin(pin: string, salt: Buffer = randomBytes(16)): string {
-  return `${salt.toString('hex')}:${scryptSync(pin, salt, 32).toString('hex')}`;
+const derive = (pin: string, salt: Buffer) => scryptSync(pin, salt, 32);
+
+/** `salt:hash`, both hex. */
+function hashPin(pin: string): string {
+  const salt = randomBytes(16);
+  return `${salt.toString('hex')}:${derive(pin, salt).toString('hex')}`;
 }
 
 export function settingsHandlers(deps: HandlerDeps): Pick<Api, 'getSettings' | 'updateSettings' | 'checkPresentationPin'> {
@@ -52,9 +56,9 @@ export function settingsHandlers(deps: HandlerDeps): Pick<Api, 'getSettings' | '
     checkPresentationPin({ pin }) {
       const saved = stored()[PIN_KEY];
       if (typeof saved !== 'string') return { ok: false };
-      const [salt, hash] = saved.split(':');
-      const given = Buffer.from(hashPin(pin, Buffer.from(salt ?? '', 'hex')).split(':')[1] ?? '', 'hex');
-      const expected = Buffer.from(hash ?? '', 'hex');
+      const [salt = '', hash = ''] = saved.split(':');
+      const given = derive(pin, Buffer.from(salt, 'hex'));
+      const expected = Buffer.from(hash, 'hex');
       return { ok: given.length === expected.length && timingSafeEqual(given, expected) };
     },
   };

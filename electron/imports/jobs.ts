@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { CrsId, NamedPosition } from '../../geo/index.ts';
 import { secondConnection, type Db } from '../db/index.ts';
 import { ImportError, MAX_FILE_BYTES, parseFile, type ParseOptions, type ParseResult } from './parse.ts';
-import { CancelledImport, importParsed, previewCrs, type ImportSummary, type LayerRole } from './store.ts';
+import { CancelledImport, importParsed, previewCrs, refuseProblems, type ImportSummary, type LayerRole } from './store.ts';
 import { importStream, isStreamable, previewStream, sampleOf, STREAM_THRESHOLD_BYTES } from './stream.ts';
 
 export interface ImportJob {
@@ -106,9 +106,8 @@ export class ImportJobs {
     let parsed: ParseResult | null = null;
     if (!streams(source, this.limits)) {
       parsed = await parseFile(source.name, bytesOf(source), options);
-      if (parsed.problems.length > 0) {
-        throw new ImportError(`${parsed.problems.length} problem(s), nothing imported: ${parsed.problems.slice(0, 5).map((p) => `${p.where}: ${p.message}`).join('; ')}`);
-      }
+      // Refused before a job exists: the caller gets the problems as the answer.
+      refuseProblems(parsed);
     }
     // A connection of its own for the job's long transaction, closed when the job ends.
     const writer = secondConnection(this.db);

@@ -23,6 +23,13 @@ export const MAX_ZIP_RATIO = 200;
 
 export class ImportError extends Error {}
 
+/** A problem with one row or feature found while streaming: the import stops, naming it. */
+export class ProblemError extends ImportError {
+  constructor(readonly problem: Problem) {
+    super(`${problem.where}: ${problem.message}; nothing imported`);
+  }
+}
+
 export interface Problem {
   where: string;
   message: string;

@@ -130,6 +130,13 @@ export async function writeLayer(db: Db, layer: LayerToWrite, control: Pick<Impo
   return { layerId, ...meta, features: count, geometry: geometry ?? 'point' };
 }
 
+/** @throws ImportError listing (up to ten of) the file's problems, when it has any */
+export function refuseProblems(parsed: Pick<ParseResult, 'problems'>): void {
+  if (parsed.problems.length === 0) return;
+  const shown = parsed.problems.slice(0, 10).map((p) => `${p.where}: ${p.message}`).join('; ');
+  throw new ImportError(`${parsed.problems.length} problem(s), nothing imported: ${shown}${parsed.problems.length > 10 ? '; …' : ''}`);
+}
+
 /**
  * Imports a file read whole (`parseFile`).
  *
@@ -137,10 +144,7 @@ export async function writeLayer(db: Db, layer: LayerToWrite, control: Pick<Impo
  *   CancelledImport when cancelled (the transaction is rolled back)
  */
 export async function importParsed(db: Db, parsed: ParseResult, options: ImportOptions): Promise<ImportSummary> {
-  if (parsed.problems.length > 0) {
-    const shown = parsed.problems.slice(0, 10).map((p) => `${p.where}: ${p.message}`).join('; ');
-    throw new ImportError(`${parsed.problems.length} problem(s), nothing imported: ${shown}${parsed.problems.length > 10 ? '; …' : ''}`);
-  }
+  refuseProblems(parsed);
   if (parsed.features.length === 0) throw new ImportError('no features to import');
   const { detection } = previewCrs(parsed, options.reference);
   let written = 0;

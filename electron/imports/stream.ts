@@ -13,7 +13,7 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { lngLatProblem, toWgs84, type CrsId, type NamedPosition } from '../../geo/index.ts';
 import type { Db } from '../db/index.ts';
-import { findColumn, formatOf, geojsonFeature, GeometryChecker, ImportError, LAT_NAMES, LNG_NAMES, NAME_NAMES, suggestSwap, swapPositions, type ParsedFeature, type ParseResult } from './parse.ts';
+import { findColumn, formatOf, geojsonFeature, GeometryChecker, ImportError, ProblemError, LAT_NAMES, LNG_NAMES, NAME_NAMES, suggestSwap, swapPositions, type ParsedFeature, type ParseResult } from './parse.ts';
 import { mapPositions, previewCrs, writeLayer, type ImportOptions, type ImportSummary, type LayerRole } from './store.ts';
 
 /** Files larger than this are streamed rather than read whole (CSV and GeoJSON only). */
@@ -134,7 +134,7 @@ async function csvSource(path: string, name: string, encoding: 'utf-8' | 'gb1803
             const cell = (i: number) => (values[i] ?? '').trim();
             const position: [number, number] = [cell(x) === '' ? Number.NaN : Number(cell(x)), cell(y) === '' ? Number.NaN : Number(cell(y))];
             if (!Number.isFinite(position[0]) || !Number.isFinite(position[1])) {
-              throw new ImportError(`row ${line}: ${lngLatProblem(position)} (columns ${lngName}, ${latName}: "${values[fields.indexOf(lngName)] ?? ''}", "${values[fields.indexOf(latName)] ?? ''}"); nothing imported`);
+              throw new ProblemError({ where: `row ${line}`, message: `${lngLatProblem(position)} (columns ${lngName}, ${latName}: "${values[fields.indexOf(lngName)] ?? ''}", "${values[fields.indexOf(latName)] ?? ''}")` });
             }
             yield { geometry: { type: 'Point', coordinates: position }, properties: Object.fromEntries(fields.map((f, i) => [f, values[i] ?? null])), where: `row ${line}` };
           }
@@ -218,8 +218,7 @@ async function head(source: FeatureSource, limit: number): Promise<{ features: P
     }
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
-    const m = /^(row \d+|feature \d+): (.*)$/s.exec(error.message);
-    problems.push(m ? { where: m[1] as string, message: (m[2] as string).replace(/; nothing imported$/, '') } : { where: 'file', message: error.message });
+    problems.push(error instanceof ProblemError ? error.problem : { where: 'file', message: error.message });
   } finally {
     await features.return(undefined);
   }
@@ -267,7 +266,7 @@ export async function importStream(
   async function* checked(): AsyncGenerator<ParsedFeature> {
     for await (const f of features) {
       const problem = checker.check(f)[0];
-      if (problem) throw new ImportError(`${problem.where}: ${problem.message}; nothing imported`);
+      if (problem) throw new ProblemError(problem);
       yield f;
     }
   }
