@@ -75,10 +75,6 @@ export class Uploads {
     return true;
   }
 
-  discardAll(): void {
-    for (const id of [...this.staged.keys()]) this.discard(id);
-  }
-
   /** Staged files on disk (for tests and diagnostics). */
   filesOnDisk(): string[] {
     try {

@@ -18,7 +18,8 @@ import { MARKETS, reasonsFor, topParks, visitorProfile, type Market } from './qu
 import { reasonText } from './reason-text.ts';
 
 const HIGHLIGHT = 'tour-highlight';
-export const EXIT_KEYS = { ctrlKey: true, shiftKey: true, key: 'X' } as const;
+/** Ctrl+Shift+<this key> always leaves presentation mode. */
+const EXIT_KEY = 'X';
 
 declare global {
   interface Window {
@@ -154,7 +155,7 @@ export function PresentationMode({ map, tour, settings, onLayers, onSwitchLangua
   // The key combination that always leaves.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey && e.shiftKey && e.key.toUpperCase() === EXIT_KEYS.key) {
+      if (e.ctrlKey && e.shiftKey && e.key.toUpperCase() === EXIT_KEY) {
         e.preventDefault();
         onExit();
       }
