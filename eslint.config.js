@@ -4,22 +4,54 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'url', 'util', 'zlib', 'worker_threads', 'crypto', 'stream'];
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'zlib',
+  'worker_threads',
+  'crypto',
+  'stream',
+];
 
 /** geo/ is the pure core: no UI, Electron, database, DOM or Node, and nothing of ours outside geo/. */
 const geoRule = {
   patterns: [
-    { group: ['electron', 'electron/*', 'react', 'react-dom', 'react-dom/*', 'better-sqlite3', 'maplibre-gl', ...NODE_BUILTINS], message: 'geo/ is pure TypeScript: no UI, Electron, database or Node imports (docs/ARCHITECTURE.md).' },
-    { group: ['../electron/*', '../renderer/*', '../data/*', '../tests/*', '../../*'], message: 'geo/ imports nothing of ours outside geo/ (docs/ARCHITECTURE.md).' },
+    {
+      group: ['electron', 'electron/*', 'react', 'react-dom', 'react-dom/*', 'better-sqlite3', 'maplibre-gl', ...NODE_BUILTINS],
+      message: 'geo/ is pure TypeScript: no UI, Electron, database or Node imports (docs/ARCHITECTURE.md).',
+    },
+    {
+      group: ['../electron/*', '../renderer/*', '../data/*', '../tests/*', '../../*'],
+      message: 'geo/ imports nothing of ours outside geo/ (docs/ARCHITECTURE.md).',
+    },
   ],
 };
 
 /** The renderer talks to the backend only through the contract's types and its api/ module. */
 const rendererRule = {
   patterns: [
-    { group: ['electron', 'better-sqlite3', ...NODE_BUILTINS], message: 'renderer/ runs in a sandboxed page: no Electron, database or Node imports (docs/ARCHITECTURE.md).' },
-    { group: ['**/electron/*', '!**/electron/contract', '!**/electron/contract/*'], message: 'renderer/ may import only the API contract from electron/ (docs/ARCHITECTURE.md).' },
-    { group: ['**/electron/contract/*'], allowTypeImports: true, message: 'renderer/ imports the API contract as types only (`import type`).' },
+    {
+      group: ['electron', 'better-sqlite3', ...NODE_BUILTINS],
+      message: 'renderer/ runs in a sandboxed page: no Electron, database or Node imports (docs/ARCHITECTURE.md).',
+    },
+    {
+      group: ['**/electron/*', '!**/electron/contract', '!**/electron/contract/*'],
+      message: 'renderer/ may import only the API contract from electron/ (docs/ARCHITECTURE.md).',
+    },
+    {
+      group: ['**/electron/contract/*'],
+      allowTypeImports: true,
+      message: 'renderer/ imports the API contract as types only (`import type`).',
+    },
     { group: ['**/data/*', '!**/data/*.json'], message: 'renderer/ reaches data through the API, not by importing data/ files.' },
   ],
 };
@@ -35,7 +67,10 @@ const electronOutsideMainRule = {
 /** The contract is shared with the renderer: zod and our method list only. */
 const contractRule = {
   patterns: [
-    { group: ['electron', 'better-sqlite3', 'react', ...NODE_BUILTINS], message: 'electron/contract is shared with the renderer: it may import zod and its own files only.' },
+    {
+      group: ['electron', 'better-sqlite3', 'react', ...NODE_BUILTINS],
+      message: 'electron/contract is shared with the renderer: it may import zod and its own files only.',
+    },
     { group: ['../*', '!./*'], message: 'electron/contract imports nothing outside itself.' },
   ],
 };
@@ -50,7 +85,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  { files: ['geo/**/*.ts'], ignores: ['geo/**/*.test.ts', 'geo/**/*.bench.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', geoRule] } },
+  {
+    files: ['geo/**/*.ts'],
+    ignores: ['geo/**/*.test.ts', 'geo/**/*.bench.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', geoRule] },
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

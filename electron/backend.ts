@@ -26,7 +26,12 @@ export interface Backend {
   close(): void;
 }
 
-export function openBackend(options: { paths: AppPaths; dataDir: string; edition: HandlerDeps['info']['edition']; importLimits?: HandlerDeps['importLimits'] }): Backend {
+export function openBackend(options: {
+  paths: AppPaths;
+  dataDir: string;
+  edition: HandlerDeps['info']['edition'];
+  importLimits?: HandlerDeps['importLimits'];
+}): Backend {
   const { paths, dataDir, edition } = options;
   const reference = openReference(paths.referenceFile);
   let userDb: Db;
@@ -43,7 +48,16 @@ export function openBackend(options: { paths: AppPaths; dataDir: string; edition
   const packs = new PackRegistry(userDb);
   const info = { name: 'xiangnan-siteselect', version: packageVersion(paths.appRoot), edition, dataDir };
   return {
-    api: createHandlers({ userDb, reference, layers, zone, packs, info, files: { plan: paths.planFile, presets: paths.presetsFile, tour: paths.tourFile }, ...(options.importLimits ? { importLimits: options.importLimits } : {}) }),
+    api: createHandlers({
+      userDb,
+      reference,
+      layers,
+      zone,
+      packs,
+      info,
+      files: { plan: paths.planFile, presets: paths.presetsFile, tour: paths.tourFile },
+      ...(options.importLimits ? { importLimits: options.importLimits } : {}),
+    }),
     paths,
     userDb,
     reference,

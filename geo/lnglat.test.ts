@@ -19,7 +19,13 @@ describe('lngLatProblem', () => {
 
 describe('bboxOf', () => {
   it('spans the positions', () => {
-    expect(bboxOf([[110, 25], [112, 27], [111, 24]])).toEqual([110, 24, 112, 27]);
+    expect(
+      bboxOf([
+        [110, 25],
+        [112, 27],
+        [111, 24],
+      ]),
+    ).toEqual([110, 24, 112, 27]);
   });
   it('refuses an empty list', () => {
     expect(() => bboxOf([])).toThrow(RangeError);

@@ -12,7 +12,13 @@ export const ZONE_PREFECTURES = [
   { adcode: '431100', name_zh: '永州市', name_en: 'Yongzhou', short_zh: '永州', short_en: 'Yongzhou' },
   { adcode: '430500', name_zh: '邵阳市', name_en: 'Shaoyang', short_zh: '邵阳', short_en: 'Shaoyang' },
   { adcode: '431200', name_zh: '怀化市', name_en: 'Huaihua', short_zh: '怀化', short_en: 'Huaihua' },
-  { adcode: '433100', name_zh: '湘西土家族苗族自治州', name_en: 'Xiangxi Tujia and Miao Autonomous Prefecture', short_zh: '湘西州', short_en: 'Xiangxi' },
+  {
+    adcode: '433100',
+    name_zh: '湘西土家族苗族自治州',
+    name_en: 'Xiangxi Tujia and Miao Autonomous Prefecture',
+    short_zh: '湘西州',
+    short_en: 'Xiangxi',
+  },
 ] as const;
 
 /** Prefecture adcode (6 digits, ending in 00) of a county-level adcode. */

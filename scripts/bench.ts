@@ -13,7 +13,19 @@ import { openBackend } from '../electron/backend.ts';
 import { resolveAsset } from '../electron/handlers/assets.ts';
 import { appPaths, appRootFrom } from '../electron/node/paths.ts';
 import { startServer } from '../electron/server/index.ts';
-import { accessibilitySurface, buildNetwork, DEFAULT_ASSUMPTIONS, gridOver, isochrones, originLinks, rasterize, shortestPaths, tilesCoveringBBox, travelTimes, type Rings } from '../geo/index.ts';
+import {
+  accessibilitySurface,
+  buildNetwork,
+  DEFAULT_ASSUMPTIONS,
+  gridOver,
+  isochrones,
+  originLinks,
+  rasterize,
+  shortestPaths,
+  tilesCoveringBBox,
+  travelTimes,
+  type Rings,
+} from '../geo/index.ts';
 import { zoneNetworkInput, zoneNetworkService } from '../electron/handlers/network.ts';
 import { dispatch } from '../electron/handlers/index.ts';
 import { defaultWeights, monteCarloStability, scoreCandidates, type CandidateFacts, type EnterpriseProfile } from '../geo/index.ts';
@@ -39,7 +51,10 @@ function median(values: number[]): number {
 const dataDir = mkdtempSync(join(tmpdir(), 'siteselect-bench-'));
 const backend = openBackend({ paths: appPaths(appRootFrom(import.meta.url, 1)), dataDir, edition: 'web' });
 const server = await startServer(backend, { port: 0 });
-const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--disable-background-networking', '--disable-component-update'] });
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: ['--disable-background-networking', '--disable-component-update'],
+});
 try {
   const idle: number[] = [];
   const phases: Record<string, number[]> = { domContentLoaded: [], apiDone: [] };
@@ -50,16 +65,27 @@ try {
     await page.locator('.map[data-map-idle="true"]').waitFor({ timeout: 60_000 });
     const t = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      const api = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/')).map((r) => r.responseEnd);
-      return { idle: performance.getEntriesByName('siteselect:first-map-idle')[0]?.startTime ?? NaN, dcl: nav.domContentLoadedEventEnd, api: Math.max(...api) };
+      const api = performance
+        .getEntriesByType('resource')
+        .filter((r) => r.name.includes('/api/'))
+        .map((r) => r.responseEnd);
+      return {
+        idle: performance.getEntriesByName('siteselect:first-map-idle')[0]?.startTime ?? NaN,
+        dcl: nav.domContentLoadedEventEnd,
+        api: Math.max(...api),
+      };
     });
     idle.push(t.idle);
     phases['domContentLoaded']?.push(t.dcl);
     phases['apiDone']?.push(t.api);
     await context.close();
   }
-  console.log(`first map idle after navigation: median ${median(idle).toFixed(0)} ms over ${RUNS} cold runs (min ${Math.min(...idle).toFixed(0)}, max ${Math.max(...idle).toFixed(0)}); target < 1500 ms`);
-  console.log(`  of which DOMContentLoaded: median ${median(phases['domContentLoaded'] ?? []).toFixed(0)} ms; last API response: median ${median(phases['apiDone'] ?? []).toFixed(0)} ms`);
+  console.log(
+    `first map idle after navigation: median ${median(idle).toFixed(0)} ms over ${RUNS} cold runs (min ${Math.min(...idle).toFixed(0)}, max ${Math.max(...idle).toFixed(0)}); target < 1500 ms`,
+  );
+  console.log(
+    `  of which DOMContentLoaded: median ${median(phases['domContentLoaded'] ?? []).toFixed(0)} ms; last API response: median ${median(phases['apiDone'] ?? []).toFixed(0)} ms`,
+  );
 
   const tiles = tilesCoveringBBox(backend.reference.meta.zoneBounds, 8);
   const times: number[] = [];
@@ -71,7 +97,15 @@ try {
   console.log(`basemap tile read + inflate (zoom 8, ${tiles.length} tiles over the zone): median ${median(times).toFixed(3)} ms`);
 
   // Network (targets: shortest-path tree ≤ 5 ms, isochrone ≤ 100 ms, 1 km zone surface ≤ 1 s).
-  const zone = JSON.parse(JSON.stringify((await import('../electron/handlers/network.ts')).loadZone(backend.paths.zoneFile, backend.paths.countiesFile, backend.paths.marketsFile))) as ReturnType<typeof import('../electron/handlers/network.ts').loadZone>;
+  const zone = JSON.parse(
+    JSON.stringify(
+      (await import('../electron/handlers/network.ts')).loadZone(
+        backend.paths.zoneFile,
+        backend.paths.countiesFile,
+        backend.paths.marketsFile,
+      ),
+    ),
+  ) as ReturnType<typeof import('../electron/handlers/network.ts').loadZone>;
   const { loadReferenceLayers } = await import('../electron/handlers/reference-layers.ts');
   const input = zoneNetworkInput(loadReferenceLayers(backend.paths.layersDir), zone.markets);
   const build = timeIt(20, () => buildNetwork(input, DEFAULT_ASSUMPTIONS));
@@ -84,17 +118,26 @@ try {
   console.log(`travel times to every class and market: median ${median(tt).toFixed(3)} ms`);
   for (const cellKm of [2, 1]) {
     const iso = timeIt(7, () => isochrones(net, from, [30, 60, 90, 120], { cellKm }));
-    console.log(`isochrones 30/60/90/120 min on a ${cellKm} km grid over the network extent: median ${median(iso).toFixed(1)} ms (target ≤ 100 ms)`);
+    console.log(
+      `isochrones 30/60/90/120 min on a ${cellKm} km grid over the network extent: median ${median(iso).toFixed(1)} ms (target ≤ 100 ms)`,
+    );
   }
   const grid = gridOver(zone.bbox, 1);
-  const rings = zone.counties.map((c) => (c.feature.geometry.type === 'Polygon' ? c.feature.geometry.coordinates : c.feature.geometry.coordinates.flat()) as unknown as Rings);
+  const rings = zone.counties.map(
+    (c) =>
+      (c.feature.geometry.type === 'Polygon' ? c.feature.geometry.coordinates : c.feature.geometry.coordinates.flat()) as unknown as Rings,
+  );
   const raster = timeIt(5, () => rasterize(grid, rings));
   const mask = rasterize(grid, rings);
   const cells = mask.reduce((n, k) => n + (k >= 0 ? 1 : 0), 0);
-  console.log(`zone mask: ${cells} cells of 1 km inside the zone (grid ${grid.nx}×${grid.ny}); rasterize median ${median(raster).toFixed(1)} ms`);
+  console.log(
+    `zone mask: ${cells} cells of 1 km inside the zone (grid ${grid.nx}×${grid.ny}); rasterize median ${median(raster).toFixed(1)} ms`,
+  );
   for (const destination of [{ class: 'interchange' as const }, { class: 'airport' as const }, { node: 'ext-guangzhou' }]) {
     const surface = timeIt(5, () => accessibilitySurface(net, grid, destination, { mask }));
-    console.log(`1 km surface to ${'class' in destination ? destination.class : destination.node}: median ${median(surface).toFixed(1)} ms (target ≤ 1000 ms)`);
+    console.log(
+      `1 km surface to ${'class' in destination ? destination.class : destination.node}: median ${median(surface).toFixed(1)} ms (target ≤ 1000 ms)`,
+    );
   }
 
   // Scoring (targets: all parks warm ≤ 20 ms; 10,000 custom points ≤ 1 s; 10,000 Monte-Carlo samples ≤ 1 s).
@@ -109,7 +152,7 @@ try {
   }
   console.log(`rank all parks for a profile (warm, through the API): median ${median(warm).toFixed(2)} ms (target ≤ 20 ms)`);
   const service = zoneNetworkService({ layers: loadReferenceLayers(backend.paths.layersDir), zone });
-  const rand = (seed: number) => () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const rand = (seed: number) => () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const r = rand(7);
   const points: [number, number][] = [];
   while (points.length < 10_000) {
@@ -128,26 +171,57 @@ try {
     const t = travelTimes(netDefault, p);
     const labour = service.labourWithin(p, 60);
     return {
-      id: `p${i}`, name_zh: `p${i}`, name_en: `p${i}`, kind: 'custom', position: p, level: null, prefectureAdcode: service.countyAt(p)?.prefecture_adcode ?? null, industries: [],
-      minutes: { interchange: t.facilities.interchange?.minutes ?? null, freight: t.facilities.freight?.minutes ?? null, 'intl-rail': t.facilities['international-rail']?.minutes ?? null, airport: t.facilities['airport-cargo']?.minutes ?? null, bonded: t.facilities['bonded-zone']?.minutes ?? null, port: t.facilities.port?.minutes ?? null, gba: t.markets['ext-guangzhou']?.minutes ?? null, changsha: t.markets['ext-changsha-yuhua']?.minutes ?? null, hsr: t.facilities['hsr-station']?.minutes ?? null },
-      labour: labour.population, labourUnknown: labour.unknownCounties,
+      id: `p${i}`,
+      name_zh: `p${i}`,
+      name_en: `p${i}`,
+      kind: 'custom',
+      position: p,
+      level: null,
+      prefectureAdcode: service.countyAt(p)?.prefecture_adcode ?? null,
+      industries: [],
+      minutes: {
+        interchange: t.facilities.interchange?.minutes ?? null,
+        freight: t.facilities.freight?.minutes ?? null,
+        'intl-rail': t.facilities['international-rail']?.minutes ?? null,
+        airport: t.facilities['airport-cargo']?.minutes ?? null,
+        bonded: t.facilities['bonded-zone']?.minutes ?? null,
+        port: t.facilities.port?.minutes ?? null,
+        gba: t.markets['ext-guangzhou']?.minutes ?? null,
+        changsha: t.markets['ext-changsha-yuhua']?.minutes ?? null,
+        hsr: t.facilities['hsr-station']?.minutes ?? null,
+      },
+      labour: labour.population,
+      labourUnknown: labour.unknownCounties,
     };
   });
   const factsMs = performance.now() - tFacts0;
-  const plan = JSON.parse(readFileSync(backend.paths.planFile, 'utf8')) as { prefectures: { adcode: string; focus_industries: string[]; focus_sublines: string[] }[] };
+  const plan = JSON.parse(readFileSync(backend.paths.planFile, 'utf8')) as {
+    prefectures: { adcode: string; focus_industries: string[]; focus_sublines: string[] }[];
+  };
   const rank10k = timeIt(5, () => scoreCandidates(profile, facts, plan, { method: 'wsm', weights: defaultWeights(profile) }));
-  console.log(`10,000 custom points: site facts (travel times + 60-min labour pool) ${factsMs.toFixed(0)} ms once; ranking median ${median(rank10k).toFixed(0)} ms (target ≤ 1 s)`);
+  console.log(
+    `10,000 custom points: site facts (travel times + 60-min labour pool) ${factsMs.toFixed(0)} ms once; ranking median ${median(rank10k).toFixed(0)} ms (target ≤ 1 s)`,
+  );
   const scores = facts.slice(0, 40).map((f) => [f.minutes.interchange ?? 0, f.labour ?? 0, f.minutes.gba ?? 0].map((v) => v / 1000));
   const mc = timeIt(5, () => monteCarloStability(scores, [0.5, 0.3, 0.2], { samples: 10_000, seed: 1 }));
-  const wide = facts.slice(0, 40).map((f) => Array.from({ length: 14 }, (_, j) => ((f.labour ?? 0) * (j + 1)) % 97 / 97));
-  const mc14 = timeIt(5, () => monteCarloStability(wide, Array.from({ length: 14 }, () => 1 / 14), { samples: 10_000, seed: 1 }));
-  console.log(`Monte-Carlo rank stability, 10,000 samples: 40 sites × 3 criteria median ${median(mc).toFixed(0)} ms; 40 sites × 14 criteria median ${median(mc14).toFixed(0)} ms (target ≤ 1 s)`);
+  const wide = facts.slice(0, 40).map((f) => Array.from({ length: 14 }, (_, j) => (((f.labour ?? 0) * (j + 1)) % 97) / 97));
+  const mc14 = timeIt(5, () =>
+    monteCarloStability(
+      wide,
+      Array.from({ length: 14 }, () => 1 / 14),
+      { samples: 10_000, seed: 1 },
+    ),
+  );
+  console.log(
+    `Monte-Carlo rank stability, 10,000 samples: 40 sites × 3 criteria median ${median(mc).toFixed(0)} ms; 40 sites × 14 criteria median ${median(mc14).toFixed(0)} ms (target ≤ 1 s)`,
+  );
 
   // Import (target: 100,000 points from CSV ≤ 5 s).
   const { parseFile } = await import('../electron/imports/parse.ts');
   const { importParsed } = await import('../electron/imports/store.ts');
   const csvRows = ['名称,经度,纬度,备注'];
-  for (let i = 0; i < 100_000; i++) csvRows.push(`地块${i},${(109 + (i % 400) / 100).toFixed(5)},${(25 + Math.floor(i / 400) / 100).toFixed(5)},note ${i}`);
+  for (let i = 0; i < 100_000; i++)
+    csvRows.push(`地块${i},${(109 + (i % 400) / 100).toFixed(5)},${(25 + Math.floor(i / 400) / 100).toFixed(5)},note ${i}`);
   const csv = new TextEncoder().encode(csvRows.join('\n'));
   const importTimes: number[] = [];
   const rssBefore = process.memoryUsage().rss;
@@ -155,11 +229,19 @@ try {
   for (let run = 0; run < 3; run++) {
     const t0 = performance.now();
     const parsed = await parseFile('bench.csv', csv);
-    await importParsed(backend.userDb, parsed, { name: `bench ${run}`, role: 'reference', crs: 'wgs84', sourceFile: 'bench.csv', reference: [] });
+    await importParsed(backend.userDb, parsed, {
+      name: `bench ${run}`,
+      role: 'reference',
+      crs: 'wgs84',
+      sourceFile: 'bench.csv',
+      reference: [],
+    });
     importTimes.push(performance.now() - t0);
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
   }
-  console.log(`import 100,000 CSV points (parse + validate + one transaction): median ${median(importTimes).toFixed(0)} ms (target ≤ 5000 ms); RSS grew by ${((rssPeak - rssBefore) / 1e6).toFixed(0)} MB (${(csv.length / 1e6).toFixed(1)} MB file)`);
+  console.log(
+    `import 100,000 CSV points (parse + validate + one transaction): median ${median(importTimes).toFixed(0)} ms (target ≤ 5000 ms); RSS grew by ${((rssPeak - rssBefore) / 1e6).toFixed(0)} MB (${(csv.length / 1e6).toFixed(1)} MB file)`,
+  );
 
   // Large files through the app's own path: staged in 4 MB chunks over the API (as the import
   // dialog does), then streamed into one transaction by an import job. RSS sampled throughout.
@@ -195,17 +277,23 @@ try {
     const s0 = performance.now();
     const n = await viaApi(file, name);
     clearInterval(sampler);
-    console.log(`in-app import (staged + streamed) of ${n.toLocaleString()} ${what} (${(stat(file).size / 1e6).toFixed(0)} MB): ${((performance.now() - s0) / 1000).toFixed(1)} s; RSS grew by at most ${((rssMax - rss0) / 1e6).toFixed(0)} MB`);
+    console.log(
+      `in-app import (staged + streamed) of ${n.toLocaleString()} ${what} (${(stat(file).size / 1e6).toFixed(0)} MB): ${((performance.now() - s0) / 1000).toFixed(1)} s; RSS grew by at most ${((rssMax - rss0) / 1e6).toFixed(0)} MB`,
+    );
   };
   const bigCsv = join(dataDir, 'big.csv');
   const lines = ['名称,经度,纬度'];
-  for (let i = 0; i < 1_000_000; i++) lines.push(`p${i},${(109 + (i % 400) / 100).toFixed(5)},${(25 + Math.floor(i / 400) / 1000).toFixed(5)}`);
+  for (let i = 0; i < 1_000_000; i++)
+    lines.push(`p${i},${(109 + (i % 400) / 100).toFixed(5)},${(25 + Math.floor(i / 400) / 1000).toFixed(5)}`);
   write(bigCsv, lines.join('\n'));
   lines.length = 0;
   await measure(bigCsv, 'big.csv', 'CSV rows');
   const bigJson = join(dataDir, 'big.geojson');
   const features: string[] = [];
-  for (let i = 0; i < 300_000; i++) features.push(`{"type":"Feature","properties":{"名称":"g${i}","value":${i}},"geometry":{"type":"Point","coordinates":[${(109 + (i % 400) / 100).toFixed(5)},${(25 + Math.floor(i / 400) / 1000).toFixed(5)}]}}`);
+  for (let i = 0; i < 300_000; i++)
+    features.push(
+      `{"type":"Feature","properties":{"名称":"g${i}","value":${i}},"geometry":{"type":"Point","coordinates":[${(109 + (i % 400) / 100).toFixed(5)},${(25 + Math.floor(i / 400) / 1000).toFixed(5)}]}}`,
+    );
   write(bigJson, `{"type":"FeatureCollection","features":[${features.join(',')}]}`);
   features.length = 0;
   await measure(bigJson, 'big.geojson', 'GeoJSON features');

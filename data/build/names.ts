@@ -10,10 +10,27 @@ import { pinyin } from 'pinyin-pro';
  * names (State Ethnic Affairs Commission usage: Miao, Dong, Yao, Tujia, Zhuang, Bouyei, …).
  */
 const ETHNIC_GROUPS: Record<string, string> = {
-  土家: 'Tujia', 苗: 'Miao', 侗: 'Dong', 瑶: 'Yao', 壮: 'Zhuang', 布依: 'Bouyei', 仡佬: 'Gelao', 水: 'Sui',
-  毛南: 'Maonan', 仫佬: 'Mulao', 回: 'Hui', 彝: 'Yi', 蒙古: 'Mongol', 畲: 'She', 黎: 'Li', 满: 'Manchu', 白: 'Bai',
+  土家: 'Tujia',
+  苗: 'Miao',
+  侗: 'Dong',
+  瑶: 'Yao',
+  壮: 'Zhuang',
+  布依: 'Bouyei',
+  仡佬: 'Gelao',
+  水: 'Sui',
+  毛南: 'Maonan',
+  仫佬: 'Mulao',
+  回: 'Hui',
+  彝: 'Yi',
+  蒙古: 'Mongol',
+  畲: 'She',
+  黎: 'Li',
+  满: 'Manchu',
+  白: 'Bai',
 };
-const ETHNIC = `(?:${Object.keys(ETHNIC_GROUPS).sort((a, b) => b.length - a.length).join('|')})族`;
+const ETHNIC = `(?:${Object.keys(ETHNIC_GROUPS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})族`;
 const AUTONOMOUS = new RegExp(`^(.+?)((?:${ETHNIC})+)自治(县|州)$`, 'u');
 
 const UNIT_SUFFIXES: readonly [RegExp, string][] = [
@@ -28,9 +45,7 @@ function romanise(chinese: string): string {
   const syllables = pinyin(chinese, { toneType: 'none', type: 'array', v: true });
   const joined = syllables.join('');
   // An apostrophe separates syllables whose boundary would be ambiguous (Xi'an), per GB/T 16159.
-  const withApostrophes = syllables
-    .map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s))
-    .join('');
+  const withApostrophes = syllables.map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s)).join('');
   const text = withApostrophes.length > joined.length ? withApostrophes : joined;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -44,7 +59,9 @@ export function englishName(nameZh: string): string {
   const autonomous = AUTONOMOUS.exec(nameZh);
   if (autonomous) {
     const [, base = '', groups = '', unit] = autonomous;
-    const names = [...groups.matchAll(new RegExp(`(${Object.keys(ETHNIC_GROUPS).join('|')})族`, 'gu'))].map((m) => ETHNIC_GROUPS[m[1] ?? ''] ?? '');
+    const names = [...groups.matchAll(new RegExp(`(${Object.keys(ETHNIC_GROUPS).join('|')})族`, 'gu'))].map(
+      (m) => ETHNIC_GROUPS[m[1] ?? ''] ?? '',
+    );
     const people = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
     return `${romanise(base)} ${people} Autonomous ${unit === '州' ? 'Prefecture' : 'County'}`;
   }

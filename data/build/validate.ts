@@ -84,11 +84,13 @@ export function validateLayers(layers: Layers, counties: readonly CountyPolygon[
     collection.features.forEach((f, i) => {
       const id = idOf(f, i);
       const source = (f as LayerFeature)?.properties?.['source'];
-      if (typeof source !== 'string' || source.trim() === '') problems.push({ rule: 'source', layer, id, message: 'feature has no source' });
+      if (typeof source !== 'string' || source.trim() === '')
+        problems.push({ rule: 'source', layer, id, message: 'feature has no source' });
       const parsed = LAYERS[layer].feature.safeParse(f);
       if (!parsed.success) {
         const issues = parsed.error.issues.filter((x) => x.path.join('.') !== 'properties.source');
-        if (issues.length > 0) problems.push({ rule: 'schema', layer, id, message: issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ') });
+        if (issues.length > 0)
+          problems.push({ rule: 'schema', layer, id, message: issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ') });
         return;
       }
       good.push(f as LayerFeature);
@@ -112,7 +114,12 @@ export function validateLayers(layers: Layers, counties: readonly CountyPolygon[
       if (f.geometry?.type !== 'Point' || f.properties['external_hub'] === true) continue;
       const p = point(f.geometry.coordinates as [number, number]);
       if (!zone.some((c) => booleanPointInPolygon(p, c))) {
-        problems.push({ rule: 'in-zone', layer, id: f.properties.id, message: `point ${JSON.stringify(f.geometry.coordinates)} is outside the zone's counties and not marked external_hub` });
+        problems.push({
+          rule: 'in-zone',
+          layer,
+          id: f.properties.id,
+          message: `point ${JSON.stringify(f.geometry.coordinates)} is outside the zone's counties and not marked external_hub`,
+        });
       }
     }
   }
@@ -126,14 +133,24 @@ export function validateLayers(layers: Layers, counties: readonly CountyPolygon[
     }
     const county = byAdcode.get(adcode);
     if (!county) {
-      problems.push({ rule: 'park-county', layer: 'parks', id: park.properties.id, message: `declared adcode ${adcode} is not a county in the boundary data` });
+      problems.push({
+        rule: 'park-county',
+        layer: 'parks',
+        id: park.properties.id,
+        message: `declared adcode ${adcode} is not a county in the boundary data`,
+      });
       continue;
     }
     const p = point(park.geometry.coordinates as [number, number]);
     if (booleanPointInPolygon(p, county)) continue;
     const metres = pointToPolygonDistance(p, county, { units: 'meters' });
     if (metres > PARK_COUNTY_TOLERANCE_M) {
-      problems.push({ rule: 'park-county', layer: 'parks', id: park.properties.id, message: `lies ${(metres / 1000).toFixed(1)} km outside its declared county ${county.properties.name_zh} (${adcode})` });
+      problems.push({
+        rule: 'park-county',
+        layer: 'parks',
+        id: park.properties.id,
+        message: `lies ${(metres / 1000).toFixed(1)} km outside its declared county ${county.properties.name_zh} (${adcode})`,
+      });
     }
   }
 
@@ -141,19 +158,32 @@ export function validateLayers(layers: Layers, counties: readonly CountyPolygon[
     const stops = new Map((valid[stopLayer] ?? []).map((s) => [s.properties.id, s]));
     for (const line of valid[lineLayer] ?? []) {
       if (!line.geometry) continue;
-      const geom = line.geometry.type === 'LineString' ? lineString(line.geometry.coordinates as [number, number][]) : multiLineString(line.geometry.coordinates as [number, number][][]);
+      const geom =
+        line.geometry.type === 'LineString'
+          ? lineString(line.geometry.coordinates as [number, number][])
+          : multiLineString(line.geometry.coordinates as [number, number][][]);
       const parts = geom.geometry.type === 'LineString' ? [geom.geometry.coordinates] : (geom.geometry.coordinates as [number, number][][]);
       for (const stopId of line.properties[key] as string[]) {
         const stop = stops.get(stopId);
         if (!stop) {
-          problems.push({ rule: 'reference', layer: lineLayer, id: line.properties.id, message: `lists ${key.slice(0, -1)} "${stopId}", which is not in ${stopLayer}` });
+          problems.push({
+            rule: 'reference',
+            layer: lineLayer,
+            id: line.properties.id,
+            message: `lists ${key.slice(0, -1)} "${stopId}", which is not in ${stopLayer}`,
+          });
           continue;
         }
         if (stop.geometry?.type !== 'Point') continue;
         const p = point(stop.geometry.coordinates as [number, number]);
         const metres = Math.min(...parts.map((c) => pointToLineDistance(p, lineString(c), { units: 'meters' })));
         if (metres > LINE_STOP_TOLERANCE_M) {
-          problems.push({ rule: 'line-stops', layer: lineLayer, id: line.properties.id, message: `passes ${Math.round(metres)} m from ${stopId} (tolerance ${LINE_STOP_TOLERANCE_M} m)` });
+          problems.push({
+            rule: 'line-stops',
+            layer: lineLayer,
+            id: line.properties.id,
+            message: `passes ${Math.round(metres)} m from ${stopId} (tolerance ${LINE_STOP_TOLERANCE_M} m)`,
+          });
         }
       }
     }
@@ -165,7 +195,13 @@ export function validateLayers(layers: Layers, counties: readonly CountyPolygon[
   if (valid['rail-lines']) {
     for (const s of valid['rail-stations'] ?? []) {
       for (const lineId of s.properties['lines'] as string[]) {
-        if (!lineIds.has(lineId)) problems.push({ rule: 'reference', layer: 'rail-stations', id: s.properties.id, message: `lists line "${lineId}", which is not in rail-lines` });
+        if (!lineIds.has(lineId))
+          problems.push({
+            rule: 'reference',
+            layer: 'rail-stations',
+            id: s.properties.id,
+            message: `lists line "${lineId}", which is not in rail-lines`,
+          });
       }
     }
   }
@@ -181,7 +217,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   for (const id of LAYER_IDS) {
     const features = (layers[id] as LayerCollection | undefined)?.features ?? [];
     const unlocated = features.filter((f) => f?.geometry === null).length;
-    console.log(`${id.padEnd(15)} ${missing.includes(id) ? 'missing' : `${features.length} features${unlocated ? ` (${unlocated} without a position)` : ''}`}`);
+    console.log(
+      `${id.padEnd(15)} ${missing.includes(id) ? 'missing' : `${features.length} features${unlocated ? ` (${unlocated} without a position)` : ''}`}`,
+    );
   }
   for (const p of problems) console.error(`✗ [${p.rule}] ${p.layer} ${p.id}: ${p.message}`);
   if (problems.length > 0) {

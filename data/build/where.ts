@@ -15,5 +15,7 @@ const counties = collectBoundaries().layers['counties'] as Feature<Polygon | Mul
 for (let i = 0; i < args.length; i += 2) {
   const p = point([args[i] as number, args[i + 1] as number]);
   const hit = counties.find((c) => booleanPointInPolygon(p, c));
-  console.log(`${args[i]},${args[i + 1]}\t${hit ? `${hit.properties['adcode']} ${hit.properties['prefecture_zh']} ${hit.properties['name_zh']}` : 'outside the drawn provinces'}`);
+  console.log(
+    `${args[i]},${args[i + 1]}\t${hit ? `${hit.properties['adcode']} ${hit.properties['prefecture_zh']} ${hit.properties['name_zh']}` : 'outside the drawn provinces'}`,
+  );
 }

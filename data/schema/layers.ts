@@ -62,7 +62,10 @@ export const ParkProps = Provenance.extend({
   prefecture: z.string().min(1),
   /** County-level unit of the administrative centre; null only while the park is unlocated. */
   county: nullableText,
-  adcode: z.string().regex(/^\d{6}$/).nullable(),
+  adcode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable(),
   industries: z.array(ParkIndustry),
   area_km2: z.number().positive().nullable(),
   approved: PartialDate.nullable(),
@@ -116,16 +119,70 @@ export const LogisticsHubProps = Provenance.extend({ kind: z.string().min(1) }).
 
 /** Every reference layer: file name, schema, geometry kind, and the property that references another layer. */
 export const LAYERS = {
-  parks: { file: 'parks.geojson', name_zh: '产业园区', name_en: 'Industrial parks', feature: feature(z.union([PointGeometry, AreaGeometry]), ParkProps), geometry: 'point' },
-  'bonded-zones': { file: 'bonded-zones.geojson', name_zh: '综合保税区', name_en: 'Bonded zones', feature: feature(z.union([PointGeometry, AreaGeometry]), BondedZoneProps), geometry: 'point' },
-  airports: { file: 'airports.geojson', name_zh: '机场', name_en: 'Airports', feature: feature(PointGeometry, AirportProps), geometry: 'point' },
-  'rail-lines': { file: 'rail-lines.geojson', name_zh: '铁路', name_en: 'Railways', feature: feature(LineGeometry, RailLineProps), geometry: 'line' },
-  'rail-stations': { file: 'rail-stations.geojson', name_zh: '铁路车站与货场', name_en: 'Rail stations and freight yards', feature: feature(PointGeometry, RailStationProps), geometry: 'point' },
-  expressways: { file: 'expressways.geojson', name_zh: '高速公路', name_en: 'Expressways', feature: feature(LineGeometry, ExpresswayProps), geometry: 'line' },
-  interchanges: { file: 'interchanges.geojson', name_zh: '高速互通', name_en: 'Expressway interchanges', feature: feature(PointGeometry, InterchangeProps), geometry: 'point' },
+  parks: {
+    file: 'parks.geojson',
+    name_zh: '产业园区',
+    name_en: 'Industrial parks',
+    feature: feature(z.union([PointGeometry, AreaGeometry]), ParkProps),
+    geometry: 'point',
+  },
+  'bonded-zones': {
+    file: 'bonded-zones.geojson',
+    name_zh: '综合保税区',
+    name_en: 'Bonded zones',
+    feature: feature(z.union([PointGeometry, AreaGeometry]), BondedZoneProps),
+    geometry: 'point',
+  },
+  airports: {
+    file: 'airports.geojson',
+    name_zh: '机场',
+    name_en: 'Airports',
+    feature: feature(PointGeometry, AirportProps),
+    geometry: 'point',
+  },
+  'rail-lines': {
+    file: 'rail-lines.geojson',
+    name_zh: '铁路',
+    name_en: 'Railways',
+    feature: feature(LineGeometry, RailLineProps),
+    geometry: 'line',
+  },
+  'rail-stations': {
+    file: 'rail-stations.geojson',
+    name_zh: '铁路车站与货场',
+    name_en: 'Rail stations and freight yards',
+    feature: feature(PointGeometry, RailStationProps),
+    geometry: 'point',
+  },
+  expressways: {
+    file: 'expressways.geojson',
+    name_zh: '高速公路',
+    name_en: 'Expressways',
+    feature: feature(LineGeometry, ExpresswayProps),
+    geometry: 'line',
+  },
+  interchanges: {
+    file: 'interchanges.geojson',
+    name_zh: '高速互通',
+    name_en: 'Expressway interchanges',
+    feature: feature(PointGeometry, InterchangeProps),
+    geometry: 'point',
+  },
   ports: { file: 'ports.geojson', name_zh: '港口', name_en: 'Ports', feature: feature(PointGeometry, PortProps), geometry: 'point' },
-  waterways: { file: 'waterways.geojson', name_zh: '航道', name_en: 'Waterways', feature: feature(LineGeometry, WaterwayProps), geometry: 'line' },
-  'logistics-hubs': { file: 'logistics-hubs.geojson', name_zh: '物流枢纽与国际班列', name_en: 'Logistics hubs and international trains', feature: feature(PointGeometry, LogisticsHubProps), geometry: 'point' },
+  waterways: {
+    file: 'waterways.geojson',
+    name_zh: '航道',
+    name_en: 'Waterways',
+    feature: feature(LineGeometry, WaterwayProps),
+    geometry: 'line',
+  },
+  'logistics-hubs': {
+    file: 'logistics-hubs.geojson',
+    name_zh: '物流枢纽与国际班列',
+    name_en: 'Logistics hubs and international trains',
+    feature: feature(PointGeometry, LogisticsHubProps),
+    geometry: 'point',
+  },
 } as const;
 
 export type LayerId = keyof typeof LAYERS;

@@ -30,7 +30,9 @@ describe('basemap packs', () => {
   it('registers a raster MBTiles pack and serves its tiles; a missing tile is empty', async () => {
     const file = join(dir.dir, 'raster.mbtiles');
     const db = new Database(file);
-    db.exec('CREATE TABLE metadata (name TEXT, value TEXT); CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);');
+    db.exec(
+      'CREATE TABLE metadata (name TEXT, value TEXT); CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);',
+    );
     db.prepare('INSERT INTO metadata VALUES (?, ?)').run('format', 'png');
     db.prepare('INSERT INTO metadata VALUES (?, ?)').run('name', 'Satellite test');
     db.prepare('INSERT INTO tiles VALUES (?, ?, ?, ?)').run(5, 26, flipTileRow(13, 5), PNG);
@@ -50,10 +52,23 @@ describe('basemap packs', () => {
     expect(vector.layers).toContain('counties');
 
     const source = new Database(mbtiles, { readonly: true });
-    const rows = source.prepare('SELECT zoom_level AS z, tile_column AS x, tile_row AS r, tile_data AS d FROM tiles WHERE zoom_level <= 6').all() as { z: number; x: number; r: number; d: Buffer }[];
+    const rows = source
+      .prepare('SELECT zoom_level AS z, tile_column AS x, tile_row AS r, tile_data AS d FROM tiles WHERE zoom_level <= 6')
+      .all() as { z: number; x: number; r: number; d: Buffer }[];
     source.close();
     const pm = join(dir.dir, 'zone.pmtiles');
-    writePmtiles(pm, rows.map((t) => ({ z: t.z, x: t.x, y: flipTileRow(t.r, t.z), data: new Uint8Array(t.d) })), { tileType: 1, tileCompression: 2, minZoom: 3, maxZoom: 6, bounds: [103.6, 20.2, 118.5, 33.3], metadata: { vector_layers: [{ id: 'counties' }] } });
+    writePmtiles(
+      pm,
+      rows.map((t) => ({ z: t.z, x: t.x, y: flipTileRow(t.r, t.z), data: new Uint8Array(t.d) })),
+      {
+        tileType: 1,
+        tileCompression: 2,
+        minZoom: 3,
+        maxZoom: 6,
+        bounds: [103.6, 20.2, 118.5, 33.3],
+        metadata: { vector_layers: [{ id: 'counties' }] },
+      },
+    );
     const pmtiles = await add(pm);
     expect(pmtiles).toMatchObject({ container: 'pmtiles', tileType: 'vector', format: 'pbf', layers: ['counties'] });
     const fromMb = await resolveAsset(`/tiles/pack/${vector.id}/6/52/27`, ctx());
@@ -73,7 +88,7 @@ describe('basemap packs', () => {
   ])('refuses %s with a clear message and registers nothing', async (name, message) => {
     const path = join(dir.dir, name);
     if (name !== 'missing.mbtiles') writeFileSync(path, 'this is not a tile pack at all, just text');
-    const before = (backend.packs.list()).length;
+    const before = backend.packs.list().length;
     const res = await dispatch(backend.api, 'addBasemap', { path });
     expect(res).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT', message: expect.stringMatching(message) } });
     expect(backend.packs.list()).toHaveLength(before);

@@ -32,7 +32,13 @@ export interface Pack {
 
 export class PackError extends Error {}
 
-export const CONTENT_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', pbf: 'application/x-protobuf' };
+export const CONTENT_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  pbf: 'application/x-protobuf',
+};
 
 /** Vector layer ids from TileJSON-style metadata (`vector_layers`); none when it cannot be read. */
 function vectorLayerIds(read: () => unknown): string[] {
@@ -53,13 +59,18 @@ function openMbtiles(path: string): Pack {
   } catch (error) {
     throw new PackError(`"${basename(path)}" is not an MBTiles file: ${(error as Error).message}`, { cause: error });
   }
-  const meta = Object.fromEntries((db.prepare('SELECT name, value FROM metadata').all() as { name: string; value: string }[]).map((r) => [r.name, r.value]));
+  const meta = Object.fromEntries(
+    (db.prepare('SELECT name, value FROM metadata').all() as { name: string; value: string }[]).map((r) => [r.name, r.value]),
+  );
   const format = (meta['format'] ?? '').toLowerCase();
   if (!CONTENT_TYPES[format]) {
     db.close();
     throw new PackError(`"${basename(path)}": tile format "${meta['format'] ?? '(none)'}" is not png, jpg, webp or pbf`);
   }
-  const zooms = db.prepare('SELECT min(zoom_level) AS lo, max(zoom_level) AS hi FROM tiles').get() as { lo: number | null; hi: number | null };
+  const zooms = db.prepare('SELECT min(zoom_level) AS lo, max(zoom_level) AS hi FROM tiles').get() as {
+    lo: number | null;
+    hi: number | null;
+  };
   const bounds = meta['bounds'] ? (meta['bounds'].split(',').map(Number) as [number, number, number, number]) : null;
   const layers = vectorLayerIds(() => JSON.parse(meta['json'] ?? '{}'));
   const query = db.prepare('SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?').pluck();
@@ -103,7 +114,9 @@ class LocalFileSource implements Source {
 
 async function openPmtiles(path: string): Promise<Pack> {
   const source = new LocalFileSource(path);
-  const archive = new PMTiles(source, undefined, async (buf, compression) => (compression === Compression.Gzip ? gunzipSync(new Uint8Array(buf)).buffer : buf));
+  const archive = new PMTiles(source, undefined, async (buf, compression) =>
+    compression === Compression.Gzip ? gunzipSync(new Uint8Array(buf)).buffer : buf,
+  );
   let header: Awaited<ReturnType<PMTiles['getHeader']>>;
   try {
     header = await archive.getHeader();
@@ -111,7 +124,9 @@ async function openPmtiles(path: string): Promise<Pack> {
     source.close();
     throw new PackError(`"${basename(path)}" is not a PMTiles file: ${(error as Error).message}`, { cause: error });
   }
-  const format = { [TileType.Mvt]: 'pbf', [TileType.Png]: 'png', [TileType.Jpeg]: 'jpg', [TileType.Webp]: 'webp' }[header.tileType as number];
+  const format = { [TileType.Mvt]: 'pbf', [TileType.Png]: 'png', [TileType.Jpeg]: 'jpg', [TileType.Webp]: 'webp' }[
+    header.tileType as number
+  ];
   if (!format) {
     source.close();
     throw new PackError(`"${basename(path)}": tile type ${header.tileType} is not vector (MVT), PNG, JPEG or WebP`);

@@ -37,8 +37,21 @@ export class PackRegistry {
     const id = `pack-${randomUUID().slice(0, 8)}`;
     const i = pack.info;
     this.db
-      .prepare('INSERT INTO basemap_packs (id, name, path, container, tile_type, format, minzoom, maxzoom, bounds, layers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, i.name, full, i.container, i.tileType, i.format, i.minzoom, i.maxzoom, i.bounds ? JSON.stringify(i.bounds) : null, JSON.stringify(i.layers));
+      .prepare(
+        'INSERT INTO basemap_packs (id, name, path, container, tile_type, format, minzoom, maxzoom, bounds, layers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        id,
+        i.name,
+        full,
+        i.container,
+        i.tileType,
+        i.format,
+        i.minzoom,
+        i.maxzoom,
+        i.bounds ? JSON.stringify(i.bounds) : null,
+        JSON.stringify(i.layers),
+      );
     this.open.set(id, pack);
     return { ...i, id, path: full };
   }

@@ -57,7 +57,11 @@ describe('siteselect network commands', () => {
   it('travel-times prints minutes per facility class and market', async () => {
     const c = capture();
     expect(await runCli(['travel-times', '--from', '112.57,26.89', '--data-dir', data.dir], c.io)).toBe(0);
-    const r = JSON.parse(c.out.join('\n')) as { from: number[]; facilities: Record<string, { minutes: number; id: string; name_zh: string } | null>; markets: Record<string, { minutes: number; via: unknown[] } | null> };
+    const r = JSON.parse(c.out.join('\n')) as {
+      from: number[];
+      facilities: Record<string, { minutes: number; id: string; name_zh: string } | null>;
+      markets: Record<string, { minutes: number; via: unknown[] } | null>;
+    };
     expect(r.from).toEqual([112.57, 26.89]);
     expect(r.facilities['interchange']).toMatchObject({ minutes: expect.any(Number), id: expect.any(String), name_zh: expect.any(String) });
     expect(r.markets['guangzhou']?.minutes).toBeGreaterThan(60);
@@ -67,7 +71,9 @@ describe('siteselect network commands', () => {
   it('isochrone writes nested areas to a GeoJSON file', async () => {
     const out = join(data.dir, 'iso.geojson');
     const c = capture();
-    expect(await runCli(['isochrone', '--from', '112.57,26.89', '--minutes', '30,60,90', '--out', out, '--data-dir', data.dir], c.io)).toBe(0);
+    expect(await runCli(['isochrone', '--from', '112.57,26.89', '--minutes', '30,60,90', '--out', out, '--data-dir', data.dir], c.io)).toBe(
+      0,
+    );
     const fc = JSON.parse(readFileSync(out, 'utf8')) as { features: { properties: { minutes: number } }[] };
     expect(fc.features.map((f) => f.properties.minutes)).toEqual([30, 60, 90]);
   });
@@ -78,7 +84,12 @@ describe('siteselect network commands', () => {
     expect(await runCli(['export-network', '--out', out, '--data-dir', data.dir], c.io)).toBe(0);
     const fc = JSON.parse(readFileSync(out, 'utf8')) as { features: { geometry: { type: string }; properties: Record<string, unknown> }[] };
     expect(fc.features.some((f) => f.geometry.type === 'Point' && typeof f.properties['id'] === 'string')).toBe(true);
-    expect(fc.features.some((f) => f.geometry.type === 'LineString' && typeof f.properties['minutes'] === 'number' && typeof f.properties['length_m'] === 'number')).toBe(true);
+    expect(
+      fc.features.some(
+        (f) =>
+          f.geometry.type === 'LineString' && typeof f.properties['minutes'] === 'number' && typeof f.properties['length_m'] === 'number',
+      ),
+    ).toBe(true);
   });
 
   it.each([
@@ -111,7 +122,12 @@ describe('siteselect score and mcda', () => {
 
   it('mcda topsis gives closeness and ranking', async () => {
     const c = capture();
-    expect(await runCli(['mcda', 'topsis', '--matrix', join(fixtures, 'tzeng-huang-2011.csv'), '--weights', '0.3,0.4,0.3', '--types', '1,1,1'], c.io)).toBe(0);
+    expect(
+      await runCli(
+        ['mcda', 'topsis', '--matrix', join(fixtures, 'tzeng-huang-2011.csv'), '--weights', '0.3,0.4,0.3', '--types', '1,1,1'],
+        c.io,
+      ),
+    ).toBe(0);
     const r = JSON.parse(c.out.join('\n')) as { closeness: number[]; ranking: string[] };
     expect(r.closeness[2]).toBeCloseTo(0.7482, 4);
     expect(r.ranking).toEqual(['A3', 'A2', 'A1', 'A4']);
@@ -119,16 +135,27 @@ describe('siteselect score and mcda', () => {
 
   it('score ranks candidates from a profile file, as JSON or CSV', async () => {
     const profile = join(data.dir, 'profile.json');
-    const presets = JSON.parse(readFileSync(join(REPO_ROOT, 'data/profile-presets.json'), 'utf8')) as { presets: { id: string; profile: object }[] };
-    writeFileSync(profile, JSON.stringify({ ...presets.presets.find((p) => p.id === 'equipment')?.profile, limits: { maxInterchangeMinutes: 30 } }));
+    const presets = JSON.parse(readFileSync(join(REPO_ROOT, 'data/profile-presets.json'), 'utf8')) as {
+      presets: { id: string; profile: object }[];
+    };
+    writeFileSync(
+      profile,
+      JSON.stringify({ ...presets.presets.find((p) => p.id === 'equipment')?.profile, limits: { maxInterchangeMinutes: 30 } }),
+    );
     const json = capture();
     expect(await runCli(['score', '--profile', profile, '--data-dir', data.dir], json.io)).toBe(0);
     const r = JSON.parse(json.out.join('\n')) as { candidates: { rank: number | null; exclusions: { message_en: string }[] }[] };
     expect(r.candidates[0]?.rank).toBe(1);
-    expect(r.candidates.filter((x) => x.rank === null).every((x) => /interchange, over the limit of 30 min/.test(x.exclusions[0]?.message_en ?? ''))).toBe(true);
+    expect(
+      r.candidates
+        .filter((x) => x.rank === null)
+        .every((x) => /interchange, over the limit of 30 min/.test(x.exclusions[0]?.message_en ?? '')),
+    ).toBe(true);
     const csv = capture();
     expect(await runCli(['score', '--profile', profile, '--method', 'topsis', '--format', 'csv', '--data-dir', data.dir], csv.io)).toBe(0);
-    expect(csv.out.join('\n').split('\n')[0]).toBe('rank,id,name_zh,name_en,total,criterion,raw,unit,score,weight_pct,contribution,excluded_by');
+    expect(csv.out.join('\n').split('\n')[0]).toBe(
+      'rank,id,name_zh,name_en,total,criterion,raw,unit,score,weight_pct,contribution,excluded_by',
+    );
   });
 
   it.each([

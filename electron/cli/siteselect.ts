@@ -8,7 +8,15 @@ import { ahp, CRS_IDS, topsis, type CrsId } from '../../geo/index.ts';
 import { parseFile } from '../imports/parse.ts';
 import { referencePlaces } from '../imports/reference-names.ts';
 import { importStream, isStreamable, STREAM_THRESHOLD_BYTES } from '../imports/stream.ts';
-import { EXPORT_FORMATS, exportFeatures, importParsed, LAYER_ROLES, type ExportFeature, type ExportFormat, type LayerRole } from '../imports/store.ts';
+import {
+  EXPORT_FORMATS,
+  exportFeatures,
+  importParsed,
+  LAYER_ROLES,
+  type ExportFeature,
+  type ExportFormat,
+  type LayerRole,
+} from '../imports/store.ts';
 import type { RankingResult } from '../contract/api.ts';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -59,7 +67,8 @@ function parseLngLat(text: string | undefined): [number, number] {
   if (text === undefined) throw new UsageError('--from LON,LAT is required (WGS-84 degrees, e.g. --from 112.57,26.89)');
   const parts = text.split(',').map((p) => p.trim());
   const numbers = parts.map(Number);
-  if (parts.length !== 2 || parts.some((p) => p === '') || numbers.some((n) => !Number.isFinite(n))) throw new UsageError(`--from must be LON,LAT with two numbers, got "${text}"`);
+  if (parts.length !== 2 || parts.some((p) => p === '') || numbers.some((n) => !Number.isFinite(n)))
+    throw new UsageError(`--from must be LON,LAT with two numbers, got "${text}"`);
   return [numbers[0] as number, numbers[1] as number];
 }
 
@@ -80,7 +89,8 @@ function readJsonFile(path: string): unknown {
 function parseNumberList(text: string, option: string): number[] {
   const values = text.split(',').map((p) => p.trim());
   const numbers = values.map(Number);
-  if (values.some((v) => v === '') || numbers.some((n) => !Number.isFinite(n))) throw new UsageError(`${option} must be numbers separated by commas, got "${text}"`);
+  if (values.some((v) => v === '') || numbers.some((n) => !Number.isFinite(n)))
+    throw new UsageError(`${option} must be numbers separated by commas, got "${text}"`);
   return numbers;
 }
 
@@ -113,7 +123,8 @@ function readNumberTable(path: string, _options: { rowLabels: 'optional' }): { h
   const rows = body.map((row, r) => {
     if (labelled) labels.push((row[0] ?? '').trim());
     const cells = labelled ? row.slice(1) : row;
-    if (cells.length !== header.length) throw new Error(`${path}: row ${r + 2} has ${cells.length} values, the header names ${header.length}`);
+    if (cells.length !== header.length)
+      throw new Error(`${path}: row ${r + 2} has ${cells.length} values, the header names ${header.length}`);
     return cells.map((c, k) => {
       const v = parseCell(c);
       if (!Number.isFinite(v)) throw new Error(`${path}: row ${r + 2}, column "${header[k]}": "${c}" is not a number`);
@@ -131,10 +142,31 @@ function rankingCsv(r: RankingResult): string {
     const guarded = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
     return /[",\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
   };
-  const lines = [['rank', 'id', 'name_zh', 'name_en', 'total', 'criterion', 'raw', 'unit', 'score', 'weight_pct', 'contribution', 'excluded_by'].join(',')];
+  const lines = [
+    ['rank', 'id', 'name_zh', 'name_en', 'total', 'criterion', 'raw', 'unit', 'score', 'weight_pct', 'contribution', 'excluded_by'].join(
+      ',',
+    ),
+  ];
   for (const c of r.candidates) {
     for (const x of c.criteria) {
-      lines.push([c.rank, c.id, c.name_zh, c.name_en, c.total?.toFixed(3), x.id, x.raw, x.unit, x.score.toFixed(4), x.weight.toFixed(2), x.contribution?.toFixed(4), c.exclusions.map((e) => e.message_en).join('; ')].map(safe).join(','));
+      lines.push(
+        [
+          c.rank,
+          c.id,
+          c.name_zh,
+          c.name_en,
+          c.total?.toFixed(3),
+          x.id,
+          x.raw,
+          x.unit,
+          x.score.toFixed(4),
+          x.weight.toFixed(2),
+          x.contribution?.toFixed(4),
+          c.exclusions.map((e) => e.message_en).join('; '),
+        ]
+          .map(safe)
+          .join(','),
+      );
     }
   }
   return lines.join('\n');
@@ -142,7 +174,11 @@ function rankingCsv(r: RankingResult): string {
 
 function parseMinutes(text: string | undefined): number[] | undefined {
   if (text === undefined) return undefined;
-  const values = text.split(',').map((p) => p.trim()).filter((p) => p !== '').map(Number);
+  const values = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map(Number);
   if (values.length === 0) throw new UsageError('--minutes needs at least one number, e.g. --minutes 30,60,90');
   if (values.some((v) => !Number.isFinite(v))) throw new UsageError(`--minutes must be numbers separated by commas, got "${text}"`);
   return values;
@@ -167,7 +203,13 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     if (command === 'travel-times' || command === 'isochrone' || command === 'export-network') {
       const { values } = parseArgs({
         args: rest,
-        options: { 'data-dir': { type: 'string' }, from: { type: 'string' }, minutes: { type: 'string' }, out: { type: 'string' }, 'cell-km': { type: 'string' } },
+        options: {
+          'data-dir': { type: 'string' },
+          from: { type: 'string' },
+          minutes: { type: 'string' },
+          out: { type: 'string' },
+          'cell-km': { type: 'string' },
+        },
         strict: true,
         allowPositionals: false,
       });
@@ -177,7 +219,11 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         command === 'travel-times'
           ? dispatch(b.api, 'travelTimes', { from })
           : command === 'isochrone'
-            ? dispatch(b.api, 'isochrone', { from, minutes: parseMinutes(values.minutes), ...(values['cell-km'] ? { cellKm: Number(values['cell-km']) } : {}) })
+            ? dispatch(b.api, 'isochrone', {
+                from,
+                minutes: parseMinutes(values.minutes),
+                ...(values['cell-km'] ? { cellKm: Number(values['cell-km']) } : {}),
+              })
             : dispatch(b.api, 'exportNetwork', {}),
       );
       if (!envelope.ok) throw new Error(envelope.error.message);
@@ -192,14 +238,21 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       return 0;
     }
     if (command === 'score') {
-      const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, profile: { type: 'string' }, method: { type: 'string' }, format: { type: 'string' } }, strict: true, allowPositionals: false });
+      const { values } = parseArgs({
+        args: rest,
+        options: { 'data-dir': { type: 'string' }, profile: { type: 'string' }, method: { type: 'string' }, format: { type: 'string' } },
+        strict: true,
+        allowPositionals: false,
+      });
       if (!values.profile) throw new UsageError('score needs --profile FILE.json (see README: the profile file format)');
       const format = values.format ?? 'json';
       if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got "${format}"`);
       const file = readJsonFile(values.profile);
       const { weights, ahp, method: fileMethod, ...profile } = (file ?? {}) as Record<string, unknown>;
       const method = values.method ?? fileMethod ?? 'wsm';
-      const envelope = await withBackend(values['data-dir'] ?? defaultDataDir(), (b) => dispatch(b.api, 'scoreSites', { profile, method, ...(weights ? { weights } : {}), ...(ahp ? { ahp } : {}) }));
+      const envelope = await withBackend(values['data-dir'] ?? defaultDataDir(), (b) =>
+        dispatch(b.api, 'scoreSites', { profile, method, ...(weights ? { weights } : {}), ...(ahp ? { ahp } : {}) }),
+      );
       if (!envelope.ok) throw new Error(envelope.error.message.replace(/^bad argument for scoreSites: /, 'bad profile: '));
       io.out(format === 'json' ? JSON.stringify(envelope.result, null, 2) : rankingCsv(envelope.result as RankingResult));
       return 0;
@@ -210,19 +263,52 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         const { values } = parseArgs({ args, options: { pairwise: { type: 'string' } }, strict: true, allowPositionals: false });
         if (!values.pairwise) throw new UsageError('mcda ahp needs --pairwise FILE.csv');
         const { header, rows } = readNumberTable(values.pairwise, { rowLabels: 'optional' });
-        if (rows.length !== header.length) throw new Error(`${values.pairwise}: ${header.length} names in the header but ${rows.length} rows; the matrix must be square`);
+        if (rows.length !== header.length)
+          throw new Error(`${values.pairwise}: ${header.length} names in the header but ${rows.length} rows; the matrix must be square`);
         const r = ahp(rows);
-        io.out(JSON.stringify({ weights: Object.fromEntries(header.map((h, i) => [h, r.weights[i]])), lambdaMax: r.lambdaMax, ci: r.ci, cr: r.cr, consistent: r.consistent, mostInconsistent: r.mostInconsistent ? { a: header[r.mostInconsistent.i], b: header[r.mostInconsistent.j], given: r.mostInconsistent.given, implied: r.mostInconsistent.implied } : null }, null, 2));
+        io.out(
+          JSON.stringify(
+            {
+              weights: Object.fromEntries(header.map((h, i) => [h, r.weights[i]])),
+              lambdaMax: r.lambdaMax,
+              ci: r.ci,
+              cr: r.cr,
+              consistent: r.consistent,
+              mostInconsistent: r.mostInconsistent
+                ? {
+                    a: header[r.mostInconsistent.i],
+                    b: header[r.mostInconsistent.j],
+                    given: r.mostInconsistent.given,
+                    implied: r.mostInconsistent.implied,
+                  }
+                : null,
+            },
+            null,
+            2,
+          ),
+        );
         return 0;
       }
       if (kind === 'topsis') {
-        const { values } = parseArgs({ args, options: { matrix: { type: 'string' }, weights: { type: 'string' }, types: { type: 'string' } }, strict: true, allowPositionals: false });
-        if (!values.matrix || !values.weights || !values.types) throw new UsageError('mcda topsis needs --matrix FILE.csv --weights w1,w2,… --types 1,-1,…');
+        const { values } = parseArgs({
+          args,
+          options: { matrix: { type: 'string' }, weights: { type: 'string' }, types: { type: 'string' } },
+          strict: true,
+          allowPositionals: false,
+        });
+        if (!values.matrix || !values.weights || !values.types)
+          throw new UsageError('mcda topsis needs --matrix FILE.csv --weights w1,w2,… --types 1,-1,…');
         const { header, rows, labels } = readNumberTable(values.matrix, { rowLabels: 'optional' });
         const weights = parseNumberList(values.weights, '--weights');
         const types = parseNumberList(values.types, '--types');
         const r = topsis(rows, weights, types);
-        io.out(JSON.stringify({ criteria: header, alternatives: labels, closeness: r.closeness, ranking: r.ranking.map((i) => labels[i] ?? i + 1) }, null, 2));
+        io.out(
+          JSON.stringify(
+            { criteria: header, alternatives: labels, closeness: r.closeness, ranking: r.ranking.map((i) => labels[i] ?? i + 1) },
+            null,
+            2,
+          ),
+        );
         return 0;
       }
       throw new UsageError(`mcda needs "ahp" or "topsis", got "${kind ?? ''}"`);
@@ -230,7 +316,15 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     if (command === 'import') {
       const { values, positionals } = parseArgs({
         args: rest,
-        options: { 'data-dir': { type: 'string' }, role: { type: 'string' }, crs: { type: 'string' }, name: { type: 'string' }, lng: { type: 'string' }, lat: { type: 'string' }, swap: { type: 'boolean' } },
+        options: {
+          'data-dir': { type: 'string' },
+          role: { type: 'string' },
+          crs: { type: 'string' },
+          name: { type: 'string' },
+          lng: { type: 'string' },
+          lat: { type: 'string' },
+          swap: { type: 'boolean' },
+        },
         strict: true,
         allowPositionals: true,
       });
@@ -263,8 +357,15 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       } catch (error) {
         throw new Error(`cannot read ${file}: ${(error as Error).message}`, { cause: error });
       }
-      const parsed = await parseFile(basename(file), bytes, { ...(values.lng ? { lngColumn: values.lng } : {}), ...(values.lat ? { latColumn: values.lat } : {}), ...(values.swap ? { swap: true } : {}) });
-      if (parsed.problems.length > 0 && parsed.swapSuggested) throw new Error(`${parsed.problems.length} problem(s); longitude and latitude look swapped: run again with --swap to exchange them`);
+      const parsed = await parseFile(basename(file), bytes, {
+        ...(values.lng ? { lngColumn: values.lng } : {}),
+        ...(values.lat ? { latColumn: values.lat } : {}),
+        ...(values.swap ? { swap: true } : {}),
+      });
+      if (parsed.problems.length > 0 && parsed.swapSuggested)
+        throw new Error(
+          `${parsed.problems.length} problem(s); longitude and latitude look swapped: run again with --swap to exchange them`,
+        );
       const summary = await withBackend(values['data-dir'] ?? defaultDataDir(), async (b) =>
         importParsed(b.userDb, parsed, {
           name: layerName,
@@ -278,11 +379,17 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       return 0;
     }
     if (command === 'export') {
-      const { values, positionals } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } }, strict: true, allowPositionals: true });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { 'data-dir': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+        strict: true,
+        allowPositionals: true,
+      });
       const layer = positionals[0];
       if (!layer || !values.out || !values.format) throw new UsageError('export needs LAYER --format geojson|csv|xlsx|kml --out FILE');
       const format = values.format as ExportFormat;
-      if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got "${values.format}"`);
+      if (!EXPORT_FORMATS.includes(format))
+        throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got "${values.format}"`);
       const envelope = await withBackend(values['data-dir'] ?? defaultDataDir(), (b) => dispatch(b.api, 'getLayer', { id: layer }));
       if (!envelope.ok) throw new Error(envelope.error.message);
       const bytes = await exportFeatures(layer, (envelope.result as { features: ExportFeature[] }).features, format);

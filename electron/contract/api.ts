@@ -74,17 +74,32 @@ export const AgentContact = z
   .object({
     name: z.string().trim().max(60).default(''),
     organisation: z.string().trim().max(120).default(''),
-    phone: z.string().trim().max(40).regex(/^[0-9+()\s-]*$/, 'phone: digits, spaces, + - ( ) only').default(''),
+    phone: z
+      .string()
+      .trim()
+      .max(40)
+      .regex(/^[0-9+()\s-]*$/, 'phone: digits, spaces, + - ( ) only')
+      .default(''),
     email: z.union([z.literal(''), z.email('email: not an e-mail address')]).default(''),
   })
   .strict();
 /** Seconds without a touch before presentation mode returns to the tour's first stop. */
 const IdleSeconds = z.number().int().min(10, 'idle time: at least 10 s').max(3600, 'idle time: at most 3600 s');
-export const Settings = z.object({ language: Language, agent: AgentContact, presentationPinSet: z.boolean(), presentationIdleSeconds: IdleSeconds });
+export const Settings = z.object({
+  language: Language,
+  agent: AgentContact,
+  presentationPinSet: z.boolean(),
+  presentationIdleSeconds: IdleSeconds,
+});
 export type Settings = z.infer<typeof Settings>;
 /** What updateSettings accepts: the language, the agent's contact, and the presentation PIN (4–8 digits; "" removes it). */
 export const SettingsChanges = z
-  .object({ language: Language, agent: AgentContact, presentationIdleSeconds: IdleSeconds, presentationPin: z.union([z.literal(''), z.string().regex(/^\d{4,8}$/, 'the PIN must be 4 to 8 digits')]) })
+  .object({
+    language: Language,
+    agent: AgentContact,
+    presentationIdleSeconds: IdleSeconds,
+    presentationPin: z.union([z.literal(''), z.string().regex(/^\d{4,8}$/, 'the PIN must be 4 to 8 digits')]),
+  })
   .partial()
   .strict();
 
@@ -105,7 +120,13 @@ export const TourStop = z
     seconds: z.number().int().min(3).max(120).default(10),
   })
   .strict();
-export const Tour = z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), builtIn: z.boolean(), stops: z.array(TourStop).min(1) });
+export const Tour = z.object({
+  id: z.string(),
+  name_zh: z.string(),
+  name_en: z.string(),
+  builtIn: z.boolean(),
+  stops: z.array(TourStop).min(1),
+});
 export type Tour = z.infer<typeof Tour>;
 export type TourStop = z.infer<typeof TourStop>;
 
@@ -151,7 +172,18 @@ export const Assumptions = z
   .strict();
 export type Assumptions = z.infer<typeof Assumptions>;
 
-export const FACILITY_CLASS_IDS = ['interchange', 'hsr-station', 'freight', 'international-rail', 'airport', 'airport-cargo', 'bonded-zone', 'port', 'logistics-hub', 'user-facility'] as const;
+export const FACILITY_CLASS_IDS = [
+  'interchange',
+  'hsr-station',
+  'freight',
+  'international-rail',
+  'airport',
+  'airport-cargo',
+  'bonded-zone',
+  'port',
+  'logistics-hub',
+  'user-facility',
+] as const;
 
 const NamedNode = z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() });
 export const Reached = NamedNode.extend({ minutes: z.number().nonnegative(), via: z.array(NamedNode) });
@@ -164,18 +196,45 @@ export const TravelTimesResult = z.object({
 });
 export type TravelTimesResult = z.infer<typeof TravelTimesResult>;
 
-const Minutes = z.array(z.number().positive().max(24 * 60)).min(1, 'at least one threshold (minutes) is needed').max(12);
+const Minutes = z
+  .array(
+    z
+      .number()
+      .positive()
+      .max(24 * 60),
+  )
+  .min(1, 'at least one threshold (minutes) is needed')
+  .max(12);
 
 export const CatchmentResult = z.array(
-  z.object({ minutes: z.number(), population: z.number().int().nonnegative(), unknownCounties: z.array(z.string()), countiesReached: z.number().int() }),
+  z.object({
+    minutes: z.number(),
+    population: z.number().int().nonnegative(),
+    unknownCounties: z.array(z.string()),
+    countiesReached: z.number().int(),
+  }),
 );
 
 export const NetworkDataResult = z.object({
-  input: z.object({ interchanges: z.array(z.unknown()), expressways: z.array(z.unknown()), facilities: z.array(z.unknown()), railLines: z.array(z.unknown()) }).passthrough(),
+  input: z
+    .object({
+      interchanges: z.array(z.unknown()),
+      expressways: z.array(z.unknown()),
+      facilities: z.array(z.unknown()),
+      railLines: z.array(z.unknown()),
+    })
+    .passthrough(),
   assumptions: Assumptions,
   zone: z.object({
     bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-    counties: z.array(z.object({ adcode: z.string(), name_zh: z.string(), population: z.number().nullable(), geometry: z.object({ type: z.string(), coordinates: z.unknown() }) })),
+    counties: z.array(
+      z.object({
+        adcode: z.string(),
+        name_zh: z.string(),
+        population: z.number().nullable(),
+        geometry: z.object({ type: z.string(), coordinates: z.unknown() }),
+      }),
+    ),
   }),
   markets: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), node: z.string() })),
 });
@@ -201,7 +260,12 @@ export const CRITERION_IDS = [
 export const CriterionIdSchema = z.enum(CRITERION_IDS);
 
 const Importance = z.number().min(0).max(5);
-const LimitMinutes = z.number().positive().max(24 * 60).nullable().optional();
+const LimitMinutes = z
+  .number()
+  .positive()
+  .max(24 * 60)
+  .nullable()
+  .optional();
 
 /** An enterprise profile (documented in README: the profile file format). */
 export const Profile = z
@@ -218,7 +282,12 @@ export const Profile = z
     pollution: z.enum(['low', 'medium', 'high']).default('low'),
     minParkLevel: z.enum(['any', 'provincial', 'national']).default('any'),
     limits: z
-      .object({ maxInterchangeMinutes: LimitMinutes, maxFreightMinutes: LimitMinutes, maxAirportMinutes: LimitMinutes, maxBondedMinutes: LimitMinutes })
+      .object({
+        maxInterchangeMinutes: LimitMinutes,
+        maxFreightMinutes: LimitMinutes,
+        maxAirportMinutes: LimitMinutes,
+        maxBondedMinutes: LimitMinutes,
+      })
       .strict()
       .default({}),
   })
@@ -233,7 +302,10 @@ export const ScoreArgs = z
     method: z.enum(['wsm', 'ahp', 'topsis']).default('wsm'),
     /** Percent per criterion; missing criteria take the profile's default weights. */
     weights: Weights.optional(),
-    ahp: z.object({ criteria: z.array(CriterionIdSchema).min(2).max(10), matrix: z.array(z.array(z.number())) }).strict().optional(),
+    ahp: z
+      .object({ criteria: z.array(CriterionIdSchema).min(2).max(10), matrix: z.array(z.array(z.number())) })
+      .strict()
+      .optional(),
     monteCarloSamples: z.number().int().min(0).max(100_000).default(2000),
   })
   .strict();
@@ -244,7 +316,16 @@ export const RankingResult = z.object({
   weights: z.record(CriterionIdSchema, z.number()),
   defaultWeights: z.record(CriterionIdSchema, z.number()),
   profileFlag: z.object({ id: z.string(), section: z.string(), quote_zh: z.string(), text_en: z.string() }).nullable(),
-  ahp: z.object({ weights: z.array(z.number()), lambdaMax: z.number(), ci: z.number(), cr: z.number(), consistent: z.boolean(), mostInconsistent: z.object({ i: z.number(), j: z.number(), given: z.number(), implied: z.number(), ratio: z.number() }).nullable() }).nullable(),
+  ahp: z
+    .object({
+      weights: z.array(z.number()),
+      lambdaMax: z.number(),
+      ci: z.number(),
+      cr: z.number(),
+      consistent: z.boolean(),
+      mostInconsistent: z.object({ i: z.number(), j: z.number(), given: z.number(), implied: z.number(), ratio: z.number() }).nullable(),
+    })
+    .nullable(),
   candidates: z.array(
     z.object({
       id: z.string(),
@@ -256,13 +337,25 @@ export const RankingResult = z.object({
       total: z.number().nullable(),
       exclusions: z.array(Bilingual),
       notes: z.array(z.string()),
-      criteria: z.array(z.object({ id: CriterionIdSchema, raw: z.number().nullable(), unit: z.string(), type: z.enum(['benefit', 'cost']), score: z.number(), weight: z.number(), contribution: z.number().nullable() })),
+      criteria: z.array(
+        z.object({
+          id: CriterionIdSchema,
+          raw: z.number().nullable(),
+          unit: z.string(),
+          type: z.enum(['benefit', 'cost']),
+          score: z.number(),
+          weight: z.number(),
+          contribution: z.number().nullable(),
+        }),
+      ),
     }),
   ),
   sensitivity: z
     .object({
       ranges: z.array(z.object({ id: CriterionIdSchema, weight: z.number(), lo: z.number(), hi: z.number() })),
-      stability: z.object({ samples: z.number(), first: z.array(z.number()), top3: z.array(z.number()), ids: z.array(z.string()) }).nullable(),
+      stability: z
+        .object({ samples: z.number(), first: z.array(z.number()), top3: z.array(z.number()), ids: z.array(z.string()) })
+        .nullable(),
     })
     .nullable(),
 });
@@ -285,13 +378,24 @@ export const CompareResult = z.object({
   of: z.number().int(),
   parks: z.array(RankedRow),
   /** Rank of each compared park under each of the plan's ten industry presets. */
-  presets: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), ranks: z.record(z.string(), z.number().int().nullable()) })),
+  presets: z.array(
+    z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), ranks: z.record(z.string(), z.number().int().nullable()) }),
+  ),
   moveUp: z
     .object({
       id: z.string(),
       rank: z.number().int().nullable(),
       above: z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), total: z.number().nullable() }).nullable(),
-      steps: z.array(z.object({ criterion: CriterionIdSchema, unit: z.string(), from: z.number(), to: z.number(), change: z.number(), effort: z.number() })),
+      steps: z.array(
+        z.object({
+          criterion: CriterionIdSchema,
+          unit: z.string(),
+          from: z.number(),
+          to: z.number(),
+          change: z.number(),
+          effort: z.number(),
+        }),
+      ),
       notEnough: z.array(CriterionIdSchema),
       unknown: z.array(CriterionIdSchema),
     })
@@ -307,18 +411,36 @@ export const ScenarioPayload = z
     profile: Profile,
     method: z.enum(['wsm', 'ahp', 'topsis']).default('wsm'),
     weights: Weights.optional(),
-    ahp: z.object({ criteria: z.array(CriterionIdSchema).min(2).max(10), matrix: z.array(z.array(z.number())) }).strict().optional(),
-    compare: z.object({ ids: z.array(z.string().min(1)).max(6), own: z.string().min(1).optional() }).strict().optional(),
+    ahp: z
+      .object({ criteria: z.array(CriterionIdSchema).min(2).max(10), matrix: z.array(z.array(z.number())) })
+      .strict()
+      .optional(),
+    compare: z
+      .object({ ids: z.array(z.string().min(1)).max(6), own: z.string().min(1).optional() })
+      .strict()
+      .optional(),
     /** Filled in by saveScenario from the project's sites; given values are replaced. */
     sites: z.array(z.object({ id: z.string(), name: z.string(), position: z.tuple([z.number(), z.number()]) }).strict()).default([]),
   })
   .strict();
 export type ScenarioPayload = z.infer<typeof ScenarioPayload>;
-export const Scenario = z.object({ id: z.string(), name: z.string(), notes: z.string(), payload: ScenarioPayload, created_at: z.string(), updated_at: z.string() });
+export const Scenario = z.object({
+  id: z.string(),
+  name: z.string(),
+  notes: z.string(),
+  payload: ScenarioPayload,
+  created_at: z.string(),
+  updated_at: z.string(),
+});
 const ScenarioName = z.string().trim().min(1, 'a scenario needs a name').max(100);
 const FileResult = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });
 
-export const CandidateSite = z.object({ id: z.string(), name: z.string(), position: z.tuple([z.number(), z.number()]), created_at: z.string() });
+export const CandidateSite = z.object({
+  id: z.string(),
+  name: z.string(),
+  position: z.tuple([z.number(), z.number()]),
+  created_at: z.string(),
+});
 
 export const LayerRoleSchema = z.enum(['reference', 'candidates', 'competitors', 'facilities']);
 const CrsChoice = z.enum(['auto', 'wgs84', 'gcj02', 'bd09']);
@@ -334,7 +456,8 @@ const FileArgs = {
   crs: CrsChoice.default('auto'),
 };
 /** Exactly one of dataBase64 and uploadId. */
-const oneFile = (a: { dataBase64?: string | undefined; uploadId?: string | undefined }) => (a.dataBase64 === undefined) !== (a.uploadId === undefined);
+const oneFile = (a: { dataBase64?: string | undefined; uploadId?: string | undefined }) =>
+  (a.dataBase64 === undefined) !== (a.uploadId === undefined);
 const ONE_FILE = { message: 'give the file either as dataBase64 or as uploadId (one of them)' };
 const Problem = z.object({ where: z.string(), message: z.string() });
 export const PreviewResult = z.object({
@@ -346,8 +469,15 @@ export const PreviewResult = z.object({
   columns: z.object({ lng: z.string(), lat: z.string(), name: z.string().nullable() }).nullable(),
   problems: z.array(Problem),
   swapSuggested: z.boolean(),
-  detection: z.object({ crs: z.enum(['wgs84', 'gcj02', 'bd09']), basis: z.enum(['names', 'none']), matched: z.array(z.object({ name: z.string(), reference: z.string() })), evidence: z.array(z.object({ crs: z.string(), medianMetres: z.number().nullable() })) }),
-  sample: z.array(z.object({ geometry: z.object({ type: z.string(), coordinates: z.unknown() }), properties: z.record(z.string(), z.unknown()) })),
+  detection: z.object({
+    crs: z.enum(['wgs84', 'gcj02', 'bd09']),
+    basis: z.enum(['names', 'none']),
+    matched: z.array(z.object({ name: z.string(), reference: z.string() })),
+    evidence: z.array(z.object({ crs: z.string(), medianMetres: z.number().nullable() })),
+  }),
+  sample: z.array(
+    z.object({ geometry: z.object({ type: z.string(), coordinates: z.unknown() }), properties: z.record(z.string(), z.unknown()) }),
+  ),
 });
 export type PreviewResult = z.infer<typeof PreviewResult>;
 export const ImportJobResult = z.object({
@@ -379,42 +509,87 @@ export const CONTRACT = {
   appInfo: { args: NoArgs, result: AppInfo },
   listLayers: { args: NoArgs, result: z.array(LayerSummary) },
   getLayer: { args: z.object({ id: z.string().min(1).max(100) }).strict(), result: FeatureCollectionResult },
-  searchPlaces: { args: z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50).default(12) }).strict(), result: z.array(PlaceHit) },
+  searchPlaces: {
+    args: z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50).default(12) }).strict(),
+    result: z.array(PlaceHit),
+  },
   getSettings: { args: NoArgs, result: Settings },
   networkInfo: {
     args: NoArgs,
-    result: z.object({ assumptions: Assumptions, nodes: z.number().int(), edges: z.number().int(), classCounts: z.record(z.string(), z.number().int()), markets: z.array(NamedNode) }),
+    result: z.object({
+      assumptions: Assumptions,
+      nodes: z.number().int(),
+      edges: z.number().int(),
+      classCounts: z.record(z.string(), z.number().int()),
+      markets: z.array(NamedNode),
+    }),
   },
   travelTimes: { args: z.object({ from: LngLatArg, assumptions: Assumptions.partial().optional() }).strict(), result: TravelTimesResult },
   isochrone: {
-    args: z.object({ from: LngLatArg, minutes: Minutes.default([30, 60, 90, 120]), cellKm: z.number().min(0.5).max(10).default(2), assumptions: Assumptions.partial().optional() }).strict(),
+    args: z
+      .object({
+        from: LngLatArg,
+        minutes: Minutes.default([30, 60, 90, 120]),
+        cellKm: z.number().min(0.5).max(10).default(2),
+        assumptions: Assumptions.partial().optional(),
+      })
+      .strict(),
     result: FeatureCollectionResult,
   },
-  catchment: { args: z.object({ from: LngLatArg, minutes: Minutes.default([30, 60, 90]), assumptions: Assumptions.partial().optional() }).strict(), result: CatchmentResult },
+  catchment: {
+    args: z.object({ from: LngLatArg, minutes: Minutes.default([30, 60, 90]), assumptions: Assumptions.partial().optional() }).strict(),
+    result: CatchmentResult,
+  },
   networkData: { args: NoArgs, result: NetworkDataResult },
   exportNetwork: { args: z.object({ assumptions: Assumptions.partial().optional() }).strict(), result: FeatureCollectionResult },
   planTaxonomy: {
     args: NoArgs,
     result: z.object({
-      industries: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), sublines: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() })) })),
+      industries: z.array(
+        z.object({
+          id: z.string(),
+          name_zh: z.string(),
+          name_en: z.string(),
+          sublines: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() })),
+        }),
+      ),
       source: z.string(),
     }),
   },
-  profilePresets: { args: NoArgs, result: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), profile: Profile })) },
+  profilePresets: {
+    args: NoArgs,
+    result: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), profile: Profile })),
+  },
   scoreSites: { args: ScoreArgs, result: RankingResult },
   compareParks: { args: CompareArgs, result: CompareResult },
   listScenarios: { args: NoArgs, result: z.array(Scenario) },
-  saveScenario: { args: z.object({ id: z.string().min(1).optional(), name: ScenarioName, notes: z.string().max(5000).default(''), payload: ScenarioPayload }).strict(), result: Scenario },
+  saveScenario: {
+    args: z
+      .object({ id: z.string().min(1).optional(), name: ScenarioName, notes: z.string().max(5000).default(''), payload: ScenarioPayload })
+      .strict(),
+    result: Scenario,
+  },
   openScenario: { args: z.object({ id: z.string().min(1) }).strict(), result: Scenario },
   duplicateScenario: { args: z.object({ id: z.string().min(1), name: ScenarioName.optional() }).strict(), result: Scenario },
-  renameScenario: { args: z.object({ id: z.string().min(1), name: ScenarioName, notes: z.string().max(5000).optional() }).strict(), result: Scenario },
+  renameScenario: {
+    args: z.object({ id: z.string().min(1), name: ScenarioName, notes: z.string().max(5000).optional() }).strict(),
+    result: Scenario,
+  },
   deleteScenario: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },
   compareScenarios: {
     args: z.object({ a: z.string().min(1), b: z.string().min(1) }).strict(),
     result: z.object({
       a: z.object({ id: z.string(), name: z.string(), method: z.string() }),
       b: z.object({ id: z.string(), name: z.string(), method: z.string() }),
-      rows: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), a: z.object({ rank: z.number().int().nullable(), total: z.number().nullable() }), b: z.object({ rank: z.number().int().nullable(), total: z.number().nullable() }) })),
+      rows: z.array(
+        z.object({
+          id: z.string(),
+          name_zh: z.string(),
+          name_en: z.string(),
+          a: z.object({ rank: z.number().int().nullable(), total: z.number().nullable() }),
+          b: z.object({ rank: z.number().int().nullable(), total: z.number().nullable() }),
+        }),
+      ),
     }),
   },
   exportReport: {
@@ -424,35 +599,69 @@ export const CONTRACT = {
         language: z.enum(['zh', 'en']),
         /** Sheet, column, criterion and unit names in the report's language (the renderer's i18n). */
         labels: z.record(z.string(), z.string()),
-        fileName: z.string().regex(/^[^/\\:*?"<>|]{1,80}$/, 'a file name without path characters').optional(),
+        fileName: z
+          .string()
+          .regex(/^[^/\\:*?"<>|]{1,80}$/, 'a file name without path characters')
+          .optional(),
       })
       .strict(),
     result: FileResult,
   },
   exportProject: { args: NoArgs, result: FileResult },
-  importProject: { args: z.object({ uploadId: z.uuid() }).strict(), result: z.object({ scenarios: z.number().int(), sites: z.number().int(), layers: z.number().int() }) },
+  importProject: {
+    args: z.object({ uploadId: z.uuid() }).strict(),
+    result: z.object({ scenarios: z.number().int(), sites: z.number().int(), layers: z.number().int() }),
+  },
   listCandidateSites: { args: NoArgs, result: z.array(CandidateSite) },
   addCandidateSite: { args: z.object({ name: z.string().trim().min(1).max(100), position: LngLatArg }).strict(), result: CandidateSite },
   deleteCandidateSite: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },
-  beginUpload: { args: z.object({ name: z.string().min(1).max(255), size: z.number().int().min(0) }).strict(), result: z.object({ uploadId: z.string(), chunkBytes: z.number().int() }) },
-  uploadChunk: { args: z.object({ uploadId: z.uuid(), offset: z.number().int().min(0), dataBase64: z.string().min(1) }).strict(), result: z.object({ received: z.number().int(), complete: z.boolean() }) },
+  beginUpload: {
+    args: z.object({ name: z.string().min(1).max(255), size: z.number().int().min(0) }).strict(),
+    result: z.object({ uploadId: z.string(), chunkBytes: z.number().int() }),
+  },
+  uploadChunk: {
+    args: z.object({ uploadId: z.uuid(), offset: z.number().int().min(0), dataBase64: z.string().min(1) }).strict(),
+    result: z.object({ received: z.number().int(), complete: z.boolean() }),
+  },
   discardUpload: { args: z.object({ uploadId: z.uuid() }).strict(), result: z.object({ discarded: z.boolean() }) },
   previewImport: { args: z.object(FileArgs).strict().refine(oneFile, ONE_FILE), result: PreviewResult },
-  startImport: { args: z.object({ ...FileArgs, layerName: z.string().trim().min(1).max(100), role: LayerRoleSchema }).strict().refine(oneFile, ONE_FILE), result: z.object({ jobId: z.string() }) },
+  startImport: {
+    args: z
+      .object({ ...FileArgs, layerName: z.string().trim().min(1).max(100), role: LayerRoleSchema })
+      .strict()
+      .refine(oneFile, ONE_FILE),
+    result: z.object({ jobId: z.string() }),
+  },
   importStatus: { args: z.object({ jobId: z.string().min(1) }).strict(), result: ImportJobResult },
   cancelImport: { args: z.object({ jobId: z.string().min(1) }).strict(), result: z.object({ cancelled: z.boolean() }) },
-  renameLayer: { args: z.object({ id: z.string().min(1), name: z.string().trim().min(1).max(100) }).strict(), result: z.object({ id: z.string(), name: z.string() }) },
-  setLayerStyle: { args: z.object({ id: z.string().min(1), colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb') }).strict(), result: z.object({ id: z.string(), colour: z.string() }) },
+  renameLayer: {
+    args: z.object({ id: z.string().min(1), name: z.string().trim().min(1).max(100) }).strict(),
+    result: z.object({ id: z.string(), name: z.string() }),
+  },
+  setLayerStyle: {
+    args: z.object({ id: z.string().min(1), colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb') }).strict(),
+    result: z.object({ id: z.string(), colour: z.string() }),
+  },
   deleteLayer: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },
   listBasemaps: { args: NoArgs, result: z.array(BasemapPack) },
   addBasemap: { args: z.object({ path: z.string().min(1).max(4096) }).strict(), result: BasemapPack },
   removeBasemap: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ removed: z.boolean() }) },
-  exportLayer: { args: z.object({ id: z.string().min(1), format: z.enum(['geojson', 'csv', 'xlsx', 'kml']) }).strict(), result: FileResult },
+  exportLayer: {
+    args: z.object({ id: z.string().min(1), format: z.enum(['geojson', 'csv', 'xlsx', 'kml']) }).strict(),
+    result: FileResult,
+  },
   updateSettings: { args: SettingsChanges, result: Settings },
   checkPresentationPin: { args: z.object({ pin: z.string().max(20) }).strict(), result: z.object({ ok: z.boolean() }) },
   listTours: { args: NoArgs, result: z.array(Tour) },
   saveTour: {
-    args: z.object({ id: z.string().min(1).optional(), name_zh: z.string().trim().min(1).max(100), name_en: z.string().trim().min(1).max(100), stops: z.array(TourStop).min(1, 'a tour needs at least one stop').max(50) }).strict(),
+    args: z
+      .object({
+        id: z.string().min(1).optional(),
+        name_zh: z.string().trim().min(1).max(100),
+        name_en: z.string().trim().min(1).max(100),
+        stops: z.array(TourStop).min(1, 'a tour needs at least one stop').max(50),
+      })
+      .strict(),
     result: Tour,
   },
   deleteTour: { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },

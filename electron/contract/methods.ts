@@ -55,7 +55,6 @@ export const METHOD_NAMES = [
 /** Methods whose argument carries file bytes (base64): the HTTP server allows larger bodies for them. */
 export const FILE_METHODS: readonly MethodName[] = ['previewImport', 'startImport', 'uploadChunk'];
 
-
 export type MethodName = (typeof METHOD_NAMES)[number];
 
 /** IPC channels outside the API: the report view's "save as PDF" (Electron's printToPDF). */

@@ -57,7 +57,9 @@ describe('user database', () => {
     const newer = new Database(file);
     newer.pragma('user_version = 99');
     newer.close();
-    expect(() => openUserDb(file, [{ version: 1, name: 'a', sql: 'CREATE TABLE t (x);' }])).toThrow(/schema version 99, newer than this app/);
+    expect(() => openUserDb(file, [{ version: 1, name: 'a', sql: 'CREATE TABLE t (x);' }])).toThrow(
+      /schema version 99, newer than this app/,
+    );
     const check = new Database(file);
     cleanups.unshift(() => check.close());
     expect(check.pragma('user_version', { simple: true })).toBe(99);

@@ -34,7 +34,8 @@ export function loadMigrations(dir: string): Migration[] {
       return { version: Number(m[1]), name: m[2] ?? file, sql: readFileSync(join(dir, file), 'utf8') };
     });
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migrations must be numbered 0001, 0002, … without gaps; found ${m.version} at position ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`migrations must be numbered 0001, 0002, … without gaps; found ${m.version} at position ${i + 1}`);
   });
   return migrations;
 }
@@ -50,7 +51,9 @@ export function migrate(db: Db, migrations: readonly Migration[]): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length;
   if (current > latest) {
-    throw new Error(`the user database is at schema version ${current}, newer than this app knows (${latest}); update the app instead of opening it with an older one`);
+    throw new Error(
+      `the user database is at schema version ${current}, newer than this app knows (${latest}); update the app instead of opening it with an older one`,
+    );
   }
   if (current === latest) return current;
   db.transaction(() => {

@@ -30,7 +30,10 @@ describe('resolveAsset', () => {
   });
 
   it('serves built files with their type', async () => {
-    expect(await resolveAsset('/assets/app.js', ctx)).toMatchObject({ status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+    expect(await resolveAsset('/assets/app.js', ctx)).toMatchObject({
+      status: 200,
+      headers: { 'content-type': 'text/javascript; charset=utf-8' },
+    });
   });
 
   it.each([

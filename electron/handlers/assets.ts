@@ -68,7 +68,10 @@ export function safeJoin(rendererDir: string, urlPath: string): string | null {
   return candidate;
 }
 
-export async function resolveAsset(urlPath: string, ctx: { rendererDir: string; reference: ReferenceData; packs?: PackRegistry }): Promise<AssetResponse> {
+export async function resolveAsset(
+  urlPath: string,
+  ctx: { rendererDir: string; reference: ReferenceData; packs?: PackRegistry },
+): Promise<AssetResponse> {
   const packTile = PACK_PATH.exec(urlPath);
   if (packTile) {
     const [id, z, x, y] = [packTile[1] as string, Number(packTile[2]), Number(packTile[3]), Number(packTile[4])];
@@ -78,7 +81,10 @@ export async function resolveAsset(urlPath: string, ctx: { rendererDir: string; 
     const data = await found.pack.getTile(z, x, y);
     const type = TILE_TYPES[found.record.format] ?? 'application/octet-stream';
     // A missing raster tile is a 204 (transparent); a missing vector tile an empty body.
-    if (!data) return found.record.tileType === 'raster' ? { status: 204, headers: {}, body: '' } : { status: 200, headers: { 'content-type': type }, body: Buffer.alloc(0) };
+    if (!data)
+      return found.record.tileType === 'raster'
+        ? { status: 204, headers: {}, body: '' }
+        : { status: 200, headers: { 'content-type': type }, body: Buffer.alloc(0) };
     return { status: 200, headers: { 'content-type': type, 'cache-control': 'max-age=3600' }, body: Buffer.from(data) };
   }
   const tile = TILE_PATH.exec(urlPath);
@@ -88,7 +94,11 @@ export async function resolveAsset(urlPath: string, ctx: { rendererDir: string; 
     if (z > 24 || x >= n || y >= n) return notFound('tile address out of range');
     const data = ctx.reference.getTile(z, x, y);
     // An empty body is an empty tile to maplibre: the map has no data there (sea, far away).
-    return { status: 200, headers: { 'content-type': 'application/x-protobuf', 'cache-control': 'max-age=3600' }, body: data ?? Buffer.alloc(0) };
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/x-protobuf', 'cache-control': 'max-age=3600' },
+      body: data ?? Buffer.alloc(0),
+    };
   }
   const file = safeJoin(ctx.rendererDir, urlPath === '/' ? '/index.html' : urlPath);
   if (!file || !existsSync(file) || !statSync(file).isFile()) return notFound();
@@ -98,6 +108,10 @@ export async function resolveAsset(urlPath: string, ctx: { rendererDir: string; 
   if (real !== realRoot && !real.startsWith(realRoot + sep)) return notFound();
   const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
   const isHtml = type.startsWith('text/html');
-  const headers: Record<string, string> = { 'content-type': type, 'x-content-type-options': 'nosniff', ...(isHtml ? HTML_SECURITY_HEADERS : {}) };
+  const headers: Record<string, string> = {
+    'content-type': type,
+    'x-content-type-options': 'nosniff',
+    ...(isHtml ? HTML_SECURITY_HEADERS : {}),
+  };
   return { status: 200, headers, body: readFileSync(real) };
 }

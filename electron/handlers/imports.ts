@@ -8,7 +8,12 @@ import type { Uploads } from '../imports/uploads.ts';
 import type { HandlerDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
 
-const MIME = { geojson: 'application/geo+json', csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', kml: 'application/vnd.google-earth.kml+xml' } as const;
+const MIME = {
+  geojson: 'application/geo+json',
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  kml: 'application/vnd.google-earth.kml+xml',
+} as const;
 
 /** Import errors are the user's file, not ours: BAD_ARGUMENT with the message. */
 async function asImportError<T>(fn: () => Promise<T> | T): Promise<T> {
@@ -20,7 +25,18 @@ async function asImportError<T>(fn: () => Promise<T> | T): Promise<T> {
   }
 }
 
-type ImportMethods = 'beginUpload' | 'uploadChunk' | 'discardUpload' | 'previewImport' | 'startImport' | 'importStatus' | 'cancelImport' | 'renameLayer' | 'setLayerStyle' | 'deleteLayer' | 'exportLayer';
+type ImportMethods =
+  | 'beginUpload'
+  | 'uploadChunk'
+  | 'discardUpload'
+  | 'previewImport'
+  | 'startImport'
+  | 'importStatus'
+  | 'cancelImport'
+  | 'renameLayer'
+  | 'setLayerStyle'
+  | 'deleteLayer'
+  | 'exportLayer';
 
 export function importHandlers(deps: HandlerDeps, getLayer: Api['getLayer'], jobs: ImportJobs, uploads: Uploads): Pick<Api, ImportMethods> {
   let reference: ReturnType<typeof referencePlaces> | undefined;
@@ -38,7 +54,8 @@ export function importHandlers(deps: HandlerDeps, getLayer: Api['getLayer'], job
     ...(a.swap ? { swap: true } : {}),
   });
   const userLayer = (id: string) => {
-    if (!deps.userDb.prepare('SELECT 1 FROM user_layers WHERE id = ?').get(id)) throw new ApiError('NOT_FOUND', `no user layer with id "${id}"`);
+    if (!deps.userDb.prepare('SELECT 1 FROM user_layers WHERE id = ?').get(id))
+      throw new ApiError('NOT_FOUND', `no user layer with id "${id}"`);
   };
   return {
     beginUpload: (a) => asImportError(() => uploads.begin(a.name, a.size)),

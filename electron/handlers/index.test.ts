@@ -48,22 +48,38 @@ describe('dispatch', () => {
   });
 
   it('lists user layers with their feature counts', async () => {
-    backend.userDb.prepare("INSERT INTO user_layers (id, project_id, name, role, geometry) VALUES ('my-sites', 1, '候选地块', 'candidates', 'point')").run();
-    backend.userDb.prepare("INSERT INTO user_features (layer_id, geometry) VALUES ('my-sites', '{\"type\":\"Point\",\"coordinates\":[112.6,26.9]}')").run();
+    backend.userDb
+      .prepare("INSERT INTO user_layers (id, project_id, name, role, geometry) VALUES ('my-sites', 1, '候选地块', 'candidates', 'point')")
+      .run();
+    backend.userDb
+      .prepare('INSERT INTO user_features (layer_id, geometry) VALUES (\'my-sites\', \'{"type":"Point","coordinates":[112.6,26.9]}\')')
+      .run();
     const res = await dispatch(backend.api, 'listLayers', {});
     if (!res.ok) throw new Error(res.error.message);
-    expect((res.result as { id: string; kind: string; featureCount: number }[]).find((l) => l.id === 'my-sites')).toMatchObject({ kind: 'user', featureCount: 1 });
+    expect((res.result as { id: string; kind: string; featureCount: number }[]).find((l) => l.id === 'my-sites')).toMatchObject({
+      kind: 'user',
+      featureCount: 1,
+    });
   });
 
   it('stores settings in the user database', async () => {
     const agent = { name: '', organisation: '', phone: '', email: '' };
-    expect(await dispatch(backend.api, 'getSettings', {})).toEqual({ ok: true, result: { language: 'zh', agent, presentationPinSet: false, presentationIdleSeconds: 60 } });
-    expect(await dispatch(backend.api, 'updateSettings', { language: 'en' })).toEqual({ ok: true, result: { language: 'en', agent, presentationPinSet: false, presentationIdleSeconds: 60 } });
+    expect(await dispatch(backend.api, 'getSettings', {})).toEqual({
+      ok: true,
+      result: { language: 'zh', agent, presentationPinSet: false, presentationIdleSeconds: 60 },
+    });
+    expect(await dispatch(backend.api, 'updateSettings', { language: 'en' })).toEqual({
+      ok: true,
+      result: { language: 'en', agent, presentationPinSet: false, presentationIdleSeconds: 60 },
+    });
     expect(await dispatch(backend.api, 'getSettings', undefined)).toMatchObject({ ok: true, result: { language: 'en' } });
   });
 
   it('rejects an unknown method with a typed error', async () => {
-    expect(await dispatch(backend.api, 'dropAllTables', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'unknown method "dropAllTables"' } });
+    expect(await dispatch(backend.api, 'dropAllTables', {})).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD', message: 'unknown method "dropAllTables"' },
+    });
     expect((await dispatch(backend.api, '__proto__', {})).ok).toBe(false);
   });
 
@@ -82,7 +98,15 @@ describe('dispatch', () => {
   });
 
   it('turns a handler failure into a typed error without a stack', async () => {
-    const failing = { ...backend.api, appInfo: () => { throw new ApiError('NOT_FOUND', 'nothing here'); }, listLayers: () => { throw new Error('disk on fire'); } };
+    const failing = {
+      ...backend.api,
+      appInfo: () => {
+        throw new ApiError('NOT_FOUND', 'nothing here');
+      },
+      listLayers: () => {
+        throw new Error('disk on fire');
+      },
+    };
     expect(await dispatch(failing, 'appInfo', {})).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'nothing here' } });
     const res = await dispatch(failing, 'listLayers', {});
     expect(res).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
@@ -118,8 +142,14 @@ describe('reference layers', () => {
   });
 
   it('refuses an unknown layer and a basemap layer with clear messages', async () => {
-    expect(await dispatch(backend.api, 'getLayer', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/no layer with id "nope"/) } });
-    expect(await dispatch(backend.api, 'getLayer', { id: 'counties' })).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT', message: expect.stringMatching(/drawn from tiles/) } });
+    expect(await dispatch(backend.api, 'getLayer', { id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringMatching(/no layer with id "nope"/) },
+    });
+    expect(await dispatch(backend.api, 'getLayer', { id: 'counties' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_ARGUMENT', message: expect.stringMatching(/drawn from tiles/) },
+    });
     expect(await dispatch(backend.api, 'getLayer', { id: 7 })).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
   });
 });
@@ -146,6 +176,9 @@ describe('searchPlaces', () => {
     expect(await search('   ')).toEqual([]);
   });
   it('rejects an over-long query', async () => {
-    expect(await dispatch(backend.api, 'searchPlaces', { query: 'x'.repeat(101) })).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
+    expect(await dispatch(backend.api, 'searchPlaces', { query: 'x'.repeat(101) })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_ARGUMENT' },
+    });
   });
 });

@@ -30,7 +30,24 @@ export { ApiError } from './errors.ts';
  * waiting on its lock (which would freeze the app) or joining its transaction (a cancel would then
  * drop them).
  */
-const WRITE_METHODS = ['updateSettings', 'addCandidateSite', 'deleteCandidateSite', 'renameLayer', 'setLayerStyle', 'deleteLayer', 'addBasemap', 'removeBasemap', 'saveScenario', 'openScenario', 'duplicateScenario', 'renameScenario', 'deleteScenario', 'importProject', 'saveTour', 'deleteTour'] as const;
+const WRITE_METHODS = [
+  'updateSettings',
+  'addCandidateSite',
+  'deleteCandidateSite',
+  'renameLayer',
+  'setLayerStyle',
+  'deleteLayer',
+  'addBasemap',
+  'removeBasemap',
+  'saveScenario',
+  'openScenario',
+  'duplicateScenario',
+  'renameScenario',
+  'deleteScenario',
+  'importProject',
+  'saveTour',
+  'deleteTour',
+] as const;
 
 export function createHandlers(deps: HandlerDeps): Api {
   const network = zoneNetworkService(deps);
@@ -52,13 +69,13 @@ export function createHandlers(deps: HandlerDeps): Api {
   for (const method of WRITE_METHODS) {
     const handler = api[method] as (args: unknown) => unknown;
     (api as Record<string, (args: unknown) => unknown>)[method] = (args) => {
-      if (jobs.running) throw new ApiError('BAD_ARGUMENT', 'an import is being written to this project; try again when it has finished, or cancel it');
+      if (jobs.running)
+        throw new ApiError('BAD_ARGUMENT', 'an import is being written to this project; try again when it has finished, or cancel it');
       return handler(args);
     };
   }
   return api;
 }
-
 
 function failure(code: ErrorCode, message: string, issues?: string[]): Envelope<never> {
   return { ok: false, error: issues ? { code, message, issues } : { code, message } };

@@ -11,11 +11,20 @@ const SUBKINDS: Partial<Record<LayerId, { property: string; names: Record<string
   'rail-lines': { property: 'kind', names: { hsr: ['高速铁路', 'High-speed rail'], conventional: ['普速铁路', 'Conventional rail'] } },
   'rail-stations': {
     property: 'kind',
-    names: { hsr: ['高铁站', 'HSR station'], conventional: ['普速站', 'Conventional station'], 'hsr+conventional': ['高普合一站', 'HSR and conventional'], freight: ['货场', 'Freight yard'] },
+    names: {
+      hsr: ['高铁站', 'HSR station'],
+      conventional: ['普速站', 'Conventional station'],
+      'hsr+conventional': ['高普合一站', 'HSR and conventional'],
+      freight: ['货场', 'Freight yard'],
+    },
   },
   'logistics-hubs': {
     property: 'kind',
-    names: { 'national-hub': ['国家物流枢纽', 'National logistics hub'], 'logistics-park': ['物流园区', 'Logistics park'], 'rail-service': ['国际班列', 'International rail service'] },
+    names: {
+      'national-hub': ['国家物流枢纽', 'National logistics hub'],
+      'logistics-park': ['物流园区', 'Logistics park'],
+      'rail-service': ['国际班列', 'International rail service'],
+    },
   },
 };
 
@@ -65,7 +74,15 @@ export function layerHandlers(deps: HandlerDeps): Pick<Api, 'listLayers' | 'getL
     ...[...deps.layers.values()].flatMap((layer) =>
       layer.collection.features.map((f) => ({
         inZone: f.properties['external_hub'] !== true,
-        hit: { layer: layer.id, id: f.properties.id, name_zh: f.properties.name_zh, name_en: f.properties.name_en, detail_zh: layer.name_zh, detail_en: layer.name_en, center: centreOf(f) } satisfies PlaceHit,
+        hit: {
+          layer: layer.id,
+          id: f.properties.id,
+          name_zh: f.properties.name_zh,
+          name_en: f.properties.name_en,
+          detail_zh: layer.name_zh,
+          detail_en: layer.name_en,
+          center: centreOf(f),
+        } satisfies PlaceHit,
       })),
     ),
   ]);
@@ -88,22 +105,48 @@ export function layerHandlers(deps: HandlerDeps): Pick<Api, 'listLayers' | 'getL
           ...(b ? { breakdown: b } : {}),
         };
       });
-      const user = (userLayers.all() as { id: string; name: string; geometry: LayerSummary['geometry']; source_file: string | null; role: NonNullable<LayerSummary['role']>; style: string; featureCount: number }[]).map(
-        (l): LayerSummary => {
-          const colour = (JSON.parse(l.style || '{}') as { colour?: string }).colour;
-          return { id: l.id, name_zh: l.name, name_en: l.name, kind: 'user', geometry: l.geometry, featureCount: l.featureCount, source: l.source_file, role: l.role, ...(colour ? { colour } : {}) };
-        },
-      );
+      const user = (
+        userLayers.all() as {
+          id: string;
+          name: string;
+          geometry: LayerSummary['geometry'];
+          source_file: string | null;
+          role: NonNullable<LayerSummary['role']>;
+          style: string;
+          featureCount: number;
+        }[]
+      ).map((l): LayerSummary => {
+        const colour = (JSON.parse(l.style || '{}') as { colour?: string }).colour;
+        return {
+          id: l.id,
+          name_zh: l.name,
+          name_en: l.name,
+          kind: 'user',
+          geometry: l.geometry,
+          featureCount: l.featureCount,
+          source: l.source_file,
+          role: l.role,
+          ...(colour ? { colour } : {}),
+        };
+      });
       return [...basemap, ...reference, ...user];
     },
 
     getLayer({ id }): FeatureCollectionResult {
       const reference = deps.layers.get(id as LayerId);
       if (reference) return reference.collection as FeatureCollectionResult;
-      if (deps.reference.meta.layers.some((l) => l.id === id)) throw new ApiError('BAD_ARGUMENT', `layer "${id}" is part of the basemap and is drawn from tiles, not fetched as GeoJSON`);
+      if (deps.reference.meta.layers.some((l) => l.id === id))
+        throw new ApiError('BAD_ARGUMENT', `layer "${id}" is part of the basemap and is drawn from tiles, not fetched as GeoJSON`);
       if (userLayerExists.get(id)) {
         const rows = userFeatures.all(id) as { geometry: string; properties: string }[];
-        return { type: 'FeatureCollection', features: rows.map((r) => ({ type: 'Feature', geometry: JSON.parse(r.geometry) as never, properties: JSON.parse(r.properties) as Record<string, unknown> })) };
+        return {
+          type: 'FeatureCollection',
+          features: rows.map((r) => ({
+            type: 'Feature',
+            geometry: JSON.parse(r.geometry) as never,
+            properties: JSON.parse(r.properties) as Record<string, unknown>,
+          })),
+        };
       }
       throw new ApiError('NOT_FOUND', `no layer with id "${id}" (see listLayers)`);
     },

@@ -13,7 +13,9 @@ describe('network API', () => {
     const info = CONTRACT.networkInfo.result.parse(await ok('networkInfo', {}));
     expect(info.assumptions).toMatchObject({ expresswayKmh: 90, ordinaryRoadKmh: 40, detourFactor: 1.3 });
     expect(info.nodes).toBeGreaterThan(20);
-    expect(info.markets.map((m) => m.id)).toEqual(expect.arrayContaining(['guangzhou', 'shenzhen', 'changsha', 'huaihua-international-rail']));
+    expect(info.markets.map((m) => m.id)).toEqual(
+      expect.arrayContaining(['guangzhou', 'shenzhen', 'changsha', 'huaihua-international-rail']),
+    );
   });
 
   it('gives travel times from a point in Hengyang with the facilities reached', async () => {
@@ -31,7 +33,10 @@ describe('network API', () => {
 
   it('slower roads give longer times', async () => {
     const normal = await ok<{ markets: Record<string, { minutes: number }> }>('travelTimes', { from: [112.6, 26.9] });
-    const slow = await ok<{ markets: Record<string, { minutes: number }> }>('travelTimes', { from: [112.6, 26.9], assumptions: { expresswayKmh: 60 } });
+    const slow = await ok<{ markets: Record<string, { minutes: number }> }>('travelTimes', {
+      from: [112.6, 26.9],
+      assumptions: { expresswayKmh: 60 },
+    });
     expect(slow.markets['guangzhou']?.minutes).toBeGreaterThan(normal.markets['guangzhou']?.minutes ?? Infinity);
   });
 
@@ -49,7 +54,10 @@ describe('network API', () => {
   it('draws isochrones and refuses an empty threshold list', async () => {
     const fcol = CONTRACT.isochrone.result.parse(await ok('isochrone', { from: [112.6, 26.9], minutes: [30, 60] }));
     expect(fcol.features.map((f) => f.properties['minutes'])).toEqual([30, 60]);
-    expect(await dispatch(backend.api, 'isochrone', { from: [112.6, 26.9], minutes: [] })).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT', message: expect.stringMatching(/at least one threshold/) } });
+    expect(await dispatch(backend.api, 'isochrone', { from: [112.6, 26.9], minutes: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_ARGUMENT', message: expect.stringMatching(/at least one threshold/) },
+    });
   });
 
   it('counts population within reach, growing with time, and lists unknown counties', async () => {

@@ -67,13 +67,23 @@ export const CATCHMENT_CELL_KM = 1;
 /** Reads the zone's county polygons (built by build:data) and joins 2020 populations (data/counties.json). */
 export function loadZone(zoneFile: string, countiesFile: string, marketsFile: string): ZoneData {
   const polygons = JSON.parse(readFileSync(zoneFile, 'utf8')) as { features: Feature<Polygon | MultiPolygon, Record<string, string>>[] };
-  const table = JSON.parse(readFileSync(countiesFile, 'utf8')) as { counties: { adcode: string; name_zh: string; population_2020: number | null }[] };
+  const table = JSON.parse(readFileSync(countiesFile, 'utf8')) as {
+    counties: { adcode: string; name_zh: string; population_2020: number | null }[];
+  };
   // Boundary data predates 2019 (邵东县, 祁阳县): match on adcode, then on the name without its unit.
   const stem = (name: string) => name.replace(/(自治县|县|市|区)$/u, '');
   const counties = polygons.features.map((f) => {
     const p = f.properties;
-    const row = table.counties.find((c) => c.adcode === p['adcode']) ?? table.counties.find((c) => stem(c.name_zh) === stem(p['name_zh'] ?? ''));
-    return { adcode: p['adcode'] ?? '', name_zh: p['name_zh'] ?? '', name_en: p['name_en'] ?? '', prefecture_adcode: p['prefecture_adcode'] ?? '', population: row?.population_2020 ?? null, feature: f };
+    const row =
+      table.counties.find((c) => c.adcode === p['adcode']) ?? table.counties.find((c) => stem(c.name_zh) === stem(p['name_zh'] ?? ''));
+    return {
+      adcode: p['adcode'] ?? '',
+      name_zh: p['name_zh'] ?? '',
+      name_en: p['name_en'] ?? '',
+      prefecture_adcode: p['prefecture_adcode'] ?? '',
+      population: row?.population_2020 ?? null,
+      feature: f,
+    };
   });
   let w = Infinity;
   let s = Infinity;
@@ -93,7 +103,8 @@ export function loadZone(zoneFile: string, countiesFile: string, marketsFile: st
   return { counties, bbox: [w, s, e, n], markets };
 }
 
-const located = (f: LayerFeature): f is LayerFeature & { geometry: { type: 'Point'; coordinates: [number, number] } } => f.geometry?.type === 'Point';
+const located = (f: LayerFeature): f is LayerFeature & { geometry: { type: 'Point'; coordinates: [number, number] } } =>
+  f.geometry?.type === 'Point';
 
 function stationClasses(f: LayerFeature, markets: ReadonlySet<string>, international: ReadonlySet<string>): FacilityClass[] {
   const kind = String(f.properties['kind']);
@@ -117,12 +128,22 @@ export function zoneNetworkInput(layers: ReadonlyMap<LayerId, ReferenceLayer>, m
     position: (f.geometry as { coordinates: [number, number] }).coordinates,
     classes: marketNodes.has(f.properties.id) && !classes.includes('market') ? [...classes, 'market'] : classes,
   });
-  const interchanges = features('interchanges').filter(located).map((f) => pointOf(f, ['interchange']));
+  const interchanges = features('interchanges')
+    .filter(located)
+    .map((f) => pointOf(f, ['interchange']));
   const facilities: PointInput[] = [
-    ...features('rail-stations').filter(located).map((f) => pointOf(f, stationClasses(f, marketNodes, international))),
-    ...features('airports').filter(located).map((f) => pointOf(f, f.properties['cargo'] ? ['airport', 'airport-cargo'] : ['airport'])),
-    ...features('bonded-zones').filter(located).map((f) => pointOf(f, ['bonded-zone'])),
-    ...features('ports').filter(located).map((f) => pointOf(f, ['port'])),
+    ...features('rail-stations')
+      .filter(located)
+      .map((f) => pointOf(f, stationClasses(f, marketNodes, international))),
+    ...features('airports')
+      .filter(located)
+      .map((f) => pointOf(f, f.properties['cargo'] ? ['airport', 'airport-cargo'] : ['airport'])),
+    ...features('bonded-zones')
+      .filter(located)
+      .map((f) => pointOf(f, ['bonded-zone'])),
+    ...features('ports')
+      .filter(located)
+      .map((f) => pointOf(f, ['port'])),
     // Hubs and logistics parks are destinations; international train services are not places (their
     // departure yard is a station already).
     ...features('logistics-hubs')
@@ -178,20 +199,34 @@ export function zoneNetworkService(deps: Pick<HandlerDeps, 'layers' | 'zone'> & 
   const facilityRows = deps.userDb?.prepare(`
     SELECT f.id, f.geometry, f.properties, l.name AS layer FROM user_features f JOIN user_layers l ON l.id = f.layer_id
     WHERE l.role = 'facilities' ORDER BY f.id`);
-  const facilitySignature = deps.userDb?.prepare("SELECT count(*) || ':' || coalesce(max(f.id), 0) FROM user_features f JOIN user_layers l ON l.id = f.layer_id WHERE l.role = 'facilities'").pluck();
+  const facilitySignature = deps.userDb
+    ?.prepare(
+      "SELECT count(*) || ':' || coalesce(max(f.id), 0) FROM user_features f JOIN user_layers l ON l.id = f.layer_id WHERE l.role = 'facilities'",
+    )
+    .pluck();
   let input = base;
   let inputSignature = '';
   const currentInput = (): NetworkInput => {
     const signature = String(facilitySignature?.get() ?? '');
     if (signature !== inputSignature) {
       inputSignature = signature;
-      const user = ((facilityRows?.all() ?? []) as { id: number; geometry: string; properties: string; layer: string }[]).flatMap((r): PointInput[] => {
-        const g = JSON.parse(r.geometry) as { type: string; coordinates: [number, number] };
-        if (g.type !== 'Point') return [];
-        const p = JSON.parse(r.properties) as Record<string, unknown>;
-        const name = [p['name'], p['名称'], p['name_zh']].find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
-        return [{ id: `user-facility-${r.id}`, name_zh: name ?? `${r.layer} ${r.id}`, name_en: name ?? `${r.layer} ${r.id}`, position: g.coordinates, classes: ['user-facility'] }];
-      });
+      const user = ((facilityRows?.all() ?? []) as { id: number; geometry: string; properties: string; layer: string }[]).flatMap(
+        (r): PointInput[] => {
+          const g = JSON.parse(r.geometry) as { type: string; coordinates: [number, number] };
+          if (g.type !== 'Point') return [];
+          const p = JSON.parse(r.properties) as Record<string, unknown>;
+          const name = [p['name'], p['名称'], p['name_zh']].find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
+          return [
+            {
+              id: `user-facility-${r.id}`,
+              name_zh: name ?? `${r.layer} ${r.id}`,
+              name_en: name ?? `${r.layer} ${r.id}`,
+              position: g.coordinates,
+              classes: ['user-facility'],
+            },
+          ];
+        },
+      );
       input = { ...base, facilities: [...base.facilities, ...user] };
       cache.clear();
     }
@@ -219,8 +254,17 @@ export function zoneNetworkService(deps: Pick<HandlerDeps, 'layers' | 'zone'> & 
     let raster = rasters.get(cellKm);
     if (!raster) {
       const grid = gridOver(deps.zone.bbox, cellKm);
-      const rings = deps.zone.counties.map((c) => (c.feature.geometry.type === 'Polygon' ? c.feature.geometry.coordinates : c.feature.geometry.coordinates.flat()) as unknown as Rings);
-      raster = populationRaster(grid, rasterize(grid, rings), deps.zone.counties.map((c) => ({ adcode: c.adcode, name_zh: c.name_zh, population: c.population })));
+      const rings = deps.zone.counties.map(
+        (c) =>
+          (c.feature.geometry.type === 'Polygon'
+            ? c.feature.geometry.coordinates
+            : c.feature.geometry.coordinates.flat()) as unknown as Rings,
+      );
+      raster = populationRaster(
+        grid,
+        rasterize(grid, rings),
+        deps.zone.counties.map((c) => ({ adcode: c.adcode, name_zh: c.name_zh, population: c.population })),
+      );
       rasters.set(cellKm, raster);
     }
     return raster;
@@ -265,7 +309,10 @@ export function zoneNetworkService(deps: Pick<HandlerDeps, 'layers' | 'zone'> & 
       const problem = lngLatProblem(from);
       if (problem) throw new ApiError('BAD_ARGUMENT', problem);
       if (!exactCountyAt(from as unknown as LngLat)) {
-        throw new ApiError('BAD_ARGUMENT', `point [${from[0]}, ${from[1]}] is outside the demonstration zone (衡阳, 郴州, 永州, 邵阳, 怀化, 湘西州)`);
+        throw new ApiError(
+          'BAD_ARGUMENT',
+          `point [${from[0]}, ${from[1]}] is outside the demonstration zone (衡阳, 郴州, 永州, 邵阳, 怀化, 湘西州)`,
+        );
       }
       return from as unknown as LngLat;
     },
@@ -283,7 +330,10 @@ export function asBadArgument<T>(fn: () => T): T {
   }
 }
 
-export function networkHandlers(deps: HandlerDeps, service: ZoneNetworkService): Pick<Api, 'networkInfo' | 'travelTimes' | 'isochrone' | 'catchment' | 'networkData' | 'exportNetwork'> {
+export function networkHandlers(
+  deps: HandlerDeps,
+  service: ZoneNetworkService,
+): Pick<Api, 'networkInfo' | 'travelTimes' | 'isochrone' | 'catchment' | 'networkData' | 'exportNetwork'> {
   const { networkFor, inZone } = service;
   const marketByNode = new Map(deps.zone.markets.map((m) => [m.node, m]));
   const unreachable = asBadArgument;
@@ -313,7 +363,10 @@ export function networkHandlers(deps: HandlerDeps, service: ZoneNetworkService):
     isochrone({ from, minutes, cellKm, assumptions }) {
       const position = inZone(from);
       const features = unreachable(() => isochrones(networkFor(assumptions), position, minutes, { cellKm }));
-      return { type: 'FeatureCollection', features: features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { ...f.properties } })) };
+      return {
+        type: 'FeatureCollection',
+        features: features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { ...f.properties } })),
+      };
     },
 
     catchment({ from, minutes, assumptions }) {
@@ -331,7 +384,12 @@ export function networkHandlers(deps: HandlerDeps, service: ZoneNetworkService):
         assumptions: { ...DEFAULT_ASSUMPTIONS },
         zone: {
           bbox: deps.zone.bbox,
-          counties: deps.zone.counties.map((c) => ({ adcode: c.adcode, name_zh: c.name_zh, population: c.population, geometry: c.feature.geometry })),
+          counties: deps.zone.counties.map((c) => ({
+            adcode: c.adcode,
+            name_zh: c.name_zh,
+            population: c.population,
+            geometry: c.feature.geometry,
+          })),
         },
         markets: deps.zone.markets,
       };
@@ -345,7 +403,14 @@ export function networkHandlers(deps: HandlerDeps, service: ZoneNetworkService):
           ...net.nodes.map((n) => ({
             type: 'Feature' as const,
             geometry: { type: 'Point', coordinates: [n.position[0], n.position[1]] },
-            properties: { id: n.id, name_zh: n.name_zh, name_en: n.name_en, classes: [...n.classes], road: n.road, market: marketByNode.get(n.id)?.id ?? null },
+            properties: {
+              id: n.id,
+              name_zh: n.name_zh,
+              name_en: n.name_en,
+              classes: [...n.classes],
+              road: n.road,
+              market: marketByNode.get(n.id)?.id ?? null,
+            },
           })),
           ...net.edges.map((e) => {
             const a = net.nodes[e.from];
@@ -353,7 +418,14 @@ export function networkHandlers(deps: HandlerDeps, service: ZoneNetworkService):
             return {
               type: 'Feature' as const,
               geometry: { type: 'LineString', coordinates: [a?.position ?? [0, 0], b?.position ?? [0, 0]] },
-              properties: { from: a?.id, to: b?.id, length_m: Math.round(e.lengthMetres), minutes: Math.round(e.minutes * 100) / 100, mode: e.mode, via: e.via },
+              properties: {
+                from: a?.id,
+                to: b?.id,
+                length_m: Math.round(e.lengthMetres),
+                minutes: Math.round(e.minutes * 100) / 100,
+                mode: e.mode,
+                via: e.via,
+              },
             };
           }),
         ],

@@ -31,7 +31,10 @@ export function loadReferenceLayers(dir: string): Map<LayerId, ReferenceLayer> {
     if (!Array.isArray(features)) throw new Error(`reference layer ${spec.file} is not a FeatureCollection`);
     features.forEach((f, i) => {
       const parsed = spec.feature.safeParse(f);
-      if (!parsed.success) throw new Error(`reference layer ${spec.file}, feature ${i}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new Error(
+          `reference layer ${spec.file}, feature ${i}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+        );
     });
     layers.set(id, { id, name_zh: spec.name_zh, name_en: spec.name_en, geometry: spec.geometry, collection: raw as LayerCollection });
   }

@@ -25,13 +25,35 @@ export const PROJECT_APPLICATION_ID = 0x58_4e_53_53; // "XNSS"
 export const PROJECT_EXTENSION = 'xnsite';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export type ScenarioMethods = 'listScenarios' | 'saveScenario' | 'openScenario' | 'duplicateScenario' | 'renameScenario' | 'deleteScenario' | 'compareScenarios' | 'exportReport' | 'exportProject' | 'importProject';
+export type ScenarioMethods =
+  | 'listScenarios'
+  | 'saveScenario'
+  | 'openScenario'
+  | 'duplicateScenario'
+  | 'renameScenario'
+  | 'deleteScenario'
+  | 'compareScenarios'
+  | 'exportReport'
+  | 'exportProject'
+  | 'importProject';
 
-export function scenarioHandlers(deps: HandlerDeps, api: Pick<Api, 'scoreSites' | 'compareParks' | 'listCandidateSites'>, uploads: Uploads): Pick<Api, ScenarioMethods> {
+export function scenarioHandlers(
+  deps: HandlerDeps,
+  api: Pick<Api, 'scoreSites' | 'compareParks' | 'listCandidateSites'>,
+  uploads: Uploads,
+): Pick<Api, ScenarioMethods> {
   const db = deps.userDb;
-  const toScenario = (r: ScenarioRow): Scenario => ({ id: r.id, name: r.name, notes: r.notes, payload: JSON.parse(r.payload) as ScenarioPayload, created_at: r.created_at, updated_at: r.updated_at });
+  const toScenario = (r: ScenarioRow): Scenario => ({
+    id: r.id,
+    name: r.name,
+    notes: r.notes,
+    payload: JSON.parse(r.payload) as ScenarioPayload,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+  });
   const get = (id: string): ScenarioRow => {
-    const row = db.prepare('SELECT id, name, notes, payload, created_at, updated_at FROM scenarios WHERE id = ?').get(id) as ScenarioRow | undefined;
+    const row = db.prepare('SELECT id, name, notes, payload, created_at, updated_at FROM scenarios WHERE id = ?').get(id) as
+      ScenarioRow | undefined;
     if (!row) throw new ApiError('NOT_FOUND', `no scenario with id "${id}"`);
     return row;
   };
@@ -44,18 +66,36 @@ export function scenarioHandlers(deps: HandlerDeps, api: Pick<Api, 'scoreSites' 
     return toScenario(get(id));
   };
   /** The ranking a scenario gives, from the same handler as the screen. */
-  const rank = (p: ScenarioPayload) => api.scoreSites({ profile: p.profile, method: p.method, ...(p.weights ? { weights: p.weights } : {}), ...(p.ahp ? { ahp: p.ahp } : {}), monteCarloSamples: 0 });
+  const rank = (p: ScenarioPayload) =>
+    api.scoreSites({
+      profile: p.profile,
+      method: p.method,
+      ...(p.weights ? { weights: p.weights } : {}),
+      ...(p.ahp ? { ahp: p.ahp } : {}),
+      monteCarloSamples: 0,
+    });
 
   return {
-    listScenarios: () => (db.prepare('SELECT id, name, notes, payload, created_at, updated_at FROM scenarios WHERE project_id = 1 ORDER BY created_at, id').all() as ScenarioRow[]).map(toScenario),
+    listScenarios: () =>
+      (
+        db
+          .prepare('SELECT id, name, notes, payload, created_at, updated_at FROM scenarios WHERE project_id = 1 ORDER BY created_at, id')
+          .all() as ScenarioRow[]
+      ).map(toScenario),
 
     saveScenario({ id, name, notes, payload }) {
       // The user's own sites are kept with the scenario, so it reopens with the same candidates.
-      const sites = (api.listCandidateSites({}) as ResultOf<'listCandidateSites'>).map(({ id: siteId, name: siteName, position }) => ({ id: siteId, name: siteName, position }));
+      const sites = (api.listCandidateSites({}) as ResultOf<'listCandidateSites'>).map(({ id: siteId, name: siteName, position }) => ({
+        id: siteId,
+        name: siteName,
+        position,
+      }));
       const full: ScenarioPayload = { ...payload, sites };
       if (id === undefined) return insert(name, notes, full);
       get(id);
-      db.prepare("UPDATE scenarios SET name = ?, notes = ?, payload = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?").run(name, notes, JSON.stringify(full), id);
+      db.prepare(
+        "UPDATE scenarios SET name = ?, notes = ?, payload = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+      ).run(name, notes, JSON.stringify(full), id);
       return toScenario(get(id));
     },
 
@@ -75,7 +115,9 @@ export function scenarioHandlers(deps: HandlerDeps, api: Pick<Api, 'scoreSites' 
 
     renameScenario({ id, name, notes }) {
       get(id);
-      db.prepare("UPDATE scenarios SET name = ?, notes = COALESCE(?, notes), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?").run(name, notes ?? null, id);
+      db.prepare(
+        "UPDATE scenarios SET name = ?, notes = COALESCE(?, notes), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+      ).run(name, notes ?? null, id);
       return toScenario(get(id));
     },
 
@@ -85,13 +127,31 @@ export function scenarioHandlers(deps: HandlerDeps, api: Pick<Api, 'scoreSites' 
       const [sa, sb] = [toScenario(get(a)), toScenario(get(b))];
       const [ra, rb] = [await rank(sa.payload), await rank(sb.payload)];
       const inB = new Map(rb.candidates.map((c) => [c.id, c]));
-      const rows = ra.candidates.map((c) => ({ id: c.id, name_zh: c.name_zh, name_en: c.name_en, a: { rank: c.rank, total: c.total }, b: { rank: inB.get(c.id)?.rank ?? null, total: inB.get(c.id)?.total ?? null } }));
-      for (const c of rb.candidates) if (!ra.candidates.some((x) => x.id === c.id)) rows.push({ id: c.id, name_zh: c.name_zh, name_en: c.name_en, a: { rank: null, total: null }, b: { rank: c.rank, total: c.total } });
+      const rows = ra.candidates.map((c) => ({
+        id: c.id,
+        name_zh: c.name_zh,
+        name_en: c.name_en,
+        a: { rank: c.rank, total: c.total },
+        b: { rank: inB.get(c.id)?.rank ?? null, total: inB.get(c.id)?.total ?? null },
+      }));
+      for (const c of rb.candidates)
+        if (!ra.candidates.some((x) => x.id === c.id))
+          rows.push({
+            id: c.id,
+            name_zh: c.name_zh,
+            name_en: c.name_en,
+            a: { rank: null, total: null },
+            b: { rank: c.rank, total: c.total },
+          });
       return { a: { id: sa.id, name: sa.name, method: ra.method }, b: { id: sb.id, name: sb.name, method: rb.method }, rows };
     },
 
     async exportReport(args) {
-      return { fileName: `${args.fileName ?? 'report'}.xlsx`, mime: XLSX_MIME, dataBase64: Buffer.from(await reportWorkbook(args)).toString('base64') };
+      return {
+        fileName: `${args.fileName ?? 'report'}.xlsx`,
+        mime: XLSX_MIME,
+        dataBase64: Buffer.from(await reportWorkbook(args)).toString('base64'),
+      };
     },
 
     exportProject() {
@@ -103,7 +163,11 @@ export function scenarioHandlers(deps: HandlerDeps, api: Pick<Api, 'scoreSites' 
         const copy = new Database(file);
         copy.pragma(`application_id = ${PROJECT_APPLICATION_ID}`);
         copy.close();
-        return { fileName: `project.${PROJECT_EXTENSION}`, mime: 'application/vnd.sqlite3', dataBase64: readFileSync(file).toString('base64') };
+        return {
+          fileName: `project.${PROJECT_EXTENSION}`,
+          mime: 'application/vnd.sqlite3',
+          dataBase64: readFileSync(file).toString('base64'),
+        };
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -119,32 +183,54 @@ export function scenarioHandlers(deps: HandlerDeps, api: Pick<Api, 'scoreSites' 
         throw new ApiError('BAD_ARGUMENT', `"${staged.name}" is not a project file (not an SQLite database: ${(error as Error).message})`);
       }
       try {
-        if (other.pragma('application_id', { simple: true }) !== PROJECT_APPLICATION_ID) throw new ApiError('BAD_ARGUMENT', `"${staged.name}" is an SQLite file but not a project file of this app`);
+        if (other.pragma('application_id', { simple: true }) !== PROJECT_APPLICATION_ID)
+          throw new ApiError('BAD_ARGUMENT', `"${staged.name}" is an SQLite file but not a project file of this app`);
         const mine = db.pragma('user_version', { simple: true }) as number;
         const theirs = other.pragma('user_version', { simple: true }) as number;
-        if (theirs > mine) throw new ApiError('BAD_ARGUMENT', `"${staged.name}" was saved by a newer version of the app (schema ${theirs}, this app ${mine}); update the app to open it`);
-        const has = (table: string) => other.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+        if (theirs > mine)
+          throw new ApiError(
+            'BAD_ARGUMENT',
+            `"${staged.name}" was saved by a newer version of the app (schema ${theirs}, this app ${mine}); update the app to open it`,
+          );
+        const has = (table: string) =>
+          other.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
         const counts = { scenarios: 0, sites: 0, layers: 0 };
         // Merged into this project in one transaction: nothing here is overwritten or lost.
         const scenarioTaken = db.prepare('SELECT 1 FROM scenarios WHERE id = ?');
         const layerTaken = db.prepare('SELECT 1 FROM user_layers WHERE id = ?');
-        const insertLayer = db.prepare('INSERT INTO user_layers (id, project_id, name, role, geometry, source_file, source_crs, style) VALUES (?, 1, ?, ?, ?, ?, ?, ?)');
+        const insertLayer = db.prepare(
+          'INSERT INTO user_layers (id, project_id, name, role, geometry, source_file, source_crs, style) VALUES (?, 1, ?, ?, ?, ?, ?, ?)',
+        );
         const insertFeature = db.prepare('INSERT INTO user_features (layer_id, geometry, properties) VALUES (?, ?, ?)');
         const theirFeatures = other.prepare('SELECT geometry, properties FROM user_features WHERE layer_id = ? ORDER BY id');
         db.transaction(() => {
-          for (const s of other.prepare('SELECT id, name, lng, lat FROM candidate_sites').all() as { id: string; name: string; lng: number; lat: number }[]) {
+          for (const s of other.prepare('SELECT id, name, lng, lat FROM candidate_sites').all() as {
+            id: string;
+            name: string;
+            lng: number;
+            lat: number;
+          }[]) {
             counts.sites += restoreSite.run(s.id, s.name, s.lng, s.lat).changes;
           }
           if (has('scenarios')) {
-            for (const s of other.prepare('SELECT id, name, notes, payload FROM scenarios').all() as { id: string; name: string; notes: string; payload: string }[]) {
+            for (const s of other.prepare('SELECT id, name, notes, payload FROM scenarios').all() as {
+              id: string;
+              name: string;
+              notes: string;
+              payload: string;
+            }[]) {
               insertScenario.run(scenarioTaken.get(s.id) ? `scenario-${randomUUID()}` : s.id, s.name, s.notes, s.payload);
               counts.scenarios++;
             }
           }
-          for (const l of other.prepare('SELECT id, name, role, geometry, source_file, source_crs, style FROM user_layers').all() as Record<string, string>[]) {
+          for (const l of other.prepare('SELECT id, name, role, geometry, source_file, source_crs, style FROM user_layers').all() as Record<
+            string,
+            string
+          >[]) {
             const id = layerTaken.get(l['id']) ? `user-${randomUUID().slice(0, 8)}` : (l['id'] as string);
             insertLayer.run(id, l['name'], l['role'], l['geometry'], l['source_file'], l['source_crs'], l['style']);
-            for (const f of theirFeatures.iterate(l['id']) as Iterable<{ geometry: string; properties: string }>) insertFeature.run(id, f.geometry, f.properties);
+            for (const f of theirFeatures.iterate(l['id']) as Iterable<{ geometry: string; properties: string }>)
+              insertFeature.run(id, f.geometry, f.properties);
             counts.layers++;
           }
         })();
@@ -173,23 +259,58 @@ export function scenarioHandlers(deps: HandlerDeps, api: Pick<Api, 'scoreSites' 
 
     const r1 = wb.addWorksheet(L('sheet.ranking'));
     header(r1, [L('col.rank'), L('col.site'), L('col.total'), L('col.kind'), L('col.exclusions')]);
-    for (const c of ranking.candidates) row(r1, [c.rank, name(c), c.total === null ? null : Math.round(c.total * 10) / 10, c.kind === 'park' ? L('kind.park') : L('kind.custom'), c.exclusions.map((e) => (en ? e.message_en : e.message_zh)).join('; ')]);
+    for (const c of ranking.candidates)
+      row(r1, [
+        c.rank,
+        name(c),
+        c.total === null ? null : Math.round(c.total * 10) / 10,
+        c.kind === 'park' ? L('kind.park') : L('kind.custom'),
+        c.exclusions.map((e) => (en ? e.message_en : e.message_zh)).join('; '),
+      ]);
     r1.columns.forEach((col, i) => (col.width = [8, 36, 10, 12, 50][i] ?? 12));
 
     const r2 = wb.addWorksheet(L('sheet.criteria'));
-    header(r2, [L('col.rank'), L('col.site'), L('col.criterion'), L('col.raw'), L('col.unit'), L('col.score'), L('col.weight'), L('col.contribution')]);
+    header(r2, [
+      L('col.rank'),
+      L('col.site'),
+      L('col.criterion'),
+      L('col.raw'),
+      L('col.unit'),
+      L('col.score'),
+      L('col.weight'),
+      L('col.contribution'),
+    ]);
     for (const c of ranking.candidates) {
-      for (const x of c.criteria) row(r2, [c.rank, name(c), L(`criteria.${x.id}`), x.raw, L(`unit.${x.unit}`), Math.round(x.score * 1000) / 1000, Math.round(x.weight * 10) / 10, x.contribution === null ? null : Math.round(x.contribution * 100) / 100]);
+      for (const x of c.criteria)
+        row(r2, [
+          c.rank,
+          name(c),
+          L(`criteria.${x.id}`),
+          x.raw,
+          L(`unit.${x.unit}`),
+          Math.round(x.score * 1000) / 1000,
+          Math.round(x.weight * 10) / 10,
+          x.contribution === null ? null : Math.round(x.contribution * 100) / 100,
+        ]);
     }
     r2.columns.forEach((col, i) => (col.width = [8, 36, 28, 12, 10, 10, 10, 12][i] ?? 12));
 
     if (p.compare && p.compare.ids.length >= 2) {
-      const cmp = await api.compareParks({ profile: p.profile, method: p.method, ...(p.weights ? { weights: p.weights } : {}), ...(p.ahp ? { ahp: p.ahp } : {}), ids: p.compare.ids, ...(p.compare.own ? { own: p.compare.own } : {}) });
+      const cmp = await api.compareParks({
+        profile: p.profile,
+        method: p.method,
+        ...(p.weights ? { weights: p.weights } : {}),
+        ...(p.ahp ? { ahp: p.ahp } : {}),
+        ids: p.compare.ids,
+        ...(p.compare.own ? { own: p.compare.own } : {}),
+      });
       const r3 = wb.addWorksheet(L('sheet.comparison'));
       header(r3, [L('col.criterion'), L('col.unit'), ...cmp.parks.map(name)]);
       row(r3, [L('col.rank'), '', ...cmp.parks.map((x) => (x.rank === null ? null : `${x.rank} / ${cmp.of}`))]);
       row(r3, [L('col.total'), '', ...cmp.parks.map((x) => (x.total === null ? null : Math.round(x.total * 10) / 10))]);
-      cmp.parks[0]?.criteria.forEach((crit, j) => row(r3, [L(`criteria.${crit.id}`), L(`unit.${crit.unit}`), ...cmp.parks.map((x) => x.criteria[j]?.raw ?? null)]));
+      cmp.parks[0]?.criteria.forEach((crit, j) =>
+        row(r3, [L(`criteria.${crit.id}`), L(`unit.${crit.unit}`), ...cmp.parks.map((x) => x.criteria[j]?.raw ?? null)]),
+      );
       r3.addRow([]);
       row(r3, [L('col.preset'), '', ...cmp.parks.map(name)]).font = { bold: true };
       for (const pr of cmp.presets) row(r3, [en ? pr.name_en : pr.name_zh, '', ...cmp.parks.map((x) => pr.ranks[x.id] ?? null)]);
@@ -204,15 +325,24 @@ export function scenarioHandlers(deps: HandlerDeps, api: Pick<Api, 'scoreSites' 
     const r4 = wb.addWorksheet(L('sheet.assumptions'));
     header(r4, [L('col.item'), L('col.value')]);
     row(r4, [L('col.method'), L(`method.${ranking.method}`)]);
-    for (const [id, w] of Object.entries(ranking.weights)) if (w > 0) row(r4, [`${L('col.weight')}: ${L(`criteria.${id}`)}`, `${Math.round(w * 10) / 10} %`]);
+    for (const [id, w] of Object.entries(ranking.weights))
+      if (w > 0) row(r4, [`${L('col.weight')}: ${L(`criteria.${id}`)}`, `${Math.round(w * 10) / 10} %`]);
     for (const [key, value] of Object.entries(DEFAULT_ASSUMPTIONS)) row(r4, [L(`assumptions.${key}`), value]);
     r4.columns.forEach((col, i) => (col.width = i === 0 ? 48 : 20));
 
     const r5 = wb.addWorksheet(L('sheet.sources'));
     header(r5, [L('col.layer'), L('col.feature'), L('col.source'), L('col.asOf'), L('col.precision')]);
-    for (const s of deps.reference.meta.sources) row(r5, [en ? s.name_en : s.name_zh, '', en ? s.origin_en : s.origin_zh, s.as_of ?? (en ? s.vintage_en : s.vintage_zh), '']);
+    for (const s of deps.reference.meta.sources)
+      row(r5, [en ? s.name_en : s.name_zh, '', en ? s.origin_en : s.origin_zh, s.as_of ?? (en ? s.vintage_en : s.vintage_zh), '']);
     for (const layer of deps.layers.values()) {
-      for (const f of layer.collection.features) row(r5, [en ? layer.name_en : layer.name_zh, en ? f.properties.name_en : f.properties.name_zh, f.properties['source'], f.properties['as_of'], f.properties['precision']]);
+      for (const f of layer.collection.features)
+        row(r5, [
+          en ? layer.name_en : layer.name_zh,
+          en ? f.properties.name_en : f.properties.name_zh,
+          f.properties['source'],
+          f.properties['as_of'],
+          f.properties['precision'],
+        ]);
     }
     r5.columns.forEach((col, i) => (col.width = [18, 36, 80, 12, 12][i] ?? 12));
     return new Uint8Array(await wb.xlsx.writeBuffer());

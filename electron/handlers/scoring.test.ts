@@ -53,7 +53,10 @@ describe('scoring API', () => {
   it('refuses an industry that is not in the plan and flags the plan’s pollution ban', async () => {
     const presets = await ok<{ id: string; profile: Profile }[]>('profilePresets', {});
     const base = presets[0]?.profile as Profile;
-    expect(await dispatch(backend.api, 'scoreSites', { profile: { ...base, industry: 'steel' } })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not one of the plan's ten industries/) } });
+    expect(await dispatch(backend.api, 'scoreSites', { profile: { ...base, industry: 'steel' } })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/not one of the plan's ten industries/) },
+    });
     const r = CONTRACT.scoreSites.result.parse(await ok('scoreSites', { profile: { ...base, pollution: 'high' }, monteCarloSamples: 0 }));
     expect(r.profileFlag?.section).toMatch(/湘政发〔2020〕4号/);
     expect(r.candidates.every((c) => c.rank === null)).toBe(true);
@@ -94,9 +97,20 @@ describe('comparing parks', () => {
   it('refuses unknown, repeated or too few parks, naming them', async () => {
     const presets = await ok<{ id: string; profile: Profile }[]>('profilePresets', {});
     const profile = presets[0]?.profile;
-    expect(await dispatch(backend.api, 'compareParks', { profile, ids: ['park-hengyang-htz', 'no-such-park'] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/no-such-park/) } });
-    expect(await dispatch(backend.api, 'compareParks', { profile, ids: ['park-hengyang-htz'] })).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT', message: expect.stringMatching(/at least 2/) } });
-    expect(await dispatch(backend.api, 'compareParks', { profile, ids: ['park-hengyang-htz', 'park-hengyang-htz'] })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/once/) } });
-    expect(await dispatch(backend.api, 'compareParks', { profile, ids: ['park-hengyang-htz', 'park-huaihua-htz'], own: 'park-hengyang-songmu' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/must be one of the compared ids/) } });
+    expect(await dispatch(backend.api, 'compareParks', { profile, ids: ['park-hengyang-htz', 'no-such-park'] })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringMatching(/no-such-park/) },
+    });
+    expect(await dispatch(backend.api, 'compareParks', { profile, ids: ['park-hengyang-htz'] })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_ARGUMENT', message: expect.stringMatching(/at least 2/) },
+    });
+    expect(await dispatch(backend.api, 'compareParks', { profile, ids: ['park-hengyang-htz', 'park-hengyang-htz'] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/once/) },
+    });
+    expect(
+      await dispatch(backend.api, 'compareParks', { profile, ids: ['park-hengyang-htz', 'park-huaihua-htz'], own: 'park-hengyang-songmu' }),
+    ).toMatchObject({ ok: false, error: { message: expect.stringMatching(/must be one of the compared ids/) } });
   });
 });

@@ -5,7 +5,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { defaultWeights, moveUp, prefectureOf, scoreCandidates, toPercent, travelTimes, type CandidateFacts, type CriterionId, type EnterpriseProfile, type LngLat, type PlanFocus } from '../../geo/index.ts';
+import {
+  defaultWeights,
+  moveUp,
+  prefectureOf,
+  scoreCandidates,
+  toPercent,
+  travelTimes,
+  type CandidateFacts,
+  type CriterionId,
+  type EnterpriseProfile,
+  type LngLat,
+  type PlanFocus,
+} from '../../geo/index.ts';
 import type { Api, RankingResult } from '../contract/api.ts';
 import type { HandlerDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
@@ -20,15 +32,27 @@ interface PlanFile {
   prefectures: { adcode: string; focus_industries: string[]; focus_sublines: string[] }[];
 }
 
-export function scoringHandlers(deps: HandlerDeps, network: ZoneNetworkService): Pick<Api, 'planTaxonomy' | 'profilePresets' | 'scoreSites' | 'compareParks' | 'listCandidateSites' | 'addCandidateSite' | 'deleteCandidateSite'> {
+export function scoringHandlers(
+  deps: HandlerDeps,
+  network: ZoneNetworkService,
+): Pick<
+  Api,
+  'planTaxonomy' | 'profilePresets' | 'scoreSites' | 'compareParks' | 'listCandidateSites' | 'addCandidateSite' | 'deleteCandidateSite'
+> {
   const plan = JSON.parse(readFileSync(deps.files.plan, 'utf8')) as PlanFile;
-  const presets = (JSON.parse(readFileSync(deps.files.presets, 'utf8')) as { presets: { id: string; name_zh: string; name_en: string; profile: EnterpriseProfile }[] }).presets;
+  const presets = (
+    JSON.parse(readFileSync(deps.files.presets, 'utf8')) as {
+      presets: { id: string; name_zh: string; name_en: string; profile: EnterpriseProfile }[];
+    }
+  ).presets;
   const focus: PlanFocus = { prefectures: plan.prefectures };
   const marketNode = (id: string) => deps.zone.markets.find((m) => m.id === id)?.node;
   const industryIds = new Set(plan.industries.map((i) => i.id));
   const sublineIds = new Set(plan.industries.flatMap((i) => i.sublines.map((s) => s.id)));
 
-  const listSites = deps.userDb.prepare('SELECT id, name, lng, lat, created_at FROM candidate_sites WHERE project_id = 1 ORDER BY created_at, id');
+  const listSites = deps.userDb.prepare(
+    'SELECT id, name, lng, lat, created_at FROM candidate_sites WHERE project_id = 1 ORDER BY created_at, id',
+  );
   const insertSite = deps.userDb.prepare('INSERT INTO candidate_sites (id, project_id, name, lng, lat) VALUES (?, 1, ?, ?, ?)');
   const deleteSite = deps.userDb.prepare('DELETE FROM candidate_sites WHERE id = ?');
   // Points of imported layers whose role is "candidates" join the ranking too; "competitors" join
@@ -91,7 +115,8 @@ export function scoringHandlers(deps: HandlerDeps, network: ZoneNetworkService):
       const g = JSON.parse(r.geometry) as { type: string; coordinates: [number, number] };
       if (g.type !== 'Point') return [];
       const p = JSON.parse(r.properties) as Record<string, unknown>;
-      const name = [p['name'], p['名称'], p['name_zh'], p['title']].find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
+      const name = [p['name'], p['名称'], p['name_zh'], p['title']].find((v) => typeof v === 'string' && v.trim() !== '') as
+        string | undefined;
       return [{ id: `imported-${r.id}`, name: name ?? `${r.layer} #${i + 1}`, lng: g.coordinates[0], lat: g.coordinates[1] }];
     });
   const sitesFacts = (rows: { id: string; name: string; lng: number; lat: number }[]): CandidateFacts[] =>
@@ -103,7 +128,16 @@ export function scoringHandlers(deps: HandlerDeps, network: ZoneNetworkService):
         const county = network.countyAt(position);
         if (!county) return []; // imported points outside the zone are not candidates here
         try {
-          f = factsAt({ id: row.id, name_zh: row.name, name_en: row.name, kind: 'custom', position, level: null, prefectureAdcode: county.prefecture_adcode, industries: [] });
+          f = factsAt({
+            id: row.id,
+            name_zh: row.name,
+            name_en: row.name,
+            kind: 'custom',
+            position,
+            level: null,
+            prefectureAdcode: county.prefecture_adcode,
+            industries: [],
+          });
         } catch {
           return []; // out of the network's reach: cannot be scored
         }
@@ -111,15 +145,29 @@ export function scoringHandlers(deps: HandlerDeps, network: ZoneNetworkService):
       }
       return [f];
     });
-  const customSites = () => sitesFacts([...(listSites.all() as { id: string; name: string; lng: number; lat: number }[]), ...imported('candidates')]);
+  const customSites = () =>
+    sitesFacts([...(listSites.all() as { id: string; name: string; lng: number; lat: number }[]), ...imported('candidates')]);
 
   const checkProfile = (profile: { industry: string; subline: string | null }) => {
-    if (!industryIds.has(profile.industry)) throw new ApiError('BAD_ARGUMENT', `profile.industry "${profile.industry}" is not one of the plan's ten industries (${[...industryIds].join(', ')})`);
-    if (profile.subline !== null && !sublineIds.has(profile.subline)) throw new ApiError('BAD_ARGUMENT', `profile.subline "${profile.subline}" is not a sub-line of the plan`);
-    if (profile.subline !== null && !profile.subline.startsWith(`${profile.industry}.`)) throw new ApiError('BAD_ARGUMENT', `profile.subline "${profile.subline}" does not belong to industry "${profile.industry}"`);
+    if (!industryIds.has(profile.industry))
+      throw new ApiError(
+        'BAD_ARGUMENT',
+        `profile.industry "${profile.industry}" is not one of the plan's ten industries (${[...industryIds].join(', ')})`,
+      );
+    if (profile.subline !== null && !sublineIds.has(profile.subline))
+      throw new ApiError('BAD_ARGUMENT', `profile.subline "${profile.subline}" is not a sub-line of the plan`);
+    if (profile.subline !== null && !profile.subline.startsWith(`${profile.industry}.`))
+      throw new ApiError('BAD_ARGUMENT', `profile.subline "${profile.subline}" does not belong to industry "${profile.industry}"`);
   };
   /** The ranking's options from the API's arguments (weights in percent over the profile's defaults). */
-  const optionsFor = (profile: EnterpriseProfile, a: { method: 'wsm' | 'ahp' | 'topsis'; weights?: Partial<Record<CriterionId, number>> | undefined; ahp?: { criteria: CriterionId[]; matrix: number[][] } | undefined }) => ({
+  const optionsFor = (
+    profile: EnterpriseProfile,
+    a: {
+      method: 'wsm' | 'ahp' | 'topsis';
+      weights?: Partial<Record<CriterionId, number>> | undefined;
+      ahp?: { criteria: CriterionId[]; matrix: number[][] } | undefined;
+    },
+  ) => ({
     method: a.method,
     weights: asBadArgument(() => toPercent({ ...defaultWeights(profile), ...(a.weights ?? {}) } as Record<CriterionId, number>)),
     ...(a.ahp ? { ahp: { criteria: a.ahp.criteria, matrix: a.ahp.matrix } } : {}),
@@ -127,7 +175,15 @@ export function scoringHandlers(deps: HandlerDeps, network: ZoneNetworkService):
 
   return {
     planTaxonomy() {
-      return { industries: plan.industries.map((i) => ({ id: i.id, name_zh: i.name_zh, name_en: i.name_en, sublines: i.sublines.map((s) => ({ id: s.id, name_zh: s.name_zh, name_en: s.name_en })) })), source: plan.source };
+      return {
+        industries: plan.industries.map((i) => ({
+          id: i.id,
+          name_zh: i.name_zh,
+          name_en: i.name_en,
+          sublines: i.sublines.map((s) => ({ id: s.id, name_zh: s.name_zh, name_en: s.name_en })),
+        })),
+        source: plan.source,
+      };
     },
 
     profilePresets() {
@@ -156,7 +212,11 @@ export function scoringHandlers(deps: HandlerDeps, network: ZoneNetworkService):
       const pool = [...parks(), ...customSites(), ...sitesFacts(imported('competitors'))];
       const known = new Set(pool.map((c) => c.id));
       const missing = ids.filter((id) => !known.has(id));
-      if (missing.length > 0) throw new ApiError('NOT_FOUND', `not a park or site that can be compared (unknown, unlocated or outside the zone): ${missing.join(', ')}`);
+      if (missing.length > 0)
+        throw new ApiError(
+          'NOT_FOUND',
+          `not a park or site that can be compared (unknown, unlocated or outside the zone): ${missing.join(', ')}`,
+        );
       if (new Set(ids).size !== ids.length) throw new ApiError('BAD_ARGUMENT', 'each park may be chosen once');
       if (own !== undefined && !ids.includes(own)) throw new ApiError('BAD_ARGUMENT', `own park "${own}" must be one of the compared ids`);
       const options = optionsFor(profile as EnterpriseProfile, { method, weights, ahp });
@@ -165,9 +225,18 @@ export function scoringHandlers(deps: HandlerDeps, network: ZoneNetworkService):
       // Each of the plan's ten industry presets with its default weights, same method (AHP's matrix belongs to
       // the user's profile, so presets use the weighted sum there).
       const presetRanks = presets.map((p) => {
-        const r = scoreCandidates(p.profile, pool, focus, { method: method === 'topsis' ? 'topsis' : 'wsm', weights: defaultWeights(p.profile), sensitivity: false });
+        const r = scoreCandidates(p.profile, pool, focus, {
+          method: method === 'topsis' ? 'topsis' : 'wsm',
+          weights: defaultWeights(p.profile),
+          sensitivity: false,
+        });
         const ranks = new Map(r.candidates.map((c) => [c.id, c.rank]));
-        return { id: p.id, name_zh: p.name_zh, name_en: p.name_en, ranks: Object.fromEntries(ids.map((id) => [id, ranks.get(id) ?? null])) };
+        return {
+          id: p.id,
+          name_zh: p.name_zh,
+          name_en: p.name_en,
+          ranks: Object.fromEntries(ids.map((id) => [id, ranks.get(id) ?? null])),
+        };
       });
       const target = own ?? ids[0];
       return {
@@ -184,7 +253,12 @@ export function scoringHandlers(deps: HandlerDeps, network: ZoneNetworkService):
     },
 
     listCandidateSites() {
-      return (listSites.all() as { id: string; name: string; lng: number; lat: number; created_at: string }[]).map((r) => ({ id: r.id, name: r.name, position: [r.lng, r.lat] as [number, number], created_at: r.created_at }));
+      return (listSites.all() as { id: string; name: string; lng: number; lat: number; created_at: string }[]).map((r) => ({
+        id: r.id,
+        name: r.name,
+        position: [r.lng, r.lat] as [number, number],
+        created_at: r.created_at,
+      }));
     },
 
     addCandidateSite({ name, position }) {
@@ -201,4 +275,3 @@ export function scoringHandlers(deps: HandlerDeps, network: ZoneNetworkService):
     },
   };
 }
-

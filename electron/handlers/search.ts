@@ -14,7 +14,11 @@ export interface SearchEntry {
 }
 
 function normalise(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\s'’·\-–—()（）]/g, '');
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\s'’·\-–—()（）]/g, '');
 }
 
 export function searchForms(nameZh: string, nameEn: string): string[] {

@@ -26,7 +26,8 @@ export function settingsHandlers(deps: HandlerDeps): Pick<Api, 'getSettings' | '
      ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
   );
   const remove = deps.userDb.prepare('DELETE FROM settings WHERE key = ?');
-  const stored = () => Object.fromEntries((select.all() as { key: string; value: string }[]).map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  const stored = () =>
+    Object.fromEntries((select.all() as { key: string; value: string }[]).map((r) => [r.key, JSON.parse(r.value) as unknown]));
   const read = (): Settings => {
     const all = stored();
     // A value written by another version that no longer parses falls back to the default.
@@ -43,7 +44,8 @@ export function settingsHandlers(deps: HandlerDeps): Pick<Api, 'getSettings' | '
   const write = deps.userDb.transaction((changes: Parameters<Api['updateSettings']>[0]) => {
     if (changes.language !== undefined) upsert.run('language', JSON.stringify(changes.language));
     if (changes.agent !== undefined) upsert.run('agent', JSON.stringify(changes.agent));
-    if (changes.presentationIdleSeconds !== undefined) upsert.run('presentationIdleSeconds', JSON.stringify(changes.presentationIdleSeconds));
+    if (changes.presentationIdleSeconds !== undefined)
+      upsert.run('presentationIdleSeconds', JSON.stringify(changes.presentationIdleSeconds));
     if (changes.presentationPin === '') remove.run(PIN_KEY);
     else if (changes.presentationPin !== undefined) upsert.run(PIN_KEY, JSON.stringify(hashPin(changes.presentationPin)));
   });

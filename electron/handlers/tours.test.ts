@@ -15,7 +15,9 @@ describe('tours', () => {
     expect(tour).toMatchObject({ id: 'default-zone-tour', builtIn: true });
     expect(tour?.stops.length).toBeGreaterThanOrEqual(8);
     const ids = new Set<string>();
-    for (const layer of LAYER_IDS) for (const f of (await ok<{ features: { properties: { id: string } }[] }>('getLayer', { id: layer })).features) ids.add(f.properties.id);
+    for (const layer of LAYER_IDS)
+      for (const f of (await ok<{ features: { properties: { id: string } }[] }>('getLayer', { id: layer })).features)
+        ids.add(f.properties.id);
     for (const stop of tour?.stops ?? []) {
       for (const l of stop.layers) expect(LAYER_IDS).toContain(l);
       for (const h of stop.highlight) expect(ids.has(h), `highlight ${h}`).toBe(true);
@@ -26,15 +28,36 @@ describe('tours', () => {
 
   it('are authored, changed and deleted in the project; the default one cannot be', async () => {
     const stop = { center: [112.6, 26.9], zoom: 9, caption_zh: '衡阳', caption_en: 'Hengyang' };
-    const saved = await ok<{ id: string; stops: { seconds: number; layers: string[] }[] }>('saveTour', { name_zh: '我的导览', name_en: 'My tour', stops: [stop] });
+    const saved = await ok<{ id: string; stops: { seconds: number; layers: string[] }[] }>('saveTour', {
+      name_zh: '我的导览',
+      name_en: 'My tour',
+      stops: [stop],
+    });
     expect(saved.stops[0]).toMatchObject({ seconds: 10, layers: [], highlight: [] });
-    const changed = await ok<{ stops: unknown[] }>('saveTour', { id: saved.id, name_zh: '我的导览', name_en: 'My tour', stops: [stop, { ...stop, zoom: 7 }] });
+    const changed = await ok<{ stops: unknown[] }>('saveTour', {
+      id: saved.id,
+      name_zh: '我的导览',
+      name_en: 'My tour',
+      stops: [stop, { ...stop, zoom: 7 }],
+    });
     expect(changed.stops).toHaveLength(2);
     expect((await ok<unknown[]>('listTours', {})).length).toBe(2);
-    expect(await dispatch(backend.api, 'saveTour', { name_zh: 'x', name_en: 'x', stops: [] })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/at least one stop/) } });
-    expect(await dispatch(backend.api, 'saveTour', { name_zh: 'x', name_en: 'x', stops: [{ ...stop, center: [200, 26] }] })).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
-    expect(await dispatch(backend.api, 'deleteTour', { id: 'default-zone-tour' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/cannot be deleted/) } });
-    expect(await dispatch(backend.api, 'saveTour', { id: 'default-zone-tour', name_zh: 'x', name_en: 'x', stops: [stop] })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/cannot be changed/) } });
+    expect(await dispatch(backend.api, 'saveTour', { name_zh: 'x', name_en: 'x', stops: [] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/at least one stop/) },
+    });
+    expect(await dispatch(backend.api, 'saveTour', { name_zh: 'x', name_en: 'x', stops: [{ ...stop, center: [200, 26] }] })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_ARGUMENT' },
+    });
+    expect(await dispatch(backend.api, 'deleteTour', { id: 'default-zone-tour' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/cannot be deleted/) },
+    });
+    expect(await dispatch(backend.api, 'saveTour', { id: 'default-zone-tour', name_zh: 'x', name_en: 'x', stops: [stop] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/cannot be changed/) },
+    });
     expect(await ok('deleteTour', { id: saved.id })).toEqual({ deleted: true });
   });
 });
@@ -42,7 +65,12 @@ describe('tours', () => {
 describe('presentation settings', () => {
   it('keep the agent contact, and the PIN only as a hash that can be checked', async () => {
     const agent = { name: '张三', organisation: '衡阳市商务局', phone: '+86 734 1234 5678', email: 'zhang@example.org' };
-    expect(await ok('updateSettings', { agent })).toEqual({ language: 'zh', agent, presentationPinSet: false, presentationIdleSeconds: 60 });
+    expect(await ok('updateSettings', { agent })).toEqual({
+      language: 'zh',
+      agent,
+      presentationPinSet: false,
+      presentationIdleSeconds: 60,
+    });
     expect(await ok('checkPresentationPin', { pin: '1234' })).toEqual({ ok: false });
     const withPin = await ok<Record<string, unknown>>('updateSettings', { presentationPin: '2468' });
     expect(withPin).toEqual({ language: 'zh', agent, presentationPinSet: true, presentationIdleSeconds: 60 });
@@ -51,11 +79,20 @@ describe('presentation settings', () => {
     expect(raw).not.toContain('2468');
     expect(await ok('checkPresentationPin', { pin: '2468' })).toEqual({ ok: true });
     expect(await ok('checkPresentationPin', { pin: '2469' })).toEqual({ ok: false });
-    expect(await dispatch(backend.api, 'updateSettings', { presentationPin: '12ab' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/4 to 8 digits/) } });
-    expect(await dispatch(backend.api, 'updateSettings', { agent: { ...agent, email: 'not-mail' } })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not an e-mail address/) } });
+    expect(await dispatch(backend.api, 'updateSettings', { presentationPin: '12ab' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/4 to 8 digits/) },
+    });
+    expect(await dispatch(backend.api, 'updateSettings', { agent: { ...agent, email: 'not-mail' } })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/not an e-mail address/) },
+    });
     expect(await ok('updateSettings', { presentationPin: '' })).toMatchObject({ presentationPinSet: false });
     expect(await ok('checkPresentationPin', { pin: '2468' })).toEqual({ ok: false });
     expect(await ok('updateSettings', { presentationIdleSeconds: 30 })).toMatchObject({ presentationIdleSeconds: 30 });
-    expect(await dispatch(backend.api, 'updateSettings', { presentationIdleSeconds: 2 })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/at least 10 s/) } });
+    expect(await dispatch(backend.api, 'updateSettings', { presentationIdleSeconds: 2 })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/at least 10 s/) },
+    });
   });
 });

@@ -74,7 +74,9 @@ describe('good files', () => {
     expect(summary.crs).toBe(crs);
     expect(summary.detection.basis).toBe('names');
     const stored = await layerFeatures(summary.layerId);
-    rows.forEach(([, x, y], i) => expect(distanceMetres((stored[i]?.geometry?.coordinates as [number, number]) ?? [0, 0], [x, y])).toBeLessThan(5));
+    rows.forEach(([, x, y], i) =>
+      expect(distanceMetres((stored[i]?.geometry?.coordinates as [number, number]) ?? [0, 0], [x, y])).toBeLessThan(5),
+    );
   });
 
   it('spots swapped columns, says so, and imports them once the user agrees', async () => {
@@ -84,7 +86,13 @@ describe('good files', () => {
     expect(parsed.problems[0]?.message).toMatch(/swapped/);
     const fixed = await parseFile('swapped.csv', bytes, { swap: true });
     expect(fixed.problems).toEqual([]);
-    const summary = await importParsed(backend.userDb, fixed, { name: 'swapped', role: 'candidates', crs: 'wgs84', sourceFile: 'swapped.csv', reference });
+    const summary = await importParsed(backend.userDb, fixed, {
+      name: 'swapped',
+      role: 'candidates',
+      crs: 'wgs84',
+      sourceFile: 'swapped.csv',
+      reference,
+    });
     expect((await layerFeatures(summary.layerId))[0]?.geometry?.coordinates).toEqual([112.6, 26.9]);
   });
 });
@@ -136,11 +144,16 @@ describe('crash safety', () => {
     const dir = tempDir('siteselect-kill-');
     try {
       const rows = ['name,lng,lat'];
-      for (let i = 0; i < 300_000; i++) rows.push(`p${i},${(110 + (i % 1000) / 1000).toFixed(5)},${(26 + Math.floor(i / 1000) / 1000).toFixed(5)}`);
+      for (let i = 0; i < 300_000; i++)
+        rows.push(`p${i},${(110 + (i % 1000) / 1000).toFixed(5)},${(26 + Math.floor(i / 1000) / 1000).toFixed(5)}`);
       const big = join(dir.dir, 'big.csv');
       writeFileSync(big, `${rows.join('\n')}\n`);
       const dbFile = join(dir.dir, 'siteselect.db');
-      const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/siteselect.mjs'), 'import', big, '--crs', 'wgs84', '--data-dir', dir.dir], { stdio: 'ignore' });
+      const child = spawn(
+        process.execPath,
+        [join(REPO_ROOT, 'bin/siteselect.mjs'), 'import', big, '--crs', 'wgs84', '--data-dir', dir.dir],
+        { stdio: 'ignore' },
+      );
       const exited = new Promise((r) => child.on('exit', r));
       // Wait until the database exists and is migrated (the CLI has started), then let the import
       // run a little (parsing 300,000 rows takes about a second) and kill it.
@@ -179,16 +192,30 @@ describe('streamed CSV and GeoJSON (large files)', () => {
     writeFileSync(file, text);
     return file;
   };
-  const feature = (type: string, coordinates: unknown, name = 'x') => JSON.stringify({ type: 'Feature', properties: { name }, geometry: { type, coordinates } });
+  const feature = (type: string, coordinates: unknown, name = 'x') =>
+    JSON.stringify({ type: 'Feature', properties: { name }, geometry: { type, coordinates } });
 
   it('names the problem in a streamed GeoJSON and writes nothing', async () => {
     const { importStream } = await import('./stream.ts');
     const before = [layerCount(), featureCount()];
-    const run = (name: string, text: string) => importStream(backend.userDb, streamFile(name, text), { name, role: 'reference', crs: 'wgs84', reference });
-    await expect(run('mixed.geojson', `{"type":"FeatureCollection","features":[${feature('Point', [112, 27])},${feature('LineString', [[112, 27], [113, 27]])}]}`)).rejects.toThrow(/^feature 2: mixed geometry types: LineString here, but feature 1 is a point/);
+    const run = (name: string, text: string) =>
+      importStream(backend.userDb, streamFile(name, text), { name, role: 'reference', crs: 'wgs84', reference });
+    await expect(
+      run(
+        'mixed.geojson',
+        `{"type":"FeatureCollection","features":[${feature('Point', [112, 27])},${feature('LineString', [
+          [112, 27],
+          [113, 27],
+        ])}]}`,
+      ),
+    ).rejects.toThrow(/^feature 2: mixed geometry types: LineString here, but feature 1 is a point/);
     await expect(run('single.geojson', feature('Point', [112, 27]))).rejects.toThrow(/must be a FeatureCollection/);
-    await expect(run('junk.geojson', `{"type":"FeatureCollection","features":[${feature('Point', [112, 27])},}`)).rejects.toThrow(/is not valid JSON after feature 1/);
-    await expect(run('notfeature.geojson', '{"type":"FeatureCollection","features":[{"type":"Point","coordinates":[1,2]}]}')).rejects.toThrow(/feature 1 is not a GeoJSON Feature/);
+    await expect(run('junk.geojson', `{"type":"FeatureCollection","features":[${feature('Point', [112, 27])},}`)).rejects.toThrow(
+      /is not valid JSON after feature 1/,
+    );
+    await expect(
+      run('notfeature.geojson', '{"type":"FeatureCollection","features":[{"type":"Point","coordinates":[1,2]}]}'),
+    ).rejects.toThrow(/feature 1 is not a GeoJSON Feature/);
     expect([layerCount(), featureCount()]).toEqual(before);
   });
 
@@ -201,7 +228,12 @@ describe('streamed CSV and GeoJSON (large files)', () => {
 
   it('imports a GBK table row by row with CRS detection', async () => {
     const { importStream } = await import('./stream.ts');
-    const summary = await importStream(backend.userDb, join(FIXTURES, 'good/gbk.csv'), { name: 'streamed', role: 'reference', crs: 'auto', reference });
+    const summary = await importStream(backend.userDb, join(FIXTURES, 'good/gbk.csv'), {
+      name: 'streamed',
+      role: 'reference',
+      crs: 'auto',
+      reference,
+    });
     expect(summary).toMatchObject({ encoding: 'gb18030', features: 3, crs: 'wgs84' });
     expect((await layerFeatures(summary.layerId)).map((f) => f.properties['名称'])).toEqual(['衡阳南岳机场', '怀化芷江机场', '测试地块']);
   });
@@ -214,7 +246,9 @@ describe('streamed CSV and GeoJSON (large files)', () => {
     const file = join(work.dir, 'stream-bad.csv');
     writeFileSync(file, rows.join('\n'));
     const before = [layerCount(), featureCount()];
-    await expect(importStream(backend.userDb, file, { name: 'x', role: 'reference', crs: 'wgs84', reference })).rejects.toThrow(/row 20002: longitude must be a finite number/);
+    await expect(importStream(backend.userDb, file, { name: 'x', role: 'reference', crs: 'wgs84', reference })).rejects.toThrow(
+      /row 20002: longitude must be a finite number/,
+    );
     expect([layerCount(), featureCount()]).toEqual(before);
   });
 });

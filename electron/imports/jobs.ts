@@ -57,17 +57,31 @@ function streams(source: ImportSource, limits: ImportLimits): source is { name: 
 function bytesOf(source: ImportSource): Uint8Array {
   if ('bytes' in source) return source.bytes;
   if (source.size > MAX_FILE_BYTES) {
-    throw new ImportError(`"${source.name}" is ${(source.size / 1e6).toFixed(0)} MB; files of this type are read whole and the limit is ${MAX_FILE_BYTES / 1e6} MB (CSV and GeoJSON files of any size are streamed)`);
+    throw new ImportError(
+      `"${source.name}" is ${(source.size / 1e6).toFixed(0)} MB; files of this type are read whole and the limit is ${MAX_FILE_BYTES / 1e6} MB (CSV and GeoJSON files of any size are streamed)`,
+    );
   }
   return readFileSync(source.path);
 }
 
-export async function previewImport(source: ImportSource, options: ParseOptions, reference: readonly NamedPosition[], crs: CrsId | 'auto' = 'auto', limits: ImportLimits = DEFAULT_LIMITS): Promise<PreviewResult> {
+export async function previewImport(
+  source: ImportSource,
+  options: ParseOptions,
+  reference: readonly NamedPosition[],
+  crs: CrsId | 'auto' = 'auto',
+  limits: ImportLimits = DEFAULT_LIMITS,
+): Promise<PreviewResult> {
   if (streams(source, limits)) {
     const p = await previewStream(source.path, source.name, options);
     const { detection } = previewCrs({ features: p.head, columns: p.columns }, reference);
     const { head, ...rest } = p;
-    return { ...rest, problems: rest.problems.slice(0, 50), streamed: true, detection, sample: sampleOf(head, crs === 'auto' ? detection.crs : crs) };
+    return {
+      ...rest,
+      problems: rest.problems.slice(0, 50),
+      streamed: true,
+      detection,
+      sample: sampleOf(head, crs === 'auto' ? detection.crs : crs),
+    };
   }
   const parsed = await parseFile(source.name, bytesOf(source), options);
   const { detection } = previewCrs(parsed, reference);
@@ -99,9 +113,20 @@ export class ImportJobs {
    * Starts an import; resolves the job id once the file has been opened and (unless streamed)
    * checked; the writing continues in the background. `ended` runs when the job ends, with its status.
    */
-  async start(source: ImportSource, options: ParseOptions & { layerName: string; role: LayerRole; crs: CrsId | 'auto'; reference: readonly NamedPosition[] }, ended?: (status: ImportJob['status']) => void): Promise<string> {
+  async start(
+    source: ImportSource,
+    options: ParseOptions & { layerName: string; role: LayerRole; crs: CrsId | 'auto'; reference: readonly NamedPosition[] },
+    ended?: (status: ImportJob['status']) => void,
+  ): Promise<string> {
     if (this.running) throw new ImportError('another import is still running; wait for it or cancel it');
-    const job: ImportJob & { cancel: boolean } = { id: randomUUID(), status: 'running', fraction: 0, summary: null, error: null, cancel: false };
+    const job: ImportJob & { cancel: boolean } = {
+      id: randomUUID(),
+      status: 'running',
+      fraction: 0,
+      summary: null,
+      error: null,
+      cancel: false,
+    };
     const control = { shouldCancel: () => job.cancel, onProgress: (f: number) => (job.fraction = Math.min(1, f)) };
     let parsed: ParseResult | null = null;
     if (!streams(source, this.limits)) {
@@ -113,8 +138,20 @@ export class ImportJobs {
     const writer = secondConnection(this.db);
     const work =
       parsed === null
-        ? importStream(writer, (source as { path: string }).path, { ...options, name: options.layerName, sourceFile: source.name, ...control })
-        : importParsed(writer, parsed, { name: options.layerName, role: options.role, crs: options.crs, sourceFile: source.name, reference: options.reference, ...control });
+        ? importStream(writer, (source as { path: string }).path, {
+            ...options,
+            name: options.layerName,
+            sourceFile: source.name,
+            ...control,
+          })
+        : importParsed(writer, parsed, {
+            name: options.layerName,
+            role: options.role,
+            crs: options.crs,
+            sourceFile: source.name,
+            reference: options.reference,
+            ...control,
+          });
     this.jobs.set(job.id, job);
     this.running = true;
     const finish = (patch: Partial<ImportJob>) => {
@@ -125,7 +162,8 @@ export class ImportJobs {
     };
     work.then(
       (summary) => finish({ status: 'done', fraction: 1, summary }),
-      (error: unknown) => (error instanceof CancelledImport ? finish({ status: 'cancelled' }) : finish({ status: 'failed', error: (error as Error).message })),
+      (error: unknown) =>
+        error instanceof CancelledImport ? finish({ status: 'cancelled' }) : finish({ status: 'failed', error: (error as Error).message }),
     );
     return job.id;
   }

@@ -69,9 +69,20 @@ export const NAME_NAMES = ['name', 'title', '名称', '名字', '地块名称', 
 
 export function formatOf(fileName: string): ImportFormat {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  const map: Record<string, ImportFormat> = { geojson: 'geojson', json: 'geojson', csv: 'csv', txt: 'csv', xlsx: 'xlsx', kml: 'kml', kmz: 'kmz', gpx: 'gpx', zip: 'shapefile' };
+  const map: Record<string, ImportFormat> = {
+    geojson: 'geojson',
+    json: 'geojson',
+    csv: 'csv',
+    txt: 'csv',
+    xlsx: 'xlsx',
+    kml: 'kml',
+    kmz: 'kmz',
+    gpx: 'gpx',
+    zip: 'shapefile',
+  };
   const format = map[ext];
-  if (!format) throw new ImportError(`"${fileName}": unsupported file type ".${ext}" (GeoJSON, CSV, XLSX, KML, KMZ, GPX or a zipped Shapefile)`);
+  if (!format)
+    throw new ImportError(`"${fileName}": unsupported file type ".${ext}" (GeoJSON, CSV, XLSX, KML, KMZ, GPX or a zipped Shapefile)`);
   return format;
 }
 
@@ -91,7 +102,8 @@ export function decodeText(bytes: Uint8Array, fileName: string): { text: string;
 
 export function findColumn(fields: string[], wanted: string[], override: string | undefined, what: string): string | null {
   if (override) {
-    if (!fields.includes(override)) throw new ImportError(`column "${override}" chosen for ${what} is not in the file (columns: ${fields.join(', ')})`);
+    if (!fields.includes(override))
+      throw new ImportError(`column "${override}" chosen for ${what} is not in the file (columns: ${fields.join(', ')})`);
     return override;
   }
   const lower = fields.map((f) => f.trim().toLowerCase());
@@ -110,10 +122,18 @@ function parseNumber(v: unknown): number {
 }
 
 /** Rows of a table (CSV or XLSX) to point features. */
-function tableToFeatures(fields: string[], rows: Record<string, unknown>[], options: ParseOptions, firstRow: number): Pick<ParseResult, 'features' | 'columns' | 'problems'> {
+function tableToFeatures(
+  fields: string[],
+  rows: Record<string, unknown>[],
+  options: ParseOptions,
+  firstRow: number,
+): Pick<ParseResult, 'features' | 'columns' | 'problems'> {
   const lng = findColumn(fields, LNG_NAMES, options.lngColumn, 'longitude');
   const lat = findColumn(fields, LAT_NAMES, options.latColumn, 'latitude');
-  if (!lng || !lat) throw new ImportError(`no longitude/latitude columns found (looked for ${LNG_NAMES.join('/')} and ${LAT_NAMES.join('/')}; columns: ${fields.join(', ')}); choose them by hand`);
+  if (!lng || !lat)
+    throw new ImportError(
+      `no longitude/latitude columns found (looked for ${LNG_NAMES.join('/')} and ${LAT_NAMES.join('/')}; columns: ${fields.join(', ')}); choose them by hand`,
+    );
   const name = findColumn(fields, NAME_NAMES, undefined, 'name');
   const problems: Problem[] = [];
   const features: ParsedFeature[] = [];
@@ -123,7 +143,10 @@ function tableToFeatures(fields: string[], rows: Record<string, unknown>[], opti
     const y = parseNumber(row[lat]);
     // Ranges are checked with every other geometry (after an optional swap); here only numbers.
     if (!Number.isFinite(x) || !Number.isFinite(y)) {
-      problems.push({ where, message: `${lngLatProblem([x, y])} (columns ${lng}, ${lat}: "${String(row[lng] ?? '')}", "${String(row[lat] ?? '')}")` });
+      problems.push({
+        where,
+        message: `${lngLatProblem([x, y])} (columns ${lng}, ${lat}: "${String(row[lng] ?? '')}", "${String(row[lat] ?? '')}")`,
+      });
       return;
     }
     features.push({ geometry: { type: 'Point', coordinates: [x, y] }, properties: { ...row }, where });
@@ -146,7 +169,14 @@ export function suggestSwap(features: ParsedFeature[]): boolean {
 }
 
 /** The kind of layer a GeoJSON geometry type belongs to; one layer holds one kind. */
-export const GEOMETRY_FAMILY: Record<string, 'point' | 'line' | 'polygon'> = { Point: 'point', MultiPoint: 'point', LineString: 'line', MultiLineString: 'line', Polygon: 'polygon', MultiPolygon: 'polygon' };
+export const GEOMETRY_FAMILY: Record<string, 'point' | 'line' | 'polygon'> = {
+  Point: 'point',
+  MultiPoint: 'point',
+  LineString: 'line',
+  MultiLineString: 'line',
+  Polygon: 'polygon',
+  MultiPolygon: 'polygon',
+};
 
 /**
  * Checks features one at a time (so a stream can be checked as it is read): a supported geometry
@@ -168,7 +198,10 @@ export class GeometryChecker {
       this.family = fam;
       this.familyWhere = f.where;
     } else if (fam !== this.family) {
-      problems.push({ where: f.where, message: `mixed geometry types: ${g.type} here, but ${this.familyWhere} is a ${this.family}; one layer holds one kind` });
+      problems.push({
+        where: f.where,
+        message: `mixed geometry types: ${g.type} here, but ${this.familyWhere} is a ${this.family}; one layer holds one kind`,
+      });
     }
     let count = 0;
     for (const p of positionsOf(g.coordinates)) {
@@ -208,8 +241,16 @@ export function geojsonFeature(f: unknown, n: number): ParsedFeature {
 function geojsonFeatures(value: unknown): ParsedFeature[] {
   const v = value as { type?: string; features?: unknown[]; geometry?: unknown; properties?: unknown };
   if (v?.type === 'FeatureCollection' && Array.isArray(v.features)) return v.features.map((f, i) => geojsonFeature(f, i + 1));
-  if (v?.type === 'Feature') return [{ geometry: (v.geometry as ParsedFeature['geometry']) ?? null, properties: { ...((v.properties as Record<string, unknown>) ?? {}) }, where: 'feature 1' }];
-  if (typeof v?.type === 'string' && GEOMETRY_FAMILY[v.type]) return [{ geometry: v as ParsedFeature['geometry'], properties: {}, where: 'geometry 1' }];
+  if (v?.type === 'Feature')
+    return [
+      {
+        geometry: (v.geometry as ParsedFeature['geometry']) ?? null,
+        properties: { ...((v.properties as Record<string, unknown>) ?? {}) },
+        where: 'feature 1',
+      },
+    ];
+  if (typeof v?.type === 'string' && GEOMETRY_FAMILY[v.type])
+    return [{ geometry: v as ParsedFeature['geometry'], properties: {}, where: 'geometry 1' }];
   throw new ImportError('the JSON is not GeoJSON (expected a FeatureCollection, a Feature or a geometry)');
 }
 
@@ -218,7 +259,10 @@ function xmlFeatures(text: string, format: 'kml' | 'gpx'): ParsedFeature[] {
   type XmlDoc = { documentElement?: { nodeName: string } | null };
   let doc = null as XmlDoc | null;
   try {
-    doc = new DOMParser({ onError: (level, msg) => level !== 'warning' && errors.push(String(msg)) }).parseFromString(text, 'text/xml') as unknown as XmlDoc;
+    doc = new DOMParser({ onError: (level, msg) => level !== 'warning' && errors.push(String(msg)) }).parseFromString(
+      text,
+      'text/xml',
+    ) as unknown as XmlDoc;
   } catch (error) {
     errors.push((error as Error).message);
   }
@@ -226,8 +270,14 @@ function xmlFeatures(text: string, format: 'kml' | 'gpx'): ParsedFeature[] {
   const root = doc?.documentElement?.nodeName ?? '';
   if (format === 'kml' && !/kml$/i.test(root)) throw new ImportError(`not a KML document (root element <${root}>)`);
   if (format === 'gpx' && !/gpx$/i.test(root)) throw new ImportError(`not a GPX document (root element <${root}>)`);
-  const fc = (format === 'kml' ? kml(doc as never) : gpx(doc as never)) as { features: { geometry: ParsedFeature['geometry']; properties: Record<string, unknown> }[] };
-  return fc.features.map((f, i) => ({ geometry: f.geometry, properties: { ...(f.properties ?? {}) }, where: `${format === 'kml' ? 'placemark' : 'item'} ${i + 1}` }));
+  const fc = (format === 'kml' ? kml(doc as never) : gpx(doc as never)) as {
+    features: { geometry: ParsedFeature['geometry']; properties: Record<string, unknown> }[];
+  };
+  return fc.features.map((f, i) => ({
+    geometry: f.geometry,
+    properties: { ...(f.properties ?? {}) },
+    where: `${format === 'kml' ? 'placemark' : 'item'} ${i + 1}`,
+  }));
 }
 
 /** Opens a zip archive, refusing entries that point outside it and archives that would expand far too much. */
@@ -242,12 +292,15 @@ async function openZip(bytes: Uint8Array, what: string): Promise<JSZip> {
   for (const entry of Object.values(zip.files)) {
     // JSZip cleans "../" out of `name`; the name as stored is what an unsafe extractor would use.
     const name = (entry as unknown as { unsafeOriginalName?: string }).unsafeOriginalName ?? entry.name;
-    if (name.startsWith('/') || name.split(/[\\/]/).includes('..') || /^[a-z]:/i.test(name)) throw new ImportError(`archive entry "${name}" points outside the archive; refused`);
+    if (name.startsWith('/') || name.split(/[\\/]/).includes('..') || /^[a-z]:/i.test(name))
+      throw new ImportError(`archive entry "${name}" points outside the archive; refused`);
     const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
     total += size;
   }
   if (total > MAX_UNZIPPED_BYTES || (bytes.length > 0 && total / bytes.length > MAX_ZIP_RATIO)) {
-    throw new ImportError(`archive would expand to ${(total / 1e6).toFixed(0)} MB from ${(bytes.length / 1e6).toFixed(1)} MB (a zip bomb?); refused`);
+    throw new ImportError(
+      `archive would expand to ${(total / 1e6).toFixed(0)} MB from ${(bytes.length / 1e6).toFixed(1)} MB (a zip bomb?); refused`,
+    );
   }
   return zip;
 }
@@ -268,7 +321,10 @@ export async function parseFile(fileName: string, bytes: Uint8Array, options: Pa
   const result = await parseRaw(fileName, bytes, options);
   const swapSuggested = suggestSwap(result.features);
   if (!options.swap) return { ...result, swapSuggested, problems: [...result.problems, ...checkGeometries(result.features)] };
-  const features = result.features.map((f) => ({ ...f, geometry: f.geometry ? { ...f.geometry, coordinates: swapPositions(f.geometry.coordinates) } : null }));
+  const features = result.features.map((f) => ({
+    ...f,
+    geometry: f.geometry ? { ...f.geometry, coordinates: swapPositions(f.geometry.coordinates) } : null,
+  }));
   return { ...result, features, swapSuggested: false, problems: [...result.problems, ...checkGeometries(features)] };
 }
 
@@ -276,7 +332,8 @@ export async function parseFile(fileName: string, bytes: Uint8Array, options: Pa
 async function parseRaw(fileName: string, bytes: Uint8Array, options: ParseOptions): Promise<Omit<ParseResult, 'swapSuggested'>> {
   const format = formatOf(fileName);
   if (bytes.length === 0) throw new ImportError(`"${fileName}" is empty`);
-  if (bytes.length > MAX_FILE_BYTES) throw new ImportError(`"${fileName}" is ${(bytes.length / 1e6).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB`);
+  if (bytes.length > MAX_FILE_BYTES)
+    throw new ImportError(`"${fileName}" is ${(bytes.length / 1e6).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB`);
   if (format === 'xlsx') {
     const workbook = new ExcelJS.Workbook();
     try {
@@ -303,7 +360,8 @@ async function parseRaw(fileName: string, bytes: Uint8Array, options: ParseOptio
     if (!shp) throw new ImportError(`"${fileName}" holds no .shp file (a zipped Shapefile needs .shp, .shx, .dbf and .prj)`);
     const stem = shp.slice(0, -4);
     if (!names.includes(`${stem}.dbf`)) throw new ImportError(`"${fileName}": ${shp} has no .dbf (the attribute table)`);
-    if (!names.includes(`${stem}.prj`)) throw new ImportError(`"${fileName}": ${shp} has no .prj, so its coordinate system is unknown; add the .prj from the original data`);
+    if (!names.includes(`${stem}.prj`))
+      throw new ImportError(`"${fileName}": ${shp} has no .prj, so its coordinate system is unknown; add the .prj from the original data`);
     let collection: unknown;
     try {
       // shpjs reads .shp/.dbf/.cpg and reprojects with proj4 from the .prj (e.g. CGCS2000 Gauss–Krüger zones).
@@ -311,8 +369,12 @@ async function parseRaw(fileName: string, bytes: Uint8Array, options: ParseOptio
     } catch (error) {
       throw new ImportError(`"${fileName}" is not a readable Shapefile: ${(error as Error).message}`, { cause: error });
     }
-    const collections = (Array.isArray(collection) ? collection : [collection]) as { features: { geometry: ParsedFeature['geometry']; properties: Record<string, unknown> }[] }[];
-    const features = collections.flatMap((c) => c.features).map((f, i) => ({ geometry: f.geometry, properties: { ...(f.properties ?? {}) }, where: `shape ${i + 1}` }));
+    const collections = (Array.isArray(collection) ? collection : [collection]) as {
+      features: { geometry: ParsedFeature['geometry']; properties: Record<string, unknown> }[];
+    }[];
+    const features = collections
+      .flatMap((c) => c.features)
+      .map((f, i) => ({ geometry: f.geometry, properties: { ...(f.properties ?? {}) }, where: `shape ${i + 1}` }));
     if (features.length === 0) throw new ImportError(`"${fileName}" holds no shapes`);
     return { format, encoding: null, features, fields: fieldsOf(features), columns: null, problems: [] };
   }

@@ -42,7 +42,6 @@ function firstPosition(coords: unknown): LngLat | null {
   return p ? [p[0] as number, p[1] as number] : null;
 }
 
-
 /** Name of a feature for CRS evidence: the table's name column or a name-like attribute. */
 function nameOf(f: ParsedFeature, nameColumn: string | null): string | null {
   for (const key of [nameColumn, 'name', 'name_zh', '名称', 'title']) {
@@ -63,7 +62,10 @@ export interface ImportOptions {
 }
 
 /** The coordinate system the features are most likely in, with the evidence (named places). */
-export function previewCrs(parsed: Pick<ParseResult, 'features' | 'columns'>, reference: readonly NamedPosition[]): { detection: CrsDetection } {
+export function previewCrs(
+  parsed: Pick<ParseResult, 'features' | 'columns'>,
+  reference: readonly NamedPosition[],
+): { detection: CrsDetection } {
   const named = parsed.features.flatMap((f) => {
     const name = nameOf(f, parsed.columns?.name ?? null);
     const p = firstPosition(f.geometry?.coordinates);
@@ -98,7 +100,11 @@ export interface LayerToWrite {
  *
  * @throws ImportError from the feature stream; CancelledImport when `shouldCancel` says so
  */
-export async function writeLayer(db: Db, layer: LayerToWrite, control: Pick<ImportOptions, 'shouldCancel' | 'onProgress'> = {}): Promise<ImportSummary> {
+export async function writeLayer(
+  db: Db,
+  layer: LayerToWrite,
+  control: Pick<ImportOptions, 'shouldCancel' | 'onProgress'> = {},
+): Promise<ImportSummary> {
   const layerId = `user-${randomUUID().slice(0, 8)}`;
   const insertFeature = db.prepare('INSERT INTO user_features (layer_id, geometry, properties) VALUES (?, ?, ?)');
   const convert = (p: LngLat) => toWgs84(p, layer.crs);
@@ -107,11 +113,22 @@ export async function writeLayer(db: Db, layer: LayerToWrite, control: Pick<Impo
   db.exec('BEGIN IMMEDIATE');
   try {
     // The layer row first (its geometry kind is set from the first feature), features after.
-    db.prepare('INSERT INTO user_layers (id, project_id, name, role, geometry, source_file, source_crs) VALUES (?, 1, ?, ?, ?, ?, ?)').run(layerId, layer.name, layer.role, 'point', layer.sourceFile, layer.crs);
+    db.prepare('INSERT INTO user_layers (id, project_id, name, role, geometry, source_file, source_crs) VALUES (?, 1, ?, ?, ?, ?, ?)').run(
+      layerId,
+      layer.name,
+      layer.role,
+      'point',
+      layer.sourceFile,
+      layer.crs,
+    );
     for await (const f of layer.features) {
       const g = f.geometry as { type: string; coordinates: unknown };
       geometry ??= GEOMETRY_FAMILY[g.type] ?? 'point';
-      insertFeature.run(layerId, JSON.stringify({ type: g.type, coordinates: mapPositions(g.coordinates, convert) }), JSON.stringify(f.properties));
+      insertFeature.run(
+        layerId,
+        JSON.stringify({ type: g.type, coordinates: mapPositions(g.coordinates, convert) }),
+        JSON.stringify(f.properties),
+      );
       if (++count % BATCH === 0) {
         control.onProgress?.(layer.progress());
         await new Promise((r) => setImmediate(r));
@@ -133,7 +150,10 @@ export async function writeLayer(db: Db, layer: LayerToWrite, control: Pick<Impo
 /** @throws ImportError listing (up to ten of) the file's problems, when it has any */
 export function refuseProblems(parsed: Pick<ParseResult, 'problems'>): void {
   if (parsed.problems.length === 0) return;
-  const shown = parsed.problems.slice(0, 10).map((p) => `${p.where}: ${p.message}`).join('; ');
+  const shown = parsed.problems
+    .slice(0, 10)
+    .map((p) => `${p.where}: ${p.message}`)
+    .join('; ');
   throw new ImportError(`${parsed.problems.length} problem(s), nothing imported: ${shown}${parsed.problems.length > 10 ? '; …' : ''}`);
 }
 
@@ -219,14 +239,28 @@ function kmlGeometry(g: { type: string; coordinates: unknown }): string {
 
 /** Serialises features; points export lng/lat columns to CSV/XLSX, other geometries a GeoJSON column. */
 export async function exportFeatures(name: string, features: readonly ExportFeature[], format: ExportFormat): Promise<Uint8Array> {
-  if (format === 'geojson') return new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', name, features: features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: f.properties })) }));
+  if (format === 'geojson')
+    return new TextEncoder().encode(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        name,
+        features: features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: f.properties })),
+      }),
+    );
   if (format === 'kml') {
     const placemarks = features.map((f) => {
       const title = String(f.properties['name'] ?? f.properties['名称'] ?? f.properties['name_zh'] ?? '');
-      const data = Object.entries(f.properties).map(([k, v]) => `<Data name="${xmlEscape(k)}"><value>${xmlEscape(v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))}</value></Data>`).join('');
+      const data = Object.entries(f.properties)
+        .map(
+          ([k, v]) =>
+            `<Data name="${xmlEscape(k)}"><value>${xmlEscape(v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))}</value></Data>`,
+        )
+        .join('');
       return `<Placemark><name>${xmlEscape(title)}</name><ExtendedData>${data}</ExtendedData>${f.geometry ? kmlGeometry(f.geometry) : ''}</Placemark>`;
     });
-    return new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>${xmlEscape(name)}</name>${placemarks.join('')}</Document></kml>\n`);
+    return new TextEncoder().encode(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>${xmlEscape(name)}</name>${placemarks.join('')}</Document></kml>\n`,
+    );
   }
   const keys = [...new Set(features.flatMap((f) => Object.keys(f.properties)))];
   const allPoints = features.every((f) => f.geometry?.type === 'Point');

@@ -13,7 +13,21 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { lngLatProblem, toWgs84, type CrsId, type NamedPosition } from '../../geo/index.ts';
 import type { Db } from '../db/index.ts';
-import { findColumn, formatOf, geojsonFeature, GeometryChecker, ImportError, ProblemError, LAT_NAMES, LNG_NAMES, NAME_NAMES, suggestSwap, swapPositions, type ParsedFeature, type ParseResult } from './parse.ts';
+import {
+  findColumn,
+  formatOf,
+  geojsonFeature,
+  GeometryChecker,
+  ImportError,
+  ProblemError,
+  LAT_NAMES,
+  LNG_NAMES,
+  NAME_NAMES,
+  suggestSwap,
+  swapPositions,
+  type ParsedFeature,
+  type ParseResult,
+} from './parse.ts';
 import { mapPositions, previewCrs, writeLayer, type ImportOptions, type ImportSummary, type LayerRole } from './store.ts';
 
 /** Files larger than this are streamed rather than read whole (CSV and GeoJSON only). */
@@ -111,7 +125,10 @@ async function csvSource(path: string, name: string, encoding: 'utf-8' | 'gb1803
   const fields = header;
   const lng = findColumn(fields, LNG_NAMES, options.lngColumn, 'longitude');
   const lat = findColumn(fields, LAT_NAMES, options.latColumn, 'latitude');
-  if (!lng || !lat) throw new ImportError(`no longitude/latitude columns found (looked for ${LNG_NAMES.join('/')} and ${LAT_NAMES.join('/')}; columns: ${fields.join(', ')}); choose them by hand`);
+  if (!lng || !lat)
+    throw new ImportError(
+      `no longitude/latitude columns found (looked for ${LNG_NAMES.join('/')} and ${LAT_NAMES.join('/')}; columns: ${fields.join(', ')}); choose them by hand`,
+    );
   const lngName: string = lng;
   const latName: string = lat;
   const [x, y] = options.swap ? [fields.indexOf(latName), fields.indexOf(lngName)] : [fields.indexOf(lngName), fields.indexOf(latName)];
@@ -132,11 +149,21 @@ async function csvSource(path: string, name: string, encoding: 'utf-8' | 'gb1803
               continue;
             }
             const cell = (i: number) => (values[i] ?? '').trim();
-            const position: [number, number] = [cell(x) === '' ? Number.NaN : Number(cell(x)), cell(y) === '' ? Number.NaN : Number(cell(y))];
+            const position: [number, number] = [
+              cell(x) === '' ? Number.NaN : Number(cell(x)),
+              cell(y) === '' ? Number.NaN : Number(cell(y)),
+            ];
             if (!Number.isFinite(position[0]) || !Number.isFinite(position[1])) {
-              throw new ProblemError({ where: `row ${line}`, message: `${lngLatProblem(position)} (columns ${lngName}, ${latName}: "${values[fields.indexOf(lngName)] ?? ''}", "${values[fields.indexOf(latName)] ?? ''}")` });
+              throw new ProblemError({
+                where: `row ${line}`,
+                message: `${lngLatProblem(position)} (columns ${lngName}, ${latName}: "${values[fields.indexOf(lngName)] ?? ''}", "${values[fields.indexOf(latName)] ?? ''}")`,
+              });
             }
-            yield { geometry: { type: 'Point', coordinates: position }, properties: Object.fromEntries(fields.map((f, i) => [f, values[i] ?? null])), where: `row ${line}` };
+            yield {
+              geometry: { type: 'Point', coordinates: position },
+              properties: Object.fromEntries(fields.map((f, i) => [f, values[i] ?? null])),
+              where: `row ${line}`,
+            };
           }
         } finally {
           s.raw.destroy();
@@ -172,7 +199,10 @@ function geojsonSource(path: string, name: string, encoding: 'utf-8' | 'gb18030'
               parser.write(chunk as string);
             } catch (error) {
               if (error instanceof ImportError) throw error;
-              throw new ImportError(`"${name}" is not valid JSON after feature ${n} (byte ${s.raw.bytesRead}): ${(error as Error).message}; nothing imported`, { cause: error });
+              throw new ImportError(
+                `"${name}" is not valid JSON after feature ${n} (byte ${s.raw.bytesRead}): ${(error as Error).message}; nothing imported`,
+                { cause: error },
+              );
             }
             const batch = ready;
             ready = [];
@@ -181,8 +211,10 @@ function geojsonSource(path: string, name: string, encoding: 'utf-8' | 'gb18030'
               yield f;
             }
           }
-          if (!parser.isEnded) throw new ImportError(`"${name}" ends in the middle of the JSON (truncated?) after feature ${n}; nothing imported`);
-          if (type !== 'FeatureCollection') throw new ImportError(`"${name}": a large GeoJSON file must be a FeatureCollection (its type is ${JSON.stringify(type)})`);
+          if (!parser.isEnded)
+            throw new ImportError(`"${name}" ends in the middle of the JSON (truncated?) after feature ${n}; nothing imported`);
+          if (type !== 'FeatureCollection')
+            throw new ImportError(`"${name}": a large GeoJSON file must be a FeatureCollection (its type is ${JSON.stringify(type)})`);
         } finally {
           s.raw.destroy();
         }
@@ -201,7 +233,10 @@ async function openSource(path: string, name: string, options: StreamOptions): P
 }
 
 /** The first features (checked), for the preview and the coordinate-system evidence. */
-async function head(source: FeatureSource, limit: number): Promise<{ features: ParsedFeature[]; problems: { where: string; message: string }[]; complete: boolean }> {
+async function head(
+  source: FeatureSource,
+  limit: number,
+): Promise<{ features: ParsedFeature[]; problems: { where: string; message: string }[]; complete: boolean }> {
   const { features } = source.read();
   const checker = new GeometryChecker();
   const out: ParsedFeature[] = [];
@@ -244,7 +279,16 @@ export async function previewStream(path: string, name: string, options: StreamO
   const h = await head(source, HEAD_FEATURES);
   if (h.features.length === 0 && h.problems.length === 0) throw new ImportError(`"${name}" holds no features`);
   const fields = source.fields.length > 0 ? source.fields : [...new Set(h.features.flatMap((f) => Object.keys(f.properties)))];
-  return { format: source.format, encoding: source.encoding, features: h.complete ? h.features.length : null, fields, columns: source.columns, problems: h.problems, swapSuggested: !options.swap && suggestSwap(h.features), head: h.features };
+  return {
+    format: source.format,
+    encoding: source.encoding,
+    features: h.complete ? h.features.length : null,
+    fields,
+    columns: source.columns,
+    problems: h.problems,
+    swapSuggested: !options.swap && suggestSwap(h.features),
+    head: h.features,
+  };
 }
 
 /**
@@ -255,7 +299,13 @@ export async function previewStream(path: string, name: string, options: StreamO
 export async function importStream(
   db: Db,
   path: string,
-  options: StreamOptions & { name: string; role: LayerRole; crs: CrsId | 'auto'; reference: readonly NamedPosition[]; sourceFile?: string } & Pick<ImportOptions, 'shouldCancel' | 'onProgress'>,
+  options: StreamOptions & {
+    name: string;
+    role: LayerRole;
+    crs: CrsId | 'auto';
+    reference: readonly NamedPosition[];
+    sourceFile?: string;
+  } & Pick<ImportOptions, 'shouldCancel' | 'onProgress'>,
 ): Promise<ImportSummary> {
   const sourceFile = options.sourceFile ?? basename(path);
   const source = await openSource(path, sourceFile, options);
@@ -272,15 +322,33 @@ export async function importStream(
   }
   return writeLayer(
     db,
-    { name: options.name, role: options.role, sourceFile, crs: options.crs === 'auto' ? detection.crs : options.crs, format: source.format, encoding: source.encoding, detection, swapSuggested: false, features: checked(), progress },
+    {
+      name: options.name,
+      role: options.role,
+      sourceFile,
+      crs: options.crs === 'auto' ? detection.crs : options.crs,
+      format: source.format,
+      encoding: source.encoding,
+      detection,
+      swapSuggested: false,
+      features: checked(),
+      progress,
+    },
     options,
   );
 }
 
 /** The preview's sample as it would land: the first features converted to WGS-84. */
-export function sampleOf(features: readonly ParsedFeature[], crs: CrsId, n = 20): { geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> }[] {
+export function sampleOf(
+  features: readonly ParsedFeature[],
+  crs: CrsId,
+  n = 20,
+): { geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> }[] {
   return features
     .filter((f) => f.geometry)
     .slice(0, n)
-    .map((f) => ({ geometry: { type: (f.geometry as { type: string }).type, coordinates: mapPositions(f.geometry?.coordinates, (p) => toWgs84(p, crs)) }, properties: f.properties }));
+    .map((f) => ({
+      geometry: { type: (f.geometry as { type: string }).type, coordinates: mapPositions(f.geometry?.coordinates, (p) => toWgs84(p, crs)) },
+      properties: f.properties,
+    }));
 }

@@ -40,7 +40,8 @@ export class Uploads {
 
   begin(name: string, size: number): { uploadId: string; chunkBytes: number } {
     if (!Number.isSafeInteger(size) || size <= 0) throw new ImportError(`"${name}" is empty`);
-    if (size > MAX_UPLOAD_BYTES) throw new ImportError(`"${name}" is ${(size / 1e6).toFixed(0)} MB; the limit is ${MAX_UPLOAD_BYTES / 1e6} MB`);
+    if (size > MAX_UPLOAD_BYTES)
+      throw new ImportError(`"${name}" is ${(size / 1e6).toFixed(0)} MB; the limit is ${MAX_UPLOAD_BYTES / 1e6} MB`);
     mkdirSync(this.dir, { recursive: true });
     const id = randomUUID();
     const path = join(this.dir, `${id}.part`);
@@ -53,7 +54,8 @@ export class Uploads {
   append(id: string, offset: number, bytes: Uint8Array): { received: number; complete: boolean } {
     const f = this.get(id);
     if (offset !== f.received) throw new ImportError(`upload of "${f.name}": chunk at byte ${offset}, expected byte ${f.received}`);
-    if (bytes.length === 0 || bytes.length > MAX_CHUNK_BYTES) throw new ImportError(`upload of "${f.name}": a chunk must hold 1 to ${MAX_CHUNK_BYTES} bytes`);
+    if (bytes.length === 0 || bytes.length > MAX_CHUNK_BYTES)
+      throw new ImportError(`upload of "${f.name}": a chunk must hold 1 to ${MAX_CHUNK_BYTES} bytes`);
     if (f.received + bytes.length > f.size) throw new ImportError(`upload of "${f.name}": more bytes than the declared ${f.size}`);
     appendFileSync(f.path, bytes);
     f.received += bytes.length;
@@ -63,7 +65,8 @@ export class Uploads {
   /** The staged file, which must be complete. */
   complete(id: string): StagedFile {
     const f = this.get(id);
-    if (f.received !== f.size || statSync(f.path).size !== f.size) throw new ImportError(`upload of "${f.name}" is incomplete (${f.received} of ${f.size} bytes)`);
+    if (f.received !== f.size || statSync(f.path).size !== f.size)
+      throw new ImportError(`upload of "${f.name}" is incomplete (${f.received} of ${f.size} bytes)`);
     return f;
   }
 

@@ -52,7 +52,9 @@ function registerIpc(b: Backend): void {
     if (!isTrustedSender(event)) return { saved: null };
     const window = BrowserWindow.fromWebContents(event.sender);
     const name = typeof fileName === 'string' && /^[^/\\:*?"<>|]{1,100}\.pdf$/.test(fileName) ? fileName : 'report.pdf';
-    const target = window ? await dialog.showSaveDialog(window, { defaultPath: name, filters: [{ name: 'PDF', extensions: ['pdf'] }] }) : null;
+    const target = window
+      ? await dialog.showSaveDialog(window, { defaultPath: name, filters: [{ name: 'PDF', extensions: ['pdf'] }] })
+      : null;
     if (!target || target.canceled || !target.filePath) return { saved: null };
     await writeFile(target.filePath, await event.sender.printToPDF({ pageSize: 'A4', printBackground: true }));
     return { saved: target.filePath };
@@ -64,7 +66,10 @@ function registerProtocol(b: Backend): void {
     const url = new URL(request.url);
     if (url.host !== 'app') return new Response('not found', { status: 404 });
     const asset = await resolveAsset(url.pathname, { rendererDir: b.paths.rendererDir, reference: b.reference, packs: b.packs });
-    return new Response(typeof asset.body === 'string' ? asset.body : new Uint8Array(asset.body), { status: asset.status, headers: asset.headers });
+    return new Response(typeof asset.body === 'string' ? asset.body : new Uint8Array(asset.body), {
+      status: asset.status,
+      headers: asset.headers,
+    });
   });
 }
 
@@ -74,7 +79,11 @@ function lockDownSession(): void {
   ses.setPermissionCheckHandler(() => false);
   // The app never needs the network: refuse anything that is not our own scheme or devtools.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    const allowed =
+      details.url.startsWith(`${APP_ORIGIN}/`) ||
+      details.url.startsWith('devtools://') ||
+      details.url.startsWith('data:') ||
+      details.url.startsWith('blob:');
     callback({ cancel: !allowed });
   });
 }
@@ -122,22 +131,25 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-app.whenReady().then(() => {
-  const appRoot = app.getAppPath();
-  // Data files are unpacked next to the asar archive (electron-builder.yml asarUnpack).
-  const unpacked = appRoot.replace(/app\.asar$/, 'app.asar.unpacked');
-  backend = openBackend({ paths: appPaths(appRoot, unpacked), dataDir: app.getPath('userData'), edition: 'electron' });
-  lockDownSession();
-  registerProtocol(backend);
-  registerIpc(backend);
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+app
+  .whenReady()
+  .then(() => {
+    const appRoot = app.getAppPath();
+    // Data files are unpacked next to the asar archive (electron-builder.yml asarUnpack).
+    const unpacked = appRoot.replace(/app\.asar$/, 'app.asar.unpacked');
+    backend = openBackend({ paths: appPaths(appRoot, unpacked), dataDir: app.getPath('userData'), edition: 'electron' });
+    lockDownSession();
+    registerProtocol(backend);
+    registerIpc(backend);
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  })
+  .catch((error: unknown) => {
+    console.error('start-up failed', error);
+    app.exit(1);
   });
-}).catch((error: unknown) => {
-  console.error('start-up failed', error);
-  app.exit(1);
-});
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

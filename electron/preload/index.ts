@@ -61,5 +61,9 @@ const bridge = {
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('siteselect', bridge);
-contextBridge.exposeInMainWorld('siteselectPresent', { setKiosk: (on: boolean) => ipcRenderer.invoke(PRESENT_CHANNEL, on === true) as Promise<void> });
-contextBridge.exposeInMainWorld('siteselectPrint', { toPdf: (fileName: string) => ipcRenderer.invoke(PRINT_CHANNEL, fileName) as Promise<{ saved: string | null }> });
+contextBridge.exposeInMainWorld('siteselectPresent', {
+  setKiosk: (on: boolean) => ipcRenderer.invoke(PRESENT_CHANNEL, on === true) as Promise<void>,
+});
+contextBridge.exposeInMainWorld('siteselectPrint', {
+  toPdf: (fileName: string) => ipcRenderer.invoke(PRINT_CHANNEL, fileName) as Promise<{ saved: string | null }>,
+});

@@ -44,7 +44,10 @@ describe('browser-edition server', () => {
   it('answers malformed JSON with 400, not a crash', async () => {
     const res = await post('/api/appInfo', '{"language":');
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT', message: expect.stringMatching(/not valid JSON/) } });
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_ARGUMENT', message: expect.stringMatching(/not valid JSON/) },
+    });
     expect((await post('/api/appInfo', '{}')).status).toBe(200);
   });
 

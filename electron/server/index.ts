@@ -89,18 +89,29 @@ export async function startServer(backend: Backend, options: { port?: number; ho
           sendJson(res, 413, { ok: false, error: { code: 'BAD_ARGUMENT', message: error.message } });
           return;
         }
-        sendJson(res, 400, { ok: false, error: { code: 'BAD_ARGUMENT', message: `request body is not valid JSON: ${(error as Error).message}` } });
+        sendJson(res, 400, {
+          ok: false,
+          error: { code: 'BAD_ARGUMENT', message: `request body is not valid JSON: ${(error as Error).message}` },
+        });
         return;
       }
       const envelope = await dispatch(backend.api, method, args);
-      sendJson(res, envelope.ok ? 200 : envelope.error.code === 'UNKNOWN_METHOD' ? 404 : envelope.error.code === 'INTERNAL' ? 500 : 400, envelope);
+      sendJson(
+        res,
+        envelope.ok ? 200 : envelope.error.code === 'UNKNOWN_METHOD' ? 404 : envelope.error.code === 'INTERNAL' ? 500 : 400,
+        envelope,
+      );
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, { 'content-type': 'text/plain' }, 'method not allowed');
       return;
     }
-    const asset = await resolveAsset(url.pathname, { rendererDir: backend.paths.rendererDir, reference: backend.reference, packs: backend.packs });
+    const asset = await resolveAsset(url.pathname, {
+      rendererDir: backend.paths.rendererDir,
+      reference: backend.reference,
+      packs: backend.packs,
+    });
     send(res, asset.status, asset.headers, req.method === 'HEAD' ? '' : asset.body);
   }
 

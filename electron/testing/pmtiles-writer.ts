@@ -22,7 +22,18 @@ export interface WriterTile {
   data: Uint8Array;
 }
 
-export function writePmtiles(path: string, tiles: WriterTile[], options: { tileType: 1 | 2 | 3 | 4; tileCompression: 1 | 2; minZoom: number; maxZoom: number; bounds: [number, number, number, number]; metadata: object }): void {
+export function writePmtiles(
+  path: string,
+  tiles: WriterTile[],
+  options: {
+    tileType: 1 | 2 | 3 | 4;
+    tileCompression: 1 | 2;
+    minZoom: number;
+    maxZoom: number;
+    bounds: [number, number, number, number];
+    metadata: object;
+  },
+): void {
   const entries = tiles.map((t) => ({ id: zxyToTileId(t.z, t.x, t.y), data: t.data })).sort((a, b) => a.id - b.id);
   const dataParts: Uint8Array[] = [];
   let offset = 0;

@@ -13,7 +13,10 @@ export function tempDir(prefix = 'siteselect-test-'): { dir: string; remove(): v
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function tempBackend(edition: 'web' | 'cli' = 'web', importLimits?: Parameters<typeof openBackend>[0]['importLimits']): Backend & { dispose(): void } {
+export function tempBackend(
+  edition: 'web' | 'cli' = 'web',
+  importLimits?: Parameters<typeof openBackend>[0]['importLimits'],
+): Backend & { dispose(): void } {
   const { dir, remove } = tempDir();
   const backend = openBackend({ paths: appPaths(REPO_ROOT), dataDir: dir, edition, ...(importLimits ? { importLimits } : {}) });
   return {

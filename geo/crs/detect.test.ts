@@ -32,7 +32,12 @@ describe('CRS detection', () => {
   });
 
   it('spots swapped longitude and latitude', () => {
-    expect(looksSwapped([[26.9, 112.6], [27.5, 110]])).toBe(true);
+    expect(
+      looksSwapped([
+        [26.9, 112.6],
+        [27.5, 110],
+      ]),
+    ).toBe(true);
     expect(looksSwapped([[112.6, 26.9]])).toBe(false);
   });
 

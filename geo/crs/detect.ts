@@ -61,7 +61,11 @@ export interface CrsDetection {
 
 /** Strips unit words and spaces so 衡阳南岳机场 matches 衡阳南岳机场, 衡南县 matches 衡南. */
 export function nameKey(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, '').replace(/(自治县|县|市|区|管委会)$/u, '');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/(自治县|县|市|区|管委会)$/u, '');
 }
 
 /**
@@ -77,7 +81,10 @@ export function detectCrs(imported: readonly NamedPosition[], reference: readonl
     return r ? [{ p, r }] : [];
   });
   const evidence: CrsEvidence[] = CRS_IDS.map((crs) => {
-    const d = pairs.map(({ p, r }) => distanceMetres(toWgs84(p.position, crs), r.position)).filter((m) => m <= tolerance).sort((a, b) => a - b);
+    const d = pairs
+      .map(({ p, r }) => distanceMetres(toWgs84(p.position, crs), r.position))
+      .filter((m) => m <= tolerance)
+      .sort((a, b) => a - b);
     return { crs, medianMetres: d.length > 0 ? (d[Math.floor(d.length / 2)] as number) : null };
   });
   const scored = evidence.filter((e) => e.medianMetres !== null) as { crs: CrsId; medianMetres: number }[];

@@ -32,13 +32,15 @@ export interface AhpResult {
 export function pairwiseProblem(a: readonly (readonly number[])[]): string | null {
   const n = a.length;
   if (n === 0) return 'the matrix is empty';
-  if (n > SAATY_RI.length) return `at most ${SAATY_RI.length} criteria can be compared (Saaty's random index is tabulated to n = ${SAATY_RI.length}), got ${n}`;
+  if (n > SAATY_RI.length)
+    return `at most ${SAATY_RI.length} criteria can be compared (Saaty's random index is tabulated to n = ${SAATY_RI.length}), got ${n}`;
   for (let i = 0; i < n; i++) {
     const row = a[i];
     if (!row || row.length !== n) return `row ${i + 1} has ${row?.length ?? 0} values; the matrix must be ${n}×${n}`;
     for (let j = 0; j < n; j++) {
       const v = row[j] as number;
-      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) return `entry (${i + 1}, ${j + 1}) must be a positive number, got ${String(v)}`;
+      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
+        return `entry (${i + 1}, ${j + 1}) must be a positive number, got ${String(v)}`;
       if (v < 1 / 9 - 1e-9 || v > 9 + 1e-9) return `entry (${i + 1}, ${j + 1}) = ${v} is outside Saaty's scale 1/9…9`;
     }
     if (Math.abs((row[i] as number) - 1) > 1e-9) return `diagonal entry (${i + 1}, ${i + 1}) must be 1, got ${row[i]}`;
@@ -48,7 +50,8 @@ export function pairwiseProblem(a: readonly (readonly number[])[]): string | nul
       const aij = a[i]?.[j] as number;
       const aji = a[j]?.[i] as number;
       // 1% tolerance accepts judgements written with rounding (0.333 for 1/3).
-      if (Math.abs(aij * aji - 1) > 0.01) return `entries (${i + 1}, ${j + 1}) = ${aij} and (${j + 1}, ${i + 1}) = ${aji} are not reciprocal`;
+      if (Math.abs(aij * aji - 1) > 0.01)
+        return `entries (${i + 1}, ${j + 1}) = ${aij} and (${j + 1}, ${i + 1}) = ${aji} are not reciprocal`;
     }
   return null;
 }

@@ -5,7 +5,8 @@ import { topsis } from './topsis.ts';
 import { monteCarloStability, normaliseColumn, normaliseWeights, weightedSum, weightStability } from './wsm.ts';
 
 const weightsArb = (n: number) => fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: n, maxLength: n });
-const matrixArb = (m: number, n: number) => fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: n, maxLength: n }), { minLength: m, maxLength: m });
+const matrixArb = (m: number, n: number) =>
+  fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: n, maxLength: n }), { minLength: m, maxLength: m });
 
 describe('AHP', () => {
   it('recovers the weights of a perfectly consistent matrix, with λmax = n and CR = 0', () => {
@@ -26,20 +27,24 @@ describe('AHP', () => {
   it('weights always sum to 1 and λmax ≥ n for any reciprocal matrix', () => {
     const scale = [1 / 9, 1 / 7, 1 / 5, 1 / 3, 1, 3, 5, 7, 9];
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 8 }), fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 28, maxLength: 28 }), (n, picks) => {
-        const a = Array.from({ length: n }, () => new Array<number>(n).fill(1));
-        let k = 0;
-        for (let i = 0; i < n; i++)
-          for (let j = i + 1; j < n; j++) {
-            const v = scale[picks[k++] as number] as number;
-            (a[i] as number[])[j] = v;
-            (a[j] as number[])[i] = 1 / v;
-          }
-        const r = ahp(a);
-        expect(r.weights.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 9);
-        expect(r.lambdaMax).toBeGreaterThanOrEqual(n - 1e-9);
-        expect(r.ci).toBeGreaterThanOrEqual(-1e-9);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 8 }),
+        fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 28, maxLength: 28 }),
+        (n, picks) => {
+          const a = Array.from({ length: n }, () => new Array<number>(n).fill(1));
+          let k = 0;
+          for (let i = 0; i < n; i++)
+            for (let j = i + 1; j < n; j++) {
+              const v = scale[picks[k++] as number] as number;
+              (a[i] as number[])[j] = v;
+              (a[j] as number[])[i] = 1 / v;
+            }
+          const r = ahp(a);
+          expect(r.weights.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 9);
+          expect(r.lambdaMax).toBeGreaterThanOrEqual(n - 1e-9);
+          expect(r.ci).toBeGreaterThanOrEqual(-1e-9);
+        },
+      ),
     );
   });
 
@@ -59,10 +64,34 @@ describe('AHP', () => {
   it.each([
     [[], /empty/],
     [[[1, 2], [0.5]], /row 2 has 1 values/],
-    [[[1, 3], [3, 1]], /not reciprocal/],
-    [[[1, 12], [1 / 12, 1]], /outside Saaty's scale/],
-    [[[2, 1], [1, 1]], /diagonal/],
-    [[[1, Number.NaN], [1, 1]], /positive number/],
+    [
+      [
+        [1, 3],
+        [3, 1],
+      ],
+      /not reciprocal/,
+    ],
+    [
+      [
+        [1, 12],
+        [1 / 12, 1],
+      ],
+      /outside Saaty's scale/,
+    ],
+    [
+      [
+        [2, 1],
+        [1, 1],
+      ],
+      /diagonal/,
+    ],
+    [
+      [
+        [1, Number.NaN],
+        [1, 1],
+      ],
+      /positive number/,
+    ],
   ])('rejects %j with a message naming the problem', (matrix, message) => {
     expect(pairwiseProblem(matrix as number[][])).toMatch(message);
     expect(() => ahp(matrix as number[][])).toThrow(message);
@@ -132,8 +161,16 @@ describe('weighted sum', () => {
         (raw, w, pick, criterion, gain) => {
           const types = ['benefit', 'cost', 'benefit'] as const;
           const score = (rows: number[][]) => {
-            const cols = types.map((t, j) => normaliseColumn(rows.map((r) => r[j] as number), t));
-            return weightedSum(rows.map((_, i) => cols.map((c) => c[i] as number)), w).totals;
+            const cols = types.map((t, j) =>
+              normaliseColumn(
+                rows.map((r) => r[j] as number),
+                t,
+              ),
+            );
+            return weightedSum(
+              rows.map((_, i) => cols.map((c) => c[i] as number)),
+              w,
+            ).totals;
           };
           const i = pick % raw.length;
           const better = raw.map((r) => [...r]);
@@ -161,7 +198,8 @@ describe('sensitivity', () => {
         const sorted = [...weightedSum(scores, w).totals].sort((a, b) => b - a);
         fc.pre((sorted[0] as number) - (sorted[1] as number) > 1e-6);
         for (let a = 0; a < scores.length; a++)
-          for (let b = a + 1; b < scores.length; b++) fc.pre(Math.max(...(scores[a] as number[]).map((v, k) => Math.abs(v - ((scores[b] as number[])[k] as number)))) > 1e-6);
+          for (let b = a + 1; b < scores.length; b++)
+            fc.pre(Math.max(...(scores[a] as number[]).map((v, k) => Math.abs(v - ((scores[b] as number[])[k] as number)))) > 1e-6);
         const { lo, hi, top } = weightStability(scores, w, j);
         const wn = normaliseWeights(w);
         expect(lo).toBeLessThanOrEqual((wn[j] as number) + 1e-12);

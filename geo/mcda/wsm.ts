@@ -68,7 +68,11 @@ export function weightedSum(scores: readonly (readonly number[])[], weights: rea
  *
  * @returns `{ lo, hi }` within 0…1 containing the current weight
  */
-export function weightStability(scores: readonly (readonly number[])[], weights: readonly number[], j: number): { lo: number; hi: number; top: number } {
+export function weightStability(
+  scores: readonly (readonly number[])[],
+  weights: readonly number[],
+  j: number,
+): { lo: number; hi: number; top: number } {
   const w = normaliseWeights(weights);
   const wj = w[j] as number;
   const rest = 1 - wj;
@@ -139,7 +143,11 @@ export interface StabilityResult {
  * chosen weights (concentration κ: Dirichlet(κ·w); larger κ, closer to w; default 50 gives a
  * standard deviation of about 5 percentage points on a 20 % weight).
  */
-export function monteCarloStability(scores: readonly (readonly number[])[], weights: readonly number[], options: { samples?: number; concentration?: number; seed?: number } = {}): StabilityResult {
+export function monteCarloStability(
+  scores: readonly (readonly number[])[],
+  weights: readonly number[],
+  options: { samples?: number; concentration?: number; seed?: number } = {},
+): StabilityResult {
   const w = normaliseWeights(weights);
   const samples = options.samples ?? 10_000;
   const kappa = options.concentration ?? 50;

@@ -12,7 +12,19 @@ import { distanceMetresXY, polylineMetres } from './distance.ts';
 
 /** What a node offers; a node can have several classes (an HSR station that also handles freight). */
 /** `user-facility`: a point of a layer the user imported with the role "facilities". */
-export const FACILITY_CLASSES = ['interchange', 'hsr-station', 'freight', 'international-rail', 'airport', 'airport-cargo', 'bonded-zone', 'port', 'logistics-hub', 'user-facility', 'market'] as const;
+export const FACILITY_CLASSES = [
+  'interchange',
+  'hsr-station',
+  'freight',
+  'international-rail',
+  'airport',
+  'airport-cargo',
+  'bonded-zone',
+  'port',
+  'logistics-hub',
+  'user-facility',
+  'market',
+] as const;
 export type FacilityClass = (typeof FACILITY_CLASSES)[number];
 
 /** How an edge is travelled. Road queries use `expressway` and `access` only. */
@@ -89,7 +101,13 @@ export interface Network {
 }
 
 /** Indexes of the `k` nearest road nodes within `maxMetres`, nearest first, with their distances. */
-export function nearestRoadNodes(net: Network, lng: number, lat: number, k: number, maxMetres: number): { index: number; metres: number }[] {
+export function nearestRoadNodes(
+  net: Network,
+  lng: number,
+  lat: number,
+  k: number,
+  maxMetres: number,
+): { index: number; metres: number }[] {
   const best: { index: number; metres: number }[] = [];
   for (let i = 0; i < net.roadIndex.length; i++) {
     const d = distanceMetresXY(lng, lat, net.roadLng[i] as number, net.roadLat[i] as number);
@@ -140,12 +158,25 @@ export function buildNetwork(input: NetworkInput, assumptions: NetworkAssumption
       const [lo, hi] = a.i <= b.i ? [a.i, b.i] : [b.i, a.i];
       const slice = line.coordinates.slice(lo, hi + 1);
       const lengthMetres = polylineMetres(slice);
-      edges.push({ from: a.node.index, to: b.node.index, minutes: minutesAt(lengthMetres, kmh), lengthMetres, mode: line.mode, via: line.id });
+      edges.push({
+        from: a.node.index,
+        to: b.node.index,
+        minutes: minutesAt(lengthMetres, kmh),
+        lengthMetres,
+        mode: line.mode,
+        via: line.id,
+      });
       if (line.mode === 'expressway') {
         const coordinates = (a.i <= b.i ? slice : [...slice].reverse()).map((c) => [c[0], c[1]] as LngLat);
         const lngs = coordinates.map((c) => c[0]);
         const lats = coordinates.map((c) => c[1]);
-        carriageways.push({ from: a.node.index, to: b.node.index, coordinates, lengthMetres, bbox: [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)] });
+        carriageways.push({
+          from: a.node.index,
+          to: b.node.index,
+          coordinates,
+          lengthMetres,
+          bbox: [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)],
+        });
       }
     }
   };
@@ -162,13 +193,26 @@ export function buildNetwork(input: NetworkInput, assumptions: NetworkAssumption
   // nearest other interchanges (so the network stays connected where a junction is missing).
   const linked = new Set<string>();
   for (const node of nodes) {
-    const near = nearestRoadNodes(partial, node.position[0], node.position[1], assumptions.accessNeighbours + (node.road ? 1 : 0), maxMetres);
+    const near = nearestRoadNodes(
+      partial,
+      node.position[0],
+      node.position[1],
+      assumptions.accessNeighbours + (node.road ? 1 : 0),
+      maxMetres,
+    );
     for (const { index, metres } of near) {
       if (index === node.index) continue;
       const key = node.index < index ? `${node.index}-${index}` : `${index}-${node.index}`;
       if (linked.has(key)) continue;
       linked.add(key);
-      edges.push({ from: node.index, to: index, minutes: accessMinutes(metres, assumptions), lengthMetres: metres * assumptions.detourFactor, mode: 'access', via: null });
+      edges.push({
+        from: node.index,
+        to: index,
+        minutes: accessMinutes(metres, assumptions),
+        lengthMetres: metres * assumptions.detourFactor,
+        mode: 'access',
+        via: null,
+      });
     }
   }
 

@@ -51,11 +51,15 @@ export function contourField(field: Float32Array, grid: Grid, thresholds: readon
     const t = field[c] as number;
     values[c] = Number.isFinite(t) ? -t : -1e9;
   }
-  const generator = contours().size([grid.nx, grid.ny]).thresholds(thresholds.map((t) => -t));
+  const generator = contours()
+    .size([grid.nx, grid.ny])
+    .thresholds(thresholds.map((t) => -t));
   // d3 orders its output by threshold value, not as given: match each contour by its value.
   const byValue = new Map(generator(Array.from(values)).map((multi) => [multi.value, multi]));
   return thresholds.map((t) =>
-    (byValue.get(-t)?.coordinates ?? []).map((polygon) => polygon.map((ring) => ring.map(([x, y]) => [grid.west + (x as number) * grid.dLng, grid.north - (y as number) * grid.dLat]))),
+    (byValue.get(-t)?.coordinates ?? []).map((polygon) =>
+      polygon.map((ring) => ring.map(([x, y]) => [grid.west + (x as number) * grid.dLng, grid.north - (y as number) * grid.dLat])),
+    ),
   );
 }
 
@@ -65,7 +69,12 @@ export function contourField(field: Float32Array, grid: Grid, thresholds: readon
  * @throws RangeError for an empty, unsorted or non-positive threshold list or a bad position;
  *   UnreachableError when the point cannot reach the network
  */
-export function isochrones(net: Network, from: LngLat, thresholds: readonly number[] = DEFAULT_THRESHOLDS, options: IsochroneOptions = {}): IsochroneFeature[] {
+export function isochrones(
+  net: Network,
+  from: LngLat,
+  thresholds: readonly number[] = DEFAULT_THRESHOLDS,
+  options: IsochroneOptions = {},
+): IsochroneFeature[] {
   if (thresholds.length === 0) throw new RangeError('at least one threshold (minutes) is needed');
   if (thresholds.length > 12) throw new RangeError(`at most 12 thresholds, got ${thresholds.length}`);
   thresholds.forEach((t, i) => {

@@ -15,13 +15,19 @@ const B: LngLat = [113, 26];
 describe('distance', () => {
   it('stays within 0.3 % of the great circle below 300 km at the zone latitudes', () => {
     fc.assert(
-      fc.property(fc.double({ min: 108, max: 115, noNaN: true }), fc.double({ min: 24, max: 30, noNaN: true }), fc.double({ min: -1.5, max: 1.5, noNaN: true }), fc.double({ min: -1.5, max: 1.5, noNaN: true }), (lng, lat, dx, dy) => {
-        const a: LngLat = [lng, lat];
-        const b: LngLat = [lng + dx, lat + dy];
-        const h = haversineMetres(a, b);
-        fc.pre(h > 1000 && h < 300_000);
-        expect(Math.abs(distanceMetres(a, b) - h) / h).toBeLessThan(0.003);
-      }),
+      fc.property(
+        fc.double({ min: 108, max: 115, noNaN: true }),
+        fc.double({ min: 24, max: 30, noNaN: true }),
+        fc.double({ min: -1.5, max: 1.5, noNaN: true }),
+        fc.double({ min: -1.5, max: 1.5, noNaN: true }),
+        (lng, lat, dx, dy) => {
+          const a: LngLat = [lng, lat];
+          const b: LngLat = [lng + dx, lat + dy];
+          const h = haversineMetres(a, b);
+          fc.pre(h > 1000 && h < 300_000);
+          expect(Math.abs(distanceMetres(a, b) - h) / h).toBeLessThan(0.003);
+        },
+      ),
     );
   });
 });
@@ -59,7 +65,8 @@ describe('hand-built network with known times', () => {
   it('routes a point near A to the airport by A → X → B → airport and names the route', () => {
     const from: LngLat = [112, 26.05];
     const result = travelTimes(net, from);
-    const expected = accessMinutes(distanceMetres(from, A), a) + minutesAt(road, a.expresswayKmh) + accessMinutes(distanceMetres(B, [113, 26.1]), a);
+    const expected =
+      accessMinutes(distanceMetres(from, A), a) + minutesAt(road, a.expresswayKmh) + accessMinutes(distanceMetres(B, [113, 26.1]), a);
     expect(result.facilities.airport?.minutes).toBeCloseTo(expected, 6);
     expect(result.facilities.airport?.id).toBe('F');
     expect(result.facilities.airport?.via.map((v) => v.id)).toEqual(['A', 'B']);
@@ -73,7 +80,9 @@ describe('hand-built network with known times', () => {
 
   it('uses a faster detour when the assumptions change', () => {
     const slow = twoInterchangeNetwork({ ...a, expresswayKmh: 45 });
-    expect(travelTimes(slow, [112, 26.05]).facilities.airport?.minutes).toBeGreaterThan(travelTimes(net, [112, 26.05]).facilities.airport?.minutes ?? Infinity);
+    expect(travelTimes(slow, [112, 26.05]).facilities.airport?.minutes).toBeGreaterThan(
+      travelTimes(net, [112, 26.05]).facilities.airport?.minutes ?? Infinity,
+    );
   });
 
   it('refuses NaN, swapped coordinates and unreachable points with clear errors', () => {
@@ -87,7 +96,15 @@ describe('hand-built network with known times', () => {
     expect(() => twoInterchangeNetwork({ ...a, detourFactor: 0.5 })).toThrow(/detourFactor must be at least 1/);
     expect(() => twoInterchangeNetwork({ ...a, ordinaryRoadKmh: 0 })).toThrow(/ordinaryRoadKmh must be a positive number/);
     expect(() =>
-      buildNetwork({ interchanges: [point('A', A), point('B', B)], expressways: [{ id: 'X', name_zh: 'X', coordinates: [A, [112.5, 26.2]], stops: ['A', 'B'], mode: 'expressway' }], facilities: [], railLines: [] }, a),
+      buildNetwork(
+        {
+          interchanges: [point('A', A), point('B', B)],
+          expressways: [{ id: 'X', name_zh: 'X', coordinates: [A, [112.5, 26.2]], stops: ['A', 'B'], mode: 'expressway' }],
+          facilities: [],
+          railLines: [],
+        },
+        a,
+      ),
     ).toThrow(/X lists "B" but does not pass through its position/);
   });
 
@@ -100,7 +117,11 @@ describe('hand-built network with known times', () => {
 /** A random network: interchanges in the zone's bbox, a chain of straight expressway edges through some of them. */
 const arbitraryNetwork = fc
   .record({
-    positions: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 50 })), { minLength: 3, maxLength: 12, selector: ([x, y]) => `${x},${y}` }),
+    positions: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 50 })), {
+      minLength: 3,
+      maxLength: 12,
+      selector: ([x, y]) => `${x},${y}`,
+    }),
     facilities: fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 50 })), { maxLength: 5 }),
   })
   .map(({ positions, facilities }) => {
@@ -129,7 +150,8 @@ describe('properties', () => {
         for (let i = 0; i < n; i++)
           for (let j = 0; j < n; j++) {
             expect(d[i]?.[j]).toBeGreaterThanOrEqual(0);
-            for (let k = 0; k < n; k++) expect(d[i]?.[k] as number).toBeLessThanOrEqual((d[i]?.[j] as number) + (d[j]?.[k] as number) + 1e-9);
+            for (let k = 0; k < n; k++)
+              expect(d[i]?.[k] as number).toBeLessThanOrEqual((d[i]?.[j] as number) + (d[j]?.[k] as number) + 1e-9);
           }
       }),
       { numRuns: 60 },
@@ -140,7 +162,8 @@ describe('properties', () => {
     fc.assert(
       fc.property(arbitraryNetwork, (net) => {
         const d = allPairs(net);
-        for (let i = 0; i < net.nodes.length; i++) for (let j = 0; j < net.nodes.length; j++) expect(d[i]?.[j]).toBeCloseTo(d[j]?.[i] as number, 9);
+        for (let i = 0; i < net.nodes.length; i++)
+          for (let j = 0; j < net.nodes.length; j++) expect(d[i]?.[j]).toBeCloseTo(d[j]?.[i] as number, 9);
       }),
       { numRuns: 40 },
     );
@@ -148,20 +171,27 @@ describe('properties', () => {
 
   it('moving a point along an expressway toward an interchange never increases its time to it', () => {
     fc.assert(
-      fc.property(arbitraryNetwork, fc.integer({ min: 0, max: 50 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 }), (net, edgePick, ts) => {
-        fc.pre(net.carriageways.length > 0);
-        const edge = net.carriageways[edgePick % net.carriageways.length];
-        if (!edge) return;
-        const [p, q] = edge.coordinates as [LngLat, LngLat];
-        const target = net.nodes[edge.to];
-        if (!target) return;
-        // Points from p toward q (the interchange `to`), ever closer.
-        const times = [...ts].sort((x, y) => x - y).map((t) => {
-          const at: LngLat = [p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t];
-          return shortestPaths(net, originLinks(net, at)).minutes[target.index] as number;
-        });
-        for (let i = 1; i < times.length; i++) expect(times[i] as number).toBeLessThanOrEqual((times[i - 1] as number) + 1e-9);
-      }),
+      fc.property(
+        arbitraryNetwork,
+        fc.integer({ min: 0, max: 50 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 }),
+        (net, edgePick, ts) => {
+          fc.pre(net.carriageways.length > 0);
+          const edge = net.carriageways[edgePick % net.carriageways.length];
+          if (!edge) return;
+          const [p, q] = edge.coordinates as [LngLat, LngLat];
+          const target = net.nodes[edge.to];
+          if (!target) return;
+          // Points from p toward q (the interchange `to`), ever closer.
+          const times = [...ts]
+            .sort((x, y) => x - y)
+            .map((t) => {
+              const at: LngLat = [p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t];
+              return shortestPaths(net, originLinks(net, at)).minutes[target.index] as number;
+            });
+          for (let i = 1; i < times.length; i++) expect(times[i] as number).toBeLessThanOrEqual((times[i - 1] as number) + 1e-9);
+        },
+      ),
       { numRuns: 80 },
     );
   });

@@ -48,7 +48,10 @@ export function originLinks(net: Network, position: LngLat): Link[] {
   if (problem) throw new RangeError(problem);
   const a = net.assumptions;
   const maxMetres = a.maxAccessKm * 1000;
-  const links: Link[] = nearestRoadNodes(net, position[0], position[1], a.accessNeighbours, maxMetres).map((n) => ({ node: n.index, minutes: accessMinutes(n.metres, a) }));
+  const links: Link[] = nearestRoadNodes(net, position[0], position[1], a.accessNeighbours, maxMetres).map((n) => ({
+    node: n.index,
+    minutes: accessMinutes(n.metres, a),
+  }));
   for (const node of net.nodes) {
     if (node.road) continue;
     const metres = distanceMetresXY(position[0], position[1], node.position[0], node.position[1]);
@@ -56,7 +59,9 @@ export function originLinks(net: Network, position: LngLat): Link[] {
   }
   links.push(...carriagewayLinks(net, position));
   if (links.length === 0) {
-    throw new UnreachableError(`no network node within ${a.maxAccessKm} km of [${position[0]}, ${position[1]}]: the point cannot be reached on the network`);
+    throw new UnreachableError(
+      `no network node within ${a.maxAccessKm} km of [${position[0]}, ${position[1]}]: the point cannot be reached on the network`,
+    );
   }
   return links;
 }
@@ -93,7 +98,10 @@ export function carriagewayLinks(net: Network, position: LngLat): Link[] {
       along += segment;
     }
     if (bestOff <= ON_CARRIAGEWAY_METRES) {
-      links.push({ node: edge.from, minutes: minutesAt(bestAlong, kmh) }, { node: edge.to, minutes: minutesAt(edge.lengthMetres - bestAlong, kmh) });
+      links.push(
+        { node: edge.from, minutes: minutesAt(bestAlong, kmh) },
+        { node: edge.to, minutes: minutesAt(edge.lengthMetres - bestAlong, kmh) },
+      );
     }
   }
   return links;

@@ -42,7 +42,12 @@ export interface EnterpriseProfile {
   /** `high`: high energy use, emissions or pollution (高耗能、高排放、高污染), which the plan forbids. */
   pollution: 'low' | 'medium' | 'high';
   minParkLevel: 'any' | 'provincial' | 'national';
-  limits: { maxInterchangeMinutes?: number | null; maxFreightMinutes?: number | null; maxAirportMinutes?: number | null; maxBondedMinutes?: number | null };
+  limits: {
+    maxInterchangeMinutes?: number | null;
+    maxFreightMinutes?: number | null;
+    maxAirportMinutes?: number | null;
+    maxBondedMinutes?: number | null;
+  };
 }
 
 /**
@@ -57,7 +62,7 @@ export function defaultWeights(p: EnterpriseProfile): Record<CriterionId, number
     cluster: 6,
     't-interchange': 4 + 2 * p.freight.road,
     't-freight': 3 * p.freight.rail,
-    't-intl-rail': 2 * (p.freight.internationalRail + p.markets.asean + p.markets.europe) / 1.5,
+    't-intl-rail': (2 * (p.freight.internationalRail + p.markets.asean + p.markets.europe)) / 1.5,
     't-airport': 3 * p.freight.air,
     't-bonded': (p.exportOriented ? 5 : 0) + (p.needsBondedZone ? 6 : 0),
     't-port': 3 * p.freight.water,
@@ -100,6 +105,9 @@ export function toPercent(weights: Record<CriterionId, number>): Record<Criterio
 export function rebalance(weights: Record<CriterionId, number>, id: CriterionId, value: number): Record<CriterionId, number> {
   const v = Math.round(Math.max(0, Math.min(100, value)) * 10) / 10;
   const others = CRITERION_IDS.filter((c) => c !== id);
-  const rounded = roundToTenths(others.map((c) => Math.max(0, weights[c] ?? 0)), 1000 - Math.round(v * 10));
+  const rounded = roundToTenths(
+    others.map((c) => Math.max(0, weights[c] ?? 0)),
+    1000 - Math.round(v * 10),
+  );
   return Object.fromEntries([[id, v], ...others.map((c, i) => [c, rounded[i] as number])]) as Record<CriterionId, number>;
 }

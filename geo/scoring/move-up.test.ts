@@ -17,7 +17,8 @@ const profile: EnterpriseProfile = {
   limits: {},
 };
 const plan: PlanFocus = { prefectures: [] };
-const only = (w: Partial<Record<CriterionId, number>>) => Object.fromEntries(CRITERION_IDS.map((id) => [id, w[id] ?? 0])) as Record<CriterionId, number>;
+const only = (w: Partial<Record<CriterionId, number>>) =>
+  Object.fromEntries(CRITERION_IDS.map((id) => [id, w[id] ?? 0])) as Record<CriterionId, number>;
 
 function site(id: string, interchange: number | null, labour: number | null, position: [number, number] = [112, 26]): CandidateFacts {
   return {
@@ -31,7 +32,17 @@ function site(id: string, interchange: number | null, labour: number | null, pos
     industries: [],
     labour,
     labourUnknown: [],
-    minutes: { interchange, freight: null, 'intl-rail': null, airport: null, bonded: null, port: null, gba: null, changsha: null, hsr: null },
+    minutes: {
+      interchange,
+      freight: null,
+      'intl-rail': null,
+      airport: null,
+      bonded: null,
+      port: null,
+      gba: null,
+      changsha: null,
+      hsr: null,
+    },
   };
 }
 
@@ -53,7 +64,10 @@ describe('what would move us up', () => {
     // a is already the fastest to an interchange: that criterion cannot help on its own.
     expect(r.notEnough).toContain('t-interchange');
     // The step really lifts it, and one unit less does not.
-    const rankWith = (v: number) => scoreCandidates(profile, sites, plan, { ...options, rawOverrides: new Map([['a', { labour: v }]]) }).candidates.find((c) => c.id === 'a')?.rank;
+    const rankWith = (v: number) =>
+      scoreCandidates(profile, sites, plan, { ...options, rawOverrides: new Map([['a', { labour: v }]]) }).candidates.find(
+        (c) => c.id === 'a',
+      )?.rank;
     expect(rankWith(266_667)).toBe(1);
     expect(rankWith(266_666)).toBe(2);
   });

@@ -47,7 +47,13 @@ function roundUp(value: number, unit: string, direction: 1 | -1): number {
  * @param options the ranking's options (method, weights, AHP matrix, cluster radius)
  * @throws RangeError when `id` is not among the candidates
  */
-export function moveUp(profile: EnterpriseProfile, facts: readonly CandidateFacts[], plan: PlanFocus, options: ScoreOptions, id: string): MoveUpResult {
+export function moveUp(
+  profile: EnterpriseProfile,
+  facts: readonly CandidateFacts[],
+  plan: PlanFocus,
+  options: ScoreOptions,
+  id: string,
+): MoveUpResult {
   const base: ScoreOptions = { ...options, sensitivity: false };
   delete base.monteCarlo;
   const ranking = scoreCandidates(profile, facts, plan, base);
@@ -56,7 +62,8 @@ export function moveUp(profile: EnterpriseProfile, facts: readonly CandidateFact
   const result: MoveUpResult = { id, rank: me.rank, above: null, steps: [], notEnough: [], unknown: [] };
   if (me.rank === null || me.rank === 1) return result;
   const aboveCandidate = ranking.candidates.find((c) => c.rank === (me.rank as number) - 1);
-  if (aboveCandidate) result.above = { id: aboveCandidate.id, name_zh: aboveCandidate.name_zh, name_en: aboveCandidate.name_en, total: aboveCandidate.total };
+  if (aboveCandidate)
+    result.above = { id: aboveCandidate.id, name_zh: aboveCandidate.name_zh, name_en: aboveCandidate.name_en, total: aboveCandidate.total };
   const ranked = ranking.candidates.filter((c) => c.rank !== null);
   const rankWith = (criterion: CriterionId, value: number): number => {
     const r: Ranking = scoreCandidates(profile, facts, plan, { ...base, rawOverrides: new Map([[id, { [criterion]: value }]]) });
@@ -75,7 +82,15 @@ export function moveUp(profile: EnterpriseProfile, facts: readonly CandidateFact
       // A discrete criterion moves level by level: the lowest higher level that does it.
       const to = levels.filter((l) => l > from).find((l) => rankWith(crit.id, l) < (me.rank as number));
       if (to === undefined) result.notEnough.push(crit.id);
-      else result.steps.push({ criterion: crit.id, unit: crit.unit, from, to, change: to - from, effort: (to - from) / ((levels[levels.length - 1] as number) - from) });
+      else
+        result.steps.push({
+          criterion: crit.id,
+          unit: crit.unit,
+          from,
+          to,
+          change: to - from,
+          effort: (to - from) / ((levels[levels.length - 1] as number) - from),
+        });
       continue;
     }
     const known = ranked.map((c) => c.criteria[j]?.raw).filter((v): v is number => v !== null && v !== undefined);
@@ -97,7 +112,14 @@ export function moveUp(profile: EnterpriseProfile, facts: readonly CandidateFact
     // Whole units may overshoot the best value; never past it.
     if ((to - best) * direction > 0) to = best;
     if (rankWith(crit.id, to) >= (me.rank as number)) to = best;
-    result.steps.push({ criterion: crit.id, unit: crit.unit, from, to, change: to - from, effort: Math.abs(to - from) / Math.abs(best - from) });
+    result.steps.push({
+      criterion: crit.id,
+      unit: crit.unit,
+      from,
+      to,
+      change: to - from,
+      effort: Math.abs(to - from) / Math.abs(best - from),
+    });
   }
   result.steps.sort((a, b) => a.effort - b.effort);
   return result;

@@ -31,13 +31,32 @@ function site(id: string, over: Partial<CandidateFacts> = {}, minutes: Partial<C
     industries: [],
     labour: 500_000,
     labourUnknown: [],
-    minutes: { interchange: 20, freight: 60, 'intl-rail': 300, airport: 45, bonded: 40, port: 90, gba: 240, changsha: 150, hsr: 25, ...minutes },
+    minutes: {
+      interchange: 20,
+      freight: 60,
+      'intl-rail': 300,
+      airport: 45,
+      bonded: 40,
+      port: 90,
+      gba: 240,
+      changsha: 150,
+      hsr: 25,
+      ...minutes,
+    },
     ...over,
   };
 }
 
 const sites = [
-  site('a', { industries: [{ industry_id: 'next-gen-it', subline_id: 'next-gen-it.electronic-components' }], prefectureAdcode: '431000', level: 'national' }, { gba: 200 }),
+  site(
+    'a',
+    {
+      industries: [{ industry_id: 'next-gen-it', subline_id: 'next-gen-it.electronic-components' }],
+      prefectureAdcode: '431000',
+      level: 'national',
+    },
+    { gba: 200 },
+  ),
   site('b', { industries: [{ industry_id: 'next-gen-it', subline_id: null }] }, { interchange: 10 }),
   site('c', { industries: [{ industry_id: 'equipment', subline_id: null }] }, { interchange: 45, bonded: null }),
   site('d', { kind: 'custom', level: null, position: [111, 27] }, { interchange: 5, gba: 400 }),
@@ -56,7 +75,9 @@ describe('weights', () => {
         for (const c of CRITERION_IDS) expect(moved[c]).toBeGreaterThanOrEqual(0);
       }),
     );
-    expect(() => toPercent(Object.fromEntries(CRITERION_IDS.map((id) => [id, 0])) as Record<CriterionId, number>)).toThrow(/not all be zero/);
+    expect(() => toPercent(Object.fromEntries(CRITERION_IDS.map((id) => [id, 0])) as Record<CriterionId, number>)).toThrow(
+      /not all be zero/,
+    );
   });
 });
 
@@ -91,25 +112,50 @@ describe('scoreCandidates (weighted sum)', () => {
 
   it('never lowers a candidate when one of its times improves (monotonicity)', () => {
     fc.assert(
-      fc.property(fc.constantFrom<keyof CandidateFacts['minutes']>('interchange', 'freight', 'airport', 'gba', 'hsr'), fc.integer({ min: 0, max: 3 }), fc.double({ min: 0, max: 60, noNaN: true }), (key, who, gain) => {
-        const before = scoreCandidates(profile, sites, plan, { method: 'wsm', weights }).candidates.find((c) => c.id === sites[who]?.id)?.total ?? 0;
-        const improved = sites.map((s, i) => (i === who && s.minutes[key] !== null ? { ...s, minutes: { ...s.minutes, [key]: Math.max(0, (s.minutes[key] as number) - gain) } } : s));
-        const after = scoreCandidates(profile, improved, plan, { method: 'wsm', weights }).candidates.find((c) => c.id === sites[who]?.id)?.total ?? 0;
-        expect(after).toBeGreaterThanOrEqual(before - 1e-9);
-      }),
+      fc.property(
+        fc.constantFrom<keyof CandidateFacts['minutes']>('interchange', 'freight', 'airport', 'gba', 'hsr'),
+        fc.integer({ min: 0, max: 3 }),
+        fc.double({ min: 0, max: 60, noNaN: true }),
+        (key, who, gain) => {
+          const before =
+            scoreCandidates(profile, sites, plan, { method: 'wsm', weights }).candidates.find((c) => c.id === sites[who]?.id)?.total ?? 0;
+          const improved = sites.map((s, i) =>
+            i === who && s.minutes[key] !== null
+              ? { ...s, minutes: { ...s.minutes, [key]: Math.max(0, (s.minutes[key] as number) - gain) } }
+              : s,
+          );
+          const after =
+            scoreCandidates(profile, improved, plan, { method: 'wsm', weights }).candidates.find((c) => c.id === sites[who]?.id)?.total ??
+            0;
+          expect(after).toBeGreaterThanOrEqual(before - 1e-9);
+        },
+      ),
     );
   });
 });
 
 describe('hard constraints', () => {
   it('exclude a candidate and say which rule excluded it', () => {
-    const r = scoreCandidates({ ...profile, limits: { maxInterchangeMinutes: 30 }, minParkLevel: 'provincial' }, sites, plan, { method: 'wsm', weights });
+    const r = scoreCandidates({ ...profile, limits: { maxInterchangeMinutes: 30 }, minParkLevel: 'provincial' }, sites, plan, {
+      method: 'wsm',
+      weights,
+    });
     const c = r.candidates.find((x) => x.id === 'c');
     const d = r.candidates.find((x) => x.id === 'd');
     expect(c?.rank).toBeNull();
-    expect(c?.exclusions).toEqual([expect.objectContaining({ rule: 'maxInterchangeMinutes', message_en: '45 min to an expressway interchange, over the limit of 30 min' })]);
+    expect(c?.exclusions).toEqual([
+      expect.objectContaining({
+        rule: 'maxInterchangeMinutes',
+        message_en: '45 min to an expressway interchange, over the limit of 30 min',
+      }),
+    ]);
     expect(d?.exclusions.map((e) => e.rule)).toEqual(['min-park-level']);
-    expect(r.candidates.filter((x) => x.rank !== null).map((x) => x.id).sort()).toEqual(['a', 'b']);
+    expect(
+      r.candidates
+        .filter((x) => x.rank !== null)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 
   it('apply and cite the plan’s ban on high-energy, high-emission, high-pollution capacity', () => {
@@ -124,12 +170,31 @@ describe('other methods', () => {
     const r = scoreCandidates(profile, sites, plan, {
       method: 'ahp',
       weights,
-      ahp: { criteria: ['industry-match', 't-gba', 'labour'], matrix: [[1, 3, 5], [1 / 3, 1, 3], [1 / 5, 1 / 3, 1]] },
+      ahp: {
+        criteria: ['industry-match', 't-gba', 'labour'],
+        matrix: [
+          [1, 3, 5],
+          [1 / 3, 1, 3],
+          [1 / 5, 1 / 3, 1],
+        ],
+      },
     });
     expect(r.ahp?.consistent).toBe(true);
     expect(r.weights['industry-match']).toBeGreaterThan(r.weights['t-gba']);
     expect(r.weights['t-interchange']).toBe(0);
-    expect(() => scoreCandidates(profile, sites, plan, { method: 'ahp', weights, ahp: { criteria: ['labour'], matrix: [[1, 2], [0.5, 1]] } })).toThrow(/1 criteria named but the matrix is 2×2/);
+    expect(() =>
+      scoreCandidates(profile, sites, plan, {
+        method: 'ahp',
+        weights,
+        ahp: {
+          criteria: ['labour'],
+          matrix: [
+            [1, 2],
+            [0.5, 1],
+          ],
+        },
+      }),
+    ).toThrow(/1 criteria named but the matrix is 2×2/);
   });
 
   it('TOPSIS ranks by closeness and reports no additive contributions', () => {

@@ -136,7 +136,11 @@ const LIMITS: { key: keyof EnterpriseProfile['limits']; minutes: keyof Candidate
 export function exclusionsFor(p: EnterpriseProfile, c: CandidateFacts): Exclusion[] {
   const out: Exclusion[] = [];
   if (p.pollution === 'high') {
-    out.push({ rule: POLLUTION_RULE.id, message_zh: `规划禁止：${POLLUTION_RULE.quote_zh}（${POLLUTION_RULE.section}）`, message_en: `Prohibited by the plan: ${POLLUTION_RULE.text_en} (${POLLUTION_RULE.section})` });
+    out.push({
+      rule: POLLUTION_RULE.id,
+      message_zh: `规划禁止：${POLLUTION_RULE.quote_zh}（${POLLUTION_RULE.section}）`,
+      message_en: `Prohibited by the plan: ${POLLUTION_RULE.text_en} (${POLLUTION_RULE.section})`,
+    });
   }
   const levelOrder = { any: 0, provincial: 1, national: 2 } as const;
   const have = c.level === 'national' ? 2 : c.level === 'provincial' ? 1 : 0;
@@ -151,8 +155,18 @@ export function exclusionsFor(p: EnterpriseProfile, c: CandidateFacts): Exclusio
     const limit = p.limits[l.key];
     if (limit === undefined || limit === null) continue;
     const t = c.minutes[l.minutes];
-    if (t === null) out.push({ rule: l.key, message_zh: `没有可达的${l.zh}（限 ${limit} 分钟）`, message_en: `No reachable ${l.en} (limit ${limit} min)` });
-    else if (t > limit) out.push({ rule: l.key, message_zh: `到${l.zh} ${Math.round(t)} 分钟，超过限值 ${limit} 分钟`, message_en: `${Math.round(t)} min to ${l.en}, over the limit of ${limit} min` });
+    if (t === null)
+      out.push({
+        rule: l.key,
+        message_zh: `没有可达的${l.zh}（限 ${limit} 分钟）`,
+        message_en: `No reachable ${l.en} (limit ${limit} min)`,
+      });
+    else if (t > limit)
+      out.push({
+        rule: l.key,
+        message_zh: `到${l.zh} ${Math.round(t)} 分钟，超过限值 ${limit} 分钟`,
+        message_en: `${Math.round(t)} min to ${l.en}, over the limit of ${limit} min`,
+      });
   }
   return out;
 }
@@ -163,7 +177,13 @@ export function clusterParks(p: EnterpriseProfile, all: readonly CandidateFacts[
 }
 
 /** Raw value of each criterion for one candidate. */
-export function rawValues(p: EnterpriseProfile, c: CandidateFacts, cluster: readonly CandidateFacts[], plan: PlanFocus, clusterKm: number): Record<CriterionId, number | null> {
+export function rawValues(
+  p: EnterpriseProfile,
+  c: CandidateFacts,
+  cluster: readonly CandidateFacts[],
+  plan: PlanFocus,
+  clusterKm: number,
+): Record<CriterionId, number | null> {
   let nearby = 0;
   for (const o of cluster) if (o.id !== c.id && distanceMetres(o.position, c.position) <= clusterKm * 1000) nearby++;
   return {
@@ -187,13 +207,21 @@ export function rawValues(p: EnterpriseProfile, c: CandidateFacts, cluster: read
 /**
  * @throws RangeError for bad weights or an invalid AHP matrix (the message names the problem)
  */
-export function scoreCandidates(profile: EnterpriseProfile, facts: readonly CandidateFacts[], plan: PlanFocus, options: ScoreOptions): Ranking {
+export function scoreCandidates(
+  profile: EnterpriseProfile,
+  facts: readonly CandidateFacts[],
+  plan: PlanFocus,
+  options: ScoreOptions,
+): Ranking {
   const clusterKm = options.clusterKm ?? 50;
   let ahpResult: AhpResult | null = null;
   let weights = options.weights;
   if (options.method === 'ahp') {
     if (!options.ahp) throw new RangeError('the AHP method needs a pairwise comparison matrix');
-    if (options.ahp.criteria.length !== options.ahp.matrix.length) throw new RangeError(`${options.ahp.criteria.length} criteria named but the matrix is ${options.ahp.matrix.length}×${options.ahp.matrix.length}`);
+    if (options.ahp.criteria.length !== options.ahp.matrix.length)
+      throw new RangeError(
+        `${options.ahp.criteria.length} criteria named but the matrix is ${options.ahp.matrix.length}×${options.ahp.matrix.length}`,
+      );
     ahpResult = ahp(options.ahp.matrix);
     const w = Object.fromEntries(CRITERION_IDS.map((id) => [id, 0])) as Record<CriterionId, number>;
     options.ahp.criteria.forEach((id, i) => (w[id] = (ahpResult?.weights[i] as number) * 100));
@@ -201,13 +229,23 @@ export function scoreCandidates(profile: EnterpriseProfile, facts: readonly Cand
   }
   const weightVector = CRITERION_IDS.map((id) => Math.max(0, weights[id] ?? 0));
   const weightTotal = weightVector.reduce((s, w) => s + w, 0);
-  if (!(weightTotal > 0) || weightVector.some((w) => !Number.isFinite(w))) throw new RangeError('weights must be non-negative and not all zero');
+  if (!(weightTotal > 0) || weightVector.some((w) => !Number.isFinite(w)))
+    throw new RangeError('weights must be non-negative and not all zero');
   const w = weightVector.map((x) => x / weightTotal);
 
   const cluster = clusterParks(profile, facts);
-  const rows = facts.map((c) => ({ c, raw: { ...rawValues(profile, c, cluster, plan, clusterKm), ...options.rawOverrides?.get(c.id) }, exclusions: exclusionsFor(profile, c) }));
+  const rows = facts.map((c) => ({
+    c,
+    raw: { ...rawValues(profile, c, cluster, plan, clusterKm), ...options.rawOverrides?.get(c.id) },
+    exclusions: exclusionsFor(profile, c),
+  }));
   const included = rows.filter((r) => r.exclusions.length === 0);
-  const columns = CRITERIA.map((crit) => normaliseColumn(included.map((r) => r.raw[crit.id]), crit.type));
+  const columns = CRITERIA.map((crit) =>
+    normaliseColumn(
+      included.map((r) => r.raw[crit.id]),
+      crit.type,
+    ),
+  );
   const scores = included.map((_, i) => columns.map((col) => col[i] as number));
 
   let totals: number[] = [];

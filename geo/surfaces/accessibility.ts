@@ -22,10 +22,23 @@ export type Destination = { class: FacilityClass } | { node: string };
  * @param mask - zone mask from `rasterize` (cells ≥ 0 are computed)
  * @throws Error when no destination node has a known position
  */
-export function accessibilitySurface(net: Network, grid: Grid, destination: Destination, options: FieldOptions & { mode?: TravelMode } = {}): Surface {
-  const targets = 'class' in destination ? net.nodes.filter((n) => n.classes.includes(destination.class)) : [net.byId.get(destination.node)].filter((n) => n !== undefined);
-  if (targets.length === 0) throw new Error(`no ${'class' in destination ? destination.class : destination.node} with a known position in the network`);
-  const tree = shortestPaths(net, targets.map((n) => ({ node: n.index, minutes: 0 })), options.mode ?? 'road');
+export function accessibilitySurface(
+  net: Network,
+  grid: Grid,
+  destination: Destination,
+  options: FieldOptions & { mode?: TravelMode } = {},
+): Surface {
+  const targets =
+    'class' in destination
+      ? net.nodes.filter((n) => n.classes.includes(destination.class))
+      : [net.byId.get(destination.node)].filter((n) => n !== undefined);
+  if (targets.length === 0)
+    throw new Error(`no ${'class' in destination ? destination.class : destination.node} with a known position in the network`);
+  const tree = shortestPaths(
+    net,
+    targets.map((n) => ({ node: n.index, minutes: 0 })),
+    options.mode ?? 'road',
+  );
   const minutes = timeField(net, grid, tree.minutes, options);
   let max = 0;
   for (const v of minutes) if (Number.isFinite(v) && v > max) max = v;

@@ -26,7 +26,9 @@ export interface PopulationRaster {
 export function populationRaster(grid: Grid, county: Int32Array, counties: readonly CountyPopulation[]): PopulationRaster {
   const cells = new Float64Array(counties.length);
   for (const k of county) if (k >= 0) cells[k] = (cells[k] as number) + 1;
-  const perCell = Float64Array.from(counties, (c, k) => (c.population !== null && (cells[k] as number) > 0 ? c.population / (cells[k] as number) : 0));
+  const perCell = Float64Array.from(counties, (c, k) =>
+    c.population !== null && (cells[k] as number) > 0 ? c.population / (cells[k] as number) : 0,
+  );
   return { grid, county, counties, perCell };
 }
 
@@ -57,6 +59,8 @@ export function catchment(raster: PopulationRaster, field: Float32Array, minutes
     reached[k] = 1;
   }
   const reachedIdx = [...reached.keys()].filter((k) => reached[k] === 1);
-  const unknownCounties = reachedIdx.filter((k) => raster.counties[k]?.population === null).map((k) => raster.counties[k]?.name_zh ?? String(k));
+  const unknownCounties = reachedIdx
+    .filter((k) => raster.counties[k]?.population === null)
+    .map((k) => raster.counties[k]?.name_zh ?? String(k));
   return { minutes, population: Math.round(population), unknownCounties, countiesReached: reachedIdx.length };
 }

@@ -25,8 +25,20 @@ describe('grid and rasterize', () => {
   it('fills the cells whose centres are inside a polygon, leaving holes empty', () => {
     const grid = gridOver([0, 0, 10, 10], 111.195); // 1° cells
     const square: Rings = [
-      [[2, 2], [8, 2], [8, 8], [2, 8], [2, 2]],
-      [[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]],
+      [
+        [2, 2],
+        [8, 2],
+        [8, 8],
+        [2, 8],
+        [2, 2],
+      ],
+      [
+        [4, 4],
+        [6, 4],
+        [6, 6],
+        [4, 6],
+        [4, 4],
+      ],
     ];
     const raster = rasterize(grid, [square]);
     const inside = (lng: number, lat: number) => {
@@ -52,12 +64,18 @@ describe('isochrones', () => {
 
   it('nests: every vertex of a shorter isochrone lies inside the longer one', () => {
     fc.assert(
-      fc.property(fc.double({ min: 112.0, max: 113.0, noNaN: true }), fc.double({ min: 25.8, max: 26.3, noNaN: true }), fc.integer({ min: 10, max: 60 }), (lng, lat, t) => {
-        const [inner, outer] = isochrones(net, [lng, lat], [t, t + 30], { cellKm: 4 });
-        if (!inner || !outer) throw new Error('missing isochrone');
-        for (const polygon of inner.geometry.coordinates)
-          for (const ring of polygon) for (const v of ring) expect(booleanPointInPolygon(turfPoint(v), outer.geometry as never)).toBe(true);
-      }),
+      fc.property(
+        fc.double({ min: 112.0, max: 113.0, noNaN: true }),
+        fc.double({ min: 25.8, max: 26.3, noNaN: true }),
+        fc.integer({ min: 10, max: 60 }),
+        (lng, lat, t) => {
+          const [inner, outer] = isochrones(net, [lng, lat], [t, t + 30], { cellKm: 4 });
+          if (!inner || !outer) throw new Error('missing isochrone');
+          for (const polygon of inner.geometry.coordinates)
+            for (const ring of polygon)
+              for (const v of ring) expect(booleanPointInPolygon(turfPoint(v), outer.geometry as never)).toBe(true);
+        },
+      ),
       { numRuns: 15 },
     );
   });
@@ -101,7 +119,9 @@ describe('accessibility surface', () => {
   });
 
   it('refuses a destination with no known position', () => {
-    expect(() => accessibilitySurface(net, gridOver([112, 26, 113, 27], 10), { class: 'bonded-zone' })).toThrow(/no bonded-zone with a known position/);
+    expect(() => accessibilitySurface(net, gridOver([112, 26, 113, 27], 10), { class: 'bonded-zone' })).toThrow(
+      /no bonded-zone with a known position/,
+    );
   });
 });
 
@@ -113,7 +133,17 @@ describe('catchment', () => {
       { adcode: '1', name_zh: '甲县', population: 1000 },
       { adcode: '2', name_zh: '乙县', population: null },
     ]);
-    expect(catchment(raster, Float32Array.from([10, 50]), 30)).toEqual({ minutes: 30, population: 1000, unknownCounties: [], countiesReached: 1 });
-    expect(catchment(raster, Float32Array.from([10, 50]), 60)).toEqual({ minutes: 60, population: 1000, unknownCounties: ['乙县'], countiesReached: 2 });
+    expect(catchment(raster, Float32Array.from([10, 50]), 30)).toEqual({
+      minutes: 30,
+      population: 1000,
+      unknownCounties: [],
+      countiesReached: 1,
+    });
+    expect(catchment(raster, Float32Array.from([10, 50]), 60)).toEqual({
+      minutes: 60,
+      population: 1000,
+      unknownCounties: ['乙县'],
+      countiesReached: 2,
+    });
   });
 });

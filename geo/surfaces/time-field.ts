@@ -133,7 +133,15 @@ export function linkCells(net: Network, grid: Grid, mask?: Int32Array): CellLink
       start.push(node.length);
     }
   }
-  return { grid, cells: Int32Array.from(cells), start: Int32Array.from(start), node: Int32Array.from(node), minutes: Float32Array.from(minutes), lng: Float64Array.from(lngs), lat: Float64Array.from(lats) };
+  return {
+    grid,
+    cells: Int32Array.from(cells),
+    start: Int32Array.from(start),
+    node: Int32Array.from(node),
+    minutes: Float32Array.from(minutes),
+    lng: Float64Array.from(lngs),
+    lat: Float64Array.from(lats),
+  };
 }
 
 /**

@@ -24,7 +24,9 @@ import { setLanguage } from './i18n/index.ts';
 // Loaded when first opened: it carries the charting library, which the opening map does not need.
 const ScoringPanel = lazy(() => import('./features/scoring/scoring-panel.tsx').then((m) => ({ default: m.ScoringPanel })));
 const PresentationMode = lazy(() => import('./features/presentation/presentation-mode.tsx').then((m) => ({ default: m.PresentationMode })));
-const PresentationSetup = lazy(() => import('./features/presentation/presentation-setup.tsx').then((m) => ({ default: m.PresentationSetup })));
+const PresentationSetup = lazy(() =>
+  import('./features/presentation/presentation-setup.tsx').then((m) => ({ default: m.PresentationSetup })),
+);
 const ReportView = lazy(() => import('./features/reports/report-view.tsx').then((m) => ({ default: m.ReportView })));
 
 /** The map as it is drawn now, as a PNG data URL (read right after a repaint, while the frame is intact). */
@@ -46,10 +48,14 @@ function StatusBar({ info, pointer, zoom }: { info: AppInfo; pointer: [number, n
   const { t } = useTranslation();
   return (
     <footer className="status-bar" role="status" aria-live="off">
-      <span data-testid="cursor">{pointer ? t('status.cursor', { lng: pointer[0].toFixed(4), lat: pointer[1].toFixed(4) }) : t('status.cursorNone')}</span>
+      <span data-testid="cursor">
+        {pointer ? t('status.cursor', { lng: pointer[0].toFixed(4), lat: pointer[1].toFixed(4) }) : t('status.cursorNone')}
+      </span>
       <span>{t('status.zoom', { zoom: zoom.toFixed(1) })}</span>
       <span className="offline">{t('status.offline')}</span>
-      <span>{t(`status.edition.${info.edition}`)} {info.version}</span>
+      <span>
+        {t(`status.edition.${info.edition}`)} {info.version}
+      </span>
     </footer>
   );
 }
@@ -68,7 +74,19 @@ interface WorkspaceProps {
   onSwitchLanguage(): void;
 }
 
-function Workspace({ info, layers, language, scoringOpen, onCloseScoring, onLayersChanged, setupOpen, onCloseSetup, presenting, onPresent, onSwitchLanguage }: WorkspaceProps) {
+function Workspace({
+  info,
+  layers,
+  language,
+  scoringOpen,
+  onCloseScoring,
+  onLayersChanged,
+  setupOpen,
+  onCloseSetup,
+  presenting,
+  onPresent,
+  onSwitchLanguage,
+}: WorkspaceProps) {
   const { t } = useTranslation();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [pointer, setPointer] = useState<[number, number] | null>(null);
@@ -200,7 +218,11 @@ function Workspace({ info, layers, language, scoringOpen, onCloseScoring, onLaye
   }, []);
   const flyTo = useCallback((hit: PlaceHit) => {
     if (!hit.center) return;
-    mapRef.current?.flyTo({ center: hit.center, zoom: hit.layer === 'prefectures' ? 8 : hit.layer === 'counties' ? 9 : 10.5, essential: true });
+    mapRef.current?.flyTo({
+      center: hit.center,
+      zoom: hit.layer === 'prefectures' ? 8 : hit.layer === 'counties' ? 9 : 10.5,
+      essential: true,
+    });
   }, []);
   const toggle = useCallback((id: string, visible: boolean) => {
     setHidden((prev) => {
@@ -228,8 +250,24 @@ function Workspace({ info, layers, language, scoringOpen, onCloseScoring, onLaye
     >
       <aside className="side-panel">
         <SearchBox onChoose={flyTo} />
-        <AccessPanel surface={surface.state} markets={markets} assumptions={network.data?.assumptions} onRun={runSurface} onCancel={surface.cancel} onClear={surface.clear} />
-        <LayerPanel layers={layers} hidden={hidden} hiddenSubkinds={hiddenSubkinds} onToggle={toggle} onToggleSubkind={toggleSubkind} onImport={() => setImportOpen(true)} onLayersChanged={onLayersChanged} map={map} />
+        <AccessPanel
+          surface={surface.state}
+          markets={markets}
+          assumptions={network.data?.assumptions}
+          onRun={runSurface}
+          onCancel={surface.cancel}
+          onClear={surface.clear}
+        />
+        <LayerPanel
+          layers={layers}
+          hidden={hidden}
+          hiddenSubkinds={hiddenSubkinds}
+          onToggle={toggle}
+          onToggleSubkind={toggleSubkind}
+          onImport={() => setImportOpen(true)}
+          onLayersChanged={onLayersChanged}
+          map={map}
+        />
         <div className="panel-actions">
           <button type="button" onClick={resetView}>
             {t('map.resetView')}
@@ -251,35 +289,52 @@ function Workspace({ info, layers, language, scoringOpen, onCloseScoring, onLaye
           onReady={onReady}
         />
         {selected && <InfoCard feature={selected} onClose={() => setSelected(null)} />}
-        {!selected && access.point && !scoringOpen && <AccessCard point={access.point} markets={markets} onIsochrones={() => void access.drawIsochrones()} onClose={access.clear} />}
+        {!selected && access.point && !scoringOpen && (
+          <AccessCard point={access.point} markets={markets} onIsochrones={() => void access.drawIsochrones()} onClose={access.clear} />
+        )}
         {scoringOpen && (
           <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-          <ScoringPanel
-            scoring={scoring}
-            selected={candidate}
-            onSelect={(id) => {
-              setCandidate(id);
-              const c = scoring.result?.candidates.find((x) => x.id === id);
-              if (c) mapRef.current?.easeTo({ center: c.position, zoom: Math.max(mapRef.current.getZoom(), 7.5) });
-            }}
-            addingSite={pendingSite !== null}
-            onAddSite={setPendingSite}
-            onClose={onCloseScoring}
-            placeError={placeError}
-            onProjectChanged={onLayersChanged}
-            onReport={() => void mapSnapshot(mapRef.current).then((mapImage) => setReport({ mapImage }))}
-          />
+            <ScoringPanel
+              scoring={scoring}
+              selected={candidate}
+              onSelect={(id) => {
+                setCandidate(id);
+                const c = scoring.result?.candidates.find((x) => x.id === id);
+                if (c) mapRef.current?.easeTo({ center: c.position, zoom: Math.max(mapRef.current.getZoom(), 7.5) });
+              }}
+              addingSite={pendingSite !== null}
+              onAddSite={setPendingSite}
+              onClose={onCloseScoring}
+              placeError={placeError}
+              onProjectChanged={onLayersChanged}
+              onReport={() => void mapSnapshot(mapRef.current).then((mapImage) => setReport({ mapImage }))}
+            />
           </Suspense>
         )}
         {report && scoring.result && (
           <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-            <ReportView info={info} layers={layers} ranking={scoring.result} comparison={scoring.comparison} mapImage={report.mapImage} title={t('reports.documentTitle')} onClose={() => setReport(null)} />
+            <ReportView
+              info={info}
+              layers={layers}
+              ranking={scoring.result}
+              comparison={scoring.comparison}
+              mapImage={report.mapImage}
+              title={t('reports.documentTitle')}
+              onClose={() => setReport(null)}
+            />
           </Suspense>
         )}
       </main>
       {presenting && (
         <Suspense fallback={null}>
-          <PresentationMode map={map} tour={presenting.tour} settings={presenting.settings} onLayers={showOnly} onSwitchLanguage={onSwitchLanguage} onExit={exitPresentation} />
+          <PresentationMode
+            map={map}
+            tour={presenting.tour}
+            settings={presenting.settings}
+            onLayers={showOnly}
+            onSwitchLanguage={onSwitchLanguage}
+            onExit={exitPresentation}
+          />
         </Suspense>
       )}
       {setupOpen && (
@@ -319,7 +374,10 @@ export function App({ initialLanguage }: { initialLanguage: Language }) {
   // Opened with #present (after a crash in Electron, or a kiosk shortcut): straight into the default tour.
   useEffect(() => {
     if (window.location.hash !== '#present') return;
-    void Promise.all([call('listTours'), call('getSettings')]).then(([tours, settings]) => tours[0] && setPresenting({ tour: tours[0], settings }), () => undefined);
+    void Promise.all([call('listTours'), call('getSettings')]).then(
+      ([tours, settings]) => tours[0] && setPresenting({ tour: tours[0], settings }),
+      () => undefined,
+    );
   }, []);
   const layers = useApi('listLayers');
   const switchLanguage = async () => {
@@ -338,15 +396,27 @@ export function App({ initialLanguage }: { initialLanguage: Language }) {
           <p className="subtitle">{t('app.subtitle')}</p>
         </div>
         <div className="top-actions">
-        <button type="button" className="present-toggle" onClick={() => setSetupOpen(true)} data-testid="present-open">
-          {t('present.open')}
-        </button>
-        <button type="button" className="scoring-toggle" aria-pressed={scoringOpen} onClick={() => setScoringOpen((o) => !o)} data-testid="scoring-toggle">
-          {t('scoring.open')}
-        </button>
-        <button type="button" className="lang-switch" onClick={() => void switchLanguage()} aria-label={t('language.switchLabel')} data-testid="language-switch">
-          {t('language.switchTo')}
-        </button>
+          <button type="button" className="present-toggle" onClick={() => setSetupOpen(true)} data-testid="present-open">
+            {t('present.open')}
+          </button>
+          <button
+            type="button"
+            className="scoring-toggle"
+            aria-pressed={scoringOpen}
+            onClick={() => setScoringOpen((o) => !o)}
+            data-testid="scoring-toggle"
+          >
+            {t('scoring.open')}
+          </button>
+          <button
+            type="button"
+            className="lang-switch"
+            onClick={() => void switchLanguage()}
+            aria-label={t('language.switchLabel')}
+            data-testid="language-switch"
+          >
+            {t('language.switchTo')}
+          </button>
         </div>
       </header>
       {failure ? (

@@ -8,7 +8,10 @@ import './styles.css';
 
 async function start(): Promise<void> {
   // The saved language, or Chinese when there is none (or the backend cannot be reached yet).
-  const language: Language = await call('getSettings').then((s) => s.language, () => 'zh');
+  const language: Language = await call('getSettings').then(
+    (s) => s.language,
+    () => 'zh',
+  );
   await initI18n(language);
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');

@@ -3,7 +3,11 @@ import type { Page } from '@playwright/test';
 import { expect, RESULTS, test } from './fixtures.ts';
 import { MapPage } from './map-page.ts';
 
-type MapHandle = { project(p: [number, number]): { x: number; y: number }; getSource(id: string): { serialize(): { data: { features: { properties: { minutes: number } }[] } } } | undefined; getLayer(id: string): unknown };
+type MapHandle = {
+  project(p: [number, number]): { x: number; y: number };
+  getSource(id: string): { serialize(): { data: { features: { properties: { minutes: number } }[] } } } | undefined;
+  getLayer(id: string): unknown;
+};
 
 /** A spot in 邵阳 away from any drawn feature, so the click asks for travel times. */
 const EMPTY_SPOT: [number, number] = [111.45, 26.55];
@@ -34,13 +38,24 @@ test.describe('accessibility', () => {
 
     await card.getByTestId('draw-isochrones').click();
     await expect
-      .poll(() => page.evaluate(() => (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.getSource('access-isochrones')?.serialize().data.features.map((f) => f.properties.minutes) ?? []))
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap
+              .getSource('access-isochrones')
+              ?.serialize()
+              .data.features.map((f) => f.properties.minutes) ?? [],
+        ),
+      )
       .toEqual([120, 90, 60, 30]);
     await app.settle();
     await page.screenshot({ path: join(RESULTS, 'isochrones-zh.png') });
   });
 
-  test('a zone-wide surface runs off the UI thread with progress, can be cancelled, and draws with a legend', async ({ page, appServer }) => {
+  test('a zone-wide surface runs off the UI thread with progress, can be cancelled, and draws with a legend', async ({
+    page,
+    appServer,
+  }) => {
     const app = new MapPage(page);
     await app.open(appServer.url);
     // A fine grid (about half a million cells) takes long enough to cancel by hand.
@@ -58,7 +73,9 @@ test.describe('accessibility', () => {
     await expect(legend).toBeVisible({ timeout: 60_000 });
     await expect(legend).toContainText('深圳');
     expect(Number(await legend.getAttribute('data-max'))).toBeGreaterThan(120);
-    expect(await page.evaluate(() => !!(window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.getLayer('access-surface'))).toBe(true);
+    expect(
+      await page.evaluate(() => !!(window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.getLayer('access-surface')),
+    ).toBe(true);
     await app.settle();
     await page.screenshot({ path: join(RESULTS, 'surface-shenzhen-zh.png') });
     // The assumptions behind the numbers are one click away.

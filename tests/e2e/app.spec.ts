@@ -25,7 +25,10 @@ test.describe('browser edition', () => {
 
     // The panel reports the same counts as the map draws.
     for (const [adcode, count] of Object.entries(EXPECTED_COUNTIES)) {
-      await expect(page.locator(`[data-testid=county-breakdown] [data-prefecture="${adcode}"]`)).toHaveAttribute('data-count', String(count));
+      await expect(page.locator(`[data-testid=county-breakdown] [data-prefecture="${adcode}"]`)).toHaveAttribute(
+        'data-count',
+        String(count),
+      );
     }
     await page.screenshot({ path: join(RESULTS, 'app-zh.png') });
     expect(errors).toEqual([]);
@@ -38,7 +41,9 @@ test.describe('browser edition', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xiangnan–Xiangxi Site Selection');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await app.settle();
-    await expect.poll(() => app.renderedLabelTexts('prefecture-labels')).toEqual(expect.arrayContaining(['Hengyang', 'Chenzhou', 'Yongzhou', 'Shaoyang', 'Huaihua', 'Xiangxi']));
+    await expect
+      .poll(() => app.renderedLabelTexts('prefecture-labels'))
+      .toEqual(expect.arrayContaining(['Hengyang', 'Chenzhou', 'Yongzhou', 'Shaoyang', 'Huaihua', 'Xiangxi']));
     await page.screenshot({ path: join(RESULTS, 'app-en.png') });
 
     await page.reload();
@@ -63,7 +68,15 @@ test.describe('browser edition', () => {
     await counties.focus();
     await page.keyboard.press('Space');
     await expect(counties).not.toBeChecked();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __siteselectMap: { getLayoutProperty(l: string, p: string): unknown } }).__siteselectMap.getLayoutProperty('county-fill', 'visibility'))).toBe('none');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (
+            window as unknown as { __siteselectMap: { getLayoutProperty(l: string, p: string): unknown } }
+          ).__siteselectMap.getLayoutProperty('county-fill', 'visibility'),
+        ),
+      )
+      .toBe('none');
     await page.keyboard.press('Space');
     await expect(counties).toBeChecked();
 
@@ -82,7 +95,9 @@ test.describe('browser edition', () => {
     const before = await page.evaluate(() => (window as unknown as { __siteselectMap: { getZoom(): number } }).__siteselectMap.getZoom());
     await app.canvas().focus();
     await page.keyboard.press('Equal');
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __siteselectMap: { getZoom(): number } }).__siteselectMap.getZoom())).toBeGreaterThan(before + 0.5);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __siteselectMap: { getZoom(): number } }).__siteselectMap.getZoom()))
+      .toBeGreaterThan(before + 0.5);
   });
 
   test('answers malformed API calls with typed errors and keeps working', async ({ page, appServer }) => {

@@ -13,7 +13,12 @@ import { expect, RESULTS, ROOT, test } from './fixtures.ts';
 function electronBinary(): { path: string | null; reason: string } {
   const require = createRequire(import.meta.url);
   const pathFile = join(require.resolve('electron/package.json'), '..', 'path.txt');
-  if (!existsSync(pathFile)) return { path: null, reason: 'the Electron runtime binary is not installed (its download is not reachable from this machine); the browser edition tests cover the same renderer and handlers' };
+  if (!existsSync(pathFile))
+    return {
+      path: null,
+      reason:
+        'the Electron runtime binary is not installed (its download is not reachable from this machine); the browser edition tests cover the same renderer and handlers',
+    };
   const binary = join(require.resolve('electron/package.json'), '..', 'dist', readFileSync(pathFile, 'utf8'));
   return existsSync(binary) ? { path: binary, reason: '' } : { path: null, reason: `Electron binary missing at ${binary}` };
 }
@@ -30,7 +35,12 @@ test('desktop window loads the map through the siteselect:// protocol', async ()
     await win.locator('.map[data-map-idle="true"]').waitFor({ timeout: 60_000 });
     expect(new URL(win.url()).protocol).toBe('siteselect:');
     // The bridge exposes named functions only, no ipcRenderer.
-    expect(await win.evaluate(() => Object.keys(window.siteselect ?? {}).sort())).toEqual(['appInfo', 'getSettings', 'listLayers', 'updateSettings']);
+    expect(await win.evaluate(() => Object.keys(window.siteselect ?? {}).sort())).toEqual([
+      'appInfo',
+      'getSettings',
+      'listLayers',
+      'updateSettings',
+    ]);
     expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
     const settings = await win.evaluate(() => window.siteselect?.updateSettings({ language: 'fr' as never }));
     expect(settings).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });

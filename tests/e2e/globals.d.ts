@@ -1,4 +1,4 @@
-import type { Bridge } from "../../electron/contract/api.ts";
+import type { Bridge } from '../../electron/contract/api.ts';
 declare global {
   interface Window {
     siteselect?: Bridge;

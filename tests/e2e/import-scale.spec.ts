@@ -11,9 +11,18 @@ test('100,000 imported points draw clustered and the map stays responsive (frame
   await app.open(appServer.url);
   const dataBase64 = Buffer.from(rows.join('\n')).toString('base64');
   const started = await page.evaluate(async (data) => {
-    const post = async (method: string, body: object) => (await (await fetch(`./api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { ok: boolean; result: Record<string, unknown> };
+    const post = async (method: string, body: object) =>
+      (await (
+        await fetch(`./api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      ).json()) as { ok: boolean; result: Record<string, unknown> };
     const t0 = performance.now();
-    const { result } = await post('startImport', { name: 'many.csv', dataBase64: data, layerName: 'many', role: 'reference', crs: 'wgs84' });
+    const { result } = await post('startImport', {
+      name: 'many.csv',
+      dataBase64: data,
+      layerName: 'many',
+      role: 'reference',
+      crs: 'wgs84',
+    });
     for (;;) {
       const s = await post('importStatus', { jobId: result['jobId'] });
       if (s.result['status'] !== 'running') return { status: s.result['status'], ms: performance.now() - t0 };
@@ -46,11 +55,23 @@ test('100,000 imported points draw clustered and the map stays responsive (frame
       }),
   );
   const sorted = [...frames].sort((a, b) => a - b);
-  console.log(`frame times while panning and zooming over the clustered layer: median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, 95th percentile ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(1)} ms (software WebGL)`);
+  console.log(
+    `frame times while panning and zooming over the clustered layer: median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, 95th percentile ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(1)} ms (software WebGL)`,
+  );
   expect(frames.length).toBe(90);
 
   // Leave the shared data folder as it was.
   const id = await page.getByTestId('user-layers').locator('.layer-row').last().getAttribute('data-layer-id');
-  const removed = await page.evaluate(async (layerId) => (await (await fetch('./api/deleteLayer', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: layerId }) })).json()) as { ok: boolean }, id);
+  const removed = await page.evaluate(
+    async (layerId) =>
+      (await (
+        await fetch('./api/deleteLayer', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ id: layerId }),
+        })
+      ).json()) as { ok: boolean },
+    id,
+  );
   expect(removed.ok).toBe(true);
 });

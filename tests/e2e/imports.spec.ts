@@ -59,7 +59,8 @@ test.describe('bring your own data', () => {
       // Above the 20 MB streaming threshold: 80,000 rows with a long note each.
       const note = '地块说明'.repeat(25);
       const rows = ['名称,经度,纬度,说明'];
-      for (let i = 0; i < 80_000; i++) rows.push(`地块${i},${(110 + (i % 400) / 100).toFixed(5)},${(26 + Math.floor(i / 400) / 500).toFixed(5)},${note}${i}`);
+      for (let i = 0; i < 80_000; i++)
+        rows.push(`地块${i},${(110 + (i % 400) / 100).toFixed(5)},${(26 + Math.floor(i / 400) / 500).toFixed(5)},${note}${i}`);
       const file = join(dir, 'parcels.csv');
       writeFileSync(file, rows.join('\n'));
       const app = new MapPage(page);

@@ -31,11 +31,18 @@ test.describe('zone data on the map', () => {
       await expect(page.locator(`.layer-row[data-layer-id="${layer.id}"]`)).toHaveAttribute('data-count', String(layer.featureCount));
       const located = layer.featureCount - (layer.unlocated ?? 0);
       if (located === 0) continue;
-      const drawn = await page.evaluate((id) => !!(window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.getSource(id), layer.id);
+      const drawn = await page.evaluate(
+        (id) => !!(window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.getSource(id),
+        layer.id,
+      );
       expect(drawn, layer.id).toBe(true);
     }
     // The airports in the zone are on screen at the opening view.
-    const airports = await page.evaluate(() => (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.queryRenderedFeatures({ layers: ['airports-icon'] }).map((f) => f.properties['iata']));
+    const airports = await page.evaluate(() =>
+      (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap
+        .queryRenderedFeatures({ layers: ['airports-icon'] })
+        .map((f) => f.properties['iata']),
+    );
     expect(airports).toEqual(expect.arrayContaining(['HNY', 'LLF', 'HJJ', 'WGN', 'HCZ', 'DXJ']));
     await page.screenshot({ path: join(RESULTS, 'layers-zh.png') });
   });
@@ -44,10 +51,14 @@ test.describe('zone data on the map', () => {
     const app = new MapPage(page);
     await app.open(appServer.url);
     await page.waitForFunction(() => !!(window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.getSource('airports'));
-    await page.evaluate(() => (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.jumpTo({ center: [112.617, 26.723], zoom: 9 }));
+    await page.evaluate(() =>
+      (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.jumpTo({ center: [112.617, 26.723], zoom: 9 }),
+    );
     await app.settle();
     const box = await app.canvas().boundingBox();
-    const at = await page.evaluate(() => (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.project([112.617072, 26.72321]));
+    const at = await page.evaluate(() =>
+      (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.project([112.617072, 26.72321]),
+    );
     await page.mouse.click((box?.x ?? 0) + at.x, (box?.y ?? 0) + at.y);
     const card = page.getByTestId('info-card');
     await expect(card).toHaveAttribute('data-feature-id', 'airport-hny');
@@ -66,7 +77,11 @@ test.describe('zone data on the map', () => {
     await page.waitForFunction(() => !!(window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.getSource('parks'));
     const nationalIn = async () =>
       page.evaluate(() => {
-        const source = (window as unknown as { __siteselectMap: { getSource(id: string): { serialize(): { data: { features: { properties: Record<string, unknown> }[] } } } } }).__siteselectMap.getSource('parks');
+        const source = (
+          window as unknown as {
+            __siteselectMap: { getSource(id: string): { serialize(): { data: { features: { properties: Record<string, unknown> }[] } } } };
+          }
+        ).__siteselectMap.getSource('parks');
         return source.serialize().data.features.filter((f) => f.properties['level'] === 'national').length;
       });
     expect(await nationalIn()).toBeGreaterThan(0);
@@ -86,13 +101,20 @@ test.describe('zone data on the map', () => {
     await page.screenshot({ path: join(RESULTS, 'search-zh.png') });
     await input.press('Enter');
     await expect
-      .poll(async () => page.evaluate(() => (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.getCenter()), { timeout: 10_000 })
+      .poll(async () => page.evaluate(() => (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.getCenter()), {
+        timeout: 10_000,
+      })
       .toMatchObject({ lng: expect.closeTo(112.68, 0), lat: expect.closeTo(26.74, 0) });
 
     await input.fill('Zhijiang Airport');
     await expect(page.getByTestId('search-results').getByRole('option').first()).toContainText('怀化芷江机场');
     await input.press('Enter');
-    await expect.poll(async () => (await page.evaluate(() => (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.getCenter())).lng, { timeout: 10_000 }).toBeLessThan(110);
+    await expect
+      .poll(
+        async () => (await page.evaluate(() => (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.getCenter())).lng,
+        { timeout: 10_000 },
+      )
+      .toBeLessThan(110);
   });
 
   test('everything reads in English too', async ({ page, appServer }) => {

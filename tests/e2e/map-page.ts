@@ -40,7 +40,9 @@ export class MapPage {
   async countyStats(): Promise<CountyStats> {
     return this.page.evaluate(() => {
       type F = { id?: string | number; properties: Record<string, unknown> };
-      const map = (window as unknown as { __siteselectMap: { querySourceFeatures(s: string, o: object): F[]; queryRenderedFeatures(o: object): F[] } }).__siteselectMap;
+      const map = (
+        window as unknown as { __siteselectMap: { querySourceFeatures(s: string, o: object): F[]; queryRenderedFeatures(o: object): F[] } }
+      ).__siteselectMap;
       const counties = new Map<string, string>();
       for (const f of map.querySourceFeatures('basemap', { sourceLayer: 'counties', filter: ['==', ['get', 'group'], 'zone'] })) {
         counties.set(String(f.properties['adcode']), String(f.properties['prefecture_adcode']));
@@ -55,7 +57,11 @@ export class MapPage {
   async renderedLabelTexts(layer: string): Promise<string[]> {
     return this.page.evaluate((layerId) => {
       type F = { properties: Record<string, unknown>; layer: { layout?: Record<string, unknown> } };
-      const map = (window as unknown as { __siteselectMap: { queryRenderedFeatures(o: object): F[]; getLayoutProperty(l: string, p: string): unknown } }).__siteselectMap;
+      const map = (
+        window as unknown as {
+          __siteselectMap: { queryRenderedFeatures(o: object): F[]; getLayoutProperty(l: string, p: string): unknown };
+        }
+      ).__siteselectMap;
       const field = JSON.stringify(map.getLayoutProperty(layerId, 'text-field'));
       const key = field.includes('name_en') ? 'name_en' : 'name_zh';
       return [...new Set(map.queryRenderedFeatures({ layers: [layerId] }).map((f) => String(f.properties[key])))];

@@ -4,14 +4,20 @@ import { expect, RESULTS, test } from './fixtures.ts';
 import { MapPage } from './map-page.ts';
 
 test.describe('trade-fair presentation mode', () => {
-  test('plays the default tour, switches language mid-tour, matches two industries, prints a brochure, and leaves only with the PIN', async ({ page, appServer }) => {
+  test('plays the default tour, switches language mid-tour, matches two industries, prints a brochure, and leaves only with the PIN', async ({
+    page,
+    appServer,
+  }) => {
     test.setTimeout(240_000);
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(`${m.text()} at ${JSON.stringify(m.location())}`));
     page.on('pageerror', (e) => errors.push(`${e.message}\n${e.stack ?? ''}`));
     // Offline at the fair: nothing may leave the machine, on any screen of the mode.
     const outside: string[] = [];
-    page.on('request', (r) => !r.url().startsWith(appServer.origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && outside.push(r.url()));
+    page.on(
+      'request',
+      (r) => !r.url().startsWith(appServer.origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && outside.push(r.url()),
+    );
     const app = new MapPage(page);
     await app.open(appServer.url);
 

@@ -25,7 +25,10 @@ function pdfFacts(file: string): { text: string; pages: number } {
 }
 
 test.describe('comparison, scenarios and reports', () => {
-  test('a park manager compares their park with three competitors, saves scenarios and exports a PDF and an Excel file', async ({ page, appServer }) => {
+  test('a park manager compares their park with three competitors, saves scenarios and exports a PDF and an Excel file', async ({
+    page,
+    appServer,
+  }) => {
     test.setTimeout(180_000);
     const app = new MapPage(page);
     await app.open(appServer.url);

@@ -17,7 +17,9 @@ test.describe('scoring and ranking', () => {
     // The explanation lists every criterion; contributions add up to the total shown.
     const explanation = page.getByTestId('explanation');
     await expect(explanation.locator('tr[data-criterion]')).toHaveCount(14);
-    const sum = await explanation.locator('td.contribution').evaluateAll((cells) => cells.reduce((s, c) => s + (Number((c.textContent ?? '').trim()) || 0), 0));
+    const sum = await explanation
+      .locator('td.contribution')
+      .evaluateAll((cells) => cells.reduce((s, c) => s + (Number((c.textContent ?? '').trim()) || 0), 0));
     // Columns: compare, rank, site, score.
     const total = Number(((await table.locator('tbody tr').first().locator('td').nth(3).textContent()) ?? '').trim());
     expect(Math.abs(sum - total)).toBeLessThan(0.2);
@@ -87,7 +89,11 @@ test.describe('scoring and ranking', () => {
     // The panel steps aside while a site is being placed.
     await expect(page.getByTestId('placing-banner')).toBeVisible();
     const box = await app.canvas().boundingBox();
-    const at = await page.evaluate(() => (window as unknown as { __siteselectMap: { project(p: [number, number]): { x: number; y: number } } }).__siteselectMap.project([111.45, 26.55]));
+    const at = await page.evaluate(() =>
+      (window as unknown as { __siteselectMap: { project(p: [number, number]): { x: number; y: number } } }).__siteselectMap.project([
+        111.45, 26.55,
+      ]),
+    );
     await page.mouse.click((box?.x ?? 0) + at.x, (box?.y ?? 0) + at.y);
     await expect(page.locator('[data-testid=ranking-table] tbody tr', { hasText: '测试地块' })).toBeVisible({ timeout: 20_000 });
     await page.screenshot({ path: join(RESULTS, 'scoring-ahp-site-zh.png') });

@@ -1,5 +1,17 @@
 /** Title row of a floating card or panel, with its close button. */
-export function CardHeader({ id, title, closeLabel, onClose, children }: { id: string; title: string; closeLabel: string; onClose(): void; children?: React.ReactNode }) {
+export function CardHeader({
+  id,
+  title,
+  closeLabel,
+  onClose,
+  children,
+}: {
+  id: string;
+  title: string;
+  closeLabel: string;
+  onClose(): void;
+  children?: React.ReactNode;
+}) {
   return (
     <header>
       <h2 id={id}>

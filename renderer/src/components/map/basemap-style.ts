@@ -48,7 +48,13 @@ export function basemapStyle(tileUrl: string, language: LabelLanguage, maxzoom: 
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dfe9f0' } },
-      { id: 'county-fill', type: 'fill', source: 'basemap', 'source-layer': 'counties', paint: { 'fill-color': prefectureFill, 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.7, 1] } },
+      {
+        id: 'county-fill',
+        type: 'fill',
+        source: 'basemap',
+        'source-layer': 'counties',
+        paint: { 'fill-color': prefectureFill, 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.7, 1] },
+      },
       {
         id: 'county-lines',
         type: 'line',
@@ -67,7 +73,15 @@ export function basemapStyle(tileUrl: string, language: LabelLanguage, maxzoom: 
         'source-layer': 'prefectures',
         paint: {
           'line-color': ['match', ['get', 'group'], 'zone', '#7a3e0f', '#a7a39b'],
-          'line-width': ['interpolate', ['linear'], ['zoom'], 5, ['match', ['get', 'group'], 'zone', 1.4, 0.6], 9, ['match', ['get', 'group'], 'zone', 3, 1.5]],
+          'line-width': [
+            'interpolate',
+            ['linear'],
+            ['zoom'],
+            5,
+            ['match', ['get', 'group'], 'zone', 1.4, 0.6],
+            9,
+            ['match', ['get', 'group'], 'zone', 3, 1.5],
+          ],
         },
       },
       {
@@ -76,7 +90,13 @@ export function basemapStyle(tileUrl: string, language: LabelLanguage, maxzoom: 
         source: 'basemap',
         'source-layer': 'province_labels',
         maxzoom: 7.5,
-        layout: { 'text-field': labelField(language), 'text-font': LABEL_FONT_BOLD, 'text-size': 20, 'text-letter-spacing': 0.3, 'text-padding': 8 },
+        layout: {
+          'text-field': labelField(language),
+          'text-font': LABEL_FONT_BOLD,
+          'text-size': 20,
+          'text-letter-spacing': 0.3,
+          'text-padding': 8,
+        },
         paint: { 'text-color': '#8d8a84', ...halo },
       },
       {
@@ -107,7 +127,13 @@ export function basemapStyle(tileUrl: string, language: LabelLanguage, maxzoom: 
         'source-layer': 'county_labels',
         minzoom: 8,
         filter: ['!=', ['get', 'group'], 'zone'],
-        layout: { 'text-field': labelField(language), 'text-font': LABEL_FONT, 'text-size': 13, 'symbol-sort-key': ['get', 'label_rank'], 'text-padding': 3 },
+        layout: {
+          'text-field': labelField(language),
+          'text-font': LABEL_FONT,
+          'text-size': 13,
+          'symbol-sort-key': ['get', 'label_rank'],
+          'text-padding': 3,
+        },
         paint: { 'text-color': '#6b675f', ...halo },
       },
       {

@@ -10,7 +10,18 @@ import { cssColour } from './colour-ramp.ts';
 import { ISOCHRONE_MINUTES, type AccessPoint } from './use-access-point.ts';
 
 /** Classes shown, in order: what a relocating manufacturer asks first. */
-const CLASSES = ['interchange', 'freight', 'international-rail', 'airport', 'airport-cargo', 'bonded-zone', 'port', 'logistics-hub', 'hsr-station', 'user-facility'] as const;
+const CLASSES = [
+  'interchange',
+  'freight',
+  'international-rail',
+  'airport',
+  'airport-cargo',
+  'bonded-zone',
+  'port',
+  'logistics-hub',
+  'hsr-station',
+  'user-facility',
+] as const;
 
 /** People in the unit each language counts in: 万 (10,000) in Chinese, millions in English. */
 export function formatPeople(persons: number, t: TFunction, language: string): string {
@@ -47,15 +58,23 @@ function Row({ label, reached, testId }: { label: string; reached: Reached | nul
   );
 }
 
-export function AccessCard({ point, markets, onIsochrones, onClose }: { point: AccessPoint; markets: { id: string; name_zh: string; name_en: string }[]; onIsochrones(): void; onClose(): void }) {
+export function AccessCard({
+  point,
+  markets,
+  onIsochrones,
+  onClose,
+}: {
+  point: AccessPoint;
+  markets: { id: string; name_zh: string; name_en: string }[];
+  onIsochrones(): void;
+  onClose(): void;
+}) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   return (
     <section className="info-card access-card" aria-labelledby="access-title" data-testid="access-card">
       <CardHeader id="access-title" title={t('access.title')} closeLabel={t('info.close')} onClose={onClose} />
-      <p className="muted">
-        {t('access.from', { lng: point.from[0].toFixed(4), lat: point.from[1].toFixed(4) })}
-      </p>
+      <p className="muted">{t('access.from', { lng: point.from[0].toFixed(4), lat: point.from[1].toFixed(4) })}</p>
       {point.loading && <p role="status">{t('app.loading')}</p>}
       {point.error && (
         <p role="alert" className="load-error">
@@ -87,7 +106,9 @@ export function AccessCard({ point, markets, onIsochrones, onClose }: { point: A
                 <dt>{t('access.within', { m: c.minutes })}</dt>
                 <dd>
                   {formatPeople(c.population, t, i18n.language)}
-                  {c.unknownCounties.length > 0 && <span className="via">{t('access.lowerBound', { list: c.unknownCounties.join('、') })}</span>}
+                  {c.unknownCounties.length > 0 && (
+                    <span className="via">{t('access.lowerBound', { list: c.unknownCounties.join('、') })}</span>
+                  )}
                 </dd>
               </div>
             ))}

@@ -75,7 +75,15 @@ export function AccessPanel({ surface, markets, assumptions, onRun, onCancel, on
         )}
       </div>
       {running && (
-        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(surface.fraction * 100)} aria-label={t('access.progress')} data-testid="surface-progress">
+        <div
+          className="progress"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(surface.fraction * 100)}
+          aria-label={t('access.progress')}
+          data-testid="surface-progress"
+        >
           <div className="bar" style={{ width: `${Math.round(surface.fraction * 100)}%` }} />
         </div>
       )}
@@ -87,7 +95,14 @@ export function AccessPanel({ surface, markets, assumptions, onRun, onCancel, on
       )}
       {surface.status === 'done' && (
         <div data-testid="surface-legend" data-max={surface.max.toFixed(0)}>
-          <p className="small">{t('access.surfaceDone', { label: surface.label, cells: surface.cells.toLocaleString(), km: surface.cellKm, s: (surface.ms / 1000).toFixed(1) })}</p>
+          <p className="small">
+            {t('access.surfaceDone', {
+              label: surface.label,
+              cells: surface.cells.toLocaleString(),
+              km: surface.cellKm,
+              s: (surface.ms / 1000).toFixed(1),
+            })}
+          </p>
           <div className="ramp" aria-hidden="true">
             {RAMP_STOPS.filter((s) => s.minutes <= Math.max(60, surface.max)).map((s) => (
               <span key={s.minutes} style={{ background: `rgb(${s.colour.join(',')})` }}>

@@ -23,7 +23,11 @@ export function colourFor(minutes: number): [number, number, number] {
     const lo = stops[i - 1] as { minutes: number; colour: [number, number, number] };
     if (minutes <= hi.minutes) {
       const t = (minutes - lo.minutes) / (hi.minutes - lo.minutes);
-      return [0, 1, 2].map((c) => Math.round((lo.colour[c] as number) + t * ((hi.colour[c] as number) - (lo.colour[c] as number)))) as [number, number, number];
+      return [0, 1, 2].map((c) => Math.round((lo.colour[c] as number) + t * ((hi.colour[c] as number) - (lo.colour[c] as number)))) as [
+        number,
+        number,
+        number,
+      ];
     }
   }
   return (stops[stops.length - 1] as { colour: [number, number, number] }).colour;
@@ -36,7 +40,10 @@ export const cssColour = (minutes: number) => `rgb(${colourFor(minutes).join(','
  * image source expects (the grid's rows are evenly spaced in latitude; resampling avoids a
  * shift of up to ~3 km in the middle of the zone).
  */
-export function paintSurface(minutes: Float32Array, grid: { west: number; north: number; dLng: number; dLat: number; nx: number; ny: number }): { image: ImageData; bounds: [number, number, number, number] } {
+export function paintSurface(
+  minutes: Float32Array,
+  grid: { west: number; north: number; dLng: number; dLat: number; nx: number; ny: number },
+): { image: ImageData; bounds: [number, number, number, number] } {
   const south = grid.north - grid.ny * grid.dLat;
   const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
   const latOf = (y: number) => (360 / Math.PI) * Math.atan(Math.exp(y)) - 90;

@@ -37,11 +37,24 @@ function ensureLayers(map: MapLibreMap) {
       },
       before,
     );
-    map.addLayer({ id: `${ISO}-line`, type: 'line', source: ISO, paint: { 'line-color': ['match', ['get', 'minutes'], ...ISOCHRONE_MINUTES.flatMap((m) => [m, cssColour(m)]), '#888888'] as never, 'line-width': 2 } });
+    map.addLayer({
+      id: `${ISO}-line`,
+      type: 'line',
+      source: ISO,
+      paint: {
+        'line-color': ['match', ['get', 'minutes'], ...ISOCHRONE_MINUTES.flatMap((m) => [m, cssColour(m)]), '#888888'] as never,
+        'line-width': 2,
+      },
+    });
   }
   if (!map.getSource(ORIGIN)) {
     map.addSource(ORIGIN, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map.addLayer({ id: ORIGIN, type: 'circle', source: ORIGIN, paint: { 'circle-radius': 8, 'circle-color': '#111111', 'circle-stroke-color': '#ffd43b', 'circle-stroke-width': 3 } });
+    map.addLayer({
+      id: ORIGIN,
+      type: 'circle',
+      source: ORIGIN,
+      paint: { 'circle-radius': 8, 'circle-color': '#111111', 'circle-stroke-color': '#ffd43b', 'circle-stroke-width': 3 },
+    });
   }
 }
 
@@ -52,7 +65,10 @@ export function useAccessPoint(map: MapLibreMap | null) {
     (from: [number, number] | null, iso: FeatureCollectionResult | null) => {
       if (!map) return;
       ensureLayers(map);
-      (map.getSource(ORIGIN) as GeoJSONSource).setData({ type: 'FeatureCollection', features: from ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: from }, properties: {} }] : [] });
+      (map.getSource(ORIGIN) as GeoJSONSource).setData({
+        type: 'FeatureCollection',
+        features: from ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: from }, properties: {} }] : [],
+      });
       // Longest first, so shorter times are drawn on top.
       const features = iso ? [...iso.features].reverse() : [];
       (map.getSource(ISO) as GeoJSONSource).setData({ type: 'FeatureCollection', features } as never);

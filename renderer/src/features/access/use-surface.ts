@@ -41,7 +41,11 @@ export function useSurface(map: MapLibreMap | null) {
   }, [map, stop]);
 
   const run = useCallback(
-    async (target: { class: Destination extends infer D ? (D extends { class: infer C } ? C : never) : never } | { market: string }, label: string, cellKm = 1) => {
+    async (
+      target: { class: Destination extends infer D ? (D extends { class: infer C } ? C : never) : never } | { market: string },
+      label: string,
+      cellKm = 1,
+    ) => {
       if (!map) return;
       stop();
       const mine = generation.current;
@@ -56,7 +60,8 @@ export function useSurface(map: MapLibreMap | null) {
         return;
       }
       if (generation.current !== mine) return; // cancelled while the network data loaded
-      const destination: Destination = 'class' in target ? { class: target.class } : { node: network.markets.find((m) => m.id === target.market)?.node ?? target.market };
+      const destination: Destination =
+        'class' in target ? { class: target.class } : { node: network.markets.find((m) => m.id === target.market)?.node ?? target.market };
       const w = new Worker(new URL('./surface.worker.ts', import.meta.url), { type: 'module' });
       worker.current = w;
       w.onmessage = (event: MessageEvent<SurfaceMessage>) => {
@@ -80,7 +85,10 @@ export function useSurface(map: MapLibreMap | null) {
             map.addSource(SOURCE, { type: 'image', coordinates } as never);
             // Under the corridors and labels, over the county fills.
             const before = map.getLayer('county-lines') ? 'county-lines' : undefined;
-            map.addLayer({ id: SOURCE, type: 'raster', source: SOURCE, paint: { 'raster-opacity': 0.78, 'raster-resampling': 'nearest' } }, before);
+            map.addLayer(
+              { id: SOURCE, type: 'raster', source: SOURCE, paint: { 'raster-opacity': 0.78, 'raster-resampling': 'nearest' } },
+              before,
+            );
           }
           (map.getSource(SOURCE) as ImageSource).updateImage({ image, coordinates });
           setState({ status: 'done', max: msg.max, cells: msg.cells, ms: msg.ms, label, cellKm });
@@ -92,7 +100,12 @@ export function useSurface(map: MapLibreMap | null) {
       };
       const request: SurfaceRequest = {
         type: 'compute',
-        network: { input: network.input as unknown as NetworkInput, assumptions: network.assumptions as NetworkAssumptions, bbox: network.zone.bbox, counties: network.zone.counties },
+        network: {
+          input: network.input as unknown as NetworkInput,
+          assumptions: network.assumptions as NetworkAssumptions,
+          bbox: network.zone.bbox,
+          counties: network.zone.counties,
+        },
         destination,
         cellKm,
       };

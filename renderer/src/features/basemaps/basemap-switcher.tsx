@@ -11,7 +11,6 @@ import type { BasemapPack } from '../../../../electron/contract/api.ts';
 import { call } from '../../api/client.ts';
 import { PACK_LAYER_PREFIX, packLayers, packSchema } from './pack-style.ts';
 
-
 function clearPack(map: MapLibreMap) {
   for (const layer of map.getStyle().layers) if (layer.id.startsWith(PACK_LAYER_PREFIX)) map.removeLayer(layer.id);
   if (map.getSource('pack')) map.removeSource('pack');
@@ -70,7 +69,14 @@ export function BasemapSwitcher({ map }: { map: MapLibreMap | null }) {
         </select>
       </label>
       <div className="add-site">
-        <input type="text" value={path} onChange={(e) => setPath(e.currentTarget.value)} placeholder={t('basemaps.pathPlaceholder')} aria-label={t('basemaps.path')} data-testid="basemap-path" />
+        <input
+          type="text"
+          value={path}
+          onChange={(e) => setPath(e.currentTarget.value)}
+          placeholder={t('basemaps.pathPlaceholder')}
+          aria-label={t('basemaps.path')}
+          data-testid="basemap-path"
+        />
         <button type="button" onClick={() => void add()} disabled={path.trim() === ''} data-testid="basemap-add">
           {t('basemaps.add')}
         </button>

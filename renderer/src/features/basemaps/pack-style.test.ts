@@ -2,13 +2,40 @@ import { validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl
 import { describe, expect, it } from 'vitest';
 import { packLayers, packSchema } from './pack-style.ts';
 
-const OMT = ['water', 'waterway', 'landcover', 'landuse', 'park', 'transportation', 'transportation_name', 'boundary', 'place', 'building', 'poi'];
+const OMT = [
+  'water',
+  'waterway',
+  'landcover',
+  'landuse',
+  'park',
+  'transportation',
+  'transportation_name',
+  'boundary',
+  'place',
+  'building',
+  'poi',
+];
 const PROTOMAPS = ['earth', 'landcover', 'landuse', 'water', 'roads', 'boundaries', 'places', 'buildings', 'pois', 'transit'];
-const SHORTBREAD = ['ocean', 'water_polygons', 'water_lines', 'land', 'streets', 'street_labels', 'boundaries', 'place_labels', 'buildings', 'sites'];
+const SHORTBREAD = [
+  'ocean',
+  'water_polygons',
+  'water_lines',
+  'land',
+  'streets',
+  'street_labels',
+  'boundaries',
+  'place_labels',
+  'buildings',
+  'sites',
+];
 
 /** A whole style around the layers, checked by MapLibre's own style validator. */
 function problems(layers: ReturnType<typeof packLayers>['layers']): string[] {
-  const style = { version: 8, sources: { pack: { type: 'vector', tiles: ['http://127.0.0.1/tiles/pack/x/{z}/{x}/{y}'] } }, layers } as StyleSpecification;
+  const style = {
+    version: 8,
+    sources: { pack: { type: 'vector', tiles: ['http://127.0.0.1/tiles/pack/x/{z}/{x}/{y}'] } },
+    layers,
+  } as StyleSpecification;
   return validateStyleMin(style).map((e) => e.message);
 }
 
@@ -44,7 +71,11 @@ describe('vector basemap packs', () => {
   it('gives any other schema a fill, a line and a point layer per source layer', () => {
     const { schema, layers } = packLayers(['counties', 'prefectures']);
     expect(schema).toBe('generic');
-    expect(layers.map((l) => l.id)).toEqual(['counties-fill', 'counties-line', 'counties-point', 'prefectures-fill', 'prefectures-line', 'prefectures-point'].map((s) => `pack-layer-${s}`));
+    expect(layers.map((l) => l.id)).toEqual(
+      ['counties-fill', 'counties-line', 'counties-point', 'prefectures-fill', 'prefectures-line', 'prefectures-point'].map(
+        (s) => `pack-layer-${s}`,
+      ),
+    );
     expect(problems(layers)).toEqual([]);
   });
 });

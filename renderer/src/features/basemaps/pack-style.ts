@@ -50,9 +50,32 @@ const NAME = ['coalesce', ['get', 'name:zh'], ['get', 'name_zh'], ['get', 'name'
 type Layer = LayerSpecification;
 const id = (name: string) => `${PACK_LAYER_PREFIX}-${name}`;
 const fill = (name: string, sourceLayer: string, color: string, filter?: unknown[], minzoom = 0): Layer =>
-  ({ id: id(name), type: 'fill', source: SOURCE, 'source-layer': sourceLayer, minzoom, ...(filter ? { filter } : {}), paint: { 'fill-color': color } }) as Layer;
-const line = (name: string, sourceLayer: string, color: string, width: unknown, filter?: unknown[], extra: Record<string, unknown> = {}): Layer =>
-  ({ id: id(name), type: 'line', source: SOURCE, 'source-layer': sourceLayer, ...(filter ? { filter } : {}), layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': color, 'line-width': width, ...extra } }) as Layer;
+  ({
+    id: id(name),
+    type: 'fill',
+    source: SOURCE,
+    'source-layer': sourceLayer,
+    minzoom,
+    ...(filter ? { filter } : {}),
+    paint: { 'fill-color': color },
+  }) as Layer;
+const line = (
+  name: string,
+  sourceLayer: string,
+  color: string,
+  width: unknown,
+  filter?: unknown[],
+  extra: Record<string, unknown> = {},
+): Layer =>
+  ({
+    id: id(name),
+    type: 'line',
+    source: SOURCE,
+    'source-layer': sourceLayer,
+    ...(filter ? { filter } : {}),
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': color, 'line-width': width, ...extra },
+  }) as Layer;
 const labels = (name: string, sourceLayer: string, filter: unknown[], size: unknown): Layer =>
   ({
     id: id(name),
@@ -122,13 +145,27 @@ function generic(layers: readonly string[]): Layer[] {
   return layers.flatMap((layer) => [
     fill(`${layer}-fill`, layer, '#ece6d9', ['==', ['geometry-type'], 'Polygon']),
     line(`${layer}-line`, layer, '#a39e93', 0.8),
-    { id: id(`${layer}-point`), type: 'circle', source: SOURCE, 'source-layer': layer, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 2, 'circle-color': '#777777' } } as Layer,
+    {
+      id: id(`${layer}-point`),
+      type: 'circle',
+      source: SOURCE,
+      'source-layer': layer,
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: { 'circle-radius': 2, 'circle-color': '#777777' },
+    } as Layer,
   ]);
 }
 
 /** The style layers for a vector pack whose tiles are the map source `pack`. */
 export function packLayers(layers: readonly string[]): { schema: PackSchema; layers: Layer[] } {
   const schema = packSchema(layers);
-  const styled = schema === 'openmaptiles' ? openMapTiles() : schema === 'protomaps' ? protomaps() : schema === 'shortbread' ? shortbread() : generic(layers);
+  const styled =
+    schema === 'openmaptiles'
+      ? openMapTiles()
+      : schema === 'protomaps'
+        ? protomaps()
+        : schema === 'shortbread'
+          ? shortbread()
+          : generic(layers);
   return { schema, layers: styled };
 }

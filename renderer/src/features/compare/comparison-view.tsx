@@ -32,11 +32,20 @@ export function CompareRadar({ result }: { result: Comparison }) {
         color: COLOURS,
         legend: { bottom: 0, textStyle: { fontSize: 13 } },
         tooltip: {},
-        radar: { radius: '62%', indicator: criteria.map((c) => ({ name: t(`criteria.${c.id}`), max: 1, min: 0 })), axisName: { fontSize: 12, color: '#3b3530' } },
+        radar: {
+          radius: '62%',
+          indicator: criteria.map((c) => ({ name: t(`criteria.${c.id}`), max: 1, min: 0 })),
+          axisName: { fontSize: 12, color: '#3b3530' },
+        },
         series: [
           {
             type: 'radar',
-            data: result.parks.map((p) => ({ name: en ? p.name_en : p.name_zh, value: criteria.map((c) => p.criteria.find((x) => x.id === c.id)?.score ?? 0), areaStyle: { opacity: 0.08 }, lineStyle: { width: 2 } })),
+            data: result.parks.map((p) => ({
+              name: en ? p.name_en : p.name_zh,
+              value: criteria.map((c) => p.criteria.find((x) => x.id === c.id)?.score ?? 0),
+              areaStyle: { opacity: 0.08 },
+              lineStyle: { width: 2 },
+            })),
           },
         ],
       },
@@ -59,7 +68,12 @@ export function MoveUp({ result }: { result: Comparison }) {
   if (!m) return null;
   const own = result.parks.find((p) => p.id === m.id);
   const ownName = own ? (en ? own.name_en : own.name_zh) : m.id;
-  if (m.rank === null) return <p className="muted" data-testid="move-up">{t('compare.moveUpExcluded', { name: ownName })}</p>;
+  if (m.rank === null)
+    return (
+      <p className="muted" data-testid="move-up">
+        {t('compare.moveUpExcluded', { name: ownName })}
+      </p>
+    );
   if (!m.above) return <p data-testid="move-up">{t('compare.moveUpFirst', { name: ownName })}</p>;
   const amount = (s: (typeof m.steps)[number]) => {
     const d = Math.abs(s.change);
@@ -78,13 +92,20 @@ export function MoveUp({ result }: { result: Comparison }) {
         <ul>
           {m.steps.map((s) => (
             <li key={s.criterion} data-criterion={s.criterion}>
-              <strong>{t(`criteria.${s.criterion}`)}</strong>: {amount(s)} <span className="muted small">({formatRaw(s.from, s.unit, t, i18n.language)} → {formatRaw(s.to, s.unit, t, i18n.language)})</span>
+              <strong>{t(`criteria.${s.criterion}`)}</strong>: {amount(s)}{' '}
+              <span className="muted small">
+                ({formatRaw(s.from, s.unit, t, i18n.language)} → {formatRaw(s.to, s.unit, t, i18n.language)})
+              </span>
             </li>
           ))}
         </ul>
       )}
-      {m.notEnough.length > 0 && <p className="muted small">{t('compare.notEnough', { list: m.notEnough.map((c) => t(`criteria.${c}`)).join('、') })}</p>}
-      {m.unknown.length > 0 && <p className="muted small">{t('compare.unknown', { list: m.unknown.map((c) => t(`criteria.${c}`)).join('、') })}</p>}
+      {m.notEnough.length > 0 && (
+        <p className="muted small">{t('compare.notEnough', { list: m.notEnough.map((c) => t(`criteria.${c}`)).join('、') })}</p>
+      )}
+      {m.unknown.length > 0 && (
+        <p className="muted small">{t('compare.unknown', { list: m.unknown.map((c) => t(`criteria.${c}`)).join('、') })}</p>
+      )}
     </section>
   );
 }
@@ -163,7 +184,14 @@ export function CompareTables({ result }: { result: Comparison }) {
                 // Darker green for a better place among all ranked candidates.
                 const share = r === null ? 0 : 1 - (r - 1) / Math.max(1, result.of - 1);
                 return (
-                  <td key={p.id} className="num heat" style={{ background: r === null ? '#eeeeee' : `rgba(47, 107, 47, ${(0.1 + 0.75 * share).toFixed(2)})`, color: share > 0.55 ? '#ffffff' : '#222222' }}>
+                  <td
+                    key={p.id}
+                    className="num heat"
+                    style={{
+                      background: r === null ? '#eeeeee' : `rgba(47, 107, 47, ${(0.1 + 0.75 * share).toFixed(2)})`,
+                      color: share > 0.55 ? '#ffffff' : '#222222',
+                    }}
+                  >
                     {r ?? '—'}
                   </td>
                 );
@@ -176,7 +204,17 @@ export function CompareTables({ result }: { result: Comparison }) {
   );
 }
 
-export function ComparisonView({ result, own, onOwn, onBack }: { result: Comparison | null; own: string | null; onOwn(id: string): void; onBack(): void }) {
+export function ComparisonView({
+  result,
+  own,
+  onOwn,
+  onBack,
+}: {
+  result: Comparison | null;
+  own: string | null;
+  onOwn(id: string): void;
+  onBack(): void;
+}) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   return (

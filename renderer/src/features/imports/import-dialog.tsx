@@ -19,13 +19,40 @@ function drawPreview(map: MapLibreMap | null, sample: PreviewResult['sample'] | 
   if (!map) return;
   if (!map.getSource(PREVIEW)) {
     map.addSource(PREVIEW, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map.addLayer({ id: `${PREVIEW}-circle`, type: 'circle', source: PREVIEW, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 7, 'circle-color': '#e8590c', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
-    map.addLayer({ id: `${PREVIEW}-line`, type: 'line', source: PREVIEW, filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#e8590c', 'line-width': 2.5 } });
+    map.addLayer({
+      id: `${PREVIEW}-circle`,
+      type: 'circle',
+      source: PREVIEW,
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: { 'circle-radius': 7, 'circle-color': '#e8590c', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
+    });
+    map.addLayer({
+      id: `${PREVIEW}-line`,
+      type: 'line',
+      source: PREVIEW,
+      filter: ['!=', ['geometry-type'], 'Point'],
+      paint: { 'line-color': '#e8590c', 'line-width': 2.5 },
+    });
   }
-  (map.getSource(PREVIEW) as GeoJSONSource).setData({ type: 'FeatureCollection', features: (sample ?? []).map((f) => ({ type: 'Feature', geometry: f.geometry, properties: {} })) } as never);
+  (map.getSource(PREVIEW) as GeoJSONSource).setData({
+    type: 'FeatureCollection',
+    features: (sample ?? []).map((f) => ({ type: 'Feature', geometry: f.geometry, properties: {} })),
+  } as never);
 }
 
-export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open: boolean; loadRef: { current: ((f: File) => void) | null }; map: MapLibreMap | null; onClose(): void; onImported(layerId: string): void }) {
+export function ImportDialog({
+  open,
+  loadRef,
+  map,
+  onClose,
+  onImported,
+}: {
+  open: boolean;
+  loadRef: { current: ((f: File) => void) | null };
+  map: MapLibreMap | null;
+  onClose(): void;
+  onImported(layerId: string): void;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const [chosen, setChosen] = useState<File | null>(null);
@@ -36,7 +63,14 @@ export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open
   const cancelStaging = useRef(false);
   const [preview, setPreview] = useState<PreviewResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [options, setOptions] = useState<{ lngColumn?: string; latColumn?: string; swap: boolean; crs: Crs; role: Role; layerName: string }>({ swap: false, crs: 'auto', role: 'candidates', layerName: '' });
+  const [options, setOptions] = useState<{
+    lngColumn?: string;
+    latColumn?: string;
+    swap: boolean;
+    crs: Crs;
+    role: Role;
+    layerName: string;
+  }>({ swap: false, crs: 'auto', role: 'candidates', layerName: '' });
   const [job, setJob] = useState<{ id: string; fraction: number } | null>(null);
 
   useEffect(() => {
@@ -50,7 +84,14 @@ export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open
     async (f: File, uploadId: string, o: typeof options) => {
       setError(null);
       try {
-        const p = await call('previewImport', { name: f.name, uploadId, crs: o.crs, ...(o.lngColumn ? { lngColumn: o.lngColumn } : {}), ...(o.latColumn ? { latColumn: o.latColumn } : {}), ...(o.swap ? { swap: true } : {}) });
+        const p = await call('previewImport', {
+          name: f.name,
+          uploadId,
+          crs: o.crs,
+          ...(o.lngColumn ? { lngColumn: o.lngColumn } : {}),
+          ...(o.latColumn ? { latColumn: o.latColumn } : {}),
+          ...(o.swap ? { swap: true } : {}),
+        });
         setPreview(p);
         drawPreview(map, p.sample);
         if (p.sample.length > 0 && map) {
@@ -101,7 +142,8 @@ export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open
   const change = (patch: Partial<typeof options>) => {
     const next = { ...options, ...patch };
     setOptions(next);
-    if (chosen && data && ('crs' in patch || 'swap' in patch || 'lngColumn' in patch || 'latColumn' in patch)) void runPreview(chosen, data, next);
+    if (chosen && data && ('crs' in patch || 'swap' in patch || 'lngColumn' in patch || 'latColumn' in patch))
+      void runPreview(chosen, data, next);
   };
 
   const close = () => {
@@ -159,14 +201,24 @@ export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open
       <h2 id="import-title">{t('imports.title')}</h2>
       <label className="field">
         <span>{t('imports.file')}</span>
-        <input type="file" accept={ACCEPT} onChange={(e) => e.currentTarget.files?.[0] && void load(e.currentTarget.files[0])} data-testid="import-file" />
+        <input
+          type="file"
+          accept={ACCEPT}
+          onChange={(e) => e.currentTarget.files?.[0] && void load(e.currentTarget.files[0])}
+          data-testid="import-file"
+        />
       </label>
       <p className="muted small">{t('imports.formats')}</p>
       {preview && (
         <section data-testid="import-preview">
           <p>
             {preview.features === null
-              ? t('imports.summaryStreamed', { format: preview.format.toUpperCase(), encoding: preview.encoding ?? '—', n: preview.sample.length, size: ((chosen?.size ?? 0) / 1e6).toFixed(0) })
+              ? t('imports.summaryStreamed', {
+                  format: preview.format.toUpperCase(),
+                  encoding: preview.encoding ?? '—',
+                  n: preview.sample.length,
+                  size: ((chosen?.size ?? 0) / 1e6).toFixed(0),
+                })
               : t('imports.summary', { format: preview.format.toUpperCase(), encoding: preview.encoding ?? '—', n: preview.features })}
           </p>
           {preview.columns && (
@@ -203,13 +255,20 @@ export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open
             {preview.detection.basis === 'names'
               ? t('imports.evidence', {
                   n: preview.detection.matched.length,
-                  list: preview.detection.evidence.map((e) => `${t(`imports.crsShort.${e.crs}`)} ${e.medianMetres === null ? '—' : `${Math.round(e.medianMetres)} m`}`).join(' · '),
+                  list: preview.detection.evidence
+                    .map((e) => `${t(`imports.crsShort.${e.crs}`)} ${e.medianMetres === null ? '—' : `${Math.round(e.medianMetres)} m`}`)
+                    .join(' · '),
                 })
               : t('imports.noEvidence')}
           </p>
           {(preview.swapSuggested || options.swap) && (
             <label className="check flag">
-              <input type="checkbox" checked={options.swap} onChange={(e) => change({ swap: e.currentTarget.checked })} data-testid="import-swap" />
+              <input
+                type="checkbox"
+                checked={options.swap}
+                onChange={(e) => change({ swap: e.currentTarget.checked })}
+                data-testid="import-swap"
+              />
               {t('imports.swap')}
             </label>
           )}
@@ -228,7 +287,12 @@ export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open
           <div className="two-col">
             <label className="field">
               <span>{t('imports.name')}</span>
-              <input type="text" value={options.layerName} onChange={(e) => change({ layerName: e.currentTarget.value })} data-testid="import-name" />
+              <input
+                type="text"
+                value={options.layerName}
+                onChange={(e) => change({ layerName: e.currentTarget.value })}
+                data-testid="import-name"
+              />
             </label>
             <label className="field">
               <span>{t('imports.role')}</span>
@@ -251,7 +315,14 @@ export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open
       {staging !== null && (
         <div className="staging" data-testid="import-staging">
           <p className="small">{t('imports.reading')}</p>
-          <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(staging * 100)} aria-label={t('imports.reading')}>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(staging * 100)}
+            aria-label={t('imports.reading')}
+          >
             <div className="bar" style={{ width: `${Math.round(staging * 100)}%` }} />
           </div>
           <button type="button" onClick={() => (cancelStaging.current = true)} data-testid="import-read-cancel">
@@ -260,7 +331,14 @@ export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open
         </div>
       )}
       {job && (
-        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(job.fraction * 100)} aria-label={t('imports.progress')}>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(job.fraction * 100)}
+          aria-label={t('imports.progress')}
+        >
           <div className="bar" style={{ width: `${Math.round(job.fraction * 100)}%` }} />
         </div>
       )}
@@ -270,7 +348,13 @@ export function ImportDialog({ open, loadRef, map, onClose, onImported }: { open
             {t('access.cancel')}
           </button>
         ) : (
-          <button type="button" className="primary" disabled={!preview || preview.problems.length > 0} onClick={() => void start()} data-testid="import-start">
+          <button
+            type="button"
+            className="primary"
+            disabled={!preview || preview.problems.length > 0}
+            onClick={() => void start()}
+            data-testid="import-start"
+          >
             {t('imports.import')}
           </button>
         )}

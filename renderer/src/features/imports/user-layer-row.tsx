@@ -6,19 +6,39 @@ import { call } from '../../api/client.ts';
 import { saveBase64 } from './read-file.ts';
 import { colourOf } from './use-user-layers.ts';
 
-export function UserLayerRow({ layer, visible, onToggle, onChanged }: { layer: LayerSummary; visible: boolean; onToggle(visible: boolean): void; onChanged(): void }) {
+export function UserLayerRow({
+  layer,
+  visible,
+  onToggle,
+  onChanged,
+}: {
+  layer: LayerSummary;
+  visible: boolean;
+  onToggle(visible: boolean): void;
+  onChanged(): void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState(layer.name_zh);
   const [confirm, setConfirm] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = (p: Promise<unknown>) =>
-    void p.then(onChanged, (e: unknown) => setError((e as Error).message));
+  const run = (p: Promise<unknown>) => void p.then(onChanged, (e: unknown) => setError((e as Error).message));
   return (
     <li className="layer-row user-layer" data-layer-id={layer.id} data-count={layer.featureCount}>
       <div className="layer-main">
         <label>
-          <input type="checkbox" checked={visible} onChange={(e) => onToggle(e.currentTarget.checked)} aria-label={t('panel.show', { name: layer.name_zh })} />
-          <input type="color" value={colourOf(layer)} onChange={(e) => run(call('setLayerStyle', { id: layer.id, colour: e.currentTarget.value }))} aria-label={t('imports.colour')} className="colour" />
+          <input
+            type="checkbox"
+            checked={visible}
+            onChange={(e) => onToggle(e.currentTarget.checked)}
+            aria-label={t('panel.show', { name: layer.name_zh })}
+          />
+          <input
+            type="color"
+            value={colourOf(layer)}
+            onChange={(e) => run(call('setLayerStyle', { id: layer.id, colour: e.currentTarget.value }))}
+            aria-label={t('imports.colour')}
+            className="colour"
+          />
         </label>
         <input
           type="text"
@@ -39,7 +59,10 @@ export function UserLayerRow({ layer, visible, onToggle, onChanged }: { layer: L
           onChange={(e) => {
             const format = e.currentTarget.value as 'geojson' | 'csv' | 'xlsx' | 'kml';
             if (!format) return;
-            void call('exportLayer', { id: layer.id, format }).then((r) => saveBase64(`${layer.name_zh}.${format}`, r.mime, r.dataBase64), (err: unknown) => setError((err as Error).message));
+            void call('exportLayer', { id: layer.id, format }).then(
+              (r) => saveBase64(`${layer.name_zh}.${format}`, r.mime, r.dataBase64),
+              (err: unknown) => setError((err as Error).message),
+            );
           }}
           data-testid={`export-${layer.id}`}
         >
@@ -50,7 +73,13 @@ export function UserLayerRow({ layer, visible, onToggle, onChanged }: { layer: L
             </option>
           ))}
         </select>
-        <button type="button" className={confirm ? 'danger' : undefined} onClick={() => (confirm ? run(call('deleteLayer', { id: layer.id })) : setConfirm(true))} onBlur={() => setConfirm(false)} data-testid={`delete-${layer.id}`}>
+        <button
+          type="button"
+          className={confirm ? 'danger' : undefined}
+          onClick={() => (confirm ? run(call('deleteLayer', { id: layer.id })) : setConfirm(true))}
+          onBlur={() => setConfirm(false)}
+          data-testid={`delete-${layer.id}`}
+        >
           {confirm ? t('imports.confirmDelete') : t('imports.delete')}
         </button>
       </div>

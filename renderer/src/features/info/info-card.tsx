@@ -21,7 +21,11 @@ function Value({ name, value }: { name: string; value: unknown }) {
         {(value as { text_zh: string; industry_id: string | null }[]).map((x, i) => (
           <li key={i}>
             {x.text_zh}
-            {x.industry_id ? <span className="muted"> → {t(`industries.${x.industry_id}`)}</span> : <span className="muted"> → {t('info.noPlanIndustry')}</span>}
+            {x.industry_id ? (
+              <span className="muted"> → {t(`industries.${x.industry_id}`)}</span>
+            ) : (
+              <span className="muted"> → {t('info.noPlanIndustry')}</span>
+            )}
           </li>
         ))}
       </ul>
@@ -31,11 +35,30 @@ function Value({ name, value }: { name: string; value: unknown }) {
   if (typeof value === 'object') return <code>{JSON.stringify(value)}</code>;
   const text = String(value);
   const translated = i18n.exists(`values.${name}.${text}`) ? t(`values.${name}.${text}`) : text;
-  if (name === 'source') return <span className="source-text">{text.split(' ; ').map((s, i) => <span key={i} className="source-item">{s}</span>)}</span>;
+  if (name === 'source')
+    return (
+      <span className="source-text">
+        {text.split(' ; ').map((s, i) => (
+          <span key={i} className="source-item">
+            {s}
+          </span>
+        ))}
+      </span>
+    );
   return <>{translated}</>;
 }
 
-function Attributes({ keys, properties, label, className }: { keys: readonly string[]; properties: Record<string, unknown>; label(k: string): string; className?: string }) {
+function Attributes({
+  keys,
+  properties,
+  label,
+  className,
+}: {
+  keys: readonly string[];
+  properties: Record<string, unknown>;
+  label(k: string): string;
+  className?: string;
+}) {
   return (
     <dl className={className}>
       {keys.map((k) => (
@@ -59,7 +82,12 @@ export function InfoCard({ feature, onClose }: { feature: SelectedFeature; onClo
   const label = (k: string) => (i18n.exists(`props.${k}`) ? t(`props.${k}`) : k);
   return (
     <section className="info-card" aria-labelledby="info-title" data-testid="info-card" data-feature-id={String(p['id'])}>
-      <CardHeader id="info-title" title={String(en ? (p['name_en'] ?? p['name_zh']) : (p['name_zh'] ?? p['name_en']))} closeLabel={t('info.close')} onClose={onClose} />
+      <CardHeader
+        id="info-title"
+        title={String(en ? (p['name_en'] ?? p['name_zh']) : (p['name_zh'] ?? p['name_en']))}
+        closeLabel={t('info.close')}
+        onClose={onClose}
+      />
       <p className="muted">{t(`layerNames.${feature.layer}`, { defaultValue: feature.layer })}</p>
       <Attributes keys={ordered} properties={p} label={label} />
       <h3>{t('info.provenance')}</h3>

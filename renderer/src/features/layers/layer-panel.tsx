@@ -44,7 +44,12 @@ export function LayerPanel({ layers, hidden, hiddenSubkinds, onToggle, onToggleS
       <li key={layer.id} className="layer-row" data-layer-id={layer.id} data-count={layer.featureCount}>
         <div className="layer-main">
           <label>
-            <input type="checkbox" checked={!hidden.has(layer.id)} onChange={(e) => onToggle(layer.id, e.currentTarget.checked)} aria-label={t('panel.show', { name })} />
+            <input
+              type="checkbox"
+              checked={!hidden.has(layer.id)}
+              onChange={(e) => onToggle(layer.id, e.currentTarget.checked)}
+              aria-label={t('panel.show', { name })}
+            />
             <Swatch layerId={layer.id} />
             <span className="layer-name">{name}</span>
           </label>
@@ -82,7 +87,13 @@ export function LayerPanel({ layers, hidden, hiddenSubkinds, onToggle, onToggleS
       <h3>{t('imports.myData')}</h3>
       <ul className="layer-list" data-testid="user-layers">
         {user.map((l) => (
-          <UserLayerRow key={`${l.id}:${l.name_zh}:${l.colour ?? ''}`} layer={l} visible={!hidden.has(l.id)} onToggle={(v) => onToggle(l.id, v)} onChanged={onLayersChanged} />
+          <UserLayerRow
+            key={`${l.id}:${l.name_zh}:${l.colour ?? ''}`}
+            layer={l}
+            visible={!hidden.has(l.id)}
+            onToggle={(v) => onToggle(l.id, v)}
+            onChanged={onLayersChanged}
+          />
         ))}
       </ul>
       <button type="button" className="import-button" onClick={onImport} data-testid="open-import">

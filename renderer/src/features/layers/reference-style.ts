@@ -20,7 +20,12 @@ export interface ReferenceLayerStyle {
 }
 
 const halo = { 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 1.6 } as const;
-const hover = (normal: number, hovered: number): ExpressionSpecification => ['case', ['boolean', ['feature-state', 'hover'], false], hovered, normal];
+const hover = (normal: number, hovered: number): ExpressionSpecification => [
+  'case',
+  ['boolean', ['feature-state', 'hover'], false],
+  hovered,
+  normal,
+];
 
 const label = (id: string, source: string, language: LabelLanguage, minzoom: number, extra: Record<string, unknown> = {}): StyleLayer =>
   ({
@@ -41,8 +46,20 @@ const label = (id: string, source: string, language: LabelLanguage, minzoom: num
     paint: { 'text-color': '#1d1b18', ...halo },
   }) as StyleLayer;
 
-const iconLayer = (id: string, source: string, icon: ExpressionSpecification | string, language: LabelLanguage, labelMinzoom: number, size = 1): StyleLayer[] => [
-  { id, type: 'symbol', source, layout: { 'icon-image': icon, 'icon-size': size, 'icon-allow-overlap': true, 'symbol-sort-key': 0 } } as StyleLayer,
+const iconLayer = (
+  id: string,
+  source: string,
+  icon: ExpressionSpecification | string,
+  language: LabelLanguage,
+  labelMinzoom: number,
+  size = 1,
+): StyleLayer[] => [
+  {
+    id,
+    type: 'symbol',
+    source,
+    layout: { 'icon-image': icon, 'icon-size': size, 'icon-allow-overlap': true, 'symbol-sort-key': 0 },
+  } as StyleLayer,
   label(`${id}-label`, source, language, labelMinzoom),
 ];
 
@@ -51,79 +68,147 @@ export const REFERENCE_STYLES: Record<string, ReferenceLayerStyle> = {
     position: 'lines',
     interactive: ['waterways-line'],
     swatch: { className: 'swatch-line', colour: '#3d8fd1' },
-    layers: (lang) => [
-      { id: 'waterways-line', type: 'line', source: 'waterways', paint: { 'line-color': '#3d8fd1', 'line-width': hover(2.5, 5), 'line-opacity': 0.85 } },
-      { id: 'waterways-label', type: 'symbol', source: 'waterways', minzoom: 7, layout: { 'symbol-placement': 'line', 'text-field': labelField(lang), 'text-font': LABEL_FONT, 'text-size': 12 }, paint: { 'text-color': '#1d5e94', ...halo } },
-    ] as StyleLayer[],
+    layers: (lang) =>
+      [
+        {
+          id: 'waterways-line',
+          type: 'line',
+          source: 'waterways',
+          paint: { 'line-color': '#3d8fd1', 'line-width': hover(2.5, 5), 'line-opacity': 0.85 },
+        },
+        {
+          id: 'waterways-label',
+          type: 'symbol',
+          source: 'waterways',
+          minzoom: 7,
+          layout: { 'symbol-placement': 'line', 'text-field': labelField(lang), 'text-font': LABEL_FONT, 'text-size': 12 },
+          paint: { 'text-color': '#1d5e94', ...halo },
+        },
+      ] as StyleLayer[],
   },
   expressways: {
     position: 'lines',
     interactive: ['expressways-line'],
     swatch: { className: 'swatch-line', colour: '#1b8a4a' },
-    layers: () => [
-      { id: 'expressways-casing', type: 'line', source: 'expressways', paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 3, 10, 7] } },
-      { id: 'expressways-line', type: 'line', source: 'expressways', paint: { 'line-color': '#1b8a4a', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, hover(1.6, 3.5), 10, hover(4, 7)] } },
-      {
-        id: 'expressways-code',
-        type: 'symbol',
-        source: 'expressways',
-        layout: { 'symbol-placement': 'line', 'symbol-spacing': 220, 'text-field': ['get', 'code'], 'text-font': LABEL_FONT_BOLD, 'text-size': 12, 'text-rotation-alignment': 'viewport' },
-        paint: { 'text-color': '#ffffff', 'text-halo-color': '#1b8a4a', 'text-halo-width': 3 },
-      },
-    ] as StyleLayer[],
+    layers: () =>
+      [
+        {
+          id: 'expressways-casing',
+          type: 'line',
+          source: 'expressways',
+          paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 3, 10, 7] },
+        },
+        {
+          id: 'expressways-line',
+          type: 'line',
+          source: 'expressways',
+          paint: { 'line-color': '#1b8a4a', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, hover(1.6, 3.5), 10, hover(4, 7)] },
+        },
+        {
+          id: 'expressways-code',
+          type: 'symbol',
+          source: 'expressways',
+          layout: {
+            'symbol-placement': 'line',
+            'symbol-spacing': 220,
+            'text-field': ['get', 'code'],
+            'text-font': LABEL_FONT_BOLD,
+            'text-size': 12,
+            'text-rotation-alignment': 'viewport',
+          },
+          paint: { 'text-color': '#ffffff', 'text-halo-color': '#1b8a4a', 'text-halo-width': 3 },
+        },
+      ] as StyleLayer[],
   },
   'rail-lines': {
     position: 'lines',
     interactive: ['rail-lines-line'],
     swatch: { className: 'swatch-rail', colour: '#b3261e' },
-    layers: () => [
-      { id: 'rail-lines-casing', type: 'line', source: 'rail-lines', paint: { 'line-color': '#ffffff', 'line-width': ['match', ['get', 'kind'], 'hsr', 6, 5] } },
-      {
-        id: 'rail-lines-line',
-        type: 'line',
-        source: 'rail-lines',
-        paint: {
-          'line-color': ['match', ['get', 'kind'], 'hsr', '#b3261e', '#3b3b3b'],
-          'line-width': ['match', ['get', 'kind'], 'hsr', hover(3, 5.5), hover(2.5, 5)],
-          'line-opacity': ['match', ['get', 'status'], 'planned', 0.55, 1],
+    layers: () =>
+      [
+        {
+          id: 'rail-lines-casing',
+          type: 'line',
+          source: 'rail-lines',
+          paint: { 'line-color': '#ffffff', 'line-width': ['match', ['get', 'kind'], 'hsr', 6, 5] },
         },
-      },
-      // Conventional lines get the railway "ladder": white dashes over the dark line; planned lines are dashed.
-      { id: 'rail-lines-ties', type: 'line', source: 'rail-lines', filter: ['==', ['get', 'kind'], 'conventional'], paint: { 'line-color': '#ffffff', 'line-width': 1.2, 'line-dasharray': [3, 3] } },
-      { id: 'rail-lines-planned', type: 'line', source: 'rail-lines', filter: ['==', ['get', 'status'], 'planned'], paint: { 'line-color': '#ffffff', 'line-width': 3, 'line-dasharray': [1, 2] } },
-    ] as StyleLayer[],
+        {
+          id: 'rail-lines-line',
+          type: 'line',
+          source: 'rail-lines',
+          paint: {
+            'line-color': ['match', ['get', 'kind'], 'hsr', '#b3261e', '#3b3b3b'],
+            'line-width': ['match', ['get', 'kind'], 'hsr', hover(3, 5.5), hover(2.5, 5)],
+            'line-opacity': ['match', ['get', 'status'], 'planned', 0.55, 1],
+          },
+        },
+        // Conventional lines get the railway "ladder": white dashes over the dark line; planned lines are dashed.
+        {
+          id: 'rail-lines-ties',
+          type: 'line',
+          source: 'rail-lines',
+          filter: ['==', ['get', 'kind'], 'conventional'],
+          paint: { 'line-color': '#ffffff', 'line-width': 1.2, 'line-dasharray': [3, 3] },
+        },
+        {
+          id: 'rail-lines-planned',
+          type: 'line',
+          source: 'rail-lines',
+          filter: ['==', ['get', 'status'], 'planned'],
+          paint: { 'line-color': '#ffffff', 'line-width': 3, 'line-dasharray': [1, 2] },
+        },
+      ] as StyleLayer[],
   },
   'rail-stations': {
     position: 'points',
     interactive: ['rail-stations-point', 'rail-stations-freight'],
     swatch: { className: 'swatch-station', colour: '#b3261e' },
-    layers: (lang) => [
-      {
-        id: 'rail-stations-point',
-        type: 'circle',
-        source: 'rail-stations',
-        filter: ['!=', ['get', 'kind'], 'freight'],
-        paint: {
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 3, 10, 7],
-          'circle-color': '#ffffff',
-          'circle-stroke-color': ['match', ['get', 'kind'], 'conventional', '#3b3b3b', '#b3261e'],
-          'circle-stroke-width': hover(2, 4),
+    layers: (lang) =>
+      [
+        {
+          id: 'rail-stations-point',
+          type: 'circle',
+          source: 'rail-stations',
+          filter: ['!=', ['get', 'kind'], 'freight'],
+          paint: {
+            'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 3, 10, 7],
+            'circle-color': '#ffffff',
+            'circle-stroke-color': ['match', ['get', 'kind'], 'conventional', '#3b3b3b', '#b3261e'],
+            'circle-stroke-width': hover(2, 4),
+          },
         },
-      },
-      { id: 'rail-stations-freight', type: 'symbol', source: 'rail-stations', filter: ['==', ['get', 'kind'], 'freight'], layout: { 'icon-image': 'icon-freight', 'icon-allow-overlap': true } },
-      label('rail-stations-label', 'rail-stations', lang, 7.5, { 'text-size': 12 }),
-    ] as StyleLayer[],
+        {
+          id: 'rail-stations-freight',
+          type: 'symbol',
+          source: 'rail-stations',
+          filter: ['==', ['get', 'kind'], 'freight'],
+          layout: { 'icon-image': 'icon-freight', 'icon-allow-overlap': true },
+        },
+        label('rail-stations-label', 'rail-stations', lang, 7.5, { 'text-size': 12 }),
+      ] as StyleLayer[],
   },
   interchanges: {
     position: 'points',
     interactive: ['interchanges-point'],
     swatch: { className: 'swatch-dot', colour: '#1b8a4a' },
-    layers: (lang) => [
-      // Whole-number minzoom: with 6.5, z6 tiles (built without the layer) were drawn at 6.5–7 and
-      // MapLibre failed on the missing feature-state paint buffers now and then.
-      { id: 'interchanges-point', type: 'circle', source: 'interchanges', minzoom: 7, paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 2.5, 10, 6], 'circle-color': '#1b8a4a', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': hover(1.5, 3.5) } },
-      label('interchanges-label', 'interchanges', lang, 9, { 'text-size': 11 }),
-    ] as StyleLayer[],
+    layers: (lang) =>
+      [
+        // Whole-number minzoom: with 6.5, z6 tiles (built without the layer) were drawn at 6.5–7 and
+        // MapLibre failed on the missing feature-state paint buffers now and then.
+        {
+          id: 'interchanges-point',
+          type: 'circle',
+          source: 'interchanges',
+          minzoom: 7,
+          paint: {
+            'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 2.5, 10, 6],
+            'circle-color': '#1b8a4a',
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': hover(1.5, 3.5),
+          },
+        },
+        label('interchanges-label', 'interchanges', lang, 9, { 'text-size': 11 }),
+      ] as StyleLayer[],
   },
   ports: {
     position: 'points',
@@ -148,43 +233,97 @@ export const REFERENCE_STYLES: Record<string, ReferenceLayerStyle> = {
     cluster: true,
     interactive: ['parks-point', 'parks-cluster'],
     swatch: { className: 'swatch-dot', colour: '#d9480f' },
-    layers: (lang) => [
-      {
-        id: 'parks-cluster',
-        type: 'circle',
-        source: 'parks',
-        filter: ['has', 'point_count'],
-        paint: { 'circle-color': '#f08c00', 'circle-opacity': 0.9, 'circle-radius': ['step', ['get', 'point_count'], 13, 4, 16, 8, 20], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
-      },
-      { id: 'parks-cluster-count', type: 'symbol', source: 'parks', filter: ['has', 'point_count'], layout: { 'text-field': ['to-string', ['get', 'point_count']], 'text-font': LABEL_FONT_BOLD, 'text-size': 13, 'text-allow-overlap': true }, paint: { 'text-color': '#ffffff' } },
-      {
-        id: 'parks-point',
-        type: 'circle',
-        source: 'parks',
-        filter: ['!', ['has', 'point_count']],
-        paint: {
-          'circle-radius': ['match', ['get', 'level'], 'national', hover(9, 12), hover(6.5, 9)],
-          'circle-color': ['match', ['get', 'level'], 'national', '#c92a2a', '#f08c00'],
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 2,
+    layers: (lang) =>
+      [
+        {
+          id: 'parks-cluster',
+          type: 'circle',
+          source: 'parks',
+          filter: ['has', 'point_count'],
+          paint: {
+            'circle-color': '#f08c00',
+            'circle-opacity': 0.9,
+            'circle-radius': ['step', ['get', 'point_count'], 13, 4, 16, 8, 20],
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 2,
+          },
         },
-      },
-      label('parks-label', 'parks', lang, 7.5, { 'text-size': ['match', ['get', 'level'], 'national', 14, 12.5], 'symbol-sort-key': ['match', ['get', 'level'], 'national', 0, 1] }),
-    ] as StyleLayer[],
+        {
+          id: 'parks-cluster-count',
+          type: 'symbol',
+          source: 'parks',
+          filter: ['has', 'point_count'],
+          layout: {
+            'text-field': ['to-string', ['get', 'point_count']],
+            'text-font': LABEL_FONT_BOLD,
+            'text-size': 13,
+            'text-allow-overlap': true,
+          },
+          paint: { 'text-color': '#ffffff' },
+        },
+        {
+          id: 'parks-point',
+          type: 'circle',
+          source: 'parks',
+          filter: ['!', ['has', 'point_count']],
+          paint: {
+            'circle-radius': ['match', ['get', 'level'], 'national', hover(9, 12), hover(6.5, 9)],
+            'circle-color': ['match', ['get', 'level'], 'national', '#c92a2a', '#f08c00'],
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 2,
+          },
+        },
+        label('parks-label', 'parks', lang, 7.5, {
+          'text-size': ['match', ['get', 'level'], 'national', 14, 12.5],
+          'symbol-sort-key': ['match', ['get', 'level'], 'national', 0, 1],
+        }),
+      ] as StyleLayer[],
   },
   airports: {
     position: 'points',
     interactive: ['airports-icon'],
     swatch: { className: 'swatch-dot', colour: '#1f4e8c' },
-    layers: (lang) => [
-      { id: 'airports-icon', type: 'symbol', source: 'airports', layout: { 'icon-image': ['case', ['get', 'external_hub'], 'icon-airport-hub', 'icon-airport'], 'icon-size': 1.15, 'icon-allow-overlap': true } },
-      // The code alone at the opening view (short, so county names keep their room), the name from zoom 8.
-      label('airports-label', 'airports', lang, 5.5, { 'text-field': ['step', ['zoom'], ['get', 'iata'], 8, ['concat', labelField(lang), ' ', ['get', 'iata']]] }),
-    ] as StyleLayer[],
+    layers: (lang) =>
+      [
+        {
+          id: 'airports-icon',
+          type: 'symbol',
+          source: 'airports',
+          layout: {
+            'icon-image': ['case', ['get', 'external_hub'], 'icon-airport-hub', 'icon-airport'],
+            'icon-size': 1.15,
+            'icon-allow-overlap': true,
+          },
+        },
+        // The code alone at the opening view (short, so county names keep their room), the name from zoom 8.
+        label('airports-label', 'airports', lang, 5.5, {
+          'text-field': ['step', ['zoom'], ['get', 'iata'], 8, ['concat', labelField(lang), ' ', ['get', 'iata']]],
+        }),
+      ] as StyleLayer[],
   },
 };
 
 /** Draw order: lines first, then points; within each group as listed. */
-export const REFERENCE_ORDER = ['waterways', 'expressways', 'rail-lines', 'interchanges', 'rail-stations', 'ports', 'logistics-hubs', 'bonded-zones', 'parks', 'airports'];
+export const REFERENCE_ORDER = [
+  'waterways',
+  'expressways',
+  'rail-lines',
+  'interchanges',
+  'rail-stations',
+  'ports',
+  'logistics-hubs',
+  'bonded-zones',
+  'parks',
+  'airports',
+];
 
-export const REFERENCE_LABEL_LAYERS = ['waterways-label', 'rail-stations-label', 'interchanges-label', 'ports-icon-label', 'logistics-hubs-icon-label', 'bonded-zones-icon-label', 'parks-label', 'airports-label'];
+export const REFERENCE_LABEL_LAYERS = [
+  'waterways-label',
+  'rail-stations-label',
+  'interchanges-label',
+  'ports-icon-label',
+  'logistics-hubs-icon-label',
+  'bonded-zones-icon-label',
+  'parks-label',
+  'airports-label',
+];

@@ -22,7 +22,12 @@ export interface SelectedFeature {
 }
 
 /** Property holding each layer's sub-kind, matching the breakdown the backend reports. */
-export const SUBKIND_PROPERTY: Record<string, string> = { parks: 'level', 'rail-lines': 'kind', 'rail-stations': 'kind', 'logistics-hubs': 'kind' };
+export const SUBKIND_PROPERTY: Record<string, string> = {
+  parks: 'level',
+  'rail-lines': 'kind',
+  'rail-stations': 'kind',
+  'logistics-hubs': 'kind',
+};
 
 function filtered(collection: FeatureCollectionResult, layer: string, hidden: ReadonlySet<string> | undefined): FeatureCollectionResult {
   const property = SUBKIND_PROPERTY[layer];

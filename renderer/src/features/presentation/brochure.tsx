@@ -32,21 +32,28 @@ export function Brochure({ parks, agent, onClose }: { parks: BrochurePark[]; age
   const card = vcard(agent);
   useEffect(() => {
     let live = true;
-    void Promise.all(parks.map(async (p) => [p.id, await call('travelTimes', { from: p.position }).catch(() => null)] as const)).then((rows) => {
-      if (live) setTimes(Object.fromEntries(rows.filter((r): r is [string, TravelTimesResult] => r[1] !== null)));
-    });
+    void Promise.all(parks.map(async (p) => [p.id, await call('travelTimes', { from: p.position }).catch(() => null)] as const)).then(
+      (rows) => {
+        if (live) setTimes(Object.fromEntries(rows.filter((r): r is [string, TravelTimesResult] => r[1] !== null)));
+      },
+    );
     return () => {
       live = false;
     };
   }, [parks]);
   useEffect(() => {
     let live = true;
-    if (card) void QRCode.toDataURL(card, { margin: 1, width: 220, errorCorrectionLevel: 'M' }).then((url) => live && setQr(url), () => undefined);
+    if (card)
+      void QRCode.toDataURL(card, { margin: 1, width: 220, errorCorrectionLevel: 'M' }).then(
+        (url) => live && setQr(url),
+        () => undefined,
+      );
     return () => {
       live = false;
     };
   }, [card]);
-  const minutes = (m: number | null | undefined) => (m === null || m === undefined ? t('info.unknown') : formatRaw(m, 'min', t, i18n.language));
+  const minutes = (m: number | null | undefined) =>
+    m === null || m === undefined ? t('info.unknown') : formatRaw(m, 'min', t, i18n.language);
   return (
     <div className="report brochure" data-testid="brochure">
       <PrintBar fileName={t('present.brochureFile')} onClose={onClose} testId="brochure" />
@@ -62,7 +69,9 @@ export function Brochure({ parks, agent, onClose }: { parks: BrochurePark[]; age
               <li key={p.id} data-candidate={p.id}>
                 <h2>{en ? p.name_en : p.name_zh}</h2>
                 <p className="brochure-times">
-                  {t('present.toGuangzhou')}: <strong>{minutes(tt?.markets['guangzhou']?.minutes)}</strong> · {t('present.toShenzhen')}: <strong>{minutes(tt?.markets['shenzhen']?.minutes)}</strong> · {t('present.toAirport')}: <strong>{minutes(tt?.facilities['airport']?.minutes)}</strong>
+                  {t('present.toGuangzhou')}: <strong>{minutes(tt?.markets['guangzhou']?.minutes)}</strong> · {t('present.toShenzhen')}:{' '}
+                  <strong>{minutes(tt?.markets['shenzhen']?.minutes)}</strong> · {t('present.toAirport')}:{' '}
+                  <strong>{minutes(tt?.facilities['airport']?.minutes)}</strong>
                   {tt?.facilities['airport'] ? ` (${en ? tt.facilities['airport'].name_en : tt.facilities['airport'].name_zh})` : ''}
                 </p>
                 <ul>

@@ -58,8 +58,20 @@ function drawHighlight(map: MapLibreMap, features: Feature[]) {
   clearHighlight(map);
   const id = `${HIGHLIGHT}-${++highlightSerial}`;
   map.addSource(id, { type: 'geojson', data: { type: 'FeatureCollection', features } as never });
-  map.addLayer({ id: `${id}-line`, type: 'line', source: id, filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#ffb000', 'line-width': 7, 'line-opacity': 0.75 } });
-  map.addLayer({ id: `${id}-ring`, type: 'circle', source: id, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 22, 'circle-color': 'rgba(255,176,0,0.18)', 'circle-stroke-color': '#ffb000', 'circle-stroke-width': 4 } });
+  map.addLayer({
+    id: `${id}-line`,
+    type: 'line',
+    source: id,
+    filter: ['!=', ['geometry-type'], 'Point'],
+    paint: { 'line-color': '#ffb000', 'line-width': 7, 'line-opacity': 0.75 },
+  });
+  map.addLayer({
+    id: `${id}-ring`,
+    type: 'circle',
+    source: id,
+    filter: ['==', ['geometry-type'], 'Point'],
+    paint: { 'circle-radius': 22, 'circle-color': 'rgba(255,176,0,0.18)', 'circle-stroke-color': '#ffb000', 'circle-stroke-width': 4 },
+  });
 }
 
 function clearHighlight(map: MapLibreMap) {
@@ -116,7 +128,10 @@ export function PresentationMode({ map, tour, settings, onLayers, onSwitchLangua
     // MapLibre 6.17 fail to draw a frame now and then on a busy machine.
     if (stop.layers.length > 0) map.once('moveend', () => live && onLayersRef.current(stop.layers));
     map.flyTo({ center: stop.center, zoom: stop.zoom, bearing: stop.bearing, pitch: stop.pitch, duration: 2000, essential: true });
-    void featuresOf(stop.layers.length > 0 ? stop.layers : ['parks', 'bonded-zones', 'airports', 'expressways', 'rail-lines', 'logistics-hubs'], stop.highlight).then((features) => live && drawHighlight(map, features));
+    void featuresOf(
+      stop.layers.length > 0 ? stop.layers : ['parks', 'bonded-zones', 'airports', 'expressways', 'rail-lines', 'logistics-hubs'],
+      stop.highlight,
+    ).then((features) => live && drawHighlight(map, features));
     return () => {
       live = false;
     };
@@ -187,19 +202,32 @@ export function PresentationMode({ map, tour, settings, onLayers, onSwitchLangua
           <p>{en ? stop.caption_en : stop.caption_zh}</p>
         </div>
       )}
-      {screen === 'match' && map && <QuickMatch map={map} onMatched={setMatched} onBrochure={() => setScreen('brochure')} onClose={() => setScreen('tour')} />}
+      {screen === 'match' && map && (
+        <QuickMatch map={map} onMatched={setMatched} onBrochure={() => setScreen('brochure')} onClose={() => setScreen('tour')} />
+      )}
       {screen === 'brochure' && <Brochure parks={matched} agent={settings.agent} onClose={() => setScreen('match')} />}
       <nav className="present-controls" aria-label={t('present.controls')}>
         <button type="button" onClick={() => step(-1)} aria-label={t('present.previous')} data-testid="tour-prev">
           ◀
         </button>
-        <button type="button" onClick={() => setPlaying((p) => !p)} aria-label={playing ? t('present.pause') : t('present.play')} data-testid="tour-play" data-playing={playing}>
+        <button
+          type="button"
+          onClick={() => setPlaying((p) => !p)}
+          aria-label={playing ? t('present.pause') : t('present.play')}
+          data-testid="tour-play"
+          data-playing={playing}
+        >
           {playing ? '❚❚' : '▶'}
         </button>
         <button type="button" onClick={() => step(1)} aria-label={t('present.next')} data-testid="tour-next">
           ▶▶
         </button>
-        <button type="button" className={screen === 'match' ? 'active' : ''} onClick={() => setScreen(screen === 'tour' ? 'match' : 'tour')} data-testid="open-quick-match">
+        <button
+          type="button"
+          className={screen === 'match' ? 'active' : ''}
+          onClick={() => setScreen(screen === 'tour' ? 'match' : 'tour')}
+          data-testid="open-quick-match"
+        >
           {screen === 'tour' ? t('present.quickMatch') : t('present.backToTour')}
         </button>
         <button type="button" onClick={onSwitchLanguage} data-testid="present-language">
@@ -214,7 +242,15 @@ export function PresentationMode({ map, tour, settings, onLayers, onSwitchLangua
       {pinOpen && (
         <div className="pin-pad" role="dialog" aria-label={t('present.pinTitle')} data-testid="pin-pad">
           <p>{pinWrong ? t('present.pinWrong') : t('present.pinTitle')}</p>
-          <input type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.currentTarget.value.replace(/\D/g, '').slice(0, 8))} aria-label={t('present.pinTitle')} data-testid="pin-input" />
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            value={pin}
+            onChange={(e) => setPin(e.currentTarget.value.replace(/\D/g, '').slice(0, 8))}
+            aria-label={t('present.pinTitle')}
+            data-testid="pin-input"
+          />
           <div className="digits">
             {['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'].map((d) => (
               <button key={d} type="button" onClick={() => setPin((p) => (p + d).slice(0, 8))}>
@@ -236,7 +272,17 @@ export function PresentationMode({ map, tour, settings, onLayers, onSwitchLangua
   );
 }
 
-function QuickMatch({ map, onMatched, onBrochure, onClose }: { map: MapLibreMap; onMatched(parks: BrochurePark[]): void; onBrochure(): void; onClose(): void }) {
+function QuickMatch({
+  map,
+  onMatched,
+  onBrochure,
+  onClose,
+}: {
+  map: MapLibreMap;
+  onMatched(parks: BrochurePark[]): void;
+  onBrochure(): void;
+  onClose(): void;
+}) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const [industries, setIndustries] = useState<{ id: string; name_zh: string; name_en: string }[]>([]);
@@ -245,7 +291,10 @@ function QuickMatch({ map, onMatched, onBrochure, onClose }: { map: MapLibreMap;
   const [markets, setMarkets] = useState<Market[]>([]);
   const [result, setResult] = useState<RankingResult['candidates'] | null>(null);
   useEffect(() => {
-    void Promise.all([call('planTaxonomy'), call('profilePresets')]).then(([tx, p]) => (setIndustries(tx.industries), setPresets(p)), () => undefined);
+    void Promise.all([call('planTaxonomy'), call('profilePresets')]).then(
+      ([tx, p]) => (setIndustries(tx.industries), setPresets(p)),
+      () => undefined,
+    );
   }, []);
   const run = async (id: string, m: Market[]) => {
     const preset = presets.find((p) => p.id === id);
@@ -255,12 +304,28 @@ function QuickMatch({ map, onMatched, onBrochure, onClose }: { map: MapLibreMap;
     if (!r) return;
     const top = topParks(r);
     setResult(top);
-    onMatched(top.map((c) => ({ id: c.id, name_zh: c.name_zh, name_en: c.name_en, position: c.position, rank: c.rank ?? 0, reasons: reasonsFor(c) })));
+    onMatched(
+      top.map((c) => ({
+        id: c.id,
+        name_zh: c.name_zh,
+        name_en: c.name_en,
+        position: c.position,
+        rank: c.rank ?? 0,
+        reasons: reasonsFor(c),
+      })),
+    );
     if (top.length > 0) {
       const lngs = top.map((c) => c.position[0]);
       const lats = top.map((c) => c.position[1]);
-      map.fitBounds([Math.min(...lngs) - 0.3, Math.min(...lats) - 0.3, Math.max(...lngs) + 0.3, Math.max(...lats) + 0.3], { padding: { top: 80, bottom: 160, left: 80, right: 560 }, duration: 1500, maxZoom: 9 });
-      drawHighlight(map, top.map((c) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: c.position }, properties: { id: c.id } })));
+      map.fitBounds([Math.min(...lngs) - 0.3, Math.min(...lats) - 0.3, Math.max(...lngs) + 0.3, Math.max(...lats) + 0.3], {
+        padding: { top: 80, bottom: 160, left: 80, right: 560 },
+        duration: 1500,
+        maxZoom: 9,
+      });
+      drawHighlight(
+        map,
+        top.map((c) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: c.position }, properties: { id: c.id } })),
+      );
     }
   };
   const toggleMarket = (m: Market) => {
@@ -273,7 +338,14 @@ function QuickMatch({ map, onMatched, onBrochure, onClose }: { map: MapLibreMap;
       <h2 id="qm-title">{t('present.matchTitle')}</h2>
       <div className="industry-grid">
         {industries.map((i) => (
-          <button key={i.id} type="button" className={industry === i.id ? 'active' : ''} aria-pressed={industry === i.id} onClick={() => void run(i.id, markets)} data-testid={`industry-${i.id}`}>
+          <button
+            key={i.id}
+            type="button"
+            className={industry === i.id ? 'active' : ''}
+            aria-pressed={industry === i.id}
+            onClick={() => void run(i.id, markets)}
+            data-testid={`industry-${i.id}`}
+          >
             <IndustryIcon id={i.id} />
             <span>{en ? i.name_en : i.name_zh}</span>
           </button>
@@ -282,7 +354,14 @@ function QuickMatch({ map, onMatched, onBrochure, onClose }: { map: MapLibreMap;
       <div className="market-row" role="group" aria-label={t('present.markets')}>
         <span>{t('present.markets')}</span>
         {MARKETS.map((m) => (
-          <button key={m} type="button" aria-pressed={markets.includes(m)} className={markets.includes(m) ? 'active' : ''} onClick={() => toggleMarket(m)} data-testid={`market-${m}`}>
+          <button
+            key={m}
+            type="button"
+            aria-pressed={markets.includes(m)}
+            className={markets.includes(m) ? 'active' : ''}
+            onClick={() => toggleMarket(m)}
+            data-testid={`market-${m}`}
+          >
             {t(`scoring.marketNames.${m}`)}
           </button>
         ))}

@@ -8,7 +8,19 @@ import { useTranslation } from 'react-i18next';
 import type { Settings, Tour, TourStop } from '../../../../electron/contract/api.ts';
 import { call } from '../../api/client.ts';
 
-export function PresentationSetup({ open, map, visibleLayers, onStart, onClose }: { open: boolean; map: MapLibreMap | null; visibleLayers(): string[]; onStart(tour: Tour, settings: Settings): void; onClose(): void }) {
+export function PresentationSetup({
+  open,
+  map,
+  visibleLayers,
+  onStart,
+  onClose,
+}: {
+  open: boolean;
+  map: MapLibreMap | null;
+  visibleLayers(): string[];
+  onStart(tour: Tour, settings: Settings): void;
+  onClose(): void;
+}) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const ref = useRef<HTMLDialogElement>(null);
@@ -26,7 +38,11 @@ export function PresentationSetup({ open, map, visibleLayers, onStart, onClose }
     if (!d) return;
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
-    if (open) void Promise.all([call('listTours'), call('getSettings')]).then(([ts, s]) => (setTours(ts), setTourId((id) => id || (ts[0]?.id ?? '')), setSettings(s)), () => undefined);
+    if (open)
+      void Promise.all([call('listTours'), call('getSettings')]).then(
+        ([ts, s]) => (setTours(ts), setTourId((id) => id || (ts[0]?.id ?? '')), setSettings(s)),
+        () => undefined,
+      );
   }, [open]);
 
   const act = async (fn: () => Promise<string>) => {
@@ -42,7 +58,20 @@ export function PresentationSetup({ open, map, visibleLayers, onStart, onClose }
   const addStop = () => {
     if (!map) return;
     const c = map.getCenter();
-    setDraft((d) => [...d, { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch(), layers: visibleLayers(), highlight: [], caption_zh: caption.zh.trim(), caption_en: caption.en.trim(), seconds: 10 }]);
+    setDraft((d) => [
+      ...d,
+      {
+        center: [c.lng, c.lat],
+        zoom: map.getZoom(),
+        bearing: map.getBearing(),
+        pitch: map.getPitch(),
+        layers: visibleLayers(),
+        highlight: [],
+        caption_zh: caption.zh.trim(),
+        caption_en: caption.en.trim(),
+        seconds: 10,
+      },
+    ]);
     setCaption({ zh: '', en: '' });
   };
   const tour = tours.find((x) => x.id === tourId);
@@ -62,7 +91,13 @@ export function PresentationSetup({ open, map, visibleLayers, onStart, onClose }
           </select>
         </label>
         <div className="button-row end">
-          <button type="button" className="primary big" disabled={!tour || !settings} onClick={() => tour && settings && onStart(tour, settings)} data-testid="present-start">
+          <button
+            type="button"
+            className="primary big"
+            disabled={!tour || !settings}
+            onClick={() => tour && settings && onStart(tour, settings)}
+            data-testid="present-start"
+          >
             {t('present.start')}
           </button>
         </div>
@@ -83,20 +118,38 @@ export function PresentationSetup({ open, map, visibleLayers, onStart, onClose }
       {settings && (
         <label className="field">
           <span>{t('present.idle')}</span>
-          <input type="number" min={10} max={3600} value={settings.presentationIdleSeconds} onChange={(e) => setSettings({ ...settings, presentationIdleSeconds: Number(e.currentTarget.value) })} data-testid="idle-setting" />
+          <input
+            type="number"
+            min={10}
+            max={3600}
+            value={settings.presentationIdleSeconds}
+            onChange={(e) => setSettings({ ...settings, presentationIdleSeconds: Number(e.currentTarget.value) })}
+            data-testid="idle-setting"
+          />
         </label>
       )}
       <div className="two-col">
         <label className="field">
           <span>{settings?.presentationPinSet ? t('present.pinChange') : t('present.pinSet')}</span>
-          <input type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.currentTarget.value)} data-testid="pin-setting" />
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            value={pin}
+            onChange={(e) => setPin(e.currentTarget.value)}
+            data-testid="pin-setting"
+          />
         </label>
         <div className="button-row end">
           <button
             type="button"
             onClick={() =>
               void act(async () => {
-                const s = await call('updateSettings', { ...(agent ? { agent } : {}), ...(settings ? { presentationIdleSeconds: settings.presentationIdleSeconds } : {}), ...(pin !== '' ? { presentationPin: pin } : {}) });
+                const s = await call('updateSettings', {
+                  ...(agent ? { agent } : {}),
+                  ...(settings ? { presentationIdleSeconds: settings.presentationIdleSeconds } : {}),
+                  ...(pin !== '' ? { presentationPin: pin } : {}),
+                });
                 setSettings(s);
                 setPin('');
                 return t('present.settingsSaved');
@@ -107,7 +160,12 @@ export function PresentationSetup({ open, map, visibleLayers, onStart, onClose }
             {t('present.saveSettings')}
           </button>
           {settings?.presentationPinSet && (
-            <button type="button" onClick={() => void act(async () => (setSettings(await call('updateSettings', { presentationPin: '' })), t('present.pinRemoved')))}>
+            <button
+              type="button"
+              onClick={() =>
+                void act(async () => (setSettings(await call('updateSettings', { presentationPin: '' })), t('present.pinRemoved')))
+              }
+            >
               {t('present.pinRemove')}
             </button>
           )}
@@ -119,14 +177,29 @@ export function PresentationSetup({ open, map, visibleLayers, onStart, onClose }
       <div className="two-col">
         <label className="field">
           <span>{t('present.captionZh')}</span>
-          <input type="text" value={caption.zh} onChange={(e) => setCaption({ ...caption, zh: e.currentTarget.value })} data-testid="stop-caption-zh" />
+          <input
+            type="text"
+            value={caption.zh}
+            onChange={(e) => setCaption({ ...caption, zh: e.currentTarget.value })}
+            data-testid="stop-caption-zh"
+          />
         </label>
         <label className="field">
           <span>{t('present.captionEn')}</span>
-          <input type="text" value={caption.en} onChange={(e) => setCaption({ ...caption, en: e.currentTarget.value })} data-testid="stop-caption-en" />
+          <input
+            type="text"
+            value={caption.en}
+            onChange={(e) => setCaption({ ...caption, en: e.currentTarget.value })}
+            data-testid="stop-caption-en"
+          />
         </label>
       </div>
-      <button type="button" disabled={!map || caption.zh.trim() === '' || caption.en.trim() === ''} onClick={addStop} data-testid="stop-add">
+      <button
+        type="button"
+        disabled={!map || caption.zh.trim() === '' || caption.en.trim() === ''}
+        onClick={addStop}
+        data-testid="stop-add"
+      >
         {t('present.addStop')}
       </button>
       {draft.length > 0 && (
@@ -134,7 +207,12 @@ export function PresentationSetup({ open, map, visibleLayers, onStart, onClose }
           {draft.map((s, i) => (
             <li key={i}>
               {en ? s.caption_en : s.caption_zh}{' '}
-              <button type="button" className="link" onClick={() => setDraft((d) => d.filter((_, j) => j !== i))} aria-label={t('imports.delete')}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => setDraft((d) => d.filter((_, j) => j !== i))}
+                aria-label={t('imports.delete')}
+              >
                 ✕
               </button>
             </li>
@@ -144,11 +222,21 @@ export function PresentationSetup({ open, map, visibleLayers, onStart, onClose }
       <div className="two-col">
         <label className="field">
           <span>{t('present.tourNameZh')}</span>
-          <input type="text" value={names.zh} onChange={(e) => setNames({ ...names, zh: e.currentTarget.value })} data-testid="tour-name-zh" />
+          <input
+            type="text"
+            value={names.zh}
+            onChange={(e) => setNames({ ...names, zh: e.currentTarget.value })}
+            data-testid="tour-name-zh"
+          />
         </label>
         <label className="field">
           <span>{t('present.tourNameEn')}</span>
-          <input type="text" value={names.en} onChange={(e) => setNames({ ...names, en: e.currentTarget.value })} data-testid="tour-name-en" />
+          <input
+            type="text"
+            value={names.en}
+            onChange={(e) => setNames({ ...names, en: e.currentTarget.value })}
+            data-testid="tour-name-en"
+          />
         </label>
       </div>
       <button
@@ -168,7 +256,11 @@ export function PresentationSetup({ open, map, visibleLayers, onStart, onClose }
         {t('present.saveTour')}
       </button>
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'load-error small' : 'muted small'} data-testid="present-message">
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'load-error small' : 'muted small'}
+          data-testid="present-message"
+        >
           {message.text}
         </p>
       )}

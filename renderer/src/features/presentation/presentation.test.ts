@@ -6,14 +6,26 @@ import { vcard } from './vcard.ts';
 describe('brochure vCard', () => {
   it('escapes separators and leaves out empty fields', () => {
     expect(vcard({ name: '张三', organisation: '衡阳市商务局; 招商科', phone: '+86 734 1234', email: '' })).toBe(
-      ['BEGIN:VCARD', 'VERSION:3.0', 'N:张三;;;;', 'FN:张三', 'ORG:衡阳市商务局\\; 招商科', 'TEL;TYPE=WORK,VOICE:+86 734 1234', 'END:VCARD'].join('\r\n'),
+      [
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        'N:张三;;;;',
+        'FN:张三',
+        'ORG:衡阳市商务局\\; 招商科',
+        'TEL;TYPE=WORK,VOICE:+86 734 1234',
+        'END:VCARD',
+      ].join('\r\n'),
     );
     expect(vcard({ name: ' ', organisation: '', phone: '', email: '' })).toBeNull();
   });
 });
 
 describe('visitor quick-match', () => {
-  const preset = { industry: 'equipment', markets: { gba: 1, changsha: 2, asean: 0, europe: 0 }, exportOriented: false } as unknown as Profile;
+  const preset = {
+    industry: 'equipment',
+    markets: { gba: 1, changsha: 2, asean: 0, europe: 0 },
+    exportOriented: false,
+  } as unknown as Profile;
   it('raises the chosen markets to the highest importance, without changing the preset', () => {
     const p = visitorProfile(preset, ['asean', 'europe']);
     expect(p.markets).toEqual({ gba: 1, changsha: 2, asean: 5, europe: 5 });
@@ -23,11 +35,43 @@ describe('visitor quick-match', () => {
   });
 
   it('gives the top three parks with the criteria that add most to their score', () => {
-    const criterion = (id: string, raw: number | null, contribution: number) => ({ id, raw, unit: 'min', type: 'cost', score: 0, weight: 10, contribution });
+    const criterion = (id: string, raw: number | null, contribution: number) => ({
+      id,
+      raw,
+      unit: 'min',
+      type: 'cost',
+      score: 0,
+      weight: 10,
+      contribution,
+    });
     const candidate = (id: string, rank: number | null, kind: 'park' | 'custom' = 'park') =>
-      ({ id, rank, kind, criteria: [criterion('t-gba', 200, 5), criterion('labour', null, 9), criterion('t-interchange', 10, 8), criterion('cluster', 2, 1), criterion('t-hsr', 30, 0)] }) as unknown as RankingResult['candidates'][number];
-    const result = { candidates: [candidate('a', 1), candidate('s', 2, 'custom'), candidate('b', 3), candidate('x', null), candidate('c', 4), candidate('d', 5)] } as RankingResult;
+      ({
+        id,
+        rank,
+        kind,
+        criteria: [
+          criterion('t-gba', 200, 5),
+          criterion('labour', null, 9),
+          criterion('t-interchange', 10, 8),
+          criterion('cluster', 2, 1),
+          criterion('t-hsr', 30, 0),
+        ],
+      }) as unknown as RankingResult['candidates'][number];
+    const result = {
+      candidates: [
+        candidate('a', 1),
+        candidate('s', 2, 'custom'),
+        candidate('b', 3),
+        candidate('x', null),
+        candidate('c', 4),
+        candidate('d', 5),
+      ],
+    } as RankingResult;
     expect(topParks(result).map((c) => c.id)).toEqual(['a', 'b', 'c']);
-    expect(reasonsFor(result.candidates[0] as RankingResult['candidates'][number]).map((r) => r.criterion)).toEqual(['t-interchange', 't-gba', 'cluster']);
+    expect(reasonsFor(result.candidates[0] as RankingResult['candidates'][number]).map((r) => r.criterion)).toEqual([
+      't-interchange',
+      't-gba',
+      'cluster',
+    ]);
   });
 });

@@ -6,9 +6,39 @@ import type { TFunction } from 'i18next';
 import { CRITERION_IDS } from '../../../../geo/index.ts';
 
 const SHEETS = ['ranking', 'criteria', 'comparison', 'assumptions', 'sources'] as const;
-const COLUMNS = ['rank', 'site', 'total', 'kind', 'exclusions', 'criterion', 'raw', 'unit', 'score', 'weight', 'contribution', 'preset', 'moveUp', 'item', 'value', 'method', 'layer', 'feature', 'source', 'asOf', 'precision'] as const;
+const COLUMNS = [
+  'rank',
+  'site',
+  'total',
+  'kind',
+  'exclusions',
+  'criterion',
+  'raw',
+  'unit',
+  'score',
+  'weight',
+  'contribution',
+  'preset',
+  'moveUp',
+  'item',
+  'value',
+  'method',
+  'layer',
+  'feature',
+  'source',
+  'asOf',
+  'precision',
+] as const;
 const UNITS = ['min', 'persons', 'parks', 'level', 'match'] as const;
-const ASSUMPTIONS = ['expresswayKmh', 'hsrKmh', 'conventionalRailKmh', 'ordinaryRoadKmh', 'detourFactor', 'accessNeighbours', 'maxAccessKm'] as const;
+const ASSUMPTIONS = [
+  'expresswayKmh',
+  'hsrKmh',
+  'conventionalRailKmh',
+  'ordinaryRoadKmh',
+  'detourFactor',
+  'accessNeighbours',
+  'maxAccessKm',
+] as const;
 
 export function reportLabels(t: TFunction): Record<string, string> {
   return Object.fromEntries([

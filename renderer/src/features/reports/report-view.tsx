@@ -17,16 +17,43 @@ import { PrintBar } from './print-bar.tsx';
 const TOP = 15;
 type ParkSource = { id: string; source: string; as_of: string; precision: string };
 
-export function ReportView({ info, layers, ranking, comparison, mapImage, title, onClose }: { info: AppInfo; layers: LayerSummary[]; ranking: RankingResult; comparison: CompareResult | null; mapImage: string | null; title: string; onClose(): void }) {
+export function ReportView({
+  info,
+  layers,
+  ranking,
+  comparison,
+  mapImage,
+  title,
+  onClose,
+}: {
+  info: AppInfo;
+  layers: LayerSummary[];
+  ranking: RankingResult;
+  comparison: CompareResult | null;
+  mapImage: string | null;
+  title: string;
+  onClose(): void;
+}) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const name = (c: { name_zh: string; name_en: string }) => (en ? c.name_en : c.name_zh);
   const [assumptions, setAssumptions] = useState<Record<string, number> | null>(null);
   const [sources, setSources] = useState<ParkSource[]>([]);
   useEffect(() => {
-    void call('networkInfo').then((n) => setAssumptions(n.assumptions as Record<string, number>), () => undefined);
+    void call('networkInfo').then(
+      (n) => setAssumptions(n.assumptions as Record<string, number>),
+      () => undefined,
+    );
     void call('getLayer', { id: 'parks' }).then(
-      (fc) => setSources(fc.features.map((f) => ({ id: String(f.properties['id']), source: String(f.properties['source'] ?? ''), as_of: String(f.properties['as_of'] ?? ''), precision: String(f.properties['precision'] ?? '') }))),
+      (fc) =>
+        setSources(
+          fc.features.map((f) => ({
+            id: String(f.properties['id']),
+            source: String(f.properties['source'] ?? ''),
+            as_of: String(f.properties['as_of'] ?? ''),
+            precision: String(f.properties['precision'] ?? ''),
+          })),
+        ),
       () => undefined,
     );
   }, []);
@@ -38,7 +65,11 @@ export function ReportView({ info, layers, ranking, comparison, mapImage, title,
         .map((id, i) => ({ id, first: stability.first[i] ?? 0, top3: stability.top3[i] ?? 0 }))
         .sort((a, b) => b.top3 - a.top3 || b.first - a.first)
         .slice(0, 8)
-        .map((b) => ({ name: name(ranking.candidates.find((x) => x.id === b.id) ?? { name_zh: b.id, name_en: b.id }), first: b.first, top3: b.top3 }))
+        .map((b) => ({
+          name: name(ranking.candidates.find((x) => x.id === b.id) ?? { name_zh: b.id, name_en: b.id }),
+          first: b.first,
+          top3: b.top3,
+        }))
     : [];
   const sourceOf = new Map(sources.map((s) => [s.id, s]));
   return (
@@ -48,7 +79,8 @@ export function ReportView({ info, layers, ranking, comparison, mapImage, title,
         <header>
           <h1 id="report-title">{title}</h1>
           <p className="muted">
-            {t('app.title')} · {t('reports.generated', { date: new Date().toLocaleDateString(en ? 'en-GB' : 'zh-CN') })} · {t(`scoring.methods.${ranking.method}`)}
+            {t('app.title')} · {t('reports.generated', { date: new Date().toLocaleDateString(en ? 'en-GB' : 'zh-CN') })} ·{' '}
+            {t(`scoring.methods.${ranking.method}`)}
           </p>
         </header>
         {mapImage && (
@@ -130,7 +162,14 @@ export function ReportView({ info, layers, ranking, comparison, mapImage, title,
                 {en ? s.name_en : s.name_zh}: {en ? s.origin_en : s.origin_zh} ({s.as_of ?? (en ? s.vintage_en : s.vintage_zh)})
               </li>
             ))}
-            <li>{t('reports.layersLine', { list: layers.filter((l) => l.kind !== 'user').map((l) => `${en ? l.name_en : l.name_zh} ${l.featureCount}`).join(' · ') })}</li>
+            <li>
+              {t('reports.layersLine', {
+                list: layers
+                  .filter((l) => l.kind !== 'user')
+                  .map((l) => `${en ? l.name_en : l.name_zh} ${l.featureCount}`)
+                  .join(' · '),
+              })}
+            </li>
           </ul>
           <table className="criteria-table small sources-table">
             <thead>

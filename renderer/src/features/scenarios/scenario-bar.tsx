@@ -13,7 +13,15 @@ import type { useScoring } from '../scoring/use-scoring.ts';
 
 type ScenarioDiff = ResultOf<'compareScenarios'>;
 
-export function ScenarioBar({ scoring, onProjectChanged, onReport }: { scoring: ReturnType<typeof useScoring>; onProjectChanged(): void; onReport(): void }) {
+export function ScenarioBar({
+  scoring,
+  onProjectChanged,
+  onReport,
+}: {
+  scoring: ReturnType<typeof useScoring>;
+  onProjectChanged(): void;
+  onReport(): void;
+}) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const [list, setList] = useState<Scenario[]>([]);
@@ -52,7 +60,12 @@ export function ScenarioBar({ scoring, onProjectChanged, onReport }: { scoring: 
     act(async () => {
       const payload = scoring.payload();
       if (!payload) return;
-      const s = await call('saveScenario', { ...(current && current.name === name.trim() ? { id: current.id } : {}), name, notes, payload });
+      const s = await call('saveScenario', {
+        ...(current && current.name === name.trim() ? { id: current.id } : {}),
+        name,
+        notes,
+        payload,
+      });
       await refresh();
       setChosen(s.id);
       return t('scenarios.saved', { name: s.name });
@@ -94,7 +107,12 @@ export function ScenarioBar({ scoring, onProjectChanged, onReport }: { scoring: 
     act(async () => {
       const payload = scoring.payload();
       if (!payload) return;
-      const file = await call('exportReport', { payload, language: en ? 'en' : 'zh', labels: reportLabels(t), fileName: (name.trim() || t('reports.defaultName')).replace(/[/\\:*?"<>|]/g, '_').slice(0, 80) });
+      const file = await call('exportReport', {
+        payload,
+        language: en ? 'en' : 'zh',
+        labels: reportLabels(t),
+        fileName: (name.trim() || t('reports.defaultName')).replace(/[/\\:*?"<>|]/g, '_').slice(0, 80),
+      });
       saveBase64(file.fileName, file.mime, file.dataBase64);
     });
   const saveProject = () =>
@@ -104,7 +122,11 @@ export function ScenarioBar({ scoring, onProjectChanged, onReport }: { scoring: 
     });
   const openProject = (f: File) =>
     act(async () => {
-      const uploadId = await stageFile(f, () => undefined, () => false);
+      const uploadId = await stageFile(
+        f,
+        () => undefined,
+        () => false,
+      );
       const counts = await call('importProject', { uploadId });
       await refresh();
       onProjectChanged();
@@ -125,7 +147,12 @@ export function ScenarioBar({ scoring, onProjectChanged, onReport }: { scoring: 
         </label>
       </div>
       <div className="button-row">
-        <button type="button" onClick={() => void save()} disabled={busy || name.trim() === '' || !scoring.profile} data-testid="scenario-save">
+        <button
+          type="button"
+          onClick={() => void save()}
+          disabled={busy || name.trim() === '' || !scoring.profile}
+          data-testid="scenario-save"
+        >
           {t('scenarios.save')}
         </button>
       </div>
@@ -191,7 +218,15 @@ export function ScenarioBar({ scoring, onProjectChanged, onReport }: { scoring: 
                 <td>{en ? r.name_en : r.name_zh}</td>
                 <td className="num">{r.a.rank ?? '—'}</td>
                 <td className="num">{r.b.rank ?? '—'}</td>
-                <td className="num">{r.a.rank !== null && r.b.rank !== null ? (r.a.rank === r.b.rank ? '=' : r.b.rank < r.a.rank ? `↑${r.a.rank - r.b.rank}` : `↓${r.b.rank - r.a.rank}`) : ''}</td>
+                <td className="num">
+                  {r.a.rank !== null && r.b.rank !== null
+                    ? r.a.rank === r.b.rank
+                      ? '='
+                      : r.b.rank < r.a.rank
+                        ? `↑${r.a.rank - r.b.rank}`
+                        : `↓${r.b.rank - r.a.rank}`
+                    : ''}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -227,7 +262,11 @@ export function ScenarioBar({ scoring, onProjectChanged, onReport }: { scoring: 
         />
       </div>
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'load-error small' : 'muted small'} data-testid="scenario-message">
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'load-error small' : 'muted small'}
+          data-testid="scenario-message"
+        >
           {message.text}
         </p>
       )}

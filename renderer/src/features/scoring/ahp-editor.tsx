@@ -5,7 +5,17 @@ import { CRITERION_IDS, type CriterionId } from '../../../../geo/index.ts';
 const SCALE = [9, 7, 5, 3, 1, 1 / 3, 1 / 5, 1 / 7, 1 / 9];
 const label = (v: number) => (v >= 1 ? String(v) : `1/${Math.round(1 / v)}`);
 
-export function AhpEditor({ criteria, matrix, onCriteria, onJudgement }: { criteria: CriterionId[]; matrix: number[][]; onCriteria(ids: CriterionId[]): void; onJudgement(i: number, j: number, v: number): void }) {
+export function AhpEditor({
+  criteria,
+  matrix,
+  onCriteria,
+  onJudgement,
+}: {
+  criteria: CriterionId[];
+  matrix: number[][];
+  onCriteria(ids: CriterionId[]): void;
+  onJudgement(i: number, j: number, v: number): void;
+}) {
   const { t } = useTranslation();
   const pairs: [number, number][] = [];
   for (let i = 0; i < criteria.length; i++) for (let j = i + 1; j < criteria.length; j++) pairs.push([i, j]);
@@ -32,7 +42,11 @@ export function AhpEditor({ criteria, matrix, onCriteria, onJudgement }: { crite
       {pairs.map(([i, j]) => (
         <label key={`${i}-${j}`} className="pair">
           <span>{t(`criteria.${criteria[i]}`)}</span>
-          <select value={label(matrix[i]?.[j] ?? 1)} onChange={(e) => onJudgement(i, j, SCALE.find((v) => label(v) === e.currentTarget.value) ?? 1)} data-testid={`ahp-${criteria[i]}-${criteria[j]}`}>
+          <select
+            value={label(matrix[i]?.[j] ?? 1)}
+            onChange={(e) => onJudgement(i, j, SCALE.find((v) => label(v) === e.currentTarget.value) ?? 1)}
+            data-testid={`ahp-${criteria[i]}-${criteria[j]}`}
+          >
             {SCALE.map((v) => (
               <option key={label(v)} value={label(v)}>
                 {label(v)}

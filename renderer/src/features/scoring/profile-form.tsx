@@ -8,13 +8,34 @@ function Importance({ label, value, onChange, testId }: { label: string; value: 
   return (
     <label className="importance">
       <span>{label}</span>
-      <input type="range" min={0} max={5} step={1} value={value} onChange={(e) => onChange(Number(e.currentTarget.value))} data-testid={testId} aria-valuetext={String(value)} />
+      <input
+        type="range"
+        min={0}
+        max={5}
+        step={1}
+        value={value}
+        onChange={(e) => onChange(Number(e.currentTarget.value))}
+        data-testid={testId}
+        aria-valuetext={String(value)}
+      />
       <output>{value}</output>
     </label>
   );
 }
 
-export function ProfileForm({ profile, taxonomy, presets, onPreset, onChange }: { profile: Profile; taxonomy: Taxonomy; presets: { id: string; name_zh: string; name_en: string }[]; onPreset(id: string): void; onChange(p: Profile): void }) {
+export function ProfileForm({
+  profile,
+  taxonomy,
+  presets,
+  onPreset,
+  onChange,
+}: {
+  profile: Profile;
+  taxonomy: Taxonomy;
+  presets: { id: string; name_zh: string; name_en: string }[];
+  onPreset(id: string): void;
+  onChange(p: Profile): void;
+}) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const industry = taxonomy.find((x) => x.id === profile.industry);
@@ -60,20 +81,42 @@ export function ProfileForm({ profile, taxonomy, presets, onPreset, onChange }: 
       </div>
       <p className="group-title">{t('scoring.freight')}</p>
       {(['road', 'rail', 'internationalRail', 'air', 'water'] as const).map((k) => (
-        <Importance key={k} label={t(`scoring.freightModes.${k}`)} value={profile.freight[k]} onChange={(v) => set('freight', { ...profile.freight, [k]: v })} testId={`freight-${k}`} />
+        <Importance
+          key={k}
+          label={t(`scoring.freightModes.${k}`)}
+          value={profile.freight[k]}
+          onChange={(v) => set('freight', { ...profile.freight, [k]: v })}
+          testId={`freight-${k}`}
+        />
       ))}
       <p className="group-title">{t('scoring.markets')}</p>
       {(['gba', 'changsha', 'asean', 'europe'] as const).map((k) => (
-        <Importance key={k} label={t(`scoring.marketNames.${k}`)} value={profile.markets[k]} onChange={(v) => set('markets', { ...profile.markets, [k]: v })} testId={`market-${k}`} />
+        <Importance
+          key={k}
+          label={t(`scoring.marketNames.${k}`)}
+          value={profile.markets[k]}
+          onChange={(v) => set('markets', { ...profile.markets, [k]: v })}
+          testId={`market-${k}`}
+        />
       ))}
       <div className="two-col">
         <label className="field">
           <span>{t('scoring.workforce')}</span>
-          <input type="number" min={0} step={50} value={profile.workforce} onChange={(e) => set('workforce', Math.max(0, Math.round(Number(e.currentTarget.value) || 0)))} />
+          <input
+            type="number"
+            min={0}
+            step={50}
+            value={profile.workforce}
+            onChange={(e) => set('workforce', Math.max(0, Math.round(Number(e.currentTarget.value) || 0)))}
+          />
         </label>
         <label className="field">
           <span>{t('scoring.pollution')}</span>
-          <select value={profile.pollution} onChange={(e) => set('pollution', e.currentTarget.value as Profile['pollution'])} data-testid="profile-pollution">
+          <select
+            value={profile.pollution}
+            onChange={(e) => set('pollution', e.currentTarget.value as Profile['pollution'])}
+            data-testid="profile-pollution"
+          >
             {(['low', 'medium', 'high'] as const).map((p) => (
               <option key={p} value={p}>
                 {t(`scoring.pollutionLevels.${p}`)}
@@ -99,7 +142,12 @@ export function ProfileForm({ profile, taxonomy, presets, onPreset, onChange }: 
             step={5}
             placeholder={t('scoring.noLimit')}
             value={limit ?? ''}
-            onChange={(e) => set('limits', { ...profile.limits, maxInterchangeMinutes: e.currentTarget.value === '' ? null : Math.max(1, Number(e.currentTarget.value)) })}
+            onChange={(e) =>
+              set('limits', {
+                ...profile.limits,
+                maxInterchangeMinutes: e.currentTarget.value === '' ? null : Math.max(1, Number(e.currentTarget.value)),
+              })
+            }
             data-testid="limit-interchange"
           />
         </label>

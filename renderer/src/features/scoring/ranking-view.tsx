@@ -14,7 +14,12 @@ export function formatJudgement(v: number): string {
   return v >= 1 ? v.toFixed(v % 1 === 0 ? 0 : 1) : `1/${(1 / v).toFixed((1 / v) % 1 === 0 ? 0 : 1)}`;
 }
 
-export function formatRaw(value: number | null, unit: string, t: (k: string, o?: Record<string, unknown>) => string, language = 'zh'): string {
+export function formatRaw(
+  value: number | null,
+  unit: string,
+  t: (k: string, o?: Record<string, unknown>) => string,
+  language = 'zh',
+): string {
   if (value === null) return t('info.unknown');
   if (unit === 'min') return t('access.min', { m: Math.round(value) });
   if (unit === 'persons') return t('access.people', { value: language === 'en' ? (value / 1e6).toFixed(2) : (value / 1e4).toFixed(1) });
@@ -24,7 +29,15 @@ export function formatRaw(value: number | null, unit: string, t: (k: string, o?:
 }
 
 /** One candidate's criteria: raw value, normalised score, weight and contribution (bar). */
-export function ExplanationTable({ candidate, method, weightedOnly = false }: { candidate: Candidate; method: RankingResult['method']; weightedOnly?: boolean }) {
+export function ExplanationTable({
+  candidate,
+  method,
+  weightedOnly = false,
+}: {
+  candidate: Candidate;
+  method: RankingResult['method'];
+  weightedOnly?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <table className="criteria-table">
@@ -95,7 +108,11 @@ export function RankingView({
   }, [result, sort, en]);
   const header = (key: SortKey, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className="sort" onClick={() => setSort((s) => ({ key, asc: s.key === key ? !s.asc : key === 'rank' || key === 'name' || key.startsWith('t-') }))}>
+      <button
+        type="button"
+        className="sort"
+        onClick={() => setSort((s) => ({ key, asc: s.key === key ? !s.asc : key === 'rank' || key === 'name' || key.startsWith('t-') }))}
+      >
         {label}
         {sort.key === key ? (sort.asc ? ' ▲' : ' ▼') : ''}
       </button>
@@ -118,12 +135,19 @@ export function RankingView({
     <div className="ranking">
       {result.profileFlag && (
         <p role="alert" className="flag" data-testid="profile-flag">
-          {t('scoring.flagged', { rule: en ? result.profileFlag.text_en : result.profileFlag.quote_zh, section: result.profileFlag.section })}
+          {t('scoring.flagged', {
+            rule: en ? result.profileFlag.text_en : result.profileFlag.quote_zh,
+            section: result.profileFlag.section,
+          })}
         </p>
       )}
       {result.ahp && (
         <p className={result.ahp.consistent ? 'muted small' : 'flag'} data-testid="ahp-consistency">
-          {t('scoring.ahpConsistency', { lambda: result.ahp.lambdaMax.toFixed(3), ci: result.ahp.ci.toFixed(3), cr: result.ahp.cr.toFixed(3) })}
+          {t('scoring.ahpConsistency', {
+            lambda: result.ahp.lambdaMax.toFixed(3),
+            ci: result.ahp.ci.toFixed(3),
+            cr: result.ahp.cr.toFixed(3),
+          })}
           {!result.ahp.consistent && ` ${t('scoring.ahpInconsistent')}`}
           {!result.ahp.consistent && result.ahp.mostInconsistent && (
             <span className="block" data-testid="ahp-worst-pair">
@@ -155,7 +179,13 @@ export function RankingView({
         </thead>
         <tbody>
           {rows.map((c) => (
-            <tr key={c.id} className={c.id === chosen?.id ? 'selected' : c.rank === null ? 'excluded' : undefined} data-candidate={c.id} data-rank={c.rank ?? ''} onClick={() => onSelect(c.id)}>
+            <tr
+              key={c.id}
+              className={c.id === chosen?.id ? 'selected' : c.rank === null ? 'excluded' : undefined}
+              data-candidate={c.id}
+              data-rank={c.rank ?? ''}
+              onClick={() => onSelect(c.id)}
+            >
               {onToggleCompare && (
                 <td className="compare-col" onClick={(e) => e.stopPropagation()}>
                   <input
@@ -186,7 +216,8 @@ export function RankingView({
       {chosen && (
         <section className="explanation" data-testid="explanation" aria-labelledby="explanation-title">
           <h3 id="explanation-title">
-            {t('scoring.why', { name: en ? chosen.name_en : chosen.name_zh })} {chosen.total !== null && <span className="muted">· {chosen.total.toFixed(1)}</span>}
+            {t('scoring.why', { name: en ? chosen.name_en : chosen.name_zh })}{' '}
+            {chosen.total !== null && <span className="muted">· {chosen.total.toFixed(1)}</span>}
           </h3>
           {chosen.exclusions.map((e) => (
             <p key={e.rule} className="flag" data-testid="exclusion">

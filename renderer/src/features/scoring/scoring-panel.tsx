@@ -27,7 +27,17 @@ export interface ScoringPanelProps {
   onReport(): void;
 }
 
-export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSite, onClose, placeError, onProjectChanged, onReport }: ScoringPanelProps) {
+export function ScoringPanel({
+  scoring,
+  selected,
+  onSelect,
+  addingSite,
+  onAddSite,
+  onClose,
+  placeError,
+  onProjectChanged,
+  onReport,
+}: ScoringPanelProps) {
   const { t } = useTranslation();
   const [siteName, setSiteName] = useState('');
   const s = scoring;
@@ -47,7 +57,15 @@ export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSit
       <CardHeader id="scoring-title" title={t('scoring.title')} closeLabel={t('scoring.close')} onClose={onClose} />
       <div className="scoring-body">
         <div className="scoring-inputs">
-          {s.profile && <ProfileForm profile={s.profile} taxonomy={s.taxonomy} presets={s.presets} onPreset={s.applyPreset} onChange={(p) => s.setProfile(p, false)} />}
+          {s.profile && (
+            <ProfileForm
+              profile={s.profile}
+              taxonomy={s.taxonomy}
+              presets={s.presets}
+              onPreset={s.applyPreset}
+              onChange={(p) => s.setProfile(p, false)}
+            />
+          )}
           <label className="field">
             <span>{t('scoring.method')}</span>
             <select value={s.method} onChange={(e) => s.setMethod(e.currentTarget.value as typeof s.method)} data-testid="scoring-method">
@@ -63,8 +81,21 @@ export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSit
           )}
           <fieldset className="add-site">
             <legend>{t('scoring.addSite')}</legend>
-            <input type="text" value={siteName} placeholder={t('scoring.siteName')} onChange={(e) => setSiteName(e.currentTarget.value)} aria-label={t('scoring.siteName')} data-testid="site-name" />
-            <button type="button" disabled={siteName.trim() === ''} onClick={() => onAddSite(siteName.trim())} aria-pressed={addingSite} data-testid="add-site">
+            <input
+              type="text"
+              value={siteName}
+              placeholder={t('scoring.siteName')}
+              onChange={(e) => setSiteName(e.currentTarget.value)}
+              aria-label={t('scoring.siteName')}
+              data-testid="site-name"
+            />
+            <button
+              type="button"
+              disabled={siteName.trim() === ''}
+              onClick={() => onAddSite(siteName.trim())}
+              aria-pressed={addingSite}
+              data-testid="add-site"
+            >
               {addingSite ? t('scoring.clickMap') : t('scoring.placeOnMap')}
             </button>
           </fieldset>
@@ -73,7 +104,13 @@ export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSit
               {t('scoring.placeError', { message: placeError })}
             </p>
           )}
-          <button type="button" className="primary" onClick={() => void s.run()} disabled={s.running || !s.profile} data-testid="run-ranking">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void s.run()}
+            disabled={s.running || !s.profile}
+            data-testid="run-ranking"
+          >
             {s.running ? t('app.loading') : t('scoring.run')}
           </button>
           {s.error && (
@@ -85,7 +122,12 @@ export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSit
         </div>
         <div className="scoring-results">
           {s.view === 'compare' ? (
-            <ComparisonView result={s.comparison} own={s.own} onOwn={(id) => (s.setOwn(id), void s.runCompare(id))} onBack={() => s.setView('ranking')} />
+            <ComparisonView
+              result={s.comparison}
+              own={s.own}
+              onOwn={(id) => (s.setOwn(id), void s.runCompare(id))}
+              onBack={() => s.setView('ranking')}
+            />
           ) : s.result ? (
             <>
               <div className="compare-bar">
@@ -94,7 +136,14 @@ export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSit
                   {t('compare.open', { n: s.compareIds.length })}
                 </button>
               </div>
-              <RankingView result={s.result as RankingResult} selected={selected} onSelect={onSelect} ahpCriteria={s.ahpCriteria} compareIds={s.compareIds} onToggleCompare={s.toggleCompare} />
+              <RankingView
+                result={s.result as RankingResult}
+                selected={selected}
+                onSelect={onSelect}
+                ahpCriteria={s.ahpCriteria}
+                compareIds={s.compareIds}
+                onToggleCompare={s.toggleCompare}
+              />
             </>
           ) : (
             <p className="muted">{t('scoring.empty')}</p>

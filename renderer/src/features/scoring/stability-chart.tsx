@@ -29,7 +29,12 @@ export function StabilityChart({ bars, samples }: { bars: StabilityBar[]; sample
         legend: { top: 4, textStyle: { fontSize: 13 } },
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${(Number(v) * 100).toFixed(1)} %` },
         xAxis: { type: 'value', max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-        yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.name), axisLabel: { fontSize: 12, width: 140, overflow: 'truncate' } },
+        yAxis: {
+          type: 'category',
+          inverse: true,
+          data: bars.map((b) => b.name),
+          axisLabel: { fontSize: 12, width: 140, overflow: 'truncate' },
+        },
         series: [
           { name: t('scoring.first'), type: 'bar', data: bars.map((b) => b.first), itemStyle: { color: '#2f6b2f' } },
           { name: t('scoring.top3'), type: 'bar', data: bars.map((b) => b.top3), itemStyle: { color: '#9fc59f' } },

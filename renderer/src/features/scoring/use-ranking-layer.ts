@@ -17,7 +17,12 @@ export function useRankingLayer(map: MapLibreMap | null, result: RankingResult |
         source: SOURCE,
         paint: {
           'circle-radius': ['case', ['get', 'selected'], 14, ['<=', ['get', 'rank'], 3], 12, 9],
-          'circle-color': ['case', ['==', ['get', 'rank'], 0], '#9e9e9e', ['interpolate', ['linear'], ['get', 'total'], 0, '#f7fcb9', 50, '#78c679', 100, '#006837']],
+          'circle-color': [
+            'case',
+            ['==', ['get', 'rank'], 0],
+            '#9e9e9e',
+            ['interpolate', ['linear'], ['get', 'total'], 0, '#f7fcb9', 50, '#78c679', 100, '#006837'],
+          ],
           'circle-stroke-color': ['case', ['get', 'selected'], '#111111', '#ffffff'],
           'circle-stroke-width': ['case', ['get', 'selected'], 3, 2],
         },

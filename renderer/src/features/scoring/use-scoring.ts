@@ -17,7 +17,9 @@ export function equalJudgements(n: number): number[][] {
 
 export function useScoring() {
   const [presets, setPresets] = useState<{ id: string; name_zh: string; name_en: string; profile: Profile }[]>([]);
-  const [taxonomy, setTaxonomy] = useState<{ id: string; name_zh: string; name_en: string; sublines: { id: string; name_zh: string; name_en: string }[] }[]>([]);
+  const [taxonomy, setTaxonomy] = useState<
+    { id: string; name_zh: string; name_en: string; sublines: { id: string; name_zh: string; name_en: string }[] }[]
+  >([]);
   const [profile, setProfileState] = useState<Profile | null>(null);
   const [method, setMethod] = useState<Method>('wsm');
   const [weights, setWeights] = useState<Weights | null>(null);
@@ -62,17 +64,28 @@ export function useScoring() {
   }, []);
 
   /** Ranks with the given inputs (the screen's state, or a scenario being opened). */
-  const rank = useCallback(async (a: { profile: Profile; method: Method; weights: Weights; ahp: { criteria: CriterionId[]; matrix: number[][] } | null }) => {
-    setRunning(true);
-    setError(null);
-    try {
-      setResult(await call('scoreSites', { profile: a.profile, method: a.method, weights: a.weights, ...(a.method === 'ahp' && a.ahp ? { ahp: a.ahp } : {}), monteCarloSamples: 5000 }));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setRunning(false);
-    }
-  }, []);
+  const rank = useCallback(
+    async (a: { profile: Profile; method: Method; weights: Weights; ahp: { criteria: CriterionId[]; matrix: number[][] } | null }) => {
+      setRunning(true);
+      setError(null);
+      try {
+        setResult(
+          await call('scoreSites', {
+            profile: a.profile,
+            method: a.method,
+            weights: a.weights,
+            ...(a.method === 'ahp' && a.ahp ? { ahp: a.ahp } : {}),
+            monteCarloSamples: 5000,
+          }),
+        );
+      } catch (e) {
+        setError((e as Error).message);
+      } finally {
+        setRunning(false);
+      }
+    },
+    [],
+  );
 
   const run = useCallback(async () => {
     if (!profile || !weights) return;
@@ -107,7 +120,16 @@ export function useScoring() {
       setComparison(null);
       setView('compare');
       try {
-        setComparison(await call('compareParks', { profile: p.profile, method: p.method, ...(p.weights ? { weights: p.weights } : {}), ...(p.ahp ? { ahp: p.ahp } : {}), ids: compareIds, ...(ownId && compareIds.includes(ownId) ? { own: ownId } : {}) }));
+        setComparison(
+          await call('compareParks', {
+            profile: p.profile,
+            method: p.method,
+            ...(p.weights ? { weights: p.weights } : {}),
+            ...(p.ahp ? { ahp: p.ahp } : {}),
+            ids: compareIds,
+            ...(ownId && compareIds.includes(ownId) ? { own: ownId } : {}),
+          }),
+        );
       } catch (e) {
         setError((e as Error).message);
         setView('ranking');
@@ -117,21 +139,29 @@ export function useScoring() {
   );
 
   /** Restores a saved scenario (profile, method, weights, AHP judgements, compared parks). */
-  const load = useCallback((s: Scenario) => {
-    const p = s.payload;
-    setProfileState(p.profile);
-    setMethod(p.method);
-    setWeights({ ...defaultWeights(p.profile as EnterpriseProfile), ...(p.weights ?? {}) } as Weights);
-    if (p.ahp) {
-      setAhpCriteria(p.ahp.criteria);
-      setAhpMatrix(p.ahp.matrix);
-    }
-    setCompareIds(p.compare?.ids ?? []);
-    setOwn(p.compare?.own ?? null);
-    setView('ranking');
-    setComparison(null);
-    void rank({ profile: p.profile, method: p.method, weights: { ...defaultWeights(p.profile as EnterpriseProfile), ...(p.weights ?? {}) } as Weights, ahp: p.ahp ?? null });
-  }, [rank]);
+  const load = useCallback(
+    (s: Scenario) => {
+      const p = s.payload;
+      setProfileState(p.profile);
+      setMethod(p.method);
+      setWeights({ ...defaultWeights(p.profile as EnterpriseProfile), ...(p.weights ?? {}) } as Weights);
+      if (p.ahp) {
+        setAhpCriteria(p.ahp.criteria);
+        setAhpMatrix(p.ahp.matrix);
+      }
+      setCompareIds(p.compare?.ids ?? []);
+      setOwn(p.compare?.own ?? null);
+      setView('ranking');
+      setComparison(null);
+      void rank({
+        profile: p.profile,
+        method: p.method,
+        weights: { ...defaultWeights(p.profile as EnterpriseProfile), ...(p.weights ?? {}) } as Weights,
+        ahp: p.ahp ?? null,
+      });
+    },
+    [rank],
+  );
 
   const chooseAhpCriteria = useCallback((ids: CriterionId[]) => {
     setAhpCriteria(ids);
@@ -168,4 +198,3 @@ export function useScoring() {
     load,
   };
 }
-
