@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { openBackend } from '../electron/backend.ts';
-import { resolveAsset } from '../electron/handlers/assets.ts';
+import { resolveAsset } from '../electron/assets/resolve-asset.ts';
 import { appPaths, appRootFrom } from '../electron/node/paths.ts';
 import { startServer } from '../electron/server/index.ts';
 import {
@@ -26,7 +26,8 @@ import {
   travelTimes,
   type Rings,
 } from '../geo/index.ts';
-import { zoneNetworkInput, zoneNetworkService } from '../electron/handlers/network.ts';
+import { zoneNetworkService } from '../electron/network/service.ts';
+import { zoneNetworkInput } from '../electron/network/zone-input.ts';
 import { dispatch } from '../electron/handlers/index.ts';
 import { defaultWeights, monteCarloStability, scoreCandidates, type CandidateFacts, type EnterpriseProfile } from '../geo/index.ts';
 
@@ -87,27 +88,19 @@ try {
     `  of which DOMContentLoaded: median ${median(phases['domContentLoaded'] ?? []).toFixed(0)} ms; last API response: median ${median(phases['apiDone'] ?? []).toFixed(0)} ms`,
   );
 
-  const tiles = tilesCoveringBBox(backend.reference.meta.zoneBounds, 8);
+  const tiles = tilesCoveringBBox(backend.reference.basemap.meta.zoneBounds, 8);
   const times: number[] = [];
   for (const { z, x, y } of tiles) {
     const t0 = performance.now();
-    await resolveAsset(`/tiles/basemap/${z}/${x}/${y}.pbf`, { rendererDir: backend.paths.rendererDir, reference: backend.reference });
+    await resolveAsset(`/tiles/basemap/${z}/${x}/${y}.pbf`, { rendererDir: backend.paths.rendererDir, basemap: backend.reference.basemap });
     times.push(performance.now() - t0);
   }
   console.log(`basemap tile read + inflate (zoom 8, ${tiles.length} tiles over the zone): median ${median(times).toFixed(3)} ms`);
 
   // Network (targets: shortest-path tree ≤ 5 ms, isochrone ≤ 100 ms, 1 km zone surface ≤ 1 s).
-  const zone = JSON.parse(
-    JSON.stringify(
-      (await import('../electron/handlers/network.ts')).loadZone(
-        backend.paths.zoneFile,
-        backend.paths.countiesFile,
-        backend.paths.marketsFile,
-      ),
-    ),
-  ) as ReturnType<typeof import('../electron/handlers/network.ts').loadZone>;
-  const { loadReferenceLayers } = await import('../electron/handlers/reference-layers.ts');
-  const input = zoneNetworkInput(loadReferenceLayers(backend.paths.layersDir), zone.markets);
+  // A structured copy, as the surface worker receives it.
+  const zone = structuredClone(backend.reference.zone);
+  const input = zoneNetworkInput(backend.reference.layers, zone.markets);
   const build = timeIt(20, () => buildNetwork(input, DEFAULT_ASSUMPTIONS));
   const net = buildNetwork(input, DEFAULT_ASSUMPTIONS);
   console.log(`network: ${net.nodes.length} nodes, ${net.edges.length} edges; build median ${median(build).toFixed(2)} ms`);
@@ -151,7 +144,7 @@ try {
     warm.push(performance.now() - t0);
   }
   console.log(`rank all parks for a profile (warm, through the API): median ${median(warm).toFixed(2)} ms (target ≤ 20 ms)`);
-  const service = zoneNetworkService({ layers: loadReferenceLayers(backend.paths.layersDir), zone });
+  const service = zoneNetworkService({ layers: backend.reference.layers, zone });
   const rand = (seed: number) => () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const r = rand(7);
   const points: [number, number][] = [];

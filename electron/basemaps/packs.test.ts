@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { flipTileRow } from '../../geo/index.ts';
 import { dispatch } from '../handlers/index.ts';
-import { resolveAsset } from '../handlers/assets.ts';
+import { resolveAsset } from '../assets/resolve-asset.ts';
 import { writePmtiles } from '../testing/pmtiles-writer.ts';
 import { REPO_ROOT, tempBackend, tempDir } from '../testing/temp-backend.ts';
 
@@ -18,7 +18,7 @@ afterAll(() => {
 
 /** A 1×1 transparent PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-const ctx = () => ({ rendererDir: backend.paths.rendererDir, reference: backend.reference, packs: backend.packs });
+const ctx = () => ({ rendererDir: backend.paths.rendererDir, basemap: backend.reference.basemap, packs: backend.packs });
 
 async function add(path: string) {
   const res = await dispatch(backend.api, 'addBasemap', { path });

@@ -8,7 +8,8 @@ import { basename, extname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Compression, PMTiles, TileType, type RangeResponse, type Source } from 'pmtiles';
 import { flipTileRow } from '../../geo/index.ts';
-import { openReadonly, type Db } from '../db/index.ts';
+import { openMbtiles, type MbtilesReader } from '../db/mbtiles.ts';
+import { UserInputError } from '../errors.ts';
 
 export interface PackInfo {
   name: string;
@@ -30,7 +31,8 @@ export interface Pack {
   close(): void;
 }
 
-export class PackError extends Error {}
+/** A file that is not a usable tile pack (the user's input). */
+export class PackError extends UserInputError {}
 
 export const CONTENT_TYPES: Record<string, string> = {
   png: 'image/png',
@@ -51,29 +53,22 @@ function vectorLayerIds(read: () => unknown): string[] {
 
 const inflate = (data: Uint8Array) => (data[0] === 0x1f && data[1] === 0x8b ? new Uint8Array(gunzipSync(data)) : data);
 
-function openMbtiles(path: string): Pack {
-  let db: Db;
+function openMbtilesPack(path: string): Pack {
+  let reader: MbtilesReader;
   try {
-    db = openReadonly(path);
-    db.prepare('SELECT 1 FROM tiles LIMIT 1').get();
+    reader = openMbtiles(path);
   } catch (error) {
     throw new PackError(`"${basename(path)}" is not an MBTiles file: ${(error as Error).message}`, { cause: error });
   }
-  const meta = Object.fromEntries(
-    (db.prepare('SELECT name, value FROM metadata').all() as { name: string; value: string }[]).map((r) => [r.name, r.value]),
-  );
+  const meta = reader.metadata;
   const format = (meta['format'] ?? '').toLowerCase();
   if (!CONTENT_TYPES[format]) {
-    db.close();
+    reader.close();
     throw new PackError(`"${basename(path)}": tile format "${meta['format'] ?? '(none)'}" is not png, jpg, webp or pbf`);
   }
-  const zooms = db.prepare('SELECT min(zoom_level) AS lo, max(zoom_level) AS hi FROM tiles').get() as {
-    lo: number | null;
-    hi: number | null;
-  };
+  const zooms = reader.zoomRange();
   const bounds = meta['bounds'] ? (meta['bounds'].split(',').map(Number) as [number, number, number, number]) : null;
   const layers = vectorLayerIds(() => JSON.parse(meta['json'] ?? '{}'));
-  const query = db.prepare('SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?').pluck();
   return {
     info: {
       name: meta['name'] ?? basename(path),
@@ -86,10 +81,10 @@ function openMbtiles(path: string): Pack {
       layers,
     },
     async getTile(z, x, y) {
-      const data = query.get(z, x, flipTileRow(y, z)) as Buffer | undefined;
+      const data = reader.tile(z, x, flipTileRow(y, z));
       return data ? inflate(new Uint8Array(data)) : null;
     },
-    close: () => db.close(),
+    close: () => reader.close(),
   };
 }
 
@@ -166,7 +161,7 @@ export async function openPack(path: string): Promise<Pack> {
   }
   if (size === 0) throw new PackError(`"${basename(path)}" is empty`);
   const ext = extname(path).toLowerCase();
-  if (ext === '.mbtiles') return openMbtiles(path);
+  if (ext === '.mbtiles') return openMbtilesPack(path);
   if (ext === '.pmtiles') return openPmtiles(path);
   throw new PackError(`"${basename(path)}": a basemap pack must be an .mbtiles or .pmtiles file`);
 }

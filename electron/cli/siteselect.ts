@@ -2,22 +2,18 @@
  * The `siteselect` command line. Same handlers as the app; JSON on stdout, errors on stderr with
  * a non-zero exit. Every command accepts `--data-dir DIR` (default: the app's user data folder).
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { ahp, CRS_IDS, topsis, type CrsId } from '../../geo/index.ts';
-import { parseFile } from '../imports/parse.ts';
-import { referencePlaces } from '../imports/reference-names.ts';
-import { importStream, isStreamable, STREAM_THRESHOLD_BYTES } from '../imports/stream.ts';
 import {
   EXPORT_FORMATS,
-  exportFeatures,
-  importParsed,
   LAYER_ROLES,
-  type ExportFeature,
   type ExportFormat,
   type LayerRole,
-} from '../imports/store.ts';
-import type { RankingResult } from '../contract/api.ts';
+  type PreviewResult,
+  type RankingResult,
+  type ResultOf,
+} from '../contract/api.ts';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBackend, type Backend } from '../backend.ts';
@@ -335,46 +331,38 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       const crs = (values.crs ?? 'auto') as CrsId | 'auto';
       if (crs !== 'auto' && !CRS_IDS.includes(crs)) throw new UsageError(`--crs must be wgs84, gcj02, bd09 or auto, got "${values.crs}"`);
       const layerName = values.name ?? basename(file).replace(/\.[^.]+$/, '');
-      if (isStreamable(file) && existsSync(file) && statSync(file).size > STREAM_THRESHOLD_BYTES) {
-        // Large tables and GeoJSON are streamed: bounded memory whatever the size.
-        const summary = await withBackend(values['data-dir'] ?? defaultDataDir(), (b) =>
-          importStream(b.userDb, file, {
-            name: layerName,
-            role,
-            crs,
-            reference: referencePlaces({ reference: b.reference, layers: b.layers }),
-            ...(values.lng ? { lngColumn: values.lng } : {}),
-            ...(values.lat ? { latColumn: values.lat } : {}),
-            ...(values.swap ? { swap: true } : {}),
-          }),
-        );
-        io.out(JSON.stringify(summary, null, 2));
-        return 0;
-      }
-      let bytes: Uint8Array;
-      try {
-        bytes = readFileSync(file);
-      } catch (error) {
-        throw new Error(`cannot read ${file}: ${(error as Error).message}`, { cause: error });
-      }
-      const parsed = await parseFile(basename(file), bytes, {
-        ...(values.lng ? { lngColumn: values.lng } : {}),
-        ...(values.lat ? { latColumn: values.lat } : {}),
-        ...(values.swap ? { swap: true } : {}),
-      });
-      if (parsed.problems.length > 0 && parsed.swapSuggested)
-        throw new Error(
-          `${parsed.problems.length} problem(s); longitude and latitude look swapped: run again with --swap to exchange them`,
-        );
-      const summary = await withBackend(values['data-dir'] ?? defaultDataDir(), async (b) =>
-        importParsed(b.userDb, parsed, {
-          name: layerName,
-          role,
+      const summary = await withBackend(values['data-dir'] ?? defaultDataDir(), async (b) => {
+        // The same path as the app: the file is staged (here where it lies, not copied), checked and
+        // written by an import job through dispatch; large CSV and GeoJSON files are streamed.
+        const { uploadId } = b.context.uploads.stageLocal(resolve(file), basename(file));
+        const fileArgs = {
+          name: basename(file),
+          uploadId,
           crs,
-          sourceFile: basename(file),
-          reference: referencePlaces({ reference: b.reference, layers: b.layers }),
-        }),
-      );
+          ...(values.lng ? { lngColumn: values.lng } : {}),
+          ...(values.lat ? { latColumn: values.lat } : {}),
+          ...(values.swap ? { swap: true } : {}),
+        };
+        try {
+          const started = await dispatch(b.api, 'startImport', { ...fileArgs, layerName, role });
+          if (!started.ok) {
+            const preview = await dispatch(b.api, 'previewImport', fileArgs);
+            if (preview.ok && (preview.result as PreviewResult).swapSuggested) {
+              throw new Error(`${started.error.message}; longitude and latitude look swapped: run again with --swap to exchange them`);
+            }
+            throw new Error(started.error.message);
+          }
+          const { jobId } = started.result as { jobId: string };
+          await b.context.jobs.finished(jobId);
+          const status = await dispatch(b.api, 'importStatus', { jobId });
+          if (!status.ok) throw new Error(status.error.message);
+          const job = status.result as { status: string; error: string | null; summary: unknown };
+          if (job.status !== 'done') throw new Error(job.error ?? `import ${job.status}`);
+          return job.summary;
+        } finally {
+          b.context.uploads.discard(uploadId);
+        }
+      });
       io.out(JSON.stringify(summary, null, 2));
       return 0;
     }
@@ -390,12 +378,16 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       const format = values.format as ExportFormat;
       if (!EXPORT_FORMATS.includes(format))
         throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got "${values.format}"`);
-      const envelope = await withBackend(values['data-dir'] ?? defaultDataDir(), (b) => dispatch(b.api, 'getLayer', { id: layer }));
-      if (!envelope.ok) throw new Error(envelope.error.message);
-      const bytes = await exportFeatures(layer, (envelope.result as { features: ExportFeature[] }).features, format);
+      const { exported, count } = await withBackend(values['data-dir'] ?? defaultDataDir(), async (b) => {
+        const file = await dispatch(b.api, 'exportLayer', { id: layer, format });
+        if (!file.ok) throw new Error(file.error.message);
+        const collection = await dispatch(b.api, 'getLayer', { id: layer });
+        if (!collection.ok) throw new Error(collection.error.message);
+        return { exported: file.result as ResultOf<'exportLayer'>, count: (collection.result as ResultOf<'getLayer'>).features.length };
+      });
       const out = resolve(values.out);
-      writeFileSync(out, bytes);
-      io.out(JSON.stringify({ layer, format, out, features: (envelope.result as { features: unknown[] }).features.length }));
+      writeFileSync(out, Buffer.from(exported.dataBase64, 'base64'));
+      io.out(JSON.stringify({ layer, format, out, features: count }));
       return 0;
     }
     if (command === 'layers') {

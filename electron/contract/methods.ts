@@ -1,6 +1,7 @@
 /**
  * The API's method names, with no dependencies, so the sandboxed preload can import them without
- * pulling zod (or anything else) into its bundle. `api.ts` checks that every name has a schema.
+ * pulling zod (or anything else) into its bundle. `api.ts` checks at compile time that these are
+ * exactly the contract's methods.
  */
 export const METHOD_NAMES = [
   'appInfo',
@@ -51,9 +52,6 @@ export const METHOD_NAMES = [
   'addBasemap',
   'removeBasemap',
 ] as const;
-
-/** Methods whose argument carries file bytes (base64): the HTTP server allows larger bodies for them. */
-export const FILE_METHODS: readonly MethodName[] = ['previewImport', 'startImport', 'uploadChunk'];
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 

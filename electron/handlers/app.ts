@@ -1,15 +1,14 @@
-import type { Api, AppInfo } from '../contract/api.ts';
-import type { HandlerDeps } from './deps.ts';
+/** The app's own description: version, edition, data folder, the reference data's provenance. */
+import type { AppInfo } from '../contract/api.ts';
+import type { Context, Handlers } from './context.ts';
 
-export function appHandlers(deps: HandlerDeps): Pick<Api, 'appInfo'> {
+function appInfo(ctx: Context): AppInfo {
+  const { meta, minzoom, maxzoom } = ctx.reference.basemap;
   return {
-    appInfo(): AppInfo {
-      const { meta, minzoom, maxzoom } = deps.reference;
-      return {
-        ...deps.info,
-        userSchemaVersion: deps.userDb.pragma('user_version', { simple: true }) as number,
-        reference: { builtAt: meta.builtAt, bounds: meta.bounds, zoneBounds: meta.zoneBounds, minzoom, maxzoom, sources: meta.sources },
-      };
-    },
+    ...ctx.info,
+    userSchemaVersion: ctx.userDb.pragma('user_version', { simple: true }) as number,
+    reference: { builtAt: meta.builtAt, bounds: meta.bounds, zoneBounds: meta.zoneBounds, minzoom, maxzoom, sources: meta.sources },
   };
 }
+
+export const appHandlers = { appInfo } satisfies Handlers<'appInfo'>;

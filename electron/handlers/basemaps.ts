@@ -1,20 +1,10 @@
 /** Register, list and remove offline basemap packs (MBTiles, PMTiles). */
-import { PackError } from '../basemaps/packs.ts';
-import type { Api } from '../contract/api.ts';
-import type { HandlerDeps } from './deps.ts';
-import { ApiError } from './errors.ts';
+import type { Context, Handlers } from './context.ts';
 
-export function basemapHandlers(deps: HandlerDeps): Pick<Api, 'listBasemaps' | 'addBasemap' | 'removeBasemap'> {
-  return {
-    listBasemaps: () => deps.packs.list(),
-    async addBasemap({ path }) {
-      try {
-        return await deps.packs.add(path);
-      } catch (error) {
-        if (error instanceof PackError) throw new ApiError('BAD_ARGUMENT', error.message);
-        throw error;
-      }
-    },
-    removeBasemap: ({ id }) => ({ removed: deps.packs.remove(id) }),
-  };
-}
+const listBasemaps = (ctx: Context) => ctx.packs.list();
+const addBasemap = (ctx: Context, { path }: { path: string }) => ctx.packs.add(path);
+const removeBasemap = (ctx: Context, { id }: { id: string }) => ({ removed: ctx.packs.remove(id) });
+
+export const basemapHandlers = { listBasemaps, addBasemap, removeBasemap } satisfies Handlers<
+  'listBasemaps' | 'addBasemap' | 'removeBasemap'
+>;

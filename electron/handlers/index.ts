@@ -1,80 +1,92 @@
 /**
- * The handler module both transports share. `createHandlers` merges the per-domain handlers into
- * one object that implements the contract; `dispatch` is the single entry point for a call from
- * outside: it rejects unknown methods, validates the argument, runs the handler, checks the
- * result, and turns every failure into a typed error without a stack trace.
+ * The handler module both transports share. `createHandlers` builds the services once and binds
+ * every handler group to them into one object that implements the contract; `dispatch` is the
+ * single entry point for a call from outside: it rejects unknown methods, validates the argument,
+ * runs the handler, checks the result, and turns every failure into a typed error without a
+ * stack trace. This boundary is the only place where the rooms' domain errors become API codes.
  */
-import { z } from 'zod';
-import { CONTRACT, type Api, type Envelope, type ErrorCode } from '../contract/api.ts';
+import type { z } from 'zod';
+import { CONTRACT, WRITE_METHODS, type Api, type Envelope, type ErrorCode, type MethodName } from '../contract/api.ts';
 import { isMethodName } from '../contract/methods.ts';
-import { appHandlers } from './app.ts';
-import { ApiError } from './errors.ts';
-import type { HandlerDeps } from './deps.ts';
-import { layerHandlers } from './layers.ts';
-import { basemapHandlers } from './basemaps.ts';
-import { importHandlers } from './imports.ts';
-import { ImportJobs } from '../imports/jobs.ts';
+import { layerStore } from '../db/layer-store.ts';
+import { scenarioStore } from '../db/scenario-store.ts';
+import { settingsStore } from '../db/settings-store.ts';
+import { siteStore } from '../db/site-store.ts';
+import { tourStore } from '../db/tour-store.ts';
+import { BusyError, NotFoundError, UserInputError } from '../errors.ts';
+import { DEFAULT_LIMITS, ImportJobs } from '../imports/jobs.ts';
 import { Uploads } from '../imports/uploads.ts';
+import { zoneNetworkService } from '../network/service.ts';
+import { siteFacts } from '../scoring/site-facts.ts';
+import { appHandlers } from './app.ts';
+import { basemapHandlers } from './basemaps.ts';
+import type { Context, HandlerDeps, Handlers } from './context.ts';
+import { ApiError } from './errors.ts';
+import { importHandlers } from './imports.ts';
+import { layerHandlers } from './layers.ts';
+import { networkHandlers } from './network.ts';
 import { scenarioHandlers } from './scenarios.ts';
-import { tourHandlers } from './tours.ts';
-import { networkHandlers, zoneNetworkService } from './network.ts';
 import { scoringHandlers } from './scoring.ts';
 import { settingsHandlers } from './settings.ts';
+import { tourHandlers } from './tours.ts';
 
-export type { HandlerDeps } from './deps.ts';
+export type { Context, HandlerDeps } from './context.ts';
 export { ApiError } from './errors.ts';
 
-/**
- * Methods that write the user's database. An import writes its layer in one long transaction on a
- * connection of its own; meanwhile these are refused at once with a clear message, rather than
- * waiting on its lock (which would freeze the app) or joining its transaction (a cancel would then
- * drop them).
- */
-const WRITE_METHODS = [
-  'updateSettings',
-  'addCandidateSite',
-  'deleteCandidateSite',
-  'renameLayer',
-  'setLayerStyle',
-  'deleteLayer',
-  'addBasemap',
-  'removeBasemap',
-  'saveScenario',
-  'openScenario',
-  'duplicateScenario',
-  'renameScenario',
-  'deleteScenario',
-  'importProject',
-  'saveTour',
-  'deleteTour',
-] as const;
+/** Every method's handler, one group per domain. */
+const HANDLERS = {
+  ...appHandlers,
+  ...layerHandlers,
+  ...settingsHandlers,
+  ...tourHandlers,
+  ...networkHandlers,
+  ...scoringHandlers,
+  ...scenarioHandlers,
+  ...importHandlers,
+  ...basemapHandlers,
+} satisfies Handlers<MethodName>;
+
+/** The services handlers share, built once from what the backend loaded. */
+export function createContext(deps: HandlerDeps): Context {
+  const stores = {
+    layers: layerStore(deps.userDb),
+    sites: siteStore(deps.userDb),
+    scenarios: scenarioStore(deps.userDb),
+    tours: tourStore(deps.userDb),
+    settings: settingsStore(deps.userDb),
+  };
+  const network = zoneNetworkService(deps.reference, stores.layers);
+  return {
+    ...deps,
+    stores,
+    network,
+    facts: siteFacts(deps.reference, network, stores),
+    jobs: new ImportJobs(deps.userDb),
+    uploads: new Uploads(deps.info.dataDir),
+    importLimits: deps.importLimits ?? DEFAULT_LIMITS,
+  };
+}
+
+const WRITES = new Set<MethodName>(WRITE_METHODS);
+
+/** Binds every handler to one context. While an import writes, the methods that write are refused with BUSY. */
+export function bindHandlers(ctx: Context): Api {
+  const api: Record<string, (args: unknown) => unknown> = {};
+  for (const name of Object.keys(HANDLERS) as MethodName[]) {
+    const handler = HANDLERS[name] as (c: Context, args: unknown) => unknown;
+    api[name] = WRITES.has(name)
+      ? (args) => {
+          if (ctx.jobs.running)
+            throw new BusyError('an import is being written to this project; try again when it has finished, or cancel it');
+          return handler(ctx, args);
+        }
+      : (args) => handler(ctx, args);
+  }
+  return api as Api;
+}
 
 export function createHandlers(deps: HandlerDeps): Api {
-  const network = zoneNetworkService(deps);
-  const layers = layerHandlers(deps);
-  const jobs = new ImportJobs(deps.userDb, deps.importLimits);
-  const uploads = new Uploads(deps.info.dataDir);
-  const scoring = scoringHandlers(deps, network);
-  const api: Api = {
-    ...appHandlers(deps),
-    ...layers,
-    ...settingsHandlers(deps),
-    ...networkHandlers(deps, network),
-    ...scoring,
-    ...importHandlers(deps, layers.getLayer, jobs, uploads),
-    ...basemapHandlers(deps),
-    ...scenarioHandlers(deps, scoring, uploads),
-    ...tourHandlers(deps),
-  };
-  for (const method of WRITE_METHODS) {
-    const handler = api[method] as (args: unknown) => unknown;
-    (api as Record<string, (args: unknown) => unknown>)[method] = (args) => {
-      if (jobs.running)
-        throw new ApiError('BAD_ARGUMENT', 'an import is being written to this project; try again when it has finished, or cancel it');
-      return handler(args);
-    };
-  }
-  return api;
+  return bindHandlers(createContext(deps));
 }
 
 function failure(code: ErrorCode, message: string, issues?: string[]): Envelope<never> {
@@ -83,6 +95,15 @@ function failure(code: ErrorCode, message: string, issues?: string[]): Envelope<
 
 function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(argument)'}: ${i.message}`);
+}
+
+/** The API code of an error a room or handler threw on purpose; null for anything else (a bug). */
+export function errorCode(error: unknown): ErrorCode | null {
+  if (error instanceof ApiError) return error.code;
+  if (error instanceof UserInputError) return 'BAD_ARGUMENT';
+  if (error instanceof NotFoundError) return 'NOT_FOUND';
+  if (error instanceof BusyError) return 'BUSY';
+  return null;
 }
 
 export async function dispatch(api: Api, method: string, rawArgs: unknown): Promise<Envelope<unknown>> {
@@ -102,7 +123,8 @@ export async function dispatch(api: Api, method: string, rawArgs: unknown): Prom
     }
     return { ok: true, result: result.data };
   } catch (error) {
-    if (error instanceof ApiError) return failure(error.code, error.message);
+    const code = errorCode(error);
+    if (code) return failure(code, (error as Error).message);
     // Log the detail on our side; the caller gets a message, never the stack.
     console.error(`[api] ${method} failed`, error);
     return failure('INTERNAL', `${method} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,9 +1,10 @@
-import type { Api, FeatureCollectionResult, LayerSummary, PlaceHit } from '../contract/api.ts';
+/** Layers: the basemap's (drawn from tiles), the zone's reference layers and the user's imported ones. */
 import type { LayerFeature, LayerId } from '../../data/schema/layers.ts';
-import { positionsOf } from '../../geo/index.ts';
-import type { HandlerDeps } from './deps.ts';
-import { ApiError } from './errors.ts';
-import { createSearchIndex, searchIndex } from './search.ts';
+import type { FeatureCollectionResult, LayerSummary, PlaceHit } from '../contract/api.ts';
+import { NotFoundError, UserInputError } from '../errors.ts';
+import { exportFeatures, type ExportFeature } from '../imports/export.ts';
+import { searchIndex } from '../reference/search.ts';
+import type { Context, Handlers } from './context.ts';
 
 /** Names of the sub-kinds the layer panel can switch on and off, per layer and property. */
 const SUBKINDS: Partial<Record<LayerId, { property: string; names: Record<string, [string, string]> }>> = {
@@ -28,10 +29,12 @@ const SUBKINDS: Partial<Record<LayerId, { property: string; names: Record<string
   },
 };
 
-export function subkindOf(layer: LayerId, f: LayerFeature): string | null {
-  const spec = SUBKINDS[layer];
-  return spec ? String(f.properties[spec.property]) : null;
-}
+const MIME = {
+  geojson: 'application/geo+json',
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  kml: 'application/vnd.google-earth.kml+xml',
+} as const;
 
 function breakdown(layer: LayerId, features: LayerFeature[]): LayerSummary['breakdown'] {
   const spec = SUBKINDS[layer];
@@ -41,118 +44,93 @@ function breakdown(layer: LayerId, features: LayerFeature[]): LayerSummary['brea
   return [...counts].map(([key, count]) => ({ key, name_zh: spec.names[key]?.[0] ?? key, name_en: spec.names[key]?.[1] ?? key, count }));
 }
 
-/** A representative position: the point itself, or the middle vertex of a line or ring. */
-function centreOf(f: LayerFeature): [number, number] | null {
-  const g = f.geometry;
-  if (!g) return null;
-  const all = [...positionsOf(g.coordinates)];
-  const mid = all[Math.floor(all.length / 2)];
-  return mid ? [mid[0] as number, mid[1] as number] : null;
+function requireUserLayer(ctx: Context, id: string): void {
+  if (!ctx.stores.layers.exists(id)) throw new NotFoundError(`no user layer with id "${id}"`);
 }
 
-export function layerHandlers(deps: HandlerDeps): Pick<Api, 'listLayers' | 'getLayer' | 'searchPlaces'> {
-  const userLayers = deps.userDb.prepare(`
-    SELECT l.id, l.name, l.geometry, l.source_file, l.role, l.style, COUNT(f.id) AS featureCount
-    FROM user_layers l LEFT JOIN user_features f ON f.layer_id = l.id
-    GROUP BY l.id ORDER BY l.created_at, l.id`);
-  const userFeatures = deps.userDb.prepare('SELECT geometry, properties FROM user_features WHERE layer_id = ? ORDER BY id');
-  const userLayerExists = deps.userDb.prepare('SELECT 1 FROM user_layers WHERE id = ?').pluck();
-
-  const search = createSearchIndex([
-    ...deps.reference.meta.places.map((p) => ({
-      inZone: p.in_zone,
-      hit: {
-        layer: p.kind === 'county' ? 'counties' : 'prefectures',
-        id: `${p.kind}-${p.adcode}`,
-        name_zh: p.name_zh,
-        name_en: p.name_en,
-        detail_zh: p.kind === 'county' ? `${p.prefecture_zh ?? ''} · 县级行政区` : '地级行政区',
-        detail_en: p.kind === 'county' ? 'County-level unit' : 'Prefecture',
-        center: p.center,
-      } satisfies PlaceHit,
-    })),
-    ...[...deps.layers.values()].flatMap((layer) =>
-      layer.collection.features.map((f) => ({
-        inZone: f.properties['external_hub'] !== true,
-        hit: {
-          layer: layer.id,
-          id: f.properties.id,
-          name_zh: f.properties.name_zh,
-          name_en: f.properties.name_en,
-          detail_zh: layer.name_zh,
-          detail_en: layer.name_en,
-          center: centreOf(f),
-        } satisfies PlaceHit,
-      })),
-    ),
-  ]);
-
-  return {
-    listLayers(): LayerSummary[] {
-      const source = deps.reference.meta.sources[0]?.origin_en ?? null;
-      const basemap: LayerSummary[] = deps.reference.meta.layers.map((l) => ({ ...l, kind: 'basemap', source }));
-      const reference: LayerSummary[] = [...deps.layers.values()].map((l) => {
-        const b = breakdown(l.id, l.collection.features);
-        return {
-          id: l.id,
-          name_zh: l.name_zh,
-          name_en: l.name_en,
-          kind: 'reference',
-          geometry: l.geometry,
-          featureCount: l.collection.features.length,
-          source: 'data/SOURCES.md',
-          unlocated: l.collection.features.filter((f) => f.geometry === null).length,
-          ...(b ? { breakdown: b } : {}),
-        };
-      });
-      const user = (
-        userLayers.all() as {
-          id: string;
-          name: string;
-          geometry: LayerSummary['geometry'];
-          source_file: string | null;
-          role: NonNullable<LayerSummary['role']>;
-          style: string;
-          featureCount: number;
-        }[]
-      ).map((l): LayerSummary => {
-        const colour = (JSON.parse(l.style || '{}') as { colour?: string }).colour;
-        return {
-          id: l.id,
-          name_zh: l.name,
-          name_en: l.name,
-          kind: 'user',
-          geometry: l.geometry,
-          featureCount: l.featureCount,
-          source: l.source_file,
-          role: l.role,
-          ...(colour ? { colour } : {}),
-        };
-      });
-      return [...basemap, ...reference, ...user];
-    },
-
-    getLayer({ id }): FeatureCollectionResult {
-      const reference = deps.layers.get(id as LayerId);
-      if (reference) return reference.collection as FeatureCollectionResult;
-      if (deps.reference.meta.layers.some((l) => l.id === id))
-        throw new ApiError('BAD_ARGUMENT', `layer "${id}" is part of the basemap and is drawn from tiles, not fetched as GeoJSON`);
-      if (userLayerExists.get(id)) {
-        const rows = userFeatures.all(id) as { geometry: string; properties: string }[];
-        return {
-          type: 'FeatureCollection',
-          features: rows.map((r) => ({
-            type: 'Feature',
-            geometry: JSON.parse(r.geometry) as never,
-            properties: JSON.parse(r.properties) as Record<string, unknown>,
-          })),
-        };
-      }
-      throw new ApiError('NOT_FOUND', `no layer with id "${id}" (see listLayers)`);
-    },
-
-    searchPlaces({ query, limit }): PlaceHit[] {
-      return searchIndex(search, query, limit);
-    },
-  };
+function listLayers(ctx: Context): LayerSummary[] {
+  const { meta } = ctx.reference.basemap;
+  const source = meta.sources[0]?.origin_en ?? null;
+  const basemap: LayerSummary[] = meta.layers.map((l) => ({ ...l, kind: 'basemap', source }));
+  const reference: LayerSummary[] = [...ctx.reference.layers.values()].map((l) => {
+    const b = breakdown(l.id, l.collection.features);
+    return {
+      id: l.id,
+      name_zh: l.name_zh,
+      name_en: l.name_en,
+      kind: 'reference',
+      geometry: l.geometry,
+      featureCount: l.collection.features.length,
+      source: 'data/SOURCES.md',
+      unlocated: l.collection.features.filter((f) => f.geometry === null).length,
+      ...(b ? { breakdown: b } : {}),
+    };
+  });
+  const user = ctx.stores.layers.list().map((l): LayerSummary => {
+    const colour = (JSON.parse(l.style || '{}') as { colour?: string }).colour;
+    return {
+      id: l.id,
+      name_zh: l.name,
+      name_en: l.name,
+      kind: 'user',
+      geometry: l.geometry,
+      featureCount: l.featureCount,
+      source: l.source_file,
+      role: l.role,
+      ...(colour ? { colour } : {}),
+    };
+  });
+  return [...basemap, ...reference, ...user];
 }
+
+function getLayer(ctx: Context, { id }: { id: string }): FeatureCollectionResult {
+  const reference = ctx.reference.layers.get(id as LayerId);
+  if (reference) return reference.collection as FeatureCollectionResult;
+  if (ctx.reference.basemap.meta.layers.some((l) => l.id === id)) {
+    throw new UserInputError(`layer "${id}" is part of the basemap and is drawn from tiles, not fetched as GeoJSON`);
+  }
+  if (ctx.stores.layers.exists(id)) {
+    return {
+      type: 'FeatureCollection',
+      features: ctx.stores.layers.features(id).map((f) => ({ type: 'Feature', geometry: f.geometry, properties: f.properties })),
+    };
+  }
+  throw new NotFoundError(`no layer with id "${id}" (see listLayers)`);
+}
+
+function searchPlaces(ctx: Context, { query, limit }: { query: string; limit: number }): PlaceHit[] {
+  return searchIndex(ctx.reference.search, query, limit);
+}
+
+function renameLayer(ctx: Context, { id, name }: { id: string; name: string }) {
+  requireUserLayer(ctx, id);
+  ctx.stores.layers.rename(id, name);
+  return { id, name };
+}
+
+function setLayerStyle(ctx: Context, { id, colour }: { id: string; colour: string }) {
+  requireUserLayer(ctx, id);
+  ctx.stores.layers.setStyle(id, { colour });
+  return { id, colour };
+}
+
+function deleteLayer(ctx: Context, { id }: { id: string }) {
+  requireUserLayer(ctx, id);
+  return { deleted: ctx.stores.layers.remove(id) };
+}
+
+async function exportLayer(ctx: Context, { id, format }: { id: string; format: keyof typeof MIME }) {
+  const layer = getLayer(ctx, { id });
+  const bytes = await exportFeatures(id, layer.features as ExportFeature[], format);
+  return { fileName: `${id}.${format}`, mime: MIME[format], dataBase64: Buffer.from(bytes).toString('base64') };
+}
+
+export const layerHandlers = {
+  listLayers,
+  getLayer,
+  searchPlaces,
+  renameLayer,
+  setLayerStyle,
+  deleteLayer,
+  exportLayer,
+} satisfies Handlers<'listLayers' | 'getLayer' | 'searchPlaces' | 'renameLayer' | 'setLayerStyle' | 'deleteLayer' | 'exportLayer'>;

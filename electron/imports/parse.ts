@@ -11,6 +11,8 @@ import JSZip from 'jszip';
 import { parseZip } from 'shpjs';
 import Papa from 'papaparse';
 import { lngLatProblem, looksSwapped, positionsOf } from '../../geo/index.ts';
+import { UserInputError } from '../errors.ts';
+import { NAME_KEYS } from './feature-name.ts';
 
 export const IMPORT_FORMATS = ['geojson', 'csv', 'xlsx', 'kml', 'kmz', 'gpx', 'shapefile'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -21,7 +23,8 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 export const MAX_ZIP_RATIO = 200;
 
-export class ImportError extends Error {}
+/** A file that cannot be imported as it is (the user's input): the message names the problem. */
+export class ImportError extends UserInputError {}
 
 /** A problem with one row or feature found while streaming: the import stops, naming it. */
 export class ProblemError extends ImportError {
@@ -65,7 +68,7 @@ export interface ParseOptions {
 /** Column names recognised as longitude, latitude and name (Chinese and English, lower case). */
 export const LNG_NAMES = ['lng', 'lon', 'long', 'longitude', 'x', '经度', '东经', 'jd'];
 export const LAT_NAMES = ['lat', 'latitude', 'y', '纬度', '北纬', 'wd'];
-export const NAME_NAMES = ['name', 'title', '名称', '名字', '地块名称', '园区名称', '项目名称', '地名'];
+export const NAME_NAMES: readonly string[] = NAME_KEYS;
 
 export function formatOf(fileName: string): ImportFormat {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
@@ -100,7 +103,7 @@ export function decodeText(bytes: Uint8Array, fileName: string): { text: string;
   }
 }
 
-export function findColumn(fields: string[], wanted: string[], override: string | undefined, what: string): string | null {
+export function findColumn(fields: string[], wanted: readonly string[], override: string | undefined, what: string): string | null {
   if (override) {
     if (!fields.includes(override))
       throw new ImportError(`column "${override}" chosen for ${what} is not in the file (columns: ${fields.join(', ')})`);

@@ -23,6 +23,8 @@ export interface StagedFile {
   size: number;
   path: string;
   received: number;
+  /** A file of the user's own, staged where it is (the CLI): never removed by discard. */
+  borrowed?: true;
 }
 
 export class Uploads {
@@ -50,6 +52,23 @@ export class Uploads {
     return { uploadId: id, chunkBytes: MAX_CHUNK_BYTES };
   }
 
+  /**
+   * Stages a file already on this machine where it is, without copying it (the CLI, which reads
+   * the user's files directly). Discarding it forgets it and leaves the file alone.
+   */
+  stageLocal(path: string, name: string): { uploadId: string } {
+    let size: number;
+    try {
+      size = statSync(path).size;
+    } catch (error) {
+      throw new ImportError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+    }
+    if (size === 0) throw new ImportError(`"${name}" is empty`);
+    const id = randomUUID();
+    this.staged.set(id, { id, name, size, path, received: size, borrowed: true });
+    return { uploadId: id };
+  }
+
   /** Appends the chunk that starts at `offset`; chunks come in order and may not pass the declared size. */
   append(id: string, offset: number, bytes: Uint8Array): { received: number; complete: boolean } {
     const f = this.get(id);
@@ -74,7 +93,7 @@ export class Uploads {
     const f = this.staged.get(id);
     if (!f) return false;
     this.staged.delete(id);
-    rmSync(f.path, { force: true });
+    if (!f.borrowed) rmSync(f.path, { force: true });
     return true;
   }
 

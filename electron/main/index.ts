@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openBackend, type Backend } from '../backend.ts';
 import { METHOD_NAMES, CHANNEL_PREFIX, PRESENT_CHANNEL, PRINT_CHANNEL } from '../contract/methods.ts';
-import { resolveAsset } from '../handlers/assets.ts';
+import { resolveAsset } from '../assets/resolve-asset.ts';
 import { dispatch } from '../handlers/index.ts';
 import { appPaths } from '../node/paths.ts';
 
@@ -65,7 +65,7 @@ function registerProtocol(b: Backend): void {
   protocol.handle(SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'app') return new Response('not found', { status: 404 });
-    const asset = await resolveAsset(url.pathname, { rendererDir: b.paths.rendererDir, reference: b.reference, packs: b.packs });
+    const asset = await resolveAsset(url.pathname, { rendererDir: b.paths.rendererDir, basemap: b.reference.basemap, packs: b.packs });
     return new Response(typeof asset.body === 'string' ? asset.body : new Uint8Array(asset.body), {
       status: asset.status,
       headers: asset.headers,

@@ -9,8 +9,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Backend } from '../backend.ts';
-import { resolveAsset } from '../handlers/assets.ts';
-import { FILE_METHODS } from '../contract/methods.ts';
+import { resolveAsset } from '../assets/resolve-asset.ts';
+import { FILE_METHODS } from '../contract/api.ts';
 import { dispatch } from '../handlers/index.ts';
 
 /** Largest API request body accepted, bytes. Requests are small JSON arguments… */
@@ -109,7 +109,7 @@ export async function startServer(backend: Backend, options: { port?: number; ho
     }
     const asset = await resolveAsset(url.pathname, {
       rendererDir: backend.paths.rendererDir,
-      reference: backend.reference,
+      basemap: backend.reference.basemap,
       packs: backend.packs,
     });
     send(res, asset.status, asset.headers, req.method === 'HEAD' ? '' : asset.body);

@@ -26,6 +26,9 @@ export const FACILITY_CLASSES = [
   'market',
 ] as const;
 export type FacilityClass = (typeof FACILITY_CLASSES)[number];
+/** The classes a travel-time query reports a nearest facility for (markets are reported by name). */
+export type DestinationClass = Exclude<FacilityClass, 'market'>;
+export const DESTINATION_CLASSES: readonly DestinationClass[] = FACILITY_CLASSES.filter((c): c is DestinationClass => c !== 'market');
 
 /** How an edge is travelled. Road queries use `expressway` and `access` only. */
 export const EDGE_MODES = ['expressway', 'access', 'hsr', 'rail'] as const;

@@ -33,7 +33,9 @@ export interface PlanFocus {
   prefectures: readonly { adcode: string; focus_industries: readonly string[]; focus_sublines: readonly string[] }[];
 }
 
-export type Method = 'wsm' | 'ahp' | 'topsis';
+/** The ranking methods: weighted sum, AHP-weighted sum and TOPSIS (geo/README.md). */
+export const METHODS = ['wsm', 'ahp', 'topsis'] as const;
+export type Method = (typeof METHODS)[number];
 
 export interface ScoreOptions {
   method: Method;

@@ -1,14 +1,13 @@
 /**
- * Reference data shipped with the app: the basemap MBTiles, opened read-only. Its `siteselect`
- * metadata row (written by data/build/build-basemap.ts) describes the layers and their sources.
+ * The bundled basemap: an MBTiles file shipped with the app, opened read-only. Its `siteselect`
+ * metadata row (written by data/build/build-basemap.ts) describes the layers, their sources and
+ * the named places (county and prefecture seats) the search and the CRS detection use.
  */
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { flipTileRow } from '../../geo/index.ts';
-import { DataSourceInfo, LayerBreakdown } from '../contract/api.ts';
-import { openReadonly, type Db } from '../db/index.ts';
-
-const BBox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+import { BBox, DataSourceInfo, LayerBreakdown } from '../contract/api.ts';
+import { openMbtiles, type MbtilesReader } from '../db/mbtiles.ts';
 
 export const ReferenceMeta = z.object({
   builtAt: z.string(),
@@ -39,7 +38,7 @@ export const ReferenceMeta = z.object({
 });
 export type ReferenceMeta = z.infer<typeof ReferenceMeta>;
 
-export interface ReferenceData {
+export interface Basemap {
   meta: ReferenceMeta;
   minzoom: number;
   maxzoom: number;
@@ -48,28 +47,33 @@ export interface ReferenceData {
   close(): void;
 }
 
-export function openReference(file: string): ReferenceData {
-  let db: Db;
+/** @throws naming the file and `npm run build:data` when the basemap is missing or unreadable */
+export function openBasemap(file: string): Basemap {
+  let reader: MbtilesReader;
   try {
-    db = openReadonly(file);
+    reader = openMbtiles(file);
   } catch (error) {
     throw new Error(`reference basemap not found at ${file}: run \`npm run build:data\` (${(error as Error).message})`, { cause: error });
   }
-  const metaRows = db.prepare('SELECT name, value FROM metadata').all() as { name: string; value: string }[];
-  const metadata = Object.fromEntries(metaRows.map((r) => [r.name, r.value]));
-  const meta = ReferenceMeta.parse(JSON.parse(metadata['siteselect'] ?? 'null'));
-  const tileQuery = db.prepare('SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?').pluck();
+  const { metadata } = reader;
+  let meta: ReferenceMeta;
+  try {
+    meta = ReferenceMeta.parse(JSON.parse(metadata['siteselect'] ?? 'null'));
+  } catch (error) {
+    reader.close();
+    throw new Error(`reference basemap ${file} has no valid siteselect metadata: run \`npm run build:data\``, { cause: error });
+  }
   return {
     meta,
     minzoom: Number(metadata['minzoom']),
     maxzoom: Number(metadata['maxzoom']),
     getTile(zoom, x, y) {
-      const data = tileQuery.get(zoom, x, flipTileRow(y, zoom)) as Buffer | undefined;
+      const data = reader.tile(zoom, x, flipTileRow(y, zoom));
       if (!data) return null;
       // MBTiles vector tiles are gzip-compressed by convention; the custom protocol cannot rely
       // on Content-Encoding, so both transports serve them inflated.
       return data[0] === 0x1f && data[1] === 0x8b ? gunzipSync(data) : data;
     },
-    close: () => db.close(),
+    close: () => reader.close(),
   };
 }

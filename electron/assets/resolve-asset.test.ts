@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempBackend, tempDir } from '../testing/temp-backend.ts';
-import { CONTENT_SECURITY_POLICY, resolveAsset, safeJoin } from './assets.ts';
+import { CONTENT_SECURITY_POLICY, resolveAsset, safeJoin } from './resolve-asset.ts';
 
 const backend = tempBackend();
 const site = tempDir('siteselect-renderer-');
@@ -17,7 +17,7 @@ afterAll(() => {
   site.remove();
   outside.remove();
 });
-const ctx = { rendererDir: site.dir, reference: backend.reference };
+const ctx = { rendererDir: site.dir, basemap: backend.reference.basemap };
 
 describe('resolveAsset', () => {
   it('serves index.html for / with the content security policy', async () => {

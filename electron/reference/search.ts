@@ -4,7 +4,11 @@
  * then prefix, then substring; places in the zone before those outside it.
  */
 import { pinyin } from 'pinyin-pro';
+import { positionsOf } from '../../geo/index.ts';
+import type { LayerFeature, LayerId } from '../../data/schema/layers.ts';
 import type { PlaceHit } from '../contract/api.ts';
+import type { ReferenceMeta } from './basemap.ts';
+import type { ReferenceLayer } from './layers.ts';
 
 export interface SearchEntry {
   hit: PlaceHit;
@@ -46,4 +50,45 @@ export function searchIndex(index: readonly SearchEntry[], query: string, limit:
   }
   scored.sort((a, b) => b.score - a.score || a.entry.hit.name_zh.length - b.entry.hit.name_zh.length);
   return scored.slice(0, limit).map((s) => s.entry.hit);
+}
+
+/** A representative position: the point itself, or the middle vertex of a line or ring. */
+function centreOf(f: LayerFeature): [number, number] | null {
+  const g = f.geometry;
+  if (!g) return null;
+  const all = [...positionsOf(g.coordinates)];
+  const mid = all[Math.floor(all.length / 2)];
+  return mid ? [mid[0] as number, mid[1] as number] : null;
+}
+
+/** The index over the basemap's counties and prefectures and every feature of the zone's layers. */
+export function referenceSearchIndex(meta: ReferenceMeta, layers: ReadonlyMap<LayerId, ReferenceLayer>): SearchEntry[] {
+  return createSearchIndex([
+    ...meta.places.map((p) => ({
+      inZone: p.in_zone,
+      hit: {
+        layer: p.kind === 'county' ? 'counties' : 'prefectures',
+        id: `${p.kind}-${p.adcode}`,
+        name_zh: p.name_zh,
+        name_en: p.name_en,
+        detail_zh: p.kind === 'county' ? `${p.prefecture_zh ?? ''} · 县级行政区` : '地级行政区',
+        detail_en: p.kind === 'county' ? 'County-level unit' : 'Prefecture',
+        center: p.center,
+      } satisfies PlaceHit,
+    })),
+    ...[...layers.values()].flatMap((layer) =>
+      layer.collection.features.map((f) => ({
+        inZone: f.properties['external_hub'] !== true,
+        hit: {
+          layer: layer.id,
+          id: f.properties.id,
+          name_zh: f.properties.name_zh,
+          name_en: f.properties.name_en,
+          detail_zh: layer.name_zh,
+          detail_en: layer.name_en,
+          center: centreOf(f),
+        } satisfies PlaceHit,
+      })),
+    ),
+  ]);
 }

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { CONTENT_TYPES as TILE_TYPES } from '../basemaps/packs.ts';
 import type { PackRegistry } from '../basemaps/registry.ts';
-import type { ReferenceData } from './reference.ts';
+import type { Basemap } from '../reference/index.ts';
 
 export interface AssetResponse {
   status: number;
@@ -70,7 +70,7 @@ export function safeJoin(rendererDir: string, urlPath: string): string | null {
 
 export async function resolveAsset(
   urlPath: string,
-  ctx: { rendererDir: string; reference: ReferenceData; packs?: PackRegistry },
+  ctx: { rendererDir: string; basemap: Pick<Basemap, 'getTile'>; packs?: PackRegistry },
 ): Promise<AssetResponse> {
   const packTile = PACK_PATH.exec(urlPath);
   if (packTile) {
@@ -92,7 +92,7 @@ export async function resolveAsset(
     const [z, x, y] = [Number(tile[1]), Number(tile[2]), Number(tile[3])];
     const n = 2 ** z;
     if (z > 24 || x >= n || y >= n) return notFound('tile address out of range');
-    const data = ctx.reference.getTile(z, x, y);
+    const data = ctx.basemap.getTile(z, x, y);
     // An empty body is an empty tile to maplibre: the map has no data there (sea, far away).
     return {
       status: 200,

@@ -1,0 +1,113 @@
+/** The transport network: travel times, isochrones, catchments and the network itself. */
+import { z } from 'zod';
+import type { NetworkAssumptions } from '../../geo/network/assumptions.ts';
+import { DESTINATION_CLASSES } from '../../geo/network/graph.ts';
+import { BBox, FeatureCollectionResult, LngLatArg, NamedNode, NoArgs } from './common.ts';
+import { method, type Assert, type Equals } from './define.ts';
+
+/** Network assumptions (see geo/network/assumptions.ts); any subset overrides the defaults. */
+export const Assumptions = z
+  .object({
+    expresswayKmh: z.number().positive().max(200),
+    hsrKmh: z.number().positive().max(400),
+    conventionalRailKmh: z.number().positive().max(200),
+    ordinaryRoadKmh: z.number().positive().max(120),
+    detourFactor: z.number().min(1).max(4),
+    accessNeighbours: z.number().int().min(1).max(20),
+    maxAccessKm: z.number().positive().max(300),
+  })
+  .strict();
+export type Assumptions = z.infer<typeof Assumptions>;
+export type _AssumptionsMatchGeo = Assert<Equals<Assumptions, NetworkAssumptions>>;
+
+/** Facility classes a travel-time query answers (geo's list without markets). */
+export const FACILITY_CLASS_IDS = DESTINATION_CLASSES;
+export const FacilityClassSchema = z.enum(FACILITY_CLASS_IDS);
+
+export const Reached = NamedNode.extend({ minutes: z.number().nonnegative(), via: z.array(NamedNode) });
+export type Reached = z.infer<typeof Reached>;
+
+export const TravelTimesResult = z.object({
+  from: LngLatArg,
+  facilities: z.record(FacilityClassSchema, Reached.nullable()),
+  markets: z.record(z.string(), Reached.nullable()),
+});
+export type TravelTimesResult = z.infer<typeof TravelTimesResult>;
+
+const Minutes = z
+  .array(
+    z
+      .number()
+      .positive()
+      .max(24 * 60),
+  )
+  .min(1, 'at least one threshold (minutes) is needed')
+  .max(12);
+
+export const CatchmentResult = z.array(
+  z.object({
+    minutes: z.number(),
+    population: z.number().int().nonnegative(),
+    unknownCounties: z.array(z.string()),
+    countiesReached: z.number().int(),
+  }),
+);
+
+export const NetworkDataResult = z.object({
+  input: z
+    .object({
+      interchanges: z.array(z.unknown()),
+      expressways: z.array(z.unknown()),
+      facilities: z.array(z.unknown()),
+      railLines: z.array(z.unknown()),
+    })
+    .passthrough(),
+  assumptions: Assumptions,
+  zone: z.object({
+    bbox: BBox,
+    counties: z.array(
+      z.object({
+        adcode: z.string(),
+        name_zh: z.string(),
+        population: z.number().nullable(),
+        geometry: z.object({ type: z.string(), coordinates: z.unknown() }),
+      }),
+    ),
+  }),
+  markets: z.array(z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), node: z.string() })),
+});
+/** `input` is geo's NetworkInput (geo/network/graph.ts); the schema checks its outline only. */
+export type NetworkDataResult = z.infer<typeof NetworkDataResult>;
+
+const AssumptionOverrides = Assumptions.partial().optional();
+
+export const NETWORK_METHODS = {
+  networkInfo: method(
+    NoArgs,
+    z.object({
+      assumptions: Assumptions,
+      nodes: z.number().int(),
+      edges: z.number().int(),
+      classCounts: z.record(z.string(), z.number().int()),
+      markets: z.array(NamedNode),
+    }),
+  ),
+  travelTimes: method(z.object({ from: LngLatArg, assumptions: AssumptionOverrides }).strict(), TravelTimesResult),
+  isochrone: method(
+    z
+      .object({
+        from: LngLatArg,
+        minutes: Minutes.default([30, 60, 90, 120]),
+        cellKm: z.number().min(0.5).max(10).default(2),
+        assumptions: AssumptionOverrides,
+      })
+      .strict(),
+    FeatureCollectionResult,
+  ),
+  catchment: method(
+    z.object({ from: LngLatArg, minutes: Minutes.default([30, 60, 90]), assumptions: AssumptionOverrides }).strict(),
+    CatchmentResult,
+  ),
+  networkData: method(NoArgs, NetworkDataResult),
+  exportNetwork: method(z.object({ assumptions: AssumptionOverrides }).strict(), FeatureCollectionResult),
+};

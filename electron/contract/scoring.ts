@@ -1,0 +1,178 @@
+/** Scoring: the plan's taxonomy, profiles, rankings, park comparison and the user's own sites. */
+import { z } from 'zod';
+import { CRITERION_IDS, type EnterpriseProfile } from '../../geo/scoring/criteria.ts';
+import { METHODS } from '../../geo/scoring/score.ts';
+import { Deleted, IdArg, LngLatArg, NoArgs } from './common.ts';
+import { method, type Assert, type Equals } from './define.ts';
+
+export { CRITERION_IDS };
+export const CriterionIdSchema = z.enum(CRITERION_IDS);
+export const MethodSchema = z.enum(METHODS);
+
+const Importance = z.number().min(0).max(5);
+const LimitMinutes = z
+  .number()
+  .positive()
+  .max(24 * 60)
+  .nullable()
+  .optional();
+
+/** An enterprise profile (documented in README: the profile file format). */
+export const Profile = z
+  .object({
+    name: z.string().max(200).optional(),
+    industry: z.string().min(1),
+    subline: z.string().min(1).nullable().default(null),
+    exportOriented: z.boolean().default(false),
+    freight: z.object({ road: Importance, rail: Importance, internationalRail: Importance, air: Importance, water: Importance }).strict(),
+    markets: z.object({ gba: Importance, changsha: Importance, asean: Importance, europe: Importance }).strict(),
+    needsBondedZone: z.boolean().default(false),
+    staffHsr: z.boolean().default(false),
+    workforce: z.number().int().nonnegative().max(1_000_000).default(100),
+    pollution: z.enum(['low', 'medium', 'high']).default('low'),
+    minParkLevel: z.enum(['any', 'provincial', 'national']).default('any'),
+    limits: z
+      .object({
+        maxInterchangeMinutes: LimitMinutes,
+        maxFreightMinutes: LimitMinutes,
+        maxAirportMinutes: LimitMinutes,
+        maxBondedMinutes: LimitMinutes,
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+export type Profile = z.infer<typeof Profile>;
+/** A parsed profile is exactly geo's EnterpriseProfile, so handlers pass it on without a cast. */
+export type _ProfileMatchesGeo = Assert<Equals<Profile, EnterpriseProfile>>;
+
+export const Weights = z.partialRecord(CriterionIdSchema, z.number().min(0).max(100));
+export const AhpJudgements = z
+  .object({ criteria: z.array(CriterionIdSchema).min(2).max(10), matrix: z.array(z.array(z.number())) })
+  .strict();
+
+export const ScoreArgs = z
+  .object({
+    profile: Profile,
+    method: MethodSchema.default('wsm'),
+    /** Percent per criterion; missing criteria take the profile's default weights. */
+    weights: Weights.optional(),
+    ahp: AhpJudgements.optional(),
+    monteCarloSamples: z.number().int().min(0).max(100_000).default(2000),
+  })
+  .strict();
+export type ScoreArgs = z.output<typeof ScoreArgs>;
+
+const Bilingual = z.object({ rule: z.string(), message_zh: z.string(), message_en: z.string() });
+export const RankingResult = z.object({
+  method: MethodSchema,
+  weights: z.record(CriterionIdSchema, z.number()),
+  defaultWeights: z.record(CriterionIdSchema, z.number()),
+  profileFlag: z.object({ id: z.string(), section: z.string(), quote_zh: z.string(), text_en: z.string() }).nullable(),
+  ahp: z
+    .object({
+      weights: z.array(z.number()),
+      lambdaMax: z.number(),
+      ci: z.number(),
+      cr: z.number(),
+      consistent: z.boolean(),
+      mostInconsistent: z.object({ i: z.number(), j: z.number(), given: z.number(), implied: z.number(), ratio: z.number() }).nullable(),
+    })
+    .nullable(),
+  candidates: z.array(
+    z.object({
+      id: z.string(),
+      name_zh: z.string(),
+      name_en: z.string(),
+      kind: z.enum(['park', 'custom']),
+      position: z.tuple([z.number(), z.number()]),
+      rank: z.number().int().nullable(),
+      total: z.number().nullable(),
+      exclusions: z.array(Bilingual),
+      notes: z.array(z.string()),
+      criteria: z.array(
+        z.object({
+          id: CriterionIdSchema,
+          raw: z.number().nullable(),
+          unit: z.string(),
+          type: z.enum(['benefit', 'cost']),
+          score: z.number(),
+          weight: z.number(),
+          contribution: z.number().nullable(),
+        }),
+      ),
+    }),
+  ),
+  sensitivity: z
+    .object({
+      ranges: z.array(z.object({ id: CriterionIdSchema, weight: z.number(), lo: z.number(), hi: z.number() })),
+      stability: z
+        .object({ samples: z.number(), first: z.array(z.number()), top3: z.array(z.number()), ids: z.array(z.string()) })
+        .nullable(),
+    })
+    .nullable(),
+});
+export type RankingResult = z.infer<typeof RankingResult>;
+
+/** One candidate as ranked (a RankingResult row). */
+const RankedRow = RankingResult.shape.candidates.element;
+export const CompareArgs = ScoreArgs.omit({ monteCarloSamples: true })
+  .extend({
+    /** 2–6 parks or sites: zone parks, the user's sites, imported candidates or competitors. */
+    ids: z.array(z.string().min(1)).min(2, 'choose at least 2 parks to compare').max(6, 'compare at most 6 parks'),
+    /** The user's own park, for "what would move us up" (default: the first id). */
+    own: z.string().min(1).optional(),
+  })
+  .strict();
+export const CompareResult = z.object({
+  method: MethodSchema,
+  weights: z.record(CriterionIdSchema, z.number()),
+  /** Ranked candidates in all (the places ranks are out of). */
+  of: z.number().int(),
+  parks: z.array(RankedRow),
+  /** Rank of each compared park under each of the plan's ten industry presets. */
+  presets: z.array(
+    z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), ranks: z.record(z.string(), z.number().int().nullable()) }),
+  ),
+  moveUp: z
+    .object({
+      id: z.string(),
+      rank: z.number().int().nullable(),
+      above: z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), total: z.number().nullable() }).nullable(),
+      steps: z.array(
+        z.object({
+          criterion: CriterionIdSchema,
+          unit: z.string(),
+          from: z.number(),
+          to: z.number(),
+          change: z.number(),
+          effort: z.number(),
+        }),
+      ),
+      notEnough: z.array(CriterionIdSchema),
+      unknown: z.array(CriterionIdSchema),
+    })
+    .nullable(),
+});
+export type CompareResult = z.infer<typeof CompareResult>;
+
+export const CandidateSite = z.object({
+  id: z.string(),
+  name: z.string(),
+  position: z.tuple([z.number(), z.number()]),
+  created_at: z.string(),
+});
+
+const Named = z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() });
+
+export const SCORING_METHODS = {
+  planTaxonomy: method(NoArgs, z.object({ industries: z.array(Named.extend({ sublines: z.array(Named) })), source: z.string() })),
+  profilePresets: method(NoArgs, z.array(Named.extend({ profile: Profile }))),
+  scoreSites: method(ScoreArgs, RankingResult),
+  compareParks: method(CompareArgs, CompareResult),
+  listCandidateSites: method(NoArgs, z.array(CandidateSite)),
+  addCandidateSite: method(z.object({ name: z.string().trim().min(1).max(100), position: LngLatArg }).strict(), CandidateSite, {
+    writes: true,
+  }),
+  deleteCandidateSite: method(IdArg, Deleted, { writes: true }),
+};

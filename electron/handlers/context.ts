@@ -1,0 +1,53 @@
+/**
+ * What handlers receive: the loaded values a backend was opened with (`HandlerDeps`) and the
+ * services built from them once (`Context`). Every handler is a top-level function
+ * `(ctx, args) => result`; `createHandlers` binds them to one context.
+ */
+import type { z } from 'zod';
+import type { PackRegistry } from '../basemaps/registry.ts';
+import type { Contract, Edition, MethodName, ResultOf } from '../contract/api.ts';
+import type { Db } from '../db/index.ts';
+import type { LayerStore } from '../db/layer-store.ts';
+import type { ScenarioStore } from '../db/scenario-store.ts';
+import type { SettingsStore } from '../db/settings-store.ts';
+import type { SiteStore } from '../db/site-store.ts';
+import type { TourStore } from '../db/tour-store.ts';
+import type { ImportJobs, ImportLimits } from '../imports/jobs.ts';
+import type { Uploads } from '../imports/uploads.ts';
+import type { ZoneNetworkService } from '../network/service.ts';
+import type { Reference } from '../reference/index.ts';
+import type { SiteFacts } from '../scoring/site-facts.ts';
+
+/** What the handlers need, passed in so tests can build them around a temporary database. */
+export interface HandlerDeps {
+  userDb: Db;
+  /** Everything shipped with the app, loaded and validated (electron/reference). */
+  reference: Reference;
+  /** Offline basemap packs the user registered. */
+  packs: PackRegistry;
+  info: { name: string; version: string; edition: z.infer<typeof Edition>; dataDir: string };
+  /** Overrides of the import limits (tests use a small streaming threshold). */
+  importLimits?: ImportLimits;
+}
+
+export interface Stores {
+  layers: LayerStore;
+  sites: SiteStore;
+  scenarios: ScenarioStore;
+  tours: TourStore;
+  settings: SettingsStore;
+}
+
+export interface Context extends HandlerDeps {
+  stores: Stores;
+  network: ZoneNetworkService;
+  facts: SiteFacts;
+  jobs: ImportJobs;
+  uploads: Uploads;
+  importLimits: ImportLimits;
+}
+
+/** A group of handlers: one top-level function per method, taking the context and the parsed argument. */
+export type Handlers<M extends MethodName> = {
+  [K in M]: (ctx: Context, args: z.output<Contract[K]['args']>) => ResultOf<K> | Promise<ResultOf<K>>;
+};

@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { distanceMetres, fromWgs84 } from '../../geo/index.ts';
+import { IMPORT_FIXTURES, importFixture } from '../testing/imports.ts';
+import { ImportError, parseFile } from './parse.ts';
+import { importParsed } from './store.ts';
+
+const fx = importFixture();
+const { backend, reference, work, layerCount, featureCount, importBytes, layerFeatures } = fx;
+const FIXTURES = IMPORT_FIXTURES;
+afterAll(() => fx.dispose());
+
+describe('bad files: a clear message naming the problem, nothing imported', () => {
+  const expected = JSON.parse(readFileSync(join(FIXTURES, 'bad/expected.json'), 'utf8')) as Record<string, string>;
+  it('has a corpus of at least 25 bad files, each with its expected message', () => {
+    const files = readdirSync(join(FIXTURES, 'bad')).filter((f) => f !== 'expected.json');
+    expect(files.length).toBeGreaterThanOrEqual(25);
+    expect(files.sort()).toEqual(Object.keys(expected).sort());
+  });
+  it.each(Object.entries(expected))('%s → "%s"', async (file, message) => {
+    const before = [layerCount(), featureCount()];
+    const bytes = readFileSync(join(FIXTURES, 'bad', file));
+    await expect(importBytes(file, bytes)).rejects.toThrow(ImportError);
+    await expect(importBytes(file, bytes)).rejects.toThrow(message);
+    expect([layerCount(), featureCount()]).toEqual(before);
+  });
+});
+
+describe('good files', () => {
+  it('reads UTF-8 and GBK CSV alike, keeping the Chinese column names and values', async () => {
+    const utf8 = await importBytes('utf8.csv', readFileSync(join(FIXTURES, 'good/utf8.csv')));
+    const gbk = await importBytes('gbk.csv', readFileSync(join(FIXTURES, 'good/gbk.csv')));
+    expect(utf8.encoding).toBe('utf-8');
+    expect(gbk.encoding).toBe('gb18030');
+    const a = await layerFeatures(utf8.layerId);
+    const b = await layerFeatures(gbk.layerId);
+    expect(b.map((f) => f.properties['名称'])).toEqual(['衡阳南岳机场', '怀化芷江机场', '测试地块']);
+    expect(b).toEqual(a);
+  });
+
+  it.each(['gcj02', 'bd09'] as const)('detects %s coordinates from named places and stores WGS-84', async (crs) => {
+    const rows = [
+      ['衡阳南岳机场', 112.617072, 26.72321],
+      ['怀化芷江机场', 109.69972, 27.44139],
+      ['测试地块', 112.6, 26.9],
+    ] as const;
+    const csv = `名称,经度,纬度\n${rows.map(([n, x, y]) => `${n},${fromWgs84([x, y], crs).join(',')}`).join('\n')}\n`;
+    const file = join(work.dir, `${crs}.csv`);
+    writeFileSync(file, csv);
+    const summary = await importBytes(`${crs}.csv`, readFileSync(file));
+    expect(summary.crs).toBe(crs);
+    expect(summary.detection.basis).toBe('names');
+    const stored = await layerFeatures(summary.layerId);
+    rows.forEach(([, x, y], i) =>
+      expect(distanceMetres((stored[i]?.geometry?.coordinates as [number, number]) ?? [0, 0], [x, y])).toBeLessThan(5),
+    );
+  });
+
+  it('spots swapped columns, says so, and imports them once the user agrees', async () => {
+    const bytes = new TextEncoder().encode('name,lng,lat\n甲,26.9,112.6\n乙,27.5,110.0\n');
+    const parsed = await parseFile('swapped.csv', bytes);
+    expect(parsed.swapSuggested).toBe(true);
+    expect(parsed.problems[0]?.message).toMatch(/swapped/);
+    const fixed = await parseFile('swapped.csv', bytes, { swap: true });
+    expect(fixed.problems).toEqual([]);
+    const summary = await importParsed(backend.userDb, fixed, {
+      name: 'swapped',
+      role: 'candidates',
+      crs: 'wgs84',
+      sourceFile: 'swapped.csv',
+      reference,
+    });
+    expect((await layerFeatures(summary.layerId))[0]?.geometry?.coordinates).toEqual([112.6, 26.9]);
+  });
+});
+
+describe('shapefiles', () => {
+  it.each([
+    ['wgs84-shapefile.zip', 'a WGS-84 shapefile'],
+    ['cgcs2000-gk111.zip', 'a CGCS2000 3° Gauss–Krüger (CM 111°E) shapefile, reprojected from its .prj'],
+  ])('%s: %s lands where it belongs, with its attributes', async (file) => {
+    const summary = await importBytes(file, readFileSync(join(FIXTURES, 'good', file)), 'wgs84');
+    const features = await layerFeatures(summary.layerId);
+    expect(features.map((f) => f.properties['name'])).toEqual(['Shaoyang site', 'Yongzhou site']);
+    // CGCS2000 and WGS-84 differ by centimetres; the projection round trip by less than a metre.
+    expect(distanceMetres(features[0]?.geometry?.coordinates as [number, number], [111.45, 26.55])).toBeLessThan(1);
+    expect(distanceMetres(features[1]?.geometry?.coordinates as [number, number], [111.61, 26.42])).toBeLessThan(1);
+  });
+});

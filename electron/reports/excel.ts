@@ -1,0 +1,115 @@
+/**
+ * The Excel report: ranking, criteria with raw values, the comparison, assumptions and sources.
+ * It formats results the handlers computed with the same functions as the screen; labels come
+ * from the renderer's i18n (passed in the arguments), so the workbook reads like the screen.
+ */
+import ExcelJS from 'exceljs';
+import { DEFAULT_ASSUMPTIONS } from '../../geo/index.ts';
+import type { CompareResult, ExportReportArgs, RankingResult } from '../contract/api.ts';
+import { safeCell } from '../imports/export.ts';
+import type { Reference } from '../reference/index.ts';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The Excel report: ranking, criteria with raw values, the comparison, assumptions and sources. */
+export async function reportWorkbook(
+  args: ExportReportArgs,
+  ranking: RankingResult,
+  comparison: CompareResult | null,
+  reference: Pick<Reference, 'basemap' | 'layers'>,
+): Promise<Uint8Array> {
+  const L = (key: string) => args.labels[key] ?? key;
+  const en = args.language === 'en';
+  const name = (c: { name_zh: string; name_en: string }) => (en ? c.name_en : c.name_zh);
+  const p = args.payload;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'xiangnan-siteselect';
+  const header = (ws: ExcelJS.Worksheet, cells: string[]) => {
+    ws.addRow(cells).font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+  };
+  const row = (ws: ExcelJS.Worksheet, cells: unknown[]) => ws.addRow(cells.map(safeCell));
+
+  const r1 = wb.addWorksheet(L('sheet.ranking'));
+  header(r1, [L('col.rank'), L('col.site'), L('col.total'), L('col.kind'), L('col.exclusions')]);
+  for (const c of ranking.candidates)
+    row(r1, [
+      c.rank,
+      name(c),
+      c.total === null ? null : Math.round(c.total * 10) / 10,
+      c.kind === 'park' ? L('kind.park') : L('kind.custom'),
+      c.exclusions.map((e) => (en ? e.message_en : e.message_zh)).join('; '),
+    ]);
+  r1.columns.forEach((col, i) => (col.width = [8, 36, 10, 12, 50][i] ?? 12));
+
+  const r2 = wb.addWorksheet(L('sheet.criteria'));
+  header(r2, [
+    L('col.rank'),
+    L('col.site'),
+    L('col.criterion'),
+    L('col.raw'),
+    L('col.unit'),
+    L('col.score'),
+    L('col.weight'),
+    L('col.contribution'),
+  ]);
+  for (const c of ranking.candidates) {
+    for (const x of c.criteria)
+      row(r2, [
+        c.rank,
+        name(c),
+        L(`criteria.${x.id}`),
+        x.raw,
+        L(`unit.${x.unit}`),
+        Math.round(x.score * 1000) / 1000,
+        Math.round(x.weight * 10) / 10,
+        x.contribution === null ? null : Math.round(x.contribution * 100) / 100,
+      ]);
+  }
+  r2.columns.forEach((col, i) => (col.width = [8, 36, 28, 12, 10, 10, 10, 12][i] ?? 12));
+
+  if (comparison) {
+    const cmp = comparison;
+    const r3 = wb.addWorksheet(L('sheet.comparison'));
+    header(r3, [L('col.criterion'), L('col.unit'), ...cmp.parks.map(name)]);
+    row(r3, [L('col.rank'), '', ...cmp.parks.map((x) => (x.rank === null ? null : `${x.rank} / ${cmp.of}`))]);
+    row(r3, [L('col.total'), '', ...cmp.parks.map((x) => (x.total === null ? null : Math.round(x.total * 10) / 10))]);
+    cmp.parks[0]?.criteria.forEach((crit, j) =>
+      row(r3, [L(`criteria.${crit.id}`), L(`unit.${crit.unit}`), ...cmp.parks.map((x) => x.criteria[j]?.raw ?? null)]),
+    );
+    r3.addRow([]);
+    row(r3, [L('col.preset'), '', ...cmp.parks.map(name)]).font = { bold: true };
+    for (const pr of cmp.presets) row(r3, [en ? pr.name_en : pr.name_zh, '', ...cmp.parks.map((x) => pr.ranks[x.id] ?? null)]);
+    if (cmp.moveUp?.above) {
+      r3.addRow([]);
+      row(r3, [L('col.moveUp'), '', en ? cmp.moveUp.above.name_en : cmp.moveUp.above.name_zh]).font = { bold: true };
+      for (const s of cmp.moveUp.steps) row(r3, [L(`criteria.${s.criterion}`), L(`unit.${s.unit}`), s.from, s.to, s.change]);
+    }
+    r3.columns.forEach((col, i) => (col.width = i === 0 ? 28 : i === 1 ? 10 : 24));
+  }
+
+  const r4 = wb.addWorksheet(L('sheet.assumptions'));
+  header(r4, [L('col.item'), L('col.value')]);
+  row(r4, [L('col.method'), L(`method.${ranking.method}`)]);
+  for (const [id, w] of Object.entries(ranking.weights))
+    if (w > 0) row(r4, [`${L('col.weight')}: ${L(`criteria.${id}`)}`, `${Math.round(w * 10) / 10} %`]);
+  for (const [key, value] of Object.entries(DEFAULT_ASSUMPTIONS)) row(r4, [L(`assumptions.${key}`), value]);
+  r4.columns.forEach((col, i) => (col.width = i === 0 ? 48 : 20));
+
+  const r5 = wb.addWorksheet(L('sheet.sources'));
+  header(r5, [L('col.layer'), L('col.feature'), L('col.source'), L('col.asOf'), L('col.precision')]);
+  for (const s of reference.basemap.meta.sources)
+    row(r5, [en ? s.name_en : s.name_zh, '', en ? s.origin_en : s.origin_zh, s.as_of ?? (en ? s.vintage_en : s.vintage_zh), '']);
+  for (const layer of reference.layers.values()) {
+    for (const f of layer.collection.features)
+      row(r5, [
+        en ? layer.name_en : layer.name_zh,
+        en ? f.properties.name_en : f.properties.name_zh,
+        f.properties['source'],
+        f.properties['as_of'],
+        f.properties['precision'],
+      ]);
+  }
+  r5.columns.forEach((col, i) => (col.width = [18, 36, 80, 12, 12][i] ?? 12));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
