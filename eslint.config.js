@@ -1,32 +1,19 @@
-// Lint, including the layer rules of docs/ARCHITECTURE.md: a wrong import fails `npm test`.
+// Lint, including the package bans of the layer table (docs/architecture.mjs) and the rule that keeps SQL in
+// electron/db: a wrong import fails `npm test`. Imports between our own rooms are checked by tests/architecture.test.ts.
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { ROOMS } from './docs/architecture.mjs';
 
-const NODE_BUILTINS = [
-  'node:*',
-  'fs',
-  'fs/*',
-  'path',
-  'os',
-  'child_process',
-  'http',
-  'https',
-  'net',
-  'url',
-  'util',
-  'zlib',
-  'worker_threads',
-  'crypto',
-  'stream',
-];
+/** Packages a room may not import, from the one layer table (docs/architecture.mjs). */
+const banned = (path) => ROOMS.find((r) => r.path === path)?.bannedPackages ?? [];
 
 /** geo/ is the pure core: no UI, Electron, database, DOM or Node, and nothing of ours outside geo/. */
 const geoRule = {
   patterns: [
     {
-      group: ['electron', 'electron/*', 'react', 'react-dom', 'react-dom/*', 'better-sqlite3', 'maplibre-gl', ...NODE_BUILTINS],
+      group: banned('geo'),
       message: 'geo/ is pure TypeScript: no UI, Electron, database or Node imports (docs/ARCHITECTURE.md).',
     },
     {
@@ -40,7 +27,7 @@ const geoRule = {
 const rendererRule = {
   patterns: [
     {
-      group: ['electron', 'better-sqlite3', ...NODE_BUILTINS],
+      group: banned('renderer'),
       message: 'renderer/ runs in a sandboxed page: no Electron, database or Node imports (docs/ARCHITECTURE.md).',
     },
     {
@@ -64,15 +51,32 @@ const electronOutsideMainRule = {
   ],
 };
 
-/** The contract is shared with the renderer: zod and our method list only. */
+/** The contract is shared with the renderer: zod, its own files, and the pure constants of geo/ (ids defined once). */
 const contractRule = {
   patterns: [
     {
-      group: ['electron', 'better-sqlite3', 'react', ...NODE_BUILTINS],
+      group: banned('electron/contract'),
       message: 'electron/contract is shared with the renderer: it may import zod and its own files only.',
     },
-    { group: ['../*', '!./*'], message: 'electron/contract imports nothing outside itself.' },
+    {
+      regex: '^\\.\\./(?!\\.\\./geo/)',
+      message: 'electron/contract imports nothing outside itself but pure geo/ constants.',
+    },
   ],
+};
+
+/** SQLite stays in its room: only electron/db (and the data build) import the driver or prepare statements. */
+const databaseImports = {
+  patterns: [
+    {
+      group: ['better-sqlite3'],
+      message: 'Only electron/db (and data/build) import better-sqlite3; use a store in electron/db (docs/ARCHITECTURE.md).',
+    },
+  ],
+};
+const noPrepare = {
+  selector: "CallExpression[callee.property.name='prepare']",
+  message: 'SQL lives in electron/db: call a store there instead of .prepare() (docs/ARCHITECTURE.md).',
 };
 
 export default tseslint.config(
@@ -98,8 +102,38 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts'],
-    ignores: ['electron/main/**', 'electron/preload/**', 'electron/contract/**'],
+    ignores: [
+      'electron/main/**',
+      'electron/preload/**',
+      'electron/contract/**',
+      'electron/db/**',
+      '**/*.test.ts',
+      '**/*.bench.ts',
+      'electron/testing/**',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [...electronOutsideMainRule.patterns, ...databaseImports.patterns] },
+      ],
+      'no-restricted-syntax': ['error', noPrepare],
+    },
+  },
+  {
+    files: ['electron/db/**/*.ts', 'electron/**/*.test.ts', 'electron/**/*.bench.ts', 'electron/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', electronOutsideMainRule] },
+  },
+  {
+    files: [
+      'geo/**/*.ts',
+      'renderer/**/*.{ts,tsx}',
+      'scripts/**/*.{ts,mjs}',
+      'electron/main/**/*.ts',
+      'electron/preload/**/*.ts',
+      'electron/contract/**/*.ts',
+    ],
+    ignores: ['**/*.test.ts', '**/*.bench.ts'],
+    rules: { 'no-restricted-syntax': ['error', noPrepare] },
   },
   { files: ['electron/contract/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', contractRule] } },
 );

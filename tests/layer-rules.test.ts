@@ -31,6 +31,18 @@ describe('lint layer rules', () => {
     ['renderer/src/bad.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n", /sandboxed page/],
     ['electron/handlers/bad.ts', "import { app } from 'electron';\nexport const x = app;\n", /Only electron\/main/],
     ['electron/contract/bad.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", /shared with the renderer/],
+    // Issue 12: SQL stays in electron/db; the contract takes ids from geo and nothing else of ours.
+    ['electron/handlers/bad.ts', "import Database from 'better-sqlite3';\nexport const x = Database;\n", /Only electron\/db/],
+    [
+      'electron/network/bad.ts',
+      'export const x = (db: { prepare(s: string): unknown }) => db.prepare("SELECT 1");\n',
+      /SQL lives in electron\/db/,
+    ],
+    [
+      'electron/contract/bad.ts',
+      "import { dispatch } from '../handlers/index.ts';\nexport const x = dispatch;\n",
+      /nothing outside itself/,
+    ],
   ])('%s: rejects %j', async (file, code, message) => {
     expect((await lintErrors(file, code)).join('\n')).toMatch(message);
   });
@@ -39,6 +51,8 @@ describe('lint layer rules', () => {
     ['renderer/src/ok.ts', "import type { AppInfo } from '../../electron/contract/api.ts';\nexport type X = AppInfo;\n"],
     ['geo/ok.ts', "import { lngLatToTile } from './tiles.ts';\nexport const x = lngLatToTile;\n"],
     ['electron/main/ok.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    ['electron/db/ok.ts', "import Database from 'better-sqlite3';\nexport const x = (db: Database.Database) => db.prepare('SELECT 1');\n"],
+    ['electron/contract/ok.ts', "import { CRITERION_IDS } from '../../geo/scoring/criteria.ts';\nexport const x = CRITERION_IDS;\n"],
   ])('%s: allows %j', async (file, code) => {
     expect(await lintErrors(file, code)).toEqual([]);
   });

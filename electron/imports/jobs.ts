@@ -28,15 +28,15 @@ export class ImportJobs {
   constructor(private readonly db: Db) {}
 
   /**
-   * Starts an import; resolves the job id once the file has been checked (`reader.prepare`); the
+   * Starts an import; resolves the job id once the file has been checked (`reader.check`); the
    * writing continues in the background. `ended` runs when the job ends, with its status.
    *
-   * @throws BusyError while another import runs; ImportError from `prepare`
+   * @throws BusyError while another import runs; ImportError from `check`
    */
   async start(reader: ImportReader, options: WriteOptions, ended?: (status: ImportJob['status']) => void): Promise<string> {
     if (this.running) throw new BusyError('another import is still running; wait for it or cancel it');
     // Refused before a job exists: the caller gets the problems as the answer.
-    await reader.prepare();
+    await reader.check();
     const job = { id: randomUUID(), status: 'running', fraction: 0, summary: null, error: null, cancel: false } as ImportJob & {
       cancel: boolean;
       finished: Promise<void>;

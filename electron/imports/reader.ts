@@ -38,7 +38,7 @@ export interface ImportReader {
    *
    * @throws ImportError naming the problems
    */
-  prepare(): Promise<void>;
+  check(): Promise<void>;
   /** Writes the layer in one transaction on `db` (a connection no other code writes on meanwhile). */
   write(db: Db, options: WriteOptions, control: Pick<ImportOptions, 'shouldCancel' | 'onProgress'>): Promise<ImportSummary>;
 }
@@ -77,7 +77,7 @@ export function importReader(
           sample: sampleOf(head, crs === 'auto' ? detection.crs : crs),
         };
       },
-      prepare: async () => undefined,
+      check: async () => undefined,
       write: (db, o, control) =>
         importStream(db, path, { ...options, name: o.layerName, role: o.role, crs: o.crs, reference, sourceFile: source.name, ...control }),
     };
@@ -103,7 +103,7 @@ export function importReader(
         sample: sampleOf(p.features, crs === 'auto' ? detection.crs : crs),
       };
     },
-    async prepare() {
+    async check() {
       refuseProblems(await parse());
     },
     async write(db, o, control) {

@@ -21,7 +21,7 @@ export async function reportWorkbook(
   const L = (key: string) => args.labels[key] ?? key;
   const en = args.language === 'en';
   const name = (c: { name_zh: string; name_en: string }) => (en ? c.name_en : c.name_zh);
-  const p = args.payload;
+
   const wb = new ExcelJS.Workbook();
   wb.creator = 'xiangnan-siteselect';
   const header = (ws: ExcelJS.Worksheet, cells: string[]) => {
