@@ -66,41 +66,61 @@ export function originLinks(net: Network, position: LngLat): Link[] {
   return links;
 }
 
-/** Links along the expressway edges a position lies on (see {@link ON_CARRIAGEWAY_METRES}). */
-export function carriagewayLinks(net: Network, position: LngLat): Link[] {
-  const [lng, lat] = position;
+/**
+ * Where a position projects onto an expressway edge's polyline: metres along it from `edge.from`
+ * and metres off it, or null when it lies outside the edge's padded bounding box. Projection in a
+ * local plane scaled to metres (cos φ); distances by {@link distanceMetresXY}.
+ *
+ * @param lng - longitude, WGS-84 degrees
+ * @param lat - latitude, WGS-84 degrees
+ */
+export function projectOnCarriageway(
+  edge: Network['carriageways'][number],
+  lng: number,
+  lat: number,
+): { along: number; off: number } | null {
   const pad = ON_CARRIAGEWAY_METRES / 90_000; // degrees; generous at these latitudes
+  const [w, s, e, n] = edge.bbox;
+  if (lng < w - pad || lng > e + pad || lat < s - pad || lat > n + pad) return null;
+  let along = 0;
+  let bestAlong = -1;
+  let bestOff = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < edge.coordinates.length; i++) {
+    const a = edge.coordinates[i - 1] as LngLat;
+    const b = edge.coordinates[i] as LngLat;
+    const segment = distanceMetresXY(a[0], a[1], b[0], b[1]);
+    const k = Math.cos((((a[1] + b[1]) / 2) * Math.PI) / 180);
+    const bx = (b[0] - a[0]) * k;
+    const by = b[1] - a[1];
+    const px = (lng - a[0]) * k;
+    const py = lat - a[1];
+    const len2 = bx * bx + by * by;
+    const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, (px * bx + py * by) / len2));
+    const off = distanceMetresXY(lng, lat, a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t);
+    if (off < bestOff) {
+      bestOff = off;
+      bestAlong = along + t * segment;
+    }
+    along += segment;
+  }
+  return { along: bestAlong, off: bestOff };
+}
+
+/**
+ * Links along the expressway edges a position lies on (within {@link ON_CARRIAGEWAY_METRES}):
+ * to both ends of each such edge, at expressway speed for the distance along it.
+ *
+ * @param position - `[lng, lat]` WGS-84 degrees
+ */
+export function carriagewayLinks(net: Network, position: LngLat): Link[] {
   const links: Link[] = [];
   const kmh = net.assumptions.expresswayKmh;
   for (const edge of net.carriageways) {
-    const [w, s, e, n] = edge.bbox;
-    if (lng < w - pad || lng > e + pad || lat < s - pad || lat > n + pad) continue;
-    let along = 0;
-    let bestAlong = -1;
-    let bestOff = Number.POSITIVE_INFINITY;
-    for (let i = 1; i < edge.coordinates.length; i++) {
-      const a = edge.coordinates[i - 1] as LngLat;
-      const b = edge.coordinates[i] as LngLat;
-      const segment = distanceMetresXY(a[0], a[1], b[0], b[1]);
-      // Project in a local plane scaled to metres.
-      const k = Math.cos((((a[1] + b[1]) / 2) * Math.PI) / 180);
-      const bx = (b[0] - a[0]) * k;
-      const by = b[1] - a[1];
-      const px = (lng - a[0]) * k;
-      const py = lat - a[1];
-      const len2 = bx * bx + by * by;
-      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, (px * bx + py * by) / len2));
-      const off = distanceMetresXY(lng, lat, a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t);
-      if (off < bestOff) {
-        bestOff = off;
-        bestAlong = along + t * segment;
-      }
-      along += segment;
-    }
-    if (bestOff <= ON_CARRIAGEWAY_METRES) {
+    const p = projectOnCarriageway(edge, position[0], position[1]);
+    if (p && p.off <= ON_CARRIAGEWAY_METRES) {
       links.push(
-        { node: edge.from, minutes: minutesAt(bestAlong, kmh) },
-        { node: edge.to, minutes: minutesAt(edge.lengthMetres - bestAlong, kmh) },
+        { node: edge.from, minutes: minutesAt(p.along, kmh) },
+        { node: edge.to, minutes: minutesAt(edge.lengthMetres - p.along, kmh) },
       );
     }
   }

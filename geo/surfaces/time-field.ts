@@ -3,7 +3,8 @@
  * to the network exactly as a point is (see `originLinks`), so a cell's time equals the point
  * query at its centre. Runs in row chunks with progress and cancellation for the UI's worker.
  */
-import { accessMinutes } from '../network/assumptions.ts';
+import { accessMinutes, minutesAt } from '../network/assumptions.ts';
+import { ON_CARRIAGEWAY_METRES, projectOnCarriageway } from '../network/shortest-paths.ts';
 import { distanceMetresXY } from '../network/distance.ts';
 import type { Network } from '../network/graph.ts';
 import type { Grid } from './grid.ts';
@@ -43,15 +44,20 @@ export interface LinkBuffer {
   count: number;
 }
 
+/** Buffers sized for the most links a point can have: its nearest interchanges, every other node, both ends of every carriageway. */
 export function linkBuffer(net: Network): LinkBuffer {
-  const size = net.assumptions.accessNeighbours + net.nodes.length;
+  const size = net.assumptions.accessNeighbours + net.nodes.length + 2 * net.carriageways.length;
   return { node: new Int32Array(size), minutes: new Float64Array(size), count: 0 };
 }
 
 /**
- * The ordinary-road links of a position, as for an origin (`originLinks`): its nearest
- * interchanges within reach and every other node within reach, with access minutes. Written
- * into `out` (no allocation), for hot loops over grid cells.
+ * The links of a position exactly as for an origin (`originLinks`): its nearest interchanges
+ * within reach and every other node within reach by ordinary road, and both ends of any
+ * expressway it lies on (`carriagewayLinks`). Written into `out` (no allocation), for hot loops
+ * over grid cells.
+ *
+ * @param lng - longitude, WGS-84 degrees
+ * @param lat - latitude, WGS-84 degrees
  */
 export function linkPoint(net: Network, lng: number, lat: number, out: LinkBuffer, nodeLng: Float64Array, nodeLat: Float64Array): void {
   const a = net.assumptions;
@@ -82,6 +88,15 @@ export function linkPoint(net: Network, lng: number, lat: number, out: LinkBuffe
     nearI[count] = node.index;
     nearD[count] = accessMinutes(d, a);
     count++;
+  }
+  for (const edge of net.carriageways) {
+    const p = projectOnCarriageway(edge, lng, lat);
+    if (!p || p.off > ON_CARRIAGEWAY_METRES) continue;
+    nearI[count] = edge.from;
+    nearD[count] = minutesAt(p.along, a.expresswayKmh);
+    nearI[count + 1] = edge.to;
+    nearD[count + 1] = minutesAt(edge.lengthMetres - p.along, a.expresswayKmh);
+    count += 2;
   }
   out.count = count;
 }

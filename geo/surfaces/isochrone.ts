@@ -7,10 +7,10 @@
  */
 import { contours } from 'd3-contour';
 import type { LngLat } from '../lnglat.ts';
-import { gridOver, type Grid } from '../surfaces/grid.ts';
-import { timeField, type FieldOptions } from '../surfaces/time-field.ts';
-import type { Network } from './graph.ts';
-import { originLinks, shortestPaths, type TravelMode } from './shortest-paths.ts';
+import { gridOver, type Grid } from './grid.ts';
+import { timeField, type FieldOptions } from './time-field.ts';
+import type { Network } from '../network/graph.ts';
+import { originLinks, shortestPaths, type TravelMode } from '../network/shortest-paths.ts';
 
 export const DEFAULT_THRESHOLDS = [30, 60, 90, 120] as const;
 
