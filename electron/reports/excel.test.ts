@@ -1,0 +1,70 @@
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CONTRACT, type Profile } from '../contract/api.ts';
+import { callOk, tempBackend, tempDir } from '../testing/temp-backend.ts';
+
+const backend = tempBackend();
+const work = tempDir('siteselect-scenarios-');
+afterAll(() => {
+  backend.dispose();
+  work.remove();
+});
+const ok = <T>(method: string, args: unknown, b = backend) => callOk<T>(b, method, args);
+
+async function presets() {
+  return ok<{ id: string; profile: Profile }[]>('profilePresets', {});
+}
+
+describe('Excel report', () => {
+  it('holds the ranking, every raw value, the comparison, the assumptions and every source, in the chosen language', async () => {
+    const [equipment] = await presets();
+    const payload = {
+      profile: equipment?.profile,
+      compare: { ids: ['park-hengyang-htz', 'park-chenzhou-zixing', 'park-huaihua-htz'], own: 'park-chenzhou-zixing' },
+    };
+    const labels = {
+      'sheet.ranking': 'Ranking',
+      'sheet.criteria': 'Criteria',
+      'sheet.comparison': 'Comparison',
+      'sheet.assumptions': 'Assumptions',
+      'sheet.sources': 'Sources',
+      'col.rank': 'Rank',
+      'criteria.t-interchange': 'Time to an interchange',
+    };
+    const file = await ok<{ fileName: string; mime: string; dataBase64: string }>('exportReport', {
+      payload,
+      language: 'en',
+      labels,
+      fileName: 'equipment',
+    });
+    expect(file.fileName).toBe('equipment.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ranking', 'Criteria', 'Comparison', 'Assumptions', 'Sources']);
+    const ranking = CONTRACT.scoreSites.result.parse(await ok('scoreSites', { profile: equipment?.profile, monteCarloSamples: 0 }));
+    const sheet = wb.getWorksheet('Ranking') as ExcelJS.Worksheet;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Rank');
+    const first = sheet.getRow(2);
+    expect([first.getCell(1).value, first.getCell(2).value, first.getCell(3).value]).toEqual([
+      1,
+      ranking.candidates[0]?.name_en,
+      Math.round((ranking.candidates[0]?.total as number) * 10) / 10,
+    ]);
+    expect(sheet.rowCount).toBe(ranking.candidates.length + 1);
+    const criteria = wb.getWorksheet('Criteria') as ExcelJS.Worksheet;
+    const interchange = criteria.getRows(2, criteria.rowCount - 1)?.find((r) => r.getCell(3).value === 'Time to an interchange');
+    expect(interchange?.getCell(4).value).toBe(ranking.candidates[0]?.criteria.find((c) => c.id === 't-interchange')?.raw);
+    const comparison = wb.getWorksheet('Comparison') as ExcelJS.Worksheet;
+    const compared = CONTRACT.compareParks.result.parse(
+      await ok('compareParks', { profile: equipment?.profile, ids: payload.compare.ids, own: payload.compare.own }),
+    );
+    expect([3, 4, 5].map((i) => comparison.getRow(1).getCell(i).value)).toEqual(compared.parks.map((p) => p.name_en));
+    expect([3, 4, 5].map((i) => comparison.getRow(2).getCell(i).value)).toEqual(compared.parks.map((p) => `${p.rank} / ${compared.of}`));
+    const sources = wb.getWorksheet('Sources') as ExcelJS.Worksheet;
+    expect(sources.rowCount).toBeGreaterThan(150);
+    const park = sources
+      .getRows(2, sources.rowCount - 1)
+      ?.find((r) => String(r.getCell(2).value).includes('Hengyang') && r.getCell(4).value);
+    expect(String(park?.getCell(3).value)).toMatch(/http|\./);
+  });
+});
