@@ -126,3 +126,147 @@ describe('AHP against published examples', () => {
     for (let n = 1; n <= 9; n++) expect(SAATY_RI[n - 1]).toBe(ri[String(n)]);
   });
 });
+
+/** A random reciprocal matrix on Saaty's scale from n and a list of scale picks. */
+function reciprocal(n: number, picks: readonly number[]): number[][] {
+  const scale = [1 / 9, 1 / 7, 1 / 5, 1 / 3, 1, 3, 5, 7, 9];
+  const a = Array.from({ length: n }, () => new Array<number>(n).fill(1));
+  let k = 0;
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const v = scale[(picks[k++] ?? 4) % scale.length] as number;
+      (a[i] as number[])[j] = v;
+      (a[j] as number[])[i] = 1 / v;
+    }
+  return a;
+}
+const reciprocalArb = (minN: number, maxN: number) =>
+  fc.tuple(fc.integer({ min: minN, max: maxN }), fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 45, maxLength: 45 }));
+
+describe('AHP by row geometric mean', () => {
+  it('keeps the eigenvector method as the default, and names the method in the result', () => {
+    const a = reciprocal(4, [5, 6, 3, 7, 2, 5]);
+    expect(ahp(a).method).toBe('eigen');
+    expect(ahp(a)).toEqual(ahp(a, { method: 'eigen' }));
+    expect(ahp(a, { method: 'geomean' }).method).toBe('geomean');
+  });
+
+  it('recovers the weights of a perfectly consistent matrix, like the eigenvector', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 2, maxLength: 9 }), (raw) => {
+        const w = raw.map((x) => x / raw.reduce((s, v) => s + v, 0));
+        const r = ahp(
+          w.map((wi) => w.map((wj) => wi / wj)),
+          { method: 'geomean' },
+        );
+        r.weights.forEach((x, i) => expect(x).toBeCloseTo(w[i] as number, 12));
+        expect(r.cr).toBeCloseTo(0, 9);
+      }),
+    );
+  });
+
+  it('equals the eigenvector for n = 3 (Crawford & Williams 1985) and differs in general for n ≥ 4', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 3, maxLength: 3 }), (picks) => {
+        const a = reciprocal(3, picks);
+        const e = ahp(a, { method: 'eigen' });
+        const g = ahp(a, { method: 'geomean' });
+        g.weights.forEach((x, i) => expect(x).toBeCloseTo(e.weights[i] as number, 10));
+        expect(g.cr).toBeCloseTo(e.cr, 9);
+      }),
+    );
+    // An inconsistent 4×4 matrix: the two derivations give different numbers.
+    const a = reciprocal(4, [8, 0, 6, 2, 7, 1]);
+    const e = ahp(a, { method: 'eigen' });
+    const g = ahp(a, { method: 'geomean' });
+    expect(Math.max(...e.weights.map((x, i) => Math.abs(x - (g.weights[i] as number))))).toBeGreaterThan(1e-3);
+  });
+
+  it('computes λmax, CI and CR by the same formula for both methods, from that method’s weights', () => {
+    fc.assert(
+      fc.property(reciprocalArb(2, 9), fc.constantFrom('eigen' as const, 'geomean' as const), ([n, picks], method) => {
+        const a = reciprocal(n, picks);
+        const r = ahp(a, { method });
+        const aw = a.map((row) => row.reduce((s, v, j) => s + v * (r.weights[j] as number), 0));
+        const lambda = aw.reduce((s, v, i) => s + v / (r.weights[i] as number), 0) / n;
+        expect(r.lambdaMax).toBeCloseTo(lambda, 12);
+        const ci = n > 1 ? (lambda - n) / (n - 1) : 0;
+        expect(r.ci).toBeCloseTo(ci, 12);
+        expect(r.cr).toBeCloseTo((SAATY_RI[n - 1] as number) > 0 ? ci / (SAATY_RI[n - 1] as number) : 0, 12);
+        expect(r.lambdaMax).toBeGreaterThanOrEqual(n - 1e-9);
+      }),
+    );
+  });
+
+  it('is invariant to the order of the criteria: permuting the matrix permutes the weights', () => {
+    fc.assert(
+      fc.property(
+        reciprocalArb(2, 8).chain(([n, picks]) =>
+          fc.tuple(fc.constant(reciprocal(n, picks)), fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n })),
+        ),
+        fc.constantFrom('eigen' as const, 'geomean' as const),
+        ([a, perm], method) => {
+          const permuted = perm.map((i) => perm.map((j) => (a[i] as number[])[j] as number));
+          const r = ahp(a, { method });
+          const p = ahp(permuted, { method });
+          perm.forEach((i, k) => expect(p.weights[k]).toBeCloseTo(r.weights[i] as number, 9));
+          expect(p.cr).toBeCloseTo(r.cr, 9);
+        },
+      ),
+    );
+  });
+
+  it('accepts judgements written with rounding within 2.5 % of Saaty’s fractions (0.111111 for 1/9)', () => {
+    const written = [
+      [1, 9, 3],
+      [0.111111, 1, 0.333],
+      [0.333333, 3, 1],
+    ];
+    expect(pairwiseProblem(written)).toBeNull();
+    const exact = ahp([
+      [1, 9, 3],
+      [1 / 9, 1, 1 / 3],
+      [1 / 3, 3, 1],
+    ]);
+    ahp(written).weights.forEach((w, i) => expect(w).toBeCloseTo(exact.weights[i] as number, 3));
+    expect(
+      pairwiseProblem([
+        [1, 0.11],
+        [9, 1],
+      ]),
+    ).toBeNull();
+    // Beyond the tolerance the scale is still enforced, and the message names the entry.
+    expect(
+      pairwiseProblem([
+        [1, 0.14],
+        [7, 1],
+      ]),
+    ).toBeNull();
+    expect(
+      pairwiseProblem([
+        [1, 0.1],
+        [10, 1],
+      ]),
+    ).toMatch(/entry \(1, 2\) = 0.1 is outside Saaty's scale/);
+    expect(() => ahp([[1]], { method: 'power' as never })).toThrow(/eigen or geomean/);
+  });
+});
+
+interface GeomeanExample {
+  id: string;
+  matrix: number[][];
+  published: { weights: number[]; geometricMeans?: number[] };
+}
+
+describe('AHP geometric mean against published examples', () => {
+  const examples = load<GeomeanExample[]>('ahp-geomean-examples.json');
+  it.each(examples.map((e) => [e.id, e] as const))('%s: weights match to the printed decimals', (_id, example) => {
+    const r = ahp(example.matrix, { method: 'geomean' });
+    const decimals = example.published.weights.some((w) => String(w).split('.')[1]?.length === 4) ? 4 : 2;
+    r.weights.forEach((w, i) => expect(w).toBeCloseTo(example.published.weights[i] as number, decimals));
+    example.published.geometricMeans?.forEach((g, i) => {
+      const row = example.matrix[i] as number[];
+      expect(Math.exp(row.reduce((s, v) => s + Math.log(v), 0) / row.length)).toBeCloseTo(g, 3);
+    });
+  });
+});
