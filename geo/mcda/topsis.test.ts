@@ -74,3 +74,29 @@ describe('TOPSIS against published examples', () => {
     expect(r.ranking.map((i) => example.published.ranking[i])).toEqual([1, 2, 3, 4]);
   });
 });
+
+describe('TOPSIS on constant columns', () => {
+  it('returns finite closeness in 0…1 when some or all columns are constant and non-zero (no division by zero)', () => {
+    fc.assert(
+      fc.property(
+        matrixArb(4, 2),
+        fc.double({ min: 0.1, max: 100, noNaN: true }),
+        weightsArb(3),
+        fc.array(fc.constantFrom(1, -1), { minLength: 3, maxLength: 3 }),
+        (m, c, w, t) => {
+          fc.pre([0, 1].every((j) => m.some((row) => (row[j] as number) > 0)));
+          for (const rows of [m.map((row) => [...row, c]), m.map(() => [c, c, c])]) {
+            const r = topsis(rows, w, t);
+            r.closeness.forEach((x) => {
+              expect(Number.isFinite(x)).toBe(true);
+              expect(x).toBeGreaterThanOrEqual(0);
+              expect(x).toBeLessThanOrEqual(1);
+            });
+            for (let k = 1; k < r.ranking.length; k++)
+              expect(r.closeness[r.ranking[k - 1] as number]).toBeGreaterThanOrEqual(r.closeness[r.ranking[k] as number] as number);
+          }
+        },
+      ),
+    );
+  });
+});
