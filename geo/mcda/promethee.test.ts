@@ -68,19 +68,17 @@ describe('preference functions', () => {
 });
 
 describe('PROMETHEE II flows', () => {
-  const caseArb = fc
-    .integer({ min: 1, max: 4 })
-    .chain((n) =>
-      fc.tuple(
-        fc.array(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n, maxLength: n }), { minLength: 1, maxLength: 7 }),
-        fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
-        fc.array(fc.constantFrom(1, -1), { minLength: n, maxLength: n }),
-        fc.array(fc.constantFrom('usual', 'u-shape:5', 'v-shape:20', 'level:2:10', 'linear:2:30', 'gaussian:15'), {
-          minLength: n,
-          maxLength: n,
-        }),
-      ),
-    );
+  const caseArb = fc.integer({ min: 1, max: 4 }).chain((n) =>
+    fc.tuple(
+      fc.array(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n, maxLength: n }), { minLength: 1, maxLength: 7 }),
+      fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
+      fc.array(fc.constantFrom(1, -1), { minLength: n, maxLength: n }),
+      fc.array(fc.constantFrom('usual', 'u-shape:5', 'v-shape:20', 'level:2:10', 'linear:2:30', 'gaussian:15'), {
+        minLength: n,
+        maxLength: n,
+      }),
+    ),
+  );
 
   it('net flows sum to 0, lie in [−1, 1], equal φ⁺ − φ⁻, and the ranking follows φ', () => {
     fc.assert(

@@ -60,17 +60,15 @@ describe('target site: distance to a chosen alternative', () => {
   it('gives distances in [0, 1], 0 for a twin, symmetric, and finite on constant columns', () => {
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 1, max: 5 })
-          .chain((n) =>
-            fc.tuple(
-              fc.array(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: n, maxLength: n }), {
-                minLength: 2,
-                maxLength: 8,
-              }),
-              fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
-            ),
+        fc.integer({ min: 1, max: 5 }).chain((n) =>
+          fc.tuple(
+            fc.array(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: n, maxLength: n }), {
+              minLength: 2,
+              maxLength: 8,
+            }),
+            fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
           ),
+        ),
         fc.nat(),
         fc.nat(),
         ([rows, weights], ti, ai) => {
