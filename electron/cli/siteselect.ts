@@ -3,8 +3,8 @@
  * a non-zero exit. Every command accepts `--data-dir DIR` (default: the app's user data folder).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import Papa from 'papaparse';
-import { ahp, CRS_IDS, topsis, type CrsId } from '../../geo/index.ts';
+import { CRS_IDS, type CrsId } from '../../geo/index.ts';
+import { MCDA_USAGE, runMcda, UsageError } from './mcda-command.ts';
 import {
   EXPORT_FORMATS,
   LAYER_ROLES,
@@ -32,9 +32,7 @@ commands:
   export-network --out FILE.geojson          the routable network: nodes (Points) and edges (LineStrings)
   score --profile FILE.json [--method wsm|ahp|topsis] [--format json|csv]
                                              rank every candidate site for an enterprise profile
-  mcda ahp --pairwise FILE.csv               AHP weights, λmax, CI, CR of a pairwise matrix (header row of names)
-  mcda topsis --matrix FILE.csv --weights w1,w2,… --types 1,-1,…
-                                             TOPSIS closeness and ranking (rows alternatives, columns criteria)
+${MCDA_USAGE}
   import FILE [--role ROLE] [--crs wgs84|gcj02|bd09|auto] [--name NAME] [--lng COL --lat COL] [--swap]
                                              import GeoJSON, CSV, XLSX, KML, KMZ or GPX as a layer (JSON summary)
   export LAYER --format geojson|csv|xlsx|kml --out FILE
@@ -45,7 +43,7 @@ commands:
 Positions are WGS-84 longitude,latitude in degrees.`;
 
 /** A failure the user caused (bad command or option): message on stderr, exit code 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface CliIo {
   out(text: string): void;
@@ -80,55 +78,6 @@ function readJsonFile(path: string): unknown {
   } catch (error) {
     throw new Error(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
-}
-
-function parseNumberList(text: string, option: string): number[] {
-  const values = text.split(',').map((p) => p.trim());
-  const numbers = values.map(Number);
-  if (values.some((v) => v === '') || numbers.some((n) => !Number.isFinite(n)))
-    throw new UsageError(`${option} must be numbers separated by commas, got "${text}"`);
-  return numbers;
-}
-
-/** A number or a fraction such as 1/3 (pairwise judgements are often written that way). */
-function parseCell(text: string): number {
-  const t = text.trim();
-  const fraction = /^(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/.exec(t);
-  if (fraction) return Number(fraction[1]) / Number(fraction[2]);
-  return t === '' ? Number.NaN : Number(t);
-}
-
-/**
- * Reads a CSV table of numbers with a header row of names; a first column of labels is allowed
- * (detected when its cells are not numbers). Names the file, row and column of any bad cell.
- */
-function readNumberTable(path: string, _options: { rowLabels: 'optional' }): { header: string[]; rows: number[][]; labels: string[] } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  } catch (error) {
-    throw new Error(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
-  }
-  const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true });
-  if (parsed.errors.length > 0) throw new Error(`${path}: ${parsed.errors[0]?.message} (row ${(parsed.errors[0]?.row ?? 0) + 1})`);
-  const [head, ...body] = parsed.data;
-  if (!head || body.length === 0) throw new Error(`${path}: needs a header row of names and at least one row of numbers`);
-  const labelled = body.every((row) => Number.isNaN(parseCell(row[0] ?? '')));
-  const header = (labelled ? head.slice(1) : head).map((h) => h.trim());
-  const labels: string[] = [];
-  const rows = body.map((row, r) => {
-    if (labelled) labels.push((row[0] ?? '').trim());
-    const cells = labelled ? row.slice(1) : row;
-    if (cells.length !== header.length)
-      throw new Error(`${path}: row ${r + 2} has ${cells.length} values, the header names ${header.length}`);
-    return cells.map((c, k) => {
-      const v = parseCell(c);
-      if (!Number.isFinite(v)) throw new Error(`${path}: row ${r + 2}, column "${header[k]}": "${c}" is not a number`);
-      return v;
-    });
-  });
-  if (!labelled) body.forEach((_, i) => labels.push(String(i + 1)));
-  return { header, rows, labels };
 }
 
 /** One row per candidate and criterion: rank, total, raw value, unit, score, weight, contribution; CSV-injection safe. */
@@ -253,62 +202,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       io.out(format === 'json' ? JSON.stringify(envelope.result, null, 2) : rankingCsv(envelope.result as RankingResult));
       return 0;
     }
-    if (command === 'mcda') {
-      const [kind, ...args] = rest;
-      if (kind === 'ahp') {
-        const { values } = parseArgs({ args, options: { pairwise: { type: 'string' } }, strict: true, allowPositionals: false });
-        if (!values.pairwise) throw new UsageError('mcda ahp needs --pairwise FILE.csv');
-        const { header, rows } = readNumberTable(values.pairwise, { rowLabels: 'optional' });
-        if (rows.length !== header.length)
-          throw new Error(`${values.pairwise}: ${header.length} names in the header but ${rows.length} rows; the matrix must be square`);
-        const r = ahp(rows);
-        io.out(
-          JSON.stringify(
-            {
-              weights: Object.fromEntries(header.map((h, i) => [h, r.weights[i]])),
-              lambdaMax: r.lambdaMax,
-              ci: r.ci,
-              cr: r.cr,
-              consistent: r.consistent,
-              mostInconsistent: r.mostInconsistent
-                ? {
-                    a: header[r.mostInconsistent.i],
-                    b: header[r.mostInconsistent.j],
-                    given: r.mostInconsistent.given,
-                    implied: r.mostInconsistent.implied,
-                  }
-                : null,
-            },
-            null,
-            2,
-          ),
-        );
-        return 0;
-      }
-      if (kind === 'topsis') {
-        const { values } = parseArgs({
-          args,
-          options: { matrix: { type: 'string' }, weights: { type: 'string' }, types: { type: 'string' } },
-          strict: true,
-          allowPositionals: false,
-        });
-        if (!values.matrix || !values.weights || !values.types)
-          throw new UsageError('mcda topsis needs --matrix FILE.csv --weights w1,w2,… --types 1,-1,…');
-        const { header, rows, labels } = readNumberTable(values.matrix, { rowLabels: 'optional' });
-        const weights = parseNumberList(values.weights, '--weights');
-        const types = parseNumberList(values.types, '--types');
-        const r = topsis(rows, weights, types);
-        io.out(
-          JSON.stringify(
-            { criteria: header, alternatives: labels, closeness: r.closeness, ranking: r.ranking.map((i) => labels[i] ?? i + 1) },
-            null,
-            2,
-          ),
-        );
-        return 0;
-      }
-      throw new UsageError(`mcda needs "ahp" or "topsis", got "${kind ?? ''}"`);
-    }
+    if (command === 'mcda') return await runMcda(rest, io);
     if (command === 'import') {
       const { values, positionals } = parseArgs({
         args: rest,
