@@ -135,6 +135,13 @@ const LIMITS: { key: keyof EnterpriseProfile['limits']; minutes: keyof Candidate
   { key: 'maxBondedMinutes', minutes: 'bonded', zh: '综合保税区', en: 'a bonded zone' },
 ];
 
+/**
+ * The hard limits a candidate breaks: the plan's pollution rule, the profile's minimum park level
+ * and each maximum travel time (minutes, on the candidate's facts). An unknown time does not
+ * exclude; it is shown as unknown.
+ *
+ * @returns one entry per broken rule, with its message in Chinese and English; empty when none
+ */
 export function exclusionsFor(p: EnterpriseProfile, c: CandidateFacts): Exclusion[] {
   const out: Exclusion[] = [];
   if (p.pollution === 'high') {

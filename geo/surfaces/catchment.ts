@@ -23,6 +23,12 @@ export interface PopulationRaster {
   perCell: Float64Array;
 }
 
+/**
+ * Spreads each county's population evenly over its cells of `county` (from {@link rasterize}).
+ * A county whose population is unknown contributes 0 persons and is listed by the catchment.
+ *
+ * @param county - county index per cell, -1 outside every county
+ */
 export function populationRaster(grid: Grid, county: Int32Array, counties: readonly CountyPopulation[]): PopulationRaster {
   const cells = new Float64Array(counties.length);
   for (const k of county) if (k >= 0) cells[k] = (cells[k] as number) + 1;

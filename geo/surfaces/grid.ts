@@ -35,6 +35,10 @@ export function gridOver(bbox: readonly [number, number, number, number], cellKm
   return { west, north, dLng, dLat, nx, ny, cellKm };
 }
 
+/**
+ * Centre of cell (i, j): `[lng, lat]` in WGS-84 degrees; i counts columns from the west, j rows
+ * from the north (row 0 is the northernmost).
+ */
 export function cellCentre(grid: Grid, i: number, j: number): [number, number] {
   return [grid.west + (i + 0.5) * grid.dLng, grid.north - (j + 0.5) * grid.dLat];
 }

@@ -8,6 +8,12 @@ import type { Grid } from './grid.ts';
 /** Rings of one polygon or multipolygon: `[lng, lat]` WGS-84, outer rings and holes alike. */
 export type Rings = readonly (readonly (readonly [number, number])[])[];
 
+/**
+ * For each grid cell, the index of the polygon whose area contains the cell's centre (even–odd
+ * rule), or -1. Polygons are `[lng, lat]` WGS-84 rings; a later polygon wins where two overlap.
+ *
+ * @returns row-major Int32Array of `grid.nx × grid.ny`, row 0 north
+ */
 export function rasterize(grid: Grid, polygons: readonly Rings[]): Int32Array {
   const out = new Int32Array(grid.nx * grid.ny).fill(-1);
   // rows[j] collects [polygon, x-intersection in cell units] for the scanline through row j's centres.

@@ -33,10 +33,6 @@ export interface FieldOptions {
   shouldCancel?(): boolean;
 }
 
-/**
- * @param nodeMinutes - minutes from the origin (or to the destination class) for every node; Infinity when unreachable
- * @returns minutes per cell (row-major, row 0 north); Infinity where unreachable, NaN outside the mask
- */
 /** Reusable buffers for {@link linkPoint}. */
 export interface LinkBuffer {
   node: Int32Array;
@@ -122,6 +118,12 @@ export interface CellLinks {
   lat: Float64Array;
 }
 
+/**
+ * Links every cell (of `mask`, when given) to the network as {@link linkPoint} does, stored in
+ * flat arrays once, so that many fields over one grid each cost a pass over stored links.
+ *
+ * @param mask - cells to link (value ≥ 0); default every cell
+ */
 export function linkCells(net: Network, grid: Grid, mask?: Int32Array): CellLinks {
   const { lng: nodeLng, lat: nodeLat } = nodePositions(net);
   const buf = linkBuffer(net);
@@ -199,6 +201,15 @@ export function fieldFromLinks(
   return out;
 }
 
+/**
+ * Minutes for every cell of a grid: each cell is linked as a point is ({@link linkPoint}) and
+ * takes the best of its links' access minutes plus the linked node's minutes, or the direct leg
+ * from `options.origin` by ordinary road.
+ *
+ * @param nodeMinutes - minutes from the origin (or to the destination class) for every node; Infinity when unreachable
+ * @returns minutes per cell (row-major, row 0 north); Infinity where unreachable, NaN outside the mask
+ * @throws CancelledError when `options.shouldCancel` says so
+ */
 export function timeField(net: Network, grid: Grid, nodeMinutes: Float64Array, options: FieldOptions = {}): Float32Array {
   const a = net.assumptions;
   const maxMetres = a.maxAccessKm * 1000;
