@@ -137,8 +137,8 @@ const LIMITS: { key: keyof EnterpriseProfile['limits']; minutes: keyof Candidate
 
 /**
  * The hard limits a candidate breaks: the plan's pollution rule, the profile's minimum park level
- * and each maximum travel time (minutes, on the candidate's facts). An unknown time does not
- * exclude; it is shown as unknown.
+ * and each maximum travel time (minutes, on the candidate's facts). Where a limit is set and no
+ * such facility is reachable at all, the candidate is excluded too, with a message saying so.
  *
  * @returns one entry per broken rule, with its message in Chinese and English; empty when none
  */
