@@ -24,5 +24,7 @@ export function method<A extends z.ZodType, R extends z.ZodType, F extends Omit<
 
 /** True when A and B are the same type (compile-time checks that replace casts). */
 export type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** True when every A is a B (a one-way check, e.g. a parsed value handed to a function that takes readonly arrays). */
+export type Extends<A, B> = [A] extends [B] ? true : false;
 /** Fails to compile unless its argument is `true`. */
 export type Assert<T extends true> = T;

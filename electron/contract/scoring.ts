@@ -1,13 +1,69 @@
 /** Scoring: the plan's taxonomy, profiles, rankings, park comparison and the user's own sites. */
 import { z } from 'zod';
+import { AHP_METHODS } from '../../geo/mcda/ahp.ts';
+import type { PreferenceFunction } from '../../geo/mcda/promethee.ts';
+import { valueFunctionProblem, type ValueFunction } from '../../geo/mcda/value-functions.ts';
 import { CRITERION_IDS, type EnterpriseProfile } from '../../geo/scoring/criteria.ts';
-import { METHODS } from '../../geo/scoring/score.ts';
+import { METHODS, type CustomCriterionId, type MethodOptions } from '../../geo/scoring/score.ts';
 import { Deleted, IdArg, LngLatArg, NoArgs } from './common.ts';
-import { method, type Assert, type Equals } from './define.ts';
+import { method, type Assert, type Equals, type Extends } from './define.ts';
 
 export { CRITERION_IDS };
 export const CriterionIdSchema = z.enum(CRITERION_IDS);
 export const MethodSchema = z.enum(METHODS);
+/** `custom-` and 1–64 lower-case letters, digits or hyphens. */
+export const CustomCriterionIdSchema = z.custom<CustomCriterionId>(
+  (v) => typeof v === 'string' && /^custom-[a-z0-9-]{1,64}$/.test(v),
+  'a custom criterion id is "custom-" and lower-case letters, digits or hyphens',
+);
+/** A built-in criterion or one of the user's own. */
+export const CriterionKeySchema = z.union([CriterionIdSchema, CustomCriterionIdSchema]);
+
+const Bounds = z.union([z.literal('candidates'), z.object({ min: z.number(), max: z.number() }).strict()]);
+/** A value function (geo/mcda/value-functions.ts); its parameters are checked by geo's own rule. */
+export const ValueFunctionSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('linear'), direction: z.enum(['benefit', 'cost']), bounds: Bounds }).strict(),
+    z.object({ kind: z.literal('trapezoid'), a: z.number(), b: z.number(), c: z.number(), d: z.number() }).strict(),
+    z.object({ kind: z.literal('ideal'), ideal: z.number(), tolerance: z.number() }).strict(),
+    z.object({ kind: z.literal('step'), threshold: z.number(), pass: z.enum(['above', 'below']) }).strict(),
+    z.object({ kind: z.literal('logistic'), midpoint: z.number(), slope: z.number() }).strict(),
+    z.object({ kind: z.literal('gaussian'), target: z.number(), spread: z.number() }).strict(),
+    z.object({ kind: z.literal('piecewise'), points: z.array(z.tuple([z.number(), z.number()])).min(2).max(20) }).strict(),
+    z.object({ kind: z.literal('levels'), levels: z.array(z.object({ value: z.number(), score: z.number() }).strict()).min(1).max(20) }).strict(),
+  ])
+  .superRefine((f, ctx) => {
+    const problem = valueFunctionProblem(f);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+/** Parsed value functions are geo's (its arrays are readonly, so the check is one-way). */
+export type _ValueFunctionMatchesGeo = Assert<Extends<z.output<typeof ValueFunctionSchema>, ValueFunction>>;
+
+export const PreferenceFunctionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('usual') }).strict(),
+  z.object({ type: z.literal('u-shape'), q: z.number().min(0) }).strict(),
+  z.object({ type: z.literal('v-shape'), p: z.number().positive() }).strict(),
+  z.object({ type: z.literal('level'), q: z.number().min(0), p: z.number().positive() }).strict(),
+  z.object({ type: z.literal('linear'), q: z.number().min(0), p: z.number().positive() }).strict(),
+  z.object({ type: z.literal('gaussian'), s: z.number().positive() }).strict(),
+]);
+export type _PreferenceFunctionMatchesGeo = Assert<Equals<z.output<typeof PreferenceFunctionSchema>, PreferenceFunction>>;
+
+/** The methods' parameters (geo/scoring/score.ts `MethodOptions`); thresholds in score units 0…1. */
+export const MethodOptionsSchema = z
+  .object({
+    ahpMethod: z.enum(AHP_METHODS),
+    owa: z.object({ orness: z.number().min(0).max(1), orderWeights: z.array(z.number().min(0)).min(1).max(40) }).partial().strict(),
+    promethee: z.object({ functions: z.partialRecord(CriterionKeySchema, PreferenceFunctionSchema) }).partial().strict(),
+    vikor: z.object({ v: z.number().min(0).max(1) }).partial().strict(),
+    electre: z
+      .object({ concordance: z.number().gt(0).max(1), veto: z.partialRecord(CriterionKeySchema, z.number().positive().max(1).nullable()) })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+export type _MethodOptionsMatchGeo = Assert<Extends<z.output<typeof MethodOptionsSchema>, MethodOptions>>;
 
 const Importance = z.number().min(0).max(5);
 const LimitMinutes = z
@@ -46,10 +102,11 @@ export type Profile = z.infer<typeof Profile>;
 /** A parsed profile is exactly geo's EnterpriseProfile, so handlers pass it on without a cast. */
 export type _ProfileMatchesGeo = Assert<Equals<Profile, EnterpriseProfile>>;
 
-export const Weights = z.partialRecord(CriterionIdSchema, z.number().min(0).max(100));
+export const Weights = z.partialRecord(CriterionKeySchema, z.number().min(0).max(100));
 export const AhpJudgements = z
-  .object({ criteria: z.array(CriterionIdSchema).min(2).max(10), matrix: z.array(z.array(z.number())) })
+  .object({ criteria: z.array(CriterionKeySchema).min(2).max(10), matrix: z.array(z.array(z.number())) })
   .strict();
+export const ValueFunctions = z.partialRecord(CriterionKeySchema, ValueFunctionSchema);
 
 export const ScoreArgs = z
   .object({
@@ -58,19 +115,48 @@ export const ScoreArgs = z
     /** Percent per criterion; missing criteria take the profile's default weights. */
     weights: Weights.optional(),
     ahp: AhpJudgements.optional(),
+    /** Value function per criterion (default: linear between the candidates' worst and best). */
+    valueFunctions: ValueFunctions.optional(),
+    methodOptions: MethodOptionsSchema.optional(),
     monteCarloSamples: z.number().int().min(0).max(100_000).default(2000),
   })
   .strict();
 export type ScoreArgs = z.output<typeof ScoreArgs>;
 
 const Bilingual = z.object({ rule: z.string(), message_zh: z.string(), message_en: z.string() });
+const MethodDetailSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('owa'), ids: z.array(z.string()), orderWeights: z.array(z.number()), orness: z.number(), tradeoff: z.number(), criteria: z.array(CriterionKeySchema) }),
+  z.object({ method: z.literal('promethee'), ids: z.array(z.string()), phiPlus: z.array(z.number()), phiMinus: z.array(z.number()), phi: z.array(z.number()) }),
+  z.object({
+    method: z.literal('vikor'),
+    ids: z.array(z.string()),
+    S: z.array(z.number()),
+    R: z.array(z.number()),
+    Q: z.array(z.number()),
+    v: z.number(),
+    conditions: z.object({ acceptableAdvantage: z.boolean(), acceptableStability: z.boolean(), dq: z.number() }),
+    compromise: z.array(z.string()),
+  }),
+  z.object({
+    method: z.literal('electre'),
+    ids: z.array(z.string()),
+    concordance: z.number(),
+    kernel: z.array(z.string()),
+    kernelIsExact: z.boolean(),
+    cycles: z.array(z.array(z.string())),
+    outranks: z.array(z.tuple([z.string(), z.string()])),
+  }),
+]);
+
 export const RankingResult = z.object({
   method: MethodSchema,
-  weights: z.record(CriterionIdSchema, z.number()),
+  weights: z.record(CriterionKeySchema, z.number()),
   defaultWeights: z.record(CriterionIdSchema, z.number()),
+  detail: MethodDetailSchema.nullable(),
   profileFlag: z.object({ id: z.string(), section: z.string(), quote_zh: z.string(), text_en: z.string() }).nullable(),
   ahp: z
     .object({
+      method: z.enum(AHP_METHODS),
       weights: z.array(z.number()),
       lambdaMax: z.number(),
       ci: z.number(),
@@ -92,7 +178,7 @@ export const RankingResult = z.object({
       notes: z.array(z.string()),
       criteria: z.array(
         z.object({
-          id: CriterionIdSchema,
+          id: CriterionKeySchema,
           raw: z.number().nullable(),
           unit: z.string(),
           type: z.enum(['benefit', 'cost']),
@@ -105,7 +191,7 @@ export const RankingResult = z.object({
   ),
   sensitivity: z
     .object({
-      ranges: z.array(z.object({ id: CriterionIdSchema, weight: z.number(), lo: z.number(), hi: z.number() })),
+      ranges: z.array(z.object({ id: CriterionKeySchema, weight: z.number(), lo: z.number(), hi: z.number() })),
       stability: z
         .object({ samples: z.number(), first: z.array(z.number()), top3: z.array(z.number()), ids: z.array(z.string()) })
         .nullable(),
@@ -126,7 +212,7 @@ export const CompareArgs = ScoreArgs.omit({ monteCarloSamples: true })
   .strict();
 export const CompareResult = z.object({
   method: MethodSchema,
-  weights: z.record(CriterionIdSchema, z.number()),
+  weights: z.record(CriterionKeySchema, z.number()),
   /** Ranked candidates in all (the places ranks are out of). */
   of: z.number().int(),
   parks: z.array(RankedRow),
@@ -141,7 +227,7 @@ export const CompareResult = z.object({
       above: z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), total: z.number().nullable() }).nullable(),
       steps: z.array(
         z.object({
-          criterion: CriterionIdSchema,
+          criterion: CriterionKeySchema,
           unit: z.string(),
           from: z.number(),
           to: z.number(),
@@ -149,8 +235,10 @@ export const CompareResult = z.object({
           effort: z.number(),
         }),
       ),
-      notEnough: z.array(CriterionIdSchema),
-      unknown: z.array(CriterionIdSchema),
+      notEnough: z.array(CriterionKeySchema),
+      unknown: z.array(CriterionKeySchema),
+      /** Criteria whose value function is not linear: no single direction to search. */
+      notSearched: z.array(CriterionKeySchema),
     })
     .nullable(),
 });

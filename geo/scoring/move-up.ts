@@ -9,11 +9,11 @@
  * the next candidate), so its rank only improves and bisection finds the threshold. A criterion
  * that cannot lift it even at the best observed value is listed as not enough on its own.
  */
-import { CRITERIA, type CriterionId, type EnterpriseProfile } from './criteria.ts';
-import { CRITERION_LEVELS, scoreCandidates, type CandidateFacts, type PlanFocus, type Ranking, type ScoreOptions } from './score.ts';
+import type { EnterpriseProfile } from './criteria.ts';
+import { CRITERION_LEVELS, rankingCriteria, scoreCandidates, type CandidateFacts, type CriterionKey, type PlanFocus, type Ranking, type ScoreOptions } from './score.ts';
 
 export interface MoveUpStep {
-  criterion: CriterionId;
+  criterion: CriterionKey;
   unit: string;
   /** Raw value now and the value that would lift the candidate one place. */
   from: number;
@@ -32,9 +32,14 @@ export interface MoveUpResult {
   /** One step per criterion that can do it alone, least effort first. */
   steps: MoveUpStep[];
   /** Criteria with weight that cannot do it alone, even at the best observed value. */
-  notEnough: CriterionId[];
+  notEnough: CriterionKey[];
   /** Criteria with weight whose raw value is unknown for this candidate. */
-  unknown: CriterionId[];
+  unknown: CriterionKey[];
+  /**
+   * Criteria with weight whose value function is not linear (an ideal value, a target, a step …):
+   * more is not always better there, so no single direction to search exists.
+   */
+  notSearched: CriterionKey[];
 }
 
 /** Counts, population and minutes are stated in whole units (discrete criteria move by level). */
@@ -59,19 +64,24 @@ export function moveUp(
   const ranking = scoreCandidates(profile, facts, plan, base);
   const me = ranking.candidates.find((c) => c.id === id);
   if (!me) throw new RangeError(`no candidate "${id}" in the ranking`);
-  const result: MoveUpResult = { id, rank: me.rank, above: null, steps: [], notEnough: [], unknown: [] };
+  const result: MoveUpResult = { id, rank: me.rank, above: null, steps: [], notEnough: [], unknown: [], notSearched: [] };
   if (me.rank === null || me.rank === 1) return result;
   const aboveCandidate = ranking.candidates.find((c) => c.rank === (me.rank as number) - 1);
   if (aboveCandidate)
     result.above = { id: aboveCandidate.id, name_zh: aboveCandidate.name_zh, name_en: aboveCandidate.name_en, total: aboveCandidate.total };
   const ranked = ranking.candidates.filter((c) => c.rank !== null);
-  const rankWith = (criterion: CriterionId, value: number): number => {
+  const rankWith = (criterion: CriterionKey, value: number): number => {
     const r: Ranking = scoreCandidates(profile, facts, plan, { ...base, rawOverrides: new Map([[id, { [criterion]: value }]]) });
     return r.candidates.find((c) => c.id === id)?.rank ?? Infinity;
   };
-  for (const [j, crit] of CRITERIA.entries()) {
+  for (const [j, crit] of rankingCriteria(options.custom).entries()) {
     const mine = me.criteria[j];
     if (!mine || mine.weight <= 0) continue;
+    const f = options.valueFunctions?.[crit.id];
+    if (f && f.kind !== 'linear') {
+      result.notSearched.push(crit.id);
+      continue;
+    }
     if (mine.raw === null) {
       result.unknown.push(crit.id);
       continue;
@@ -94,7 +104,8 @@ export function moveUp(
       continue;
     }
     const known = ranked.map((c) => c.criteria[j]?.raw).filter((v): v is number => v !== null && v !== undefined);
-    const best = crit.type === 'cost' ? Math.min(...known) : Math.max(...known);
+    const type = f?.kind === 'linear' ? f.direction : crit.type;
+    const best = type === 'cost' ? Math.min(...known) : Math.max(...known);
     if (best === from || rankWith(crit.id, best) >= (me.rank as number)) {
       result.notEnough.push(crit.id);
       continue;
