@@ -11,6 +11,7 @@
 import type { z } from 'zod';
 import { APP_METHODS } from './app.ts';
 import { BASEMAP_METHODS } from './basemaps.ts';
+import { CRITERIA_METHODS } from './criteria.ts';
 import type { Assert, Equals, MethodSpec } from './define.ts';
 import type { Envelope } from './envelope.ts';
 import { IMPORT_METHODS } from './imports.ts';
@@ -25,6 +26,7 @@ import { TOUR_METHODS } from './tours.ts';
 export * from './app.ts';
 export * from './basemaps.ts';
 export * from './common.ts';
+export * from './criteria.ts';
 export * from './envelope.ts';
 export * from './imports.ts';
 export * from './layers.ts';
@@ -42,6 +44,7 @@ export const CONTRACT = {
   ...TOUR_METHODS,
   ...NETWORK_METHODS,
   ...SCORING_METHODS,
+  ...CRITERIA_METHODS,
   ...SCENARIO_METHODS,
   ...IMPORT_METHODS,
   ...BASEMAP_METHODS,

@@ -253,11 +253,59 @@ export const CandidateSite = z.object({
 
 const Named = z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() });
 
+/** Every applicable method on one table: their rankings, Kendall τ between them, Borda and Copeland consensus, a verdict. */
+export const AgreementArgs = ScoreArgs.omit({ monteCarloSamples: true })
+  .extend({ methods: z.array(MethodSchema).min(2).max(METHODS.length).optional() })
+  .strict();
+export const AgreementResult = z.object({
+  methods: z.array(z.object({ method: MethodSchema, ranking: z.array(z.string()), first: z.array(z.string()) })),
+  /** tau[i][k]: Kendall τ-b between methods i and k; null where a ranking ties everything. */
+  tau: z.array(z.array(z.number().nullable())),
+  borda: z.array(z.string()),
+  copeland: z.array(z.string()),
+  verdict: z.object({
+    leader: Named,
+    firstUnder: z.array(MethodSchema),
+    dissent: z.array(z.object({ method: MethodSchema, position: z.number().int(), first: z.array(z.string()) })),
+    unanimous: z.boolean(),
+    text_zh: z.string(),
+    text_en: z.string(),
+  }),
+  candidates: z.number().int(),
+});
+export type AgreementResult = z.infer<typeof AgreementResult>;
+
+export const SimilarArgs = z
+  .object({
+    profile: Profile,
+    /** The park or site to resemble. */
+    target: z.string().min(1),
+    /** Criteria to compare (default: every criterion with a known value for the target). */
+    criteria: z.array(CriterionKeySchema).min(1).max(40).optional(),
+    /** Relative importance per compared criterion (default equal). */
+    weights: Weights.optional(),
+    limit: z.number().int().min(1).max(200).default(20),
+  })
+  .strict();
+export const SimilarResult = z.object({
+  target: Named,
+  criteria: z.array(CriterionKeySchema),
+  ranking: z.array(
+    Named.extend({
+      distance: z.number().nullable(),
+      compared: z.number().int(),
+      differences: z.array(z.object({ criterion: CriterionKeySchema, normalised: z.number(), raw: z.number(), contribution: z.number() })),
+    }),
+  ),
+});
+
 export const SCORING_METHODS = {
   planTaxonomy: method(NoArgs, z.object({ industries: z.array(Named.extend({ sublines: z.array(Named) })), source: z.string() })),
   profilePresets: method(NoArgs, z.array(Named.extend({ profile: Profile }))),
   scoreSites: method(ScoreArgs, RankingResult),
   compareParks: method(CompareArgs, CompareResult),
+  methodAgreement: method(AgreementArgs, AgreementResult),
+  similarSites: method(SimilarArgs, SimilarResult),
   listCandidateSites: method(NoArgs, z.array(CandidateSite)),
   addCandidateSite: method(z.object({ name: z.string().trim().min(1).max(100), position: LngLatArg }).strict(), CandidateSite, {
     writes: true,
