@@ -561,8 +561,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const rows = readCatalogue();
   const interchanges = JSON.parse(readFileSync(dataPath('layers/interchanges.geojson'), 'utf8')) as LayerCollection;
   const { parks, log } = buildParks(rows, interchanges);
-  const write = (file: string, value: unknown) => writeFileSync(dataPath(file), `${JSON.stringify(value, null, 1)}\n`);
-  write('layers/parks.geojson', { type: 'FeatureCollection', features: parks });
+  const write = (file: string, value: unknown) => writeFileSync(dataPath(file), `${JSON.stringify(value, null, 2)}\n`);
+  write('layers/parks.geojson', {
+    type: 'FeatureCollection',
+    name: 'parks',
+    note: 'The 66 development zones of the six prefectures in 《中国开发区审核公告目录（2018年版）》 (4 national, 62 provincial in the catalogue), with renames and upgrades since 2018. Written by data/build/build-parks.ts; see data/SOURCES-parks.md.',
+    features: parks,
+  });
   write('reference/catalogue-2018.json', {
     note: 'The 66 development zones of 衡阳, 郴州, 永州, 邵阳, 怀化 and 湘西州 in 《中国开发区审核公告目录（2018年版）》 (公告2018年第4号), as transcribed in kaiwulaw/china-industrial-zones-atlas data/enriched.csv. Written by data/build/build-parks.ts; validate:data checks parks.geojson against it.',
     source_ids: ['catalogue-2018', 'catalogue-2018-atlas'],
