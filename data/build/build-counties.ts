@@ -74,12 +74,14 @@ export function assignFunctionalZones(
     if (!poly) throw new Error(`functional zone ${z.code} ${z.name_zh} has no polygon in the extract`);
     const total = area(poly);
     let best = { adcode: '', name: '', share: 0 };
-    for (const c of counties.filter((x) => x.prefecture_adcode === `${z.code.slice(0, 4)}00`)) {
+    const prefecture: string = `${z.code.slice(0, 4)}00`;
+    for (const c of counties.filter((x) => x.prefecture_adcode === prefecture)) {
       const part = intersect(featureCollection([poly, c.polygon]));
       const share = part ? area(part) / total : 0;
       if (share > best.share) best = { adcode: c.adcode, name: c.name_zh, share };
     }
-    if (best.share < 0.5) throw new Error(`functional zone ${z.code} ${z.name_zh}: no county holds half its polygon (best ${best.name} ${best.share})`);
+    if (best.share < 0.5)
+      throw new Error(`functional zone ${z.code} ${z.name_zh}: no county holds half its polygon (best ${best.name} ${best.share})`);
     return {
       code: z.code,
       name_zh: z.name_zh,
@@ -92,7 +94,7 @@ export function assignFunctionalZones(
 }
 
 export function buildCounties(table: { counties: CountyRow[] } & Record<string, unknown>) {
-  const prefectures = new Set(ZONE_PREFECTURES.map((p) => p.adcode));
+  const prefectures = new Set<string>(ZONE_PREFECTURES.map((p) => p.adcode));
   const census: CensusRow[] = readCsv('census-2020-counties-six-prefectures.csv')
     .map((r) => ({ code: r['CODE'] ?? '', name_zh: r['NAME'] ?? '', population: Number(r['POPU']) }))
     .filter((r) => prefectures.has(`${r.code.slice(0, 4)}00`));
@@ -100,10 +102,14 @@ export function buildCounties(table: { counties: CountyRow[] } & Record<string, 
   const basemap = new Map(zoneCounties().map((c) => [c.adcode, c]));
   const basemapOf = (adcode: string) => RENUMBERED[adcode] ?? adcode;
   const censusOf = (adcode: string) =>
-    census.find((r) => r.code === adcode) ?? census.find((r) => r.code === basemapOf(adcode)) ?? census.find((r) => basemapOf(r.code) === adcode);
+    census.find((r) => r.code === adcode) ??
+    census.find((r) => r.code === basemapOf(adcode)) ??
+    census.find((r) => basemapOf(r.code) === adcode);
   const isFunctional = (code: string) => /^\d{4}7\d$/.test(code);
   const zones = census.filter((r) => isFunctional(r.code));
-  const polygons = readJson<{ features: Feature<Polygon | MultiPolygon, { CODE: number }>[] }>('county-polygons-six-prefectures.geojson').features;
+  const polygons = readJson<{ features: Feature<Polygon | MultiPolygon, { CODE: number }>[] }>(
+    'county-polygons-six-prefectures.geojson',
+  ).features;
   const shares = assignFunctionalZones(zones, polygons);
   const unmatched = census.filter((r) => !isFunctional(r.code) && !table.counties.some((c) => censusOf(c.adcode) === r));
   if (unmatched.length > 0) throw new Error(`census rows with no county in counties.json: ${unmatched.map((r) => r.code).join(', ')}`);
@@ -115,9 +121,11 @@ export function buildCounties(table: { counties: CountyRow[] } & Record<string, 
     if (!basemap.has(basemapAdcode)) throw new Error(`county ${c.adcode} has no basemap polygon (${basemapAdcode})`);
     const folded = shares.filter((s) => s.host_basemap_adcode === basemapAdcode);
     const population = own.population + folded.reduce((s, z) => s + z.population, 0);
-    const rest = Object.fromEntries(Object.entries(c).filter(([k]) => !k.startsWith('population') && k !== 'note' && k !== 'basemap_adcode'));
+    const rest = Object.fromEntries(
+      Object.entries(c).filter(([k]) => !k.startsWith('population') && k !== 'note' && k !== 'basemap_adcode'),
+    );
     return {
-      ...rest,
+      ...(rest as { adcode: string; name_zh: string; prefecture_adcode: string }),
       basemap_adcode: basemapAdcode,
       population_2020: population,
       population_2020_own: own.population,
@@ -146,7 +154,8 @@ export function buildCounties(table: { counties: CountyRow[] } & Record<string, 
   });
 
   return {
-    source: '《中国人口普查分县资料2020》 (NBS), county table as published in https://github.com/thebamboogrove/tudigong input/population.csv; prefecture totals from the 七普 bulletins (census-2020-bulletins)',
+    source:
+      '《中国人口普查分县资料2020》 (NBS), county table as published in https://github.com/thebamboogrove/tudigong input/population.csv; prefecture totals from the 七普 bulletins (census-2020-bulletins)',
     source_ids: ['census-2020-nbs', 'census-2020-tudigong', 'county-polygons-tudigong', 'census-2020-bulletins'],
     as_of: '2020-11-01',
     notes: `66 county-level administrative units (13 districts, 38 counties, 7 autonomous counties, 8 county-level cities), each with its 2020 census resident population (常住人口). ${FUNCTIONAL_ZONE_RULE} basemap_adcode is the code of the unit's polygon in the basemap, whose data predate 邵东市 (2019) and 祁阳市 (2021). area_km2 sources are heterogeneous and of mixed vintage. Written by data/build/build-counties.ts.`,
@@ -172,6 +181,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const table = JSON.parse(readFileSync(file, 'utf8')) as { counties: CountyRow[] };
   const built = buildCounties(table);
   writeFileSync(file, `${JSON.stringify(built, null, 2)}\n`);
-  for (const z of built.functional_zones) console.log(`${z.code} ${z.name_zh} ${z.population_2020} → ${z.counted_in_zh} (${z.polygon_share_in_host})`);
+  for (const z of built.functional_zones)
+    console.log(`${z.code} ${z.name_zh} ${z.population_2020} → ${z.counted_in_zh} (${z.polygon_share_in_host})`);
   for (const t of built.prefecture_totals_2020) console.log(`${t.prefecture_zh} ${t.population_2020} ${t.sum_check}`);
 }

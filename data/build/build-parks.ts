@@ -278,7 +278,8 @@ const CHANGES: Record<string, Change> = {
   S437063: {
     name_zh: '江华高新技术产业开发区',
     date: null,
-    source: 'http://51emo.com/zhuanti/2022/0829/82292.html (湖南日报 2022-08-29 repost); https://yz.rednet.cn/content/2020/06/15/7373915.html (永州广电 2020-06-15)',
+    source:
+      'http://51emo.com/zhuanti/2022/0829/82292.html (湖南日报 2022-08-29 repost); https://yz.rednet.cn/content/2020/06/15/7373915.html (永州广电 2020-06-15)',
     source_ids: ['web-pages-2026'],
     note: 'named 江华高新技术产业开发区 in 2020 and 2022 reports; the date of the change was not found',
   },
@@ -342,14 +343,67 @@ function englishName(nameZh: string, kind: string, place: string): string {
 
 /** Place names of the zones in Hanyu Pinyin (GB/T 16159), as in the county layer's English names. */
 const PLACE_EN: Record<string, string> = {
-  怀化: 'Huaihua', 沅陵: 'Yuanling', 辰溪: 'Chenxi', 溆浦: 'Xupu', 会同: 'Huitong', 麻阳: 'Mayang', 新晃: 'Xinhuang', 芷江: 'Zhijiang',
-  靖州: 'Jingzhou', 通道: 'Tongdao', 洪江: 'Hongjiang', 零陵: 'Lingling', 永州: 'Yongzhou', 祁阳: 'Qiyang', 东安: "Dong'an", 双牌: 'Shuangpai',
-  道县: 'Daoxian', 江永: 'Jiangyong', 宁远: 'Ningyuan', 蓝山: 'Lanshan', 新田: 'Xintian', 江华: 'Jianghua', 湘西: 'Xiangxi', 吉首: 'Jishou',
-  泸溪: 'Luxi', 凤凰: 'Fenghuang', 花垣: 'Huayuan', 保靖: 'Baojing', 古丈: 'Guzhang', 永顺: 'Yongshun', 龙山: 'Longshan', 衡阳: 'Hengyang',
-  衡山: 'Hengshan', 衡阳松木: 'Hengyang Songmu', 衡阳西渡: 'Hengyang Xidu', 衡南: 'Hengnan', 衡东: 'Hengdong', 祁东: 'Qidong', 耒阳: 'Leiyang',
-  常宁水口山: 'Changning Shuikoushan', 邵阳: 'Shaoyang', 大祥: 'Daxiang', 邵东: 'Shaodong', 新邵: 'Xinshao', 邵阳县: 'Shaoyang County',
-  隆回: 'Longhui', 洞口: 'Dongkou', 绥宁: 'Suining', 新宁: 'Xinning', 城步: 'Chengbu', 武冈: 'Wugang', 郴州: 'Chenzhou', 桂阳: 'Guiyang',
-  宜章: 'Yizhang', 永兴: 'Yongxing', 嘉禾: 'Jiahe', 临武: 'Linwu', 汝城: 'Rucheng', 桂东: 'Guidong', 安仁: "Anren", 资兴: 'Zixing',
+  怀化: 'Huaihua',
+  沅陵: 'Yuanling',
+  辰溪: 'Chenxi',
+  溆浦: 'Xupu',
+  会同: 'Huitong',
+  麻阳: 'Mayang',
+  新晃: 'Xinhuang',
+  芷江: 'Zhijiang',
+  靖州: 'Jingzhou',
+  通道: 'Tongdao',
+  洪江: 'Hongjiang',
+  零陵: 'Lingling',
+  永州: 'Yongzhou',
+  祁阳: 'Qiyang',
+  东安: "Dong'an",
+  双牌: 'Shuangpai',
+  道县: 'Daoxian',
+  江永: 'Jiangyong',
+  宁远: 'Ningyuan',
+  蓝山: 'Lanshan',
+  新田: 'Xintian',
+  江华: 'Jianghua',
+  湘西: 'Xiangxi',
+  吉首: 'Jishou',
+  泸溪: 'Luxi',
+  凤凰: 'Fenghuang',
+  花垣: 'Huayuan',
+  保靖: 'Baojing',
+  古丈: 'Guzhang',
+  永顺: 'Yongshun',
+  龙山: 'Longshan',
+  衡阳: 'Hengyang',
+  衡山: 'Hengshan',
+  衡阳松木: 'Hengyang Songmu',
+  衡阳西渡: 'Hengyang Xidu',
+  衡南: 'Hengnan',
+  衡东: 'Hengdong',
+  祁东: 'Qidong',
+  耒阳: 'Leiyang',
+  常宁水口山: 'Changning Shuikoushan',
+  邵阳: 'Shaoyang',
+  大祥: 'Daxiang',
+  邵东: 'Shaodong',
+  新邵: 'Xinshao',
+  邵阳县: 'Shaoyang County',
+  隆回: 'Longhui',
+  洞口: 'Dongkou',
+  绥宁: 'Suining',
+  新宁: 'Xinning',
+  城步: 'Chengbu',
+  武冈: 'Wugang',
+  郴州: 'Chenzhou',
+  桂阳: 'Guiyang',
+  宜章: 'Yizhang',
+  永兴: 'Yongxing',
+  嘉禾: 'Jiahe',
+  临武: 'Linwu',
+  汝城: 'Rucheng',
+  桂东: 'Guidong',
+  安仁: 'Anren',
+  资兴: 'Zixing',
 };
 
 function romanPlace(place: string): string {
@@ -485,10 +539,15 @@ export function buildParks(rows: CatalogueRow[], interchanges: LayerCollection):
       sourceParts.push(change.source);
     }
     const near = standIns
-      .map((f) => ({ id: f.properties.id, m: distance(point(position), point(f.geometry?.coordinates as [number, number]), { units: 'meters' }) }))
+      .map((f) => ({
+        id: f.properties.id,
+        m: distance(point(position), point(f.geometry?.coordinates as [number, number]), { units: 'meters' }),
+      }))
       .filter((x) => x.m <= STAND_IN_RADIUS_M)
       .sort((a, b) => a.m - b.m)[0];
-    log.push(`${row.code} ${id.padEnd(30)} ${basis.padEnd(11)} ${county.name_zh}${near ? `  (stand-in ${near.id} ${Math.round(near.m)} m)` : ''}`);
+    log.push(
+      `${row.code} ${id.padEnd(30)} ${basis.padEnd(11)} ${county.name_zh}${near ? `  (stand-in ${near.id} ${Math.round(near.m)} m)` : ''}`,
+    );
     return {
       type: 'Feature',
       geometry: { type: 'Point', coordinates: position },
@@ -535,7 +594,8 @@ export function syncBondedZones(bonded: LayerCollection, parks: Feature[]): Laye
       const park = parks.find((p) => p.properties['bonded_zone_id'] === f.properties.id);
       if (!park) throw new Error(`bonded zone ${f.properties.id} has no catalogue park`);
       const p = park.properties;
-      const kept = Object.fromEntries(Object.entries(f.properties).filter(([k]) => !['precision', 'precision_note', 'source_ids'].includes(k)));
+      const kept = { ...f.properties };
+      for (const k of ['precision', 'precision_note', 'source_ids']) delete kept[k];
       return {
         ...f,
         geometry: park.geometry,

@@ -14,7 +14,14 @@ if (!file) {
 }
 const text = readFileSync(file, 'utf8');
 const body = /"([^"]*)"/u.exec(text)?.[1] ?? '';
-const names = [...new Set(body.split('@').map((r) => r.split('|')[1] ?? '').filter((n) => n !== ''))].sort();
+const names = [
+  ...new Set(
+    body
+      .split('@')
+      .map((r) => r.split('|')[1] ?? '')
+      .filter((n) => n !== ''),
+  ),
+].sort();
 if (names.length < 1000) throw new Error(`only ${names.length} names found in ${file}: not the station list?`);
 writeFileSync(
   dataPath('reference/rail-names-12306.json'),

