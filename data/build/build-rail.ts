@@ -340,11 +340,11 @@ export function buildRail(
       line.properties['precision'] = 'exact';
       line.properties['precision_note'] =
         `Alignment from OpenStreetMap (© OpenStreetMap contributors, ODbL 1.0; Geofabrik China extract of 2026-09-04, simplified to about 4 km between points in footpoint-atlas js/rail-route-data.js), sections ${osm.from} … ${osm.to}. ${osm.tailNote}`;
-      line.properties['source'] =
-        `${String(line.properties['source'] ?? '')} ; OpenStreetMap via https://github.com/JerryTheAlpaca/footpoint-atlas js/rail-route-data.js (commit 13b20974)`.replace(
-          /^ ; /u,
-          '',
-        );
+      const osmCitation = 'OpenStreetMap via https://github.com/JerryTheAlpaca/footpoint-atlas js/rail-route-data.js (commit 13b20974)';
+      const parts = String(line.properties['source'] ?? '')
+        .split(' ; ')
+        .filter((x) => x !== '' && x !== osmCitation);
+      line.properties['source'] = [...parts, osmCitation].join(' ; ');
       log.push(`${id}: ${polyline.length} OSM vertices + ${tail.length} straight`);
     } else {
       line.geometry = { type: 'LineString', coordinates: positions };
