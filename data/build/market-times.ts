@@ -11,9 +11,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { DEFAULT_ASSUMPTIONS, buildNetwork, travelTimes, type LngLat, type NetworkAssumptions } from '../../geo/index.ts';
-import { zoneNetworkInput, type Market } from '../../electron/handlers/network.ts';
-import type { ReferenceLayer } from '../../electron/handlers/reference-layers.ts';
-import { LAYER_IDS, LAYERS, type LayerCollection, type LayerId } from '../schema/layers.ts';
+import { zoneNetworkInput } from '../../electron/network/zone-input.ts';
+import type { Market, ReferenceLayer } from '../../electron/reference/index.ts';
+import { loadReferenceLayers } from '../../electron/reference/layers.ts';
+import type { LayerId } from '../schema/layers.ts';
 import { dataPath } from './extracts.ts';
 
 export const MARKET_IDS = ['changsha', 'guangzhou', 'shenzhen', 'guilin'] as const;
@@ -68,15 +69,9 @@ export const SEATS: readonly Seat[] = [
   },
 ];
 
-/** Reads the repository's layers as the app's reference-layer map. */
+/** Reads the repository's layers as the app does (checked against their schemas). */
 export function repositoryLayers(): Map<LayerId, ReferenceLayer> {
-  const map = new Map<LayerId, ReferenceLayer>();
-  for (const id of LAYER_IDS) {
-    const spec = LAYERS[id];
-    const collection = JSON.parse(readFileSync(dataPath('layers', spec.file), 'utf8')) as LayerCollection;
-    map.set(id, { id, name_zh: spec.name_zh, name_en: spec.name_en, geometry: spec.geometry as 'point' | 'line', collection });
-  }
-  return map;
+  return loadReferenceLayers(dataPath('layers'));
 }
 
 export function repositoryMarkets(): Market[] {
