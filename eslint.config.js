@@ -135,5 +135,9 @@ export default tseslint.config(
     ignores: ['**/*.test.ts', '**/*.bench.ts'],
     rules: { 'no-restricted-syntax': ['error', noPrepare] },
   },
-  { files: ['electron/contract/**/*.ts'], ignores: ['**/*.test.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', contractRule] } },
+  {
+    files: ['electron/contract/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', contractRule] },
+  },
 );

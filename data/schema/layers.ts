@@ -1,8 +1,10 @@
 /**
  * Schemas of the zone's reference layers (data/layers/*.geojson). Every feature carries a stable
- * `id`, Chinese and English names, and its provenance: `source`, `as_of`, `precision` with a note
- * on how its position was obtained. Unknown values are null, never guessed; a feature whose
- * position is unknown has `geometry: null` and is listed, not drawn.
+ * `id`, Chinese and English names, and its provenance: `source_ids` (ids of the sources registry,
+ * data/sources.json, see sources.ts), `source` (the detail: page addresses, sections, rows; never
+ * a local path), `as_of`, `precision` with a note on how its position was obtained. Unknown values
+ * are null, never guessed; a feature whose position is unknown has `geometry: null` and is
+ * listed, not drawn. `schematic: true` marks a line drawn as straight segments between its stops.
  */
 import { z } from 'zod';
 
@@ -26,6 +28,8 @@ export const Provenance = z.object({
   name_zh: z.string().min(1),
   name_en: z.string().min(1),
   source: z.string().trim().min(1, 'every feature needs a source'),
+  /** Ids of data/sources.json entries (validate:data checks that they resolve). */
+  source_ids: z.array(z.string().min(1)).min(1, 'every feature cites at least one registry source'),
   as_of: PartialDate,
   precision: z.enum(['exact', 'approximate']),
   precision_note: z.string().min(1),
@@ -55,20 +59,49 @@ const ParkIndustry = z.object({
 const feature = <G extends z.ZodType, P extends z.ZodType>(geometry: G, properties: P) =>
   z.object({ type: z.literal('Feature'), geometry: geometry.nullable(), properties });
 
+/** How a park's point was obtained (data/build/build-parks.ts). */
+export const POSITION_BASES = ['geocode', 'county-seat', 'source-text'] as const;
+
 export const ParkProps = Provenance.extend({
+  /** Code in 《中国开发区审核公告目录（2018年版）》, e.g. S437065; null only for a park the catalogue lacks. */
+  catalogue_code: z
+    .string()
+    .regex(/^[GS]\d{6}$/)
+    .nullable(),
+  in_catalogue: z.boolean(),
+  /** The current name (equal to name_zh unless renamed since the catalogue; see `changed`). */
+  current_name_zh: z.string().min(1),
+  current_name_en: z.string().min(1),
+  /** Rename, merger or upgrade since the catalogue, with its date and source. */
+  changed: z.object({ date: PartialDate.nullable(), note: z.string().min(1), source: z.string().min(1) }).nullable(),
+  /** Level today: an upgrade to national level since the catalogue changes it (see `changed`). */
   level: z.enum(['national', 'provincial']),
+  catalogue_level: z.enum(['national', 'provincial']).nullable(),
+  /** 开发区类型 as the catalogue writes it (经济开发区, 高新技术产业开发区, 工业园区, 海关特殊监管区域). */
   kind: z.string().min(1),
   kind_en: z.string().min(1).optional(),
   prefecture: z.string().min(1),
-  /** County-level unit of the administrative centre; null only while the park is unlocated. */
+  /** County-level unit whose polygon holds the point (basemap names); null only while unlocated. */
   county: nullableText,
   adcode: z
     .string()
     .regex(/^\d{6}$/)
     .nullable(),
-  industries: z.array(ParkIndustry),
-  area_km2: z.number().positive().nullable(),
+  /** 批准时间 of the catalogue, YYYY-MM. */
   approved: PartialDate.nullable(),
+  /** 核准面积 of the catalogue, hectares. */
+  area_ha: z.number().positive().nullable(),
+  /** 主导产业 of the catalogue, verbatim. */
+  main_industries_zh: z.string().nullable(),
+  /** Each 主导产业 item mapped onto the plan's taxonomy (data/build/industry-map.ts); unmapped items have null ids. */
+  plan_industries: z.array(ParkIndustry),
+  position_basis: z.enum(POSITION_BASES),
+  /** The precision AMap claims for the catalogue geocode (住宅区, 村庄, 区县 …), whether or not it was used. */
+  geocode_precision_zh: z.string().min(1).nullable(),
+  /** An interchange stand-in within 500 m of the park: a time to it is not a measured time. */
+  interchange_stand_in: z.string().min(1).nullable(),
+  /** The bonded-zones.geojson feature for a 海关特殊监管区域. */
+  bonded_zone_id: z.string().min(1).nullable(),
 }).passthrough();
 
 export const AirportProps = Provenance.extend({
@@ -83,6 +116,9 @@ export const AirportProps = Provenance.extend({
 
 export const BondedZoneProps = Provenance.extend({
   kind: z.string().min(1),
+  /** The catalogue park this bonded zone is (parks.geojson). */
+  catalogue_code: z.string().regex(/^G\d{6}$/),
+  park_id: z.string().min(1),
   prefecture: z.string().min(1),
   county: nullableText,
   approved: PartialDate.nullable(),
@@ -95,22 +131,38 @@ export const RailStationProps = Provenance.extend({
   external_hub: z.boolean(),
   prefecture: nullableText,
   county: nullableText,
+  /** Whether the name is on the current 12306 passenger list (data/reference/rail-names-12306.json). */
+  in_12306: z.boolean(),
 }).passthrough();
 
 export const RailLineProps = Provenance.extend({
   kind: z.enum(['hsr', 'conventional']),
   status: z.enum(['open', 'planned']),
   stations: z.array(z.string()).min(2),
+  /** True: straight segments between its stations; false: a traced alignment (OpenStreetMap). */
+  schematic: z.boolean(),
 }).passthrough();
 
 export const InterchangeProps = Provenance.extend({
   expressways: z.array(z.string().min(1)).min(1),
   external_hub: z.boolean().optional(),
+  /** True: placed on a county seat standing in for the interchange, not measured. */
+  stand_in: z.boolean().optional(),
 }).passthrough();
 
+const ExpresswaySegment = z.object({ seg_id: z.string().min(1), opened: z.number().int(), description_zh: z.string() });
+
 export const ExpresswayProps = Provenance.extend({
-  code: z.string().regex(/^G\d+$/),
+  /** Route code (national G…, Hunan S…); null where the segment table's route could not be matched with certainty. */
+  code: z
+    .string()
+    .regex(/^[GS]\d+$/)
+    .nullable(),
   interchanges: z.array(z.string()).min(2),
+  /** Latest opening year among its segments of the segment table; null when it has none there. */
+  opened: z.number().int().nullable(),
+  segments: z.array(ExpresswaySegment),
+  schematic: z.literal(true),
 }).passthrough();
 
 export const PortProps = Provenance.extend({ river: z.string().min(1) }).passthrough();

@@ -118,7 +118,7 @@ export function siteFacts(
             position: f.geometry.coordinates as [number, number],
             level: f.properties['level'] as 'national' | 'provincial',
             prefectureAdcode: typeof adcode === 'string' ? prefectureOf(adcode) : null,
-            industries: (f.properties['industries'] as { industry_id: string | null; subline_id: string | null }[]) ?? [],
+            industries: (f.properties['plan_industries'] as { industry_id: string | null; subline_id: string | null }[]) ?? [],
           }),
         ];
       });
