@@ -27,6 +27,9 @@ describe('contract', () => {
         'importProject',
         'saveTour',
         'deleteTour',
+        'saveCustomCriterion',
+        'criterionFromLayer',
+        'deleteCustomCriterion',
       ].sort(),
     );
     expect([...FILE_METHODS].sort()).toEqual(['previewImport', 'startImport', 'uploadChunk']);

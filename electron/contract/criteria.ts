@@ -57,7 +57,15 @@ export type CustomCriterionRecord = z.infer<typeof CustomCriterionSchema>;
 
 export const JoinReport = z.object({
   rows: z.number().int(),
-  matched: z.array(z.object({ row: z.string(), candidate: z.string(), name_zh: z.string(), value: z.number().nullable(), distanceKm: z.number().nullable() })),
+  matched: z.array(
+    z.object({
+      row: z.string(),
+      candidate: z.string(),
+      name_zh: z.string(),
+      value: z.number().nullable(),
+      distanceKm: z.number().nullable(),
+    }),
+  ),
   unmatched: z.array(z.object({ row: z.string(), reason: z.string() })),
   ambiguous: z.array(z.object({ row: z.string(), candidates: z.array(z.string()) })),
   /** Candidates that several rows matched; the first row's value is kept. */
@@ -68,13 +76,24 @@ export type JoinReport = z.infer<typeof JoinReport>;
 export const CRITERIA_METHODS = {
   listCustomCriteria: method(NoArgs, z.array(CustomCriterionSchema)),
   /** A criterion typed per park or site (the grid); with `id`, replaces that criterion. */
-  saveCustomCriterion: method(z.object({ id: CustomCriterionIdSchema.optional(), ...Definition, values: Values }).strict(), CustomCriterionSchema, {
-    writes: true,
-  }),
+  saveCustomCriterion: method(
+    z.object({ id: CustomCriterionIdSchema.optional(), ...Definition, values: Values }).strict(),
+    CustomCriterionSchema,
+    {
+      writes: true,
+    },
+  ),
   /** A criterion from a column of an imported layer; `dryRun` returns the join report and saves nothing. */
   criterionFromLayer: method(
     z
-      .object({ id: CustomCriterionIdSchema.optional(), ...Definition, layerId: z.string().min(1), column: z.string().min(1), join: JoinRule, dryRun: z.boolean().default(false) })
+      .object({
+        id: CustomCriterionIdSchema.optional(),
+        ...Definition,
+        layerId: z.string().min(1),
+        column: z.string().min(1),
+        join: JoinRule,
+        dryRun: z.boolean().default(false),
+      })
       .strict(),
     z.object({ criterion: CustomCriterionSchema.nullable(), report: JoinReport }),
     { writes: true },

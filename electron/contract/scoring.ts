@@ -29,8 +29,24 @@ export const ValueFunctionSchema = z
     z.object({ kind: z.literal('step'), threshold: z.number(), pass: z.enum(['above', 'below']) }).strict(),
     z.object({ kind: z.literal('logistic'), midpoint: z.number(), slope: z.number() }).strict(),
     z.object({ kind: z.literal('gaussian'), target: z.number(), spread: z.number() }).strict(),
-    z.object({ kind: z.literal('piecewise'), points: z.array(z.tuple([z.number(), z.number()])).min(2).max(20) }).strict(),
-    z.object({ kind: z.literal('levels'), levels: z.array(z.object({ value: z.number(), score: z.number() }).strict()).min(1).max(20) }).strict(),
+    z
+      .object({
+        kind: z.literal('piecewise'),
+        points: z
+          .array(z.tuple([z.number(), z.number()]))
+          .min(2)
+          .max(20),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('levels'),
+        levels: z
+          .array(z.object({ value: z.number(), score: z.number() }).strict())
+          .min(1)
+          .max(20),
+      })
+      .strict(),
   ])
   .superRefine((f, ctx) => {
     const problem = valueFunctionProblem(f);
@@ -53,9 +69,18 @@ export type _PreferenceFunctionMatchesGeo = Assert<Equals<z.output<typeof Prefer
 export const MethodOptionsSchema = z
   .object({
     ahpMethod: z.enum(AHP_METHODS),
-    owa: z.object({ orness: z.number().min(0).max(1), orderWeights: z.array(z.number().min(0)).min(1).max(40) }).partial().strict(),
-    promethee: z.object({ functions: z.partialRecord(CriterionKeySchema, PreferenceFunctionSchema) }).partial().strict(),
-    vikor: z.object({ v: z.number().min(0).max(1) }).partial().strict(),
+    owa: z
+      .object({ orness: z.number().min(0).max(1), orderWeights: z.array(z.number().min(0)).min(1).max(40) })
+      .partial()
+      .strict(),
+    promethee: z
+      .object({ functions: z.partialRecord(CriterionKeySchema, PreferenceFunctionSchema) })
+      .partial()
+      .strict(),
+    vikor: z
+      .object({ v: z.number().min(0).max(1) })
+      .partial()
+      .strict(),
     electre: z
       .object({ concordance: z.number().gt(0).max(1), veto: z.partialRecord(CriterionKeySchema, z.number().positive().max(1).nullable()) })
       .partial()
@@ -125,8 +150,21 @@ export type ScoreArgs = z.output<typeof ScoreArgs>;
 
 const Bilingual = z.object({ rule: z.string(), message_zh: z.string(), message_en: z.string() });
 const MethodDetailSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('owa'), ids: z.array(z.string()), orderWeights: z.array(z.number()), orness: z.number(), tradeoff: z.number(), criteria: z.array(CriterionKeySchema) }),
-  z.object({ method: z.literal('promethee'), ids: z.array(z.string()), phiPlus: z.array(z.number()), phiMinus: z.array(z.number()), phi: z.array(z.number()) }),
+  z.object({
+    method: z.literal('owa'),
+    ids: z.array(z.string()),
+    orderWeights: z.array(z.number()),
+    orness: z.number(),
+    tradeoff: z.number(),
+    criteria: z.array(CriterionKeySchema),
+  }),
+  z.object({
+    method: z.literal('promethee'),
+    ids: z.array(z.string()),
+    phiPlus: z.array(z.number()),
+    phiMinus: z.array(z.number()),
+    phi: z.array(z.number()),
+  }),
   z.object({
     method: z.literal('vikor'),
     ids: z.array(z.string()),

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { PackRegistry } from '../basemaps/registry.ts';
 import type { Contract, Edition, MethodName, ResultOf } from '../contract/api.ts';
+import type { CriteriaStore } from '../db/criteria-store.ts';
 import type { Db } from '../db/index.ts';
 import type { LayerStore } from '../db/layer-store.ts';
 import type { ScenarioStore } from '../db/scenario-store.ts';
@@ -36,6 +37,7 @@ export interface Stores {
   scenarios: ScenarioStore;
   tours: TourStore;
   settings: SettingsStore;
+  criteria: CriteriaStore;
 }
 
 export interface Context extends HandlerDeps {

@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import { CONTRACT, WRITE_METHODS, type Api, type Envelope, type ErrorCode, type MethodName } from '../contract/api.ts';
 import { isMethodName } from '../contract/methods.ts';
+import { criteriaStore } from '../db/criteria-store.ts';
 import { layerStore } from '../db/layer-store.ts';
 import { scenarioStore } from '../db/scenario-store.ts';
 import { settingsStore } from '../db/settings-store.ts';
@@ -20,6 +21,7 @@ import { zoneNetworkService } from '../network/service.ts';
 import { siteFacts } from '../scoring/site-facts.ts';
 import { appHandlers } from './app.ts';
 import { basemapHandlers } from './basemaps.ts';
+import { criteriaHandlers } from './criteria.ts';
 import type { Context, HandlerDeps, Handlers } from './context.ts';
 import { ApiError } from './errors.ts';
 import { importHandlers } from './imports.ts';
@@ -41,6 +43,7 @@ const HANDLERS = {
   ...tourHandlers,
   ...networkHandlers,
   ...scoringHandlers,
+  ...criteriaHandlers,
   ...scenarioHandlers,
   ...importHandlers,
   ...basemapHandlers,
@@ -54,6 +57,7 @@ export function createContext(deps: HandlerDeps): Context {
     scenarios: scenarioStore(deps.userDb),
     tours: tourStore(deps.userDb),
     settings: settingsStore(deps.userDb),
+    criteria: criteriaStore(deps.userDb),
   };
   const network = zoneNetworkService(deps.reference, stores.layers);
   return {

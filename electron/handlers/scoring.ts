@@ -4,13 +4,30 @@
  * come from electron/scoring (computed once); the ranking itself is geo/scoring.
  */
 import { randomUUID } from 'node:crypto';
-import { defaultWeights, moveUp, scoreCandidates, toPercent, travelTimes, type CriterionId } from '../../geo/index.ts';
-import type { CompareResult, Profile, RankingResult, ScoreArgs } from '../contract/api.ts';
+import {
+  agreement,
+  defaultWeights,
+  METHODS,
+  moveUp,
+  ranksFromOrder,
+  rankingCriteria,
+  scoreCandidates,
+  similarTo,
+  toPercent,
+  travelTimes,
+  verdictText,
+  type CriterionId,
+  type CriterionKey,
+  type Method,
+  type ScoreOptions,
+} from '../../geo/index.ts';
+import type { AgreementResult, CompareResult, Profile, RankingResult, ScoreArgs } from '../contract/api.ts';
+import { forScoring, toRecord } from '../scoring/custom-criteria.ts';
 import { NotFoundError, UserInputError } from '../errors.ts';
 import { asUserInput } from '../network/service.ts';
 import type { Context, Handlers } from './context.ts';
 
-type Choice = Pick<ScoreArgs, 'method' | 'weights' | 'ahp'>;
+type Choice = Pick<ScoreArgs, 'method' | 'weights' | 'ahp' | 'valueFunctions' | 'methodOptions'>;
 
 function checkProfile(ctx: Context, profile: Profile): void {
   const { industryIds, sublineIds } = ctx.reference.plan;
@@ -26,13 +43,32 @@ function checkProfile(ctx: Context, profile: Profile): void {
   }
 }
 
-/** The ranking's options from the API's arguments (weights in percent over the profile's defaults). */
-function optionsFor(profile: Profile, a: Choice) {
+/**
+ * The ranking's options from the API's arguments: weights in percent over the profile's defaults
+ * (the user's own criteria weigh 0 until given a weight), the project's custom criteria with their
+ * value functions, and the method's parameters.
+ */
+function optionsFor(ctx: Context, profile: Profile, a: Choice): ScoreOptions {
+  const custom = ctx.stores.criteria.list().map(toRecord);
+  const builtIn = asUserInput(() => toPercent({ ...defaultWeights(profile), ...pickBuiltIn(a.weights) } as Record<CriterionId, number>));
+  const weights: Partial<Record<CriterionKey, number>> = { ...builtIn };
+  for (const c of custom) weights[c.id] = a.weights?.[c.id] ?? 0;
+  const valueFunctions: Partial<Record<CriterionKey, NonNullable<ScoreArgs['valueFunctions']>[CriterionKey]>> = {};
+  for (const c of custom) if (c.valueFunction) valueFunctions[c.id] = c.valueFunction;
+  Object.assign(valueFunctions, a.valueFunctions ?? {});
   return {
     method: a.method,
-    weights: asUserInput(() => toPercent({ ...defaultWeights(profile), ...(a.weights ?? {}) } as Record<CriterionId, number>)),
+    weights,
+    custom: custom.map(forScoring),
+    valueFunctions,
+    ...(a.methodOptions ? { methodOptions: a.methodOptions } : {}),
     ...(a.ahp ? { ahp: { criteria: a.ahp.criteria, matrix: a.ahp.matrix } } : {}),
   };
+}
+
+/** The weights given for built-in criteria (custom ones are added beside the percentages). */
+function pickBuiltIn(weights: ScoreArgs['weights']): Partial<Record<CriterionId, number>> {
+  return Object.fromEntries(Object.entries(weights ?? {}).filter(([id]) => !id.startsWith('custom-')));
 }
 
 const withPlainPosition = <C extends { position: readonly [number, number] }>(c: C) => ({
@@ -57,11 +93,14 @@ function profilePresets(ctx: Context) {
   return ctx.reference.plan.presets;
 }
 
-export function scoreSites(ctx: Context, { profile, method, weights, ahp, monteCarloSamples }: ScoreArgs): RankingResult {
+export function scoreSites(
+  ctx: Context,
+  { profile, method, weights, ahp, valueFunctions, methodOptions, monteCarloSamples }: ScoreArgs,
+): RankingResult {
   checkProfile(ctx, profile);
   const ranking = asUserInput(() =>
     scoreCandidates(profile, [...ctx.facts.parks(), ...ctx.facts.customSites()], ctx.reference.plan.focus, {
-      ...optionsFor(profile, { method, weights, ahp }),
+      ...optionsFor(ctx, profile, { method, weights, ahp, valueFunctions, methodOptions }),
       ...(monteCarloSamples > 0 ? { monteCarlo: { samples: monteCarloSamples, seed: 1 } } : {}),
     }),
   );
@@ -70,7 +109,16 @@ export function scoreSites(ctx: Context, { profile, method, weights, ahp, monteC
 
 export function compareParks(
   ctx: Context,
-  { profile, method, weights, ahp, ids, own }: Choice & { profile: Profile; ids: string[]; own?: string | undefined },
+  {
+    profile,
+    method,
+    weights,
+    ahp,
+    valueFunctions,
+    methodOptions,
+    ids,
+    own,
+  }: Choice & { profile: Profile; ids: string[]; own?: string | undefined },
 ): CompareResult {
   checkProfile(ctx, profile);
   const { focus, presets } = ctx.reference.plan;
@@ -82,15 +130,16 @@ export function compareParks(
     throw new NotFoundError(`not a park or site that can be compared (unknown, unlocated or outside the zone): ${missing.join(', ')}`);
   if (new Set(ids).size !== ids.length) throw new UserInputError('each park may be chosen once');
   if (own !== undefined && !ids.includes(own)) throw new UserInputError(`own park "${own}" must be one of the compared ids`);
-  const options = optionsFor(profile, { method, weights, ahp });
+  const options = optionsFor(ctx, profile, { method, weights, ahp, valueFunctions, methodOptions });
   const ranking = asUserInput(() => scoreCandidates(profile, pool, focus, { ...options, sensitivity: false }));
   const byId = new Map(ranking.candidates.map((c) => [c.id, c]));
   // Each of the plan's ten industry presets with its default weights, same method (AHP's matrix belongs to
   // the user's profile, so presets use the weighted sum there).
   const presetRanks = presets.map((p) => {
     const r = scoreCandidates(p.profile, pool, focus, {
-      method: method === 'topsis' ? 'topsis' : 'wsm',
+      method: method === 'ahp' ? 'wsm' : method,
       weights: defaultWeights(p.profile),
+      ...(methodOptions ? { methodOptions } : {}),
       sensitivity: false,
     });
     const ranks = new Map(r.candidates.map((c) => [c.id, c.rank]));
@@ -107,6 +156,143 @@ export function compareParks(
     }),
     presets: presetRanks,
     moveUp: target === undefined ? null : asUserInput(() => moveUp(profile, pool, focus, options, target)),
+  };
+}
+
+/** The method names the verdict uses, in both languages alike (they are names of methods). */
+const METHOD_LABELS: Record<Method, string> = {
+  wsm: 'WSM',
+  ahp: 'AHP',
+  topsis: 'TOPSIS',
+  owa: 'OWA',
+  promethee: 'PROMETHEE II',
+  vikor: 'VIKOR',
+  electre: 'ELECTRE Iv',
+};
+
+/**
+ * Every applicable method on the same table (AHP only when a matrix is given): each ranking, the
+ * Kendall τ-b between them, Borda and Copeland consensus and a verdict in both languages.
+ */
+export function methodAgreement(
+  ctx: Context,
+  {
+    profile,
+    methods,
+    weights,
+    ahp,
+    valueFunctions,
+    methodOptions,
+  }: Omit<Choice, 'method'> & { profile: Profile; methods?: Method[] | undefined },
+): AgreementResult {
+  checkProfile(ctx, profile);
+  const chosen = (methods ?? METHODS.filter((m) => m !== 'ahp' || ahp !== undefined)).filter((m, i, all) => all.indexOf(m) === i);
+  if (chosen.includes('ahp') && !ahp) throw new UserInputError('AHP is among the methods but no pairwise matrix was given');
+  if (chosen.length < 2) throw new UserInputError('compare at least two methods');
+  const pool = [...ctx.facts.parks(), ...ctx.facts.customSites()];
+  const rankings = chosen.map((method) =>
+    asUserInput(() =>
+      scoreCandidates(profile, pool, ctx.reference.plan.focus, {
+        ...optionsFor(ctx, profile, { method, weights, ahp, valueFunctions, methodOptions }),
+        sensitivity: false,
+      }),
+    ),
+  );
+  // The same candidates are excluded under every method (exclusions do not depend on it): compare the ranked ones.
+  const ranked = (rankings[0]?.candidates ?? []).filter((c) => c.rank !== null);
+  if (ranked.length < 2) throw new UserInputError('fewer than two candidates are ranked under this profile; there is nothing to compare');
+  const ids = ranked.map((c) => c.id);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const perMethod = rankings.map((r, k) => {
+    const order = r.candidates.filter((c) => c.rank !== null).map((c) => index.get(c.id) as number);
+    return { method: chosen[k] as Method, ranks: ranksFromOrder(order), order };
+  });
+  const a = agreement(perMethod.map((m) => ({ method: METHOD_LABELS[m.method], ranks: m.ranks })));
+  const byLabel = new Map(chosen.map((m) => [METHOD_LABELS[m], m]));
+  const leader = ranked[a.verdict.leader] as (typeof ranked)[number];
+  return {
+    methods: perMethod.map((m) => ({
+      method: m.method,
+      ranking: m.order.map((i) => ids[i] as string),
+      first: m.ranks.flatMap((rank, i) => (rank === 1 ? [ids[i] as string] : [])),
+    })),
+    tau: a.tau.map((row) => row.map((t) => (Number.isFinite(t) ? t : null))),
+    borda: a.borda.ranking.map((i) => ids[i] as string),
+    copeland: a.copeland.ranking.map((i) => ids[i] as string),
+    verdict: {
+      leader: { id: leader.id, name_zh: leader.name_zh, name_en: leader.name_en },
+      firstUnder: a.verdict.firstUnder.map((l) => byLabel.get(l) as Method),
+      dissent: a.verdict.dissent.map((d) => ({
+        method: byLabel.get(d.method) as Method,
+        position: d.position,
+        first: d.first.map((i) => ids[i] as string),
+      })),
+      unanimous: a.verdict.unanimous,
+      text_zh: verdictText(
+        a.verdict,
+        'zh',
+        ranked.map((c) => c.name_zh),
+      ),
+      text_en: verdictText(
+        a.verdict,
+        'en',
+        ranked.map((c) => c.name_en),
+      ),
+    },
+    candidates: ranked.length,
+  };
+}
+
+/**
+ * "Find parks like this one": the candidates nearest to a target over chosen criteria (raw values,
+ * min–max normalised over the candidates, weighted Euclidean distance; geo/mcda/similarity.ts), each
+ * with the criteria that differ most.
+ */
+export function similarSites(
+  ctx: Context,
+  {
+    profile,
+    target,
+    criteria,
+    weights,
+    limit,
+  }: { profile: Profile; target: string; criteria?: CriterionKey[] | undefined; weights?: ScoreArgs['weights']; limit: number },
+) {
+  checkProfile(ctx, profile);
+  const pool = [...ctx.facts.parks(), ...ctx.facts.customSites(), ...ctx.facts.competitors()];
+  const options = optionsFor(ctx, profile, { method: 'wsm', weights: undefined });
+  const ranking = asUserInput(() => scoreCandidates(profile, pool, ctx.reference.plan.focus, { ...options, sensitivity: false }));
+  const rows = ranking.candidates;
+  const t = rows.findIndex((c) => c.id === target);
+  if (t < 0) throw new NotFoundError(`no park or site "${target}" to compare with (unknown, unlocated or outside the zone)`);
+  const all = rankingCriteria(options.custom).map((c) => c.id);
+  const me = rows[t] as (typeof rows)[number];
+  const chosen = criteria ?? all.filter((id, j) => me.criteria[j]?.raw !== null);
+  const unknown = chosen.find((id) => !all.includes(id));
+  if (unknown) throw new UserInputError(`"${unknown}" is not a criterion of this project`);
+  const columns = chosen.map((id) => all.indexOf(id));
+  const matrix = rows.map((c) => c.criteria.map((x) => x.raw));
+  const w = weights ? chosen.map((id) => weights[id] ?? 0) : undefined;
+  const result = asUserInput(() => similarTo(matrix, t, { criteria: columns, ...(w ? { weights: w } : {}) }));
+  return {
+    target: { id: me.id, name_zh: me.name_zh, name_en: me.name_en },
+    criteria: chosen,
+    ranking: result.ranking.slice(0, limit).map((r) => {
+      const c = rows[r.index] as (typeof rows)[number];
+      return {
+        id: c.id,
+        name_zh: c.name_zh,
+        name_en: c.name_en,
+        distance: r.distance,
+        compared: r.compared,
+        differences: r.differences.map((d) => ({
+          criterion: all[d.criterion] as CriterionKey,
+          normalised: d.normalised,
+          raw: d.raw,
+          contribution: d.contribution,
+        })),
+      };
+    }),
   };
 }
 
@@ -132,9 +318,19 @@ export const scoringHandlers = {
   profilePresets,
   scoreSites,
   compareParks,
+  methodAgreement,
+  similarSites,
   listCandidateSites,
   addCandidateSite,
   deleteCandidateSite,
 } satisfies Handlers<
-  'planTaxonomy' | 'profilePresets' | 'scoreSites' | 'compareParks' | 'listCandidateSites' | 'addCandidateSite' | 'deleteCandidateSite'
+  | 'planTaxonomy'
+  | 'profilePresets'
+  | 'scoreSites'
+  | 'compareParks'
+  | 'methodAgreement'
+  | 'similarSites'
+  | 'listCandidateSites'
+  | 'addCandidateSite'
+  | 'deleteCandidateSite'
 >;

@@ -203,3 +203,90 @@ describe('other methods', () => {
     expect(r.candidates[0]?.criteria.every((x) => x.contribution === null)).toBe(true);
   });
 });
+
+describe('issue 17: every method, value functions and the user’s own criteria', () => {
+  const weights = defaultWeights(profile);
+  const rank = (options: Partial<Parameters<typeof scoreCandidates>[3]>) =>
+    scoreCandidates(profile, sites, plan, { method: 'wsm', weights, ...options } as Parameters<typeof scoreCandidates>[3]);
+  const order = (r: ReturnType<typeof rank>) => r.candidates.filter((c) => c.rank !== null).map((c) => c.id);
+
+  it.each(['owa', 'promethee', 'vikor', 'electre'] as const)('%s ranks every included candidate once, totals 0…100, ranks follow the method', (method) => {
+    const r = rank({ method });
+    const ranked = r.candidates.filter((c) => c.rank !== null);
+    expect(ranked.map((c) => c.rank)).toEqual(ranked.map((_, i) => i + 1));
+    for (const c of ranked) {
+      expect(c.total).toBeGreaterThanOrEqual(0);
+      expect(c.total).toBeLessThanOrEqual(100);
+      expect(c.criteria.every((x) => x.contribution === null)).toBe(true);
+    }
+    expect(r.detail?.method).toBe(method);
+    expect(r.sensitivity).toBeNull();
+  });
+
+  it('OWA with orness 0.5 (equal order weights) is the weighted sum', () => {
+    const owa = rank({ method: 'owa', methodOptions: { owa: { orness: 0.5 } } });
+    const wsm = rank({ method: 'wsm' });
+    expect(order(owa)).toEqual(order(wsm));
+    for (const c of owa.candidates) expect(c.total ?? 0).toBeCloseTo(wsm.candidates.find((x) => x.id === c.id)?.total ?? -1, 6);
+  });
+
+  it('OWA with equal weights and orness 1 takes each candidate’s best score, orness 0 its worst', () => {
+    const equal = { 't-interchange': 1, 't-gba': 1, labour: 1 } as const;
+    const best = rank({ method: 'owa', weights: equal, methodOptions: { owa: { orness: 1 } } });
+    const worst = rank({ method: 'owa', weights: equal, methodOptions: { owa: { orness: 0 } } });
+    for (const c of best.candidates) {
+      const weighted = c.criteria.filter((x) => x.weight > 0).map((x) => x.score);
+      expect(c.total ?? 0).toBeCloseTo(Math.max(...weighted) * 100, 5);
+      expect(worst.candidates.find((x) => x.id === c.id)?.total ?? 0).toBeCloseTo(Math.min(...weighted) * 100, 5);
+    }
+  });
+
+  it('VIKOR ranks by Q, lowest first, and names its compromise set', () => {
+    const r = rank({ method: 'vikor' });
+    if (r.detail?.method !== 'vikor') throw new Error('no VIKOR detail');
+    const q = new Map(r.detail.ids.map((id, i) => [id, r.detail?.method === 'vikor' ? (r.detail.Q[i] as number) : 0]));
+    const ranked = order(r);
+    for (let k = 1; k < ranked.length; k++) expect(q.get(ranked[k] as string)).toBeGreaterThanOrEqual(q.get(ranked[k - 1] as string) as number);
+    expect(r.detail.compromise).toContain(ranked[0]);
+  });
+
+  it('ELECTRE ranks its kernel first', () => {
+    const r = rank({ method: 'electre', methodOptions: { electre: { concordance: 0.6 } } });
+    if (r.detail?.method !== 'electre') throw new Error('no ELECTRE detail');
+    const ranked = order(r);
+    expect(ranked.slice(0, r.detail.kernel.length).sort()).toEqual([...r.detail.kernel].sort());
+  });
+
+  it('a custom criterion with all the weight ranks by its values; unknown values score 0', () => {
+    const values = new Map<string, number | null>([
+      ['a', 300],
+      ['b', 100],
+      ['c', 200],
+    ]);
+    const r = rank({ weights: { 'custom-land-price': 100 }, custom: [{ id: 'custom-land-price', unit: '万元/亩', type: 'cost', values }] });
+    const ranked = order(r);
+    expect(ranked.slice(0, 3)).toEqual(['b', 'c', 'a']);
+    const price = r.candidates.find((c) => c.id === 'b')?.criteria.find((x) => x.id === 'custom-land-price');
+    expect(price).toMatchObject({ raw: 100, unit: '万元/亩', type: 'cost', score: 1, weight: 100 });
+    const unknown = r.candidates.find((c) => !values.has(c.id))?.criteria.find((x) => x.id === 'custom-land-price');
+    if (unknown) expect(unknown).toMatchObject({ raw: null, score: 0 });
+  });
+
+  it('a value function replaces min–max: an ideal interchange time of 20 minutes beats 10', () => {
+    const onlyInterchange = { 't-interchange': 100 } as const;
+    const linear = rank({ weights: onlyInterchange });
+    const ideal = rank({ weights: onlyInterchange, valueFunctions: { 't-interchange': { kind: 'ideal', ideal: 20, tolerance: 15 } } });
+    expect(order(linear)[0]).toBe('d'); // 5 minutes is best under "less is better"
+    expect(order(ideal)[0]).toBe('a'); // 20 minutes is the ideal
+    const b = ideal.candidates.find((c) => c.id === 'b');
+    const twenty = ideal.candidates.find((c) => c.criteria.find((x) => x.id === 't-interchange')?.raw === 20);
+    expect(twenty?.criteria.find((x) => x.id === 't-interchange')?.score).toBe(1);
+    expect(b?.criteria.find((x) => x.id === 't-interchange')?.score).toBeCloseTo(1 - 10 / 15, 9);
+  });
+
+  it('PROMETHEE and ELECTRE refuse more candidates than they rank at once', async () => {
+    const { MAX_PAIRWISE_CANDIDATES } = await import('./score.ts');
+    const many = Array.from({ length: MAX_PAIRWISE_CANDIDATES + 1 }, (_, i) => site(`s${i}`, {}, { interchange: i % 50 }));
+    expect(() => scoreCandidates(profile, many, plan, { method: 'promethee', weights })).toThrow(/compares every pair/);
+  });
+});
