@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { Deleted, FileResult, IdArg, NoArgs } from './common.ts';
 import { method } from './define.ts';
-import { AhpJudgements, MethodSchema, Profile, Weights } from './scoring.ts';
+import { CustomCriterionSchema } from './criteria.ts';
+import { AhpJudgements, MethodOptionsSchema, MethodSchema, Profile, ValueFunctions, Weights } from './scoring.ts';
 
 /** What a scenario keeps: everything the ranking and comparison need, and the user's own sites. */
 export const ScenarioPayload = z
@@ -11,12 +12,16 @@ export const ScenarioPayload = z
     method: MethodSchema.default('wsm'),
     weights: Weights.optional(),
     ahp: AhpJudgements.optional(),
+    valueFunctions: ValueFunctions.optional(),
+    methodOptions: MethodOptionsSchema.optional(),
     compare: z
       .object({ ids: z.array(z.string().min(1)).max(6), own: z.string().min(1).optional() })
       .strict()
       .optional(),
     /** Filled in by saveScenario from the project's sites; given values are replaced. */
     sites: z.array(z.object({ id: z.string(), name: z.string(), position: z.tuple([z.number(), z.number()]) }).strict()).default([]),
+    /** Filled in by saveScenario from the project's own criteria (definitions and values); given values are replaced. */
+    customCriteria: z.array(CustomCriterionSchema).max(100).default([]),
   })
   .strict();
 export type ScenarioPayload = z.infer<typeof ScenarioPayload>;

@@ -8,13 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ScenarioPayload, type ExportReportArgs, type Scenario } from '../contract/api.ts';
+import { ScenarioPayload, type AgreementResult, type ExportReportArgs, type Scenario } from '../contract/api.ts';
 import { mergeProjectFile, PROJECT_EXTENSION, writeProjectFile } from '../db/project-file.ts';
 import type { ScenarioRow } from '../db/scenario-store.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, UserInputError } from '../errors.ts';
 import { reportWorkbook, XLSX_MIME } from '../reports/excel.ts';
 import type { Context, Handlers } from './context.ts';
-import { compareParks, listCandidateSites, scoreSites } from './scoring.ts';
+import { compareParks, listCandidateSites, methodAgreement, scoreSites } from './scoring.ts';
+import { toRecord, toRow } from '../scoring/custom-criteria.ts';
 
 const toScenario = (r: ScenarioRow): Scenario => ({
   id: r.id,
@@ -39,7 +40,19 @@ function insert(ctx: Context, name: string, notes: string, payload: ScenarioPayl
 
 /** The ranking a scenario gives, from the same function as the screen. */
 function rank(ctx: Context, p: ScenarioPayload) {
-  return scoreSites(ctx, { profile: p.profile, method: p.method, weights: p.weights, ahp: p.ahp, monteCarloSamples: 0 });
+  return scoreSites(ctx, { ...choiceOf(p), monteCarloSamples: 0 });
+}
+
+/** What a scenario chose: profile, method, weights, AHP judgements, value functions, the methods' parameters. */
+function choiceOf(p: ScenarioPayload) {
+  return {
+    profile: p.profile,
+    method: p.method,
+    weights: p.weights,
+    ahp: p.ahp,
+    valueFunctions: p.valueFunctions,
+    methodOptions: p.methodOptions,
+  };
 }
 
 function listScenarios(ctx: Context): Scenario[] {
@@ -52,7 +65,9 @@ function saveScenario(
 ): Scenario {
   // The user's own sites are kept with the scenario, so it reopens with the same candidates.
   const sites = listCandidateSites(ctx).map(({ id: siteId, name: siteName, position }) => ({ id: siteId, name: siteName, position }));
-  const full: ScenarioPayload = { ...payload, sites };
+  // So are the project's own criteria (definitions and values), which come back when it is opened.
+  const customCriteria = ctx.stores.criteria.list().map(toRecord);
+  const full: ScenarioPayload = { ...payload, sites, customCriteria };
   if (id === undefined) return insert(ctx, name, notes, full);
   stored(ctx, id);
   ctx.stores.scenarios.update(id, { name, notes, payload: JSON.stringify(full) });
@@ -64,6 +79,7 @@ function openScenario(ctx: Context, { id }: { id: string }): Scenario {
   // Sites of the scenario that are no longer in the project come back (same id, name and place).
   ctx.userDb.transaction(() => {
     for (const s of scenario.payload.sites) ctx.stores.sites.restore({ id: s.id, name: s.name, lng: s.position[0], lat: s.position[1] });
+    for (const c of scenario.payload.customCriteria) if (!ctx.stores.criteria.get(c.id)) ctx.stores.criteria.put(toRow(c));
   })();
   return scenario;
 }
@@ -105,10 +121,15 @@ async function exportReport(ctx: Context, args: ExportReportArgs) {
   const p = args.payload;
   const ranking = rank(ctx, p);
   const comparison =
-    p.compare && p.compare.ids.length >= 2
-      ? compareParks(ctx, { profile: p.profile, method: p.method, weights: p.weights, ahp: p.ahp, ids: p.compare.ids, own: p.compare.own })
-      : null;
-  const bytes = await reportWorkbook(args, ranking, comparison, ctx.reference);
+    p.compare && p.compare.ids.length >= 2 ? compareParks(ctx, { ...choiceOf(p), ids: p.compare.ids, own: p.compare.own }) : null;
+  // The verdict of every method on the same table; a profile under which fewer than two rank has none.
+  let agreement: AgreementResult | null = null;
+  try {
+    agreement = methodAgreement(ctx, { ...choiceOf(p), methods: undefined });
+  } catch (error) {
+    if (!(error instanceof UserInputError)) throw error;
+  }
+  const bytes = await reportWorkbook(args, ranking, comparison, agreement, ctx.reference, ctx.stores.criteria.list().map(toRecord));
   return { fileName: `${args.fileName ?? 'report'}.xlsx`, mime: XLSX_MIME, dataBase64: Buffer.from(bytes).toString('base64') };
 }
 

@@ -26,6 +26,7 @@ describe('Excel report', () => {
       'sheet.ranking': 'Ranking',
       'sheet.criteria': 'Criteria',
       'sheet.comparison': 'Comparison',
+      'sheet.agreement': 'Method agreement',
       'sheet.assumptions': 'Assumptions',
       'sheet.sources': 'Sources',
       'col.rank': 'Rank',
@@ -40,7 +41,10 @@ describe('Excel report', () => {
     expect(file.fileName).toBe('equipment.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ranking', 'Criteria', 'Comparison', 'Assumptions', 'Sources']);
+    // Issue 17 adds the method-agreement sheet with the verdict.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ranking', 'Criteria', 'Comparison', 'Method agreement', 'Assumptions', 'Sources']);
+    const agreement = CONTRACT.methodAgreement.result.parse(await ok('methodAgreement', { profile: equipment?.profile }));
+    expect((wb.getWorksheet('Method agreement') as ExcelJS.Worksheet).getRow(2).getCell(2).value).toBe(agreement.verdict.text_en);
     const ranking = CONTRACT.scoreSites.result.parse(await ok('scoreSites', { profile: equipment?.profile, monteCarloSamples: 0 }));
     const sheet = wb.getWorksheet('Ranking') as ExcelJS.Worksheet;
     expect(sheet.getRow(1).getCell(1).value).toBe('Rank');

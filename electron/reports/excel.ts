@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { DEFAULT_ASSUMPTIONS } from '../../geo/index.ts';
-import type { CompareResult, ExportReportArgs, RankingResult } from '../contract/api.ts';
+import type { AgreementResult, CompareResult, CustomCriterionRecord, ExportReportArgs, RankingResult } from '../contract/api.ts';
 import { safeCell } from '../imports/export.ts';
 import type { Reference } from '../reference/index.ts';
 
@@ -16,10 +16,15 @@ export async function reportWorkbook(
   args: ExportReportArgs,
   ranking: RankingResult,
   comparison: CompareResult | null,
+  agreement: AgreementResult | null,
   reference: Pick<Reference, 'basemap' | 'layers'>,
+  custom: readonly CustomCriterionRecord[] = [],
 ): Promise<Uint8Array> {
   const L = (key: string) => args.labels[key] ?? key;
   const en = args.language === 'en';
+  // The user's own criteria carry their names; the built-in ones are named by the renderer's labels.
+  const customName = new Map(custom.map((c) => [`criteria.${c.id}`, en ? c.name_en : c.name_zh]));
+  const C = (id: string): string => customName.get(`criteria.${id}`) ?? L(`criteria.${id}`);
   const name = (c: { name_zh: string; name_en: string }) => (en ? c.name_en : c.name_zh);
 
   const wb = new ExcelJS.Workbook();
@@ -58,7 +63,7 @@ export async function reportWorkbook(
       row(r2, [
         c.rank,
         name(c),
-        L(`criteria.${x.id}`),
+        C(x.id),
         x.raw,
         L(`unit.${x.unit}`),
         Math.round(x.score * 1000) / 1000,
@@ -75,7 +80,7 @@ export async function reportWorkbook(
     row(r3, [L('col.rank'), '', ...cmp.parks.map((x) => (x.rank === null ? null : `${x.rank} / ${cmp.of}`))]);
     row(r3, [L('col.total'), '', ...cmp.parks.map((x) => (x.total === null ? null : Math.round(x.total * 10) / 10))]);
     cmp.parks[0]?.criteria.forEach((crit, j) =>
-      row(r3, [L(`criteria.${crit.id}`), L(`unit.${crit.unit}`), ...cmp.parks.map((x) => x.criteria[j]?.raw ?? null)]),
+      row(r3, [C(crit.id), L(`unit.${crit.unit}`), ...cmp.parks.map((x) => x.criteria[j]?.raw ?? null)]),
     );
     r3.addRow([]);
     row(r3, [L('col.preset'), '', ...cmp.parks.map(name)]).font = { bold: true };
@@ -83,16 +88,32 @@ export async function reportWorkbook(
     if (cmp.moveUp?.above) {
       r3.addRow([]);
       row(r3, [L('col.moveUp'), '', en ? cmp.moveUp.above.name_en : cmp.moveUp.above.name_zh]).font = { bold: true };
-      for (const s of cmp.moveUp.steps) row(r3, [L(`criteria.${s.criterion}`), L(`unit.${s.unit}`), s.from, s.to, s.change]);
+      for (const s of cmp.moveUp.steps) row(r3, [C(s.criterion), L(`unit.${s.unit}`), s.from, s.to, s.change]);
     }
     r3.columns.forEach((col, i) => (col.width = i === 0 ? 28 : i === 1 ? 10 : 24));
+  }
+
+  if (agreement) {
+    const ra = wb.addWorksheet(L('sheet.agreement'));
+    header(ra, [L('col.method'), ...Array.from({ length: Math.min(5, agreement.candidates) }, (_, k) => `${L('col.rank')} ${k + 1}`)]);
+    const nameOf = new Map(ranking.candidates.map((c) => [c.id, name(c)]));
+    row(ra, [L('col.verdict'), en ? agreement.verdict.text_en : agreement.verdict.text_zh]).font = { bold: true };
+    for (const m of agreement.methods) row(ra, [L(`method.${m.method}`), ...m.ranking.slice(0, 5).map((id) => nameOf.get(id) ?? id)]);
+    row(ra, [L('col.borda'), ...agreement.borda.slice(0, 5).map((id) => nameOf.get(id) ?? id)]);
+    row(ra, [L('col.copeland'), ...agreement.copeland.slice(0, 5).map((id) => nameOf.get(id) ?? id)]);
+    ra.addRow([]);
+    row(ra, [L('col.kendall'), ...agreement.methods.map((m) => L(`method.${m.method}`))]).font = { bold: true };
+    agreement.methods.forEach((m, i) =>
+      row(ra, [L(`method.${m.method}`), ...(agreement.tau[i] ?? []).map((t) => (t === null ? null : Math.round(t * 1000) / 1000))]),
+    );
+    ra.columns.forEach((col, i) => (col.width = i === 0 ? 22 : 30));
   }
 
   const r4 = wb.addWorksheet(L('sheet.assumptions'));
   header(r4, [L('col.item'), L('col.value')]);
   row(r4, [L('col.method'), L(`method.${ranking.method}`)]);
   for (const [id, w] of Object.entries(ranking.weights))
-    if (w > 0) row(r4, [`${L('col.weight')}: ${L(`criteria.${id}`)}`, `${Math.round(w * 10) / 10} %`]);
+    if (w > 0) row(r4, [`${L('col.weight')}: ${C(id)}`, `${Math.round(w * 10) / 10} %`]);
   for (const [key, value] of Object.entries(DEFAULT_ASSUMPTIONS)) row(r4, [L(`assumptions.${key}`), value]);
   r4.columns.forEach((col, i) => (col.width = i === 0 ? 48 : 20));
 

@@ -5,7 +5,7 @@
  */
 import { distanceMetres, type CustomCriterion, type CustomCriterionId, type LngLat } from '../../geo/index.ts';
 import { ValueFunctionSchema, type CustomCriterionRecord, type JoinReport, type JoinRule } from '../contract/api.ts';
-import type { CriterionRow } from '../db/criteria-store.ts';
+import type { CriterionRow, CriterionWrite } from '../db/criteria-store.ts';
 import { UserInputError } from '../errors.ts';
 
 /** A candidate the values can be joined to. */
@@ -41,6 +41,22 @@ export function toRecord(r: CriterionRow): CustomCriterionRecord {
     values: JSON.parse(r.values) as Record<string, number | null>,
     created_at: r.created_at,
     updated_at: r.updated_at,
+  };
+}
+
+/** A record as the store writes it (a scenario's snapshot restored, a project file merged). */
+export function toRow(r: CustomCriterionRecord): CriterionWrite {
+  return {
+    id: r.id,
+    name_zh: r.name_zh,
+    name_en: r.name_en,
+    unit: r.unit,
+    type: r.type,
+    value_function: r.valueFunction ? JSON.stringify(r.valueFunction) : null,
+    source: r.source,
+    as_of: r.as_of,
+    origin: JSON.stringify(r.origin),
+    values: JSON.stringify(r.values),
   };
 }
 
