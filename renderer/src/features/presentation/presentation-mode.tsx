@@ -12,6 +12,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RankingResult, Settings, Tour } from '../../../../electron/contract/api.ts';
 import { call } from '../../api/client.ts';
+import { setKiosk } from '../../api/desktop.ts';
 import { Brochure, type BrochurePark } from './brochure.tsx';
 import { IndustryIcon } from './industry-icon.tsx';
 import { MARKETS, reasonsFor, topParks, visitorProfile, type Market } from './quick-match.ts';
@@ -20,13 +21,6 @@ import { reasonText } from './reason-text.ts';
 const HIGHLIGHT = 'tour-highlight';
 /** Ctrl+Shift+<this key> always leaves presentation mode. */
 const EXIT_KEY = 'X';
-
-declare global {
-  interface Window {
-    /** Electron only (preload): kiosk on or off for presentation mode. */
-    siteselectPresent?: { setKiosk(on: boolean): Promise<void> };
-  }
-}
 
 type Feature = { type: 'Feature'; geometry: { type: string; coordinates: unknown } | null; properties: Record<string, unknown> };
 
@@ -107,12 +101,12 @@ export function PresentationMode({ map, tour, settings, onLayers, onSwitchLangua
   // Full screen (Fullscreen API; Electron also turns kiosk on). A refusal is not an error in front of visitors.
   useEffect(() => {
     void document.documentElement.requestFullscreen?.().catch(() => undefined);
-    void window.siteselectPresent?.setKiosk(true).catch(() => undefined);
+    void setKiosk(true).catch(() => undefined);
     document.body.classList.add('presenting');
     return () => {
       document.body.classList.remove('presenting');
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-      void window.siteselectPresent?.setKiosk(false).catch(() => undefined);
+      void setKiosk(false).catch(() => undefined);
     };
   }, []);
 
