@@ -106,7 +106,7 @@ export function AccessCard({
                 <dd>
                   {formatPeople(c.population, t, i18n.language)}
                   {c.unknownCounties.length > 0 && (
-                    <span className="via">{t('access.lowerBound', { list: c.unknownCounties.join('、') })}</span>
+                    <span className="via">{t('access.lowerBound', { list: c.unknownCounties.join(t('app.listSeparator')) })}</span>
                   )}
                 </dd>
               </div>

@@ -101,10 +101,14 @@ export function MoveUp({ result }: { result: Comparison }) {
         </ul>
       )}
       {m.notEnough.length > 0 && (
-        <p className="muted small">{t('compare.notEnough', { list: m.notEnough.map((c) => t(`criteria.${c}`)).join('、') })}</p>
+        <p className="muted small">
+          {t('compare.notEnough', { list: m.notEnough.map((c) => t(`criteria.${c}`)).join(t('app.listSeparator')) })}
+        </p>
       )}
       {m.unknown.length > 0 && (
-        <p className="muted small">{t('compare.unknown', { list: m.unknown.map((c) => t(`criteria.${c}`)).join('、') })}</p>
+        <p className="muted small">
+          {t('compare.unknown', { list: m.unknown.map((c) => t(`criteria.${c}`)).join(t('app.listSeparator')) })}
+        </p>
       )}
     </section>
   );

@@ -32,7 +32,8 @@ function Value({ name, value }: { name: string; value: unknown }) {
       </ul>
     );
   }
-  if (Array.isArray(value)) return <>{value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、')}</>;
+  if (Array.isArray(value))
+    return <>{value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(t('app.listSeparator'))}</>;
   if (typeof value === 'object') return <code>{JSON.stringify(value)}</code>;
   const text = String(value);
   const translated = i18n.exists(`values.${name}.${text}`) ? t(`values.${name}.${text}`) : text;
