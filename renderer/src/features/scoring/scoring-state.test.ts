@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareResult, Profile, RankingResult, ScenarioPayload } from '../../../../electron/contract/api.ts';
+import shipped from '../../../../data/profile-presets.json';
 import { CRITERION_IDS } from '../../../../geo/index.ts';
 import {
   INITIAL_SCORING_STATE,
@@ -14,20 +15,14 @@ import {
   type ScoringState,
 } from './scoring-state.ts';
 
-const equipment: Profile = {
-  industry: 'equipment',
-  subline: null,
-  exportOriented: false,
-  freight: { road: 4, rail: 2, internationalRail: 0, air: 1, water: 0 },
-  markets: { gba: 4, changsha: 3, asean: 0, europe: 0 },
-  needsBondedZone: false,
-  staffHsr: false,
-  workforce: 300,
-  pollution: 'low',
-  minParkLevel: 'any',
-  limits: {},
-};
-const exporter: Profile = { ...equipment, industry: 'next-gen-it', exportOriented: true, freight: { ...equipment.freight, air: 5 } };
+/** Two of the shipped presets (data/profile-presets.json): where the panel really starts. */
+function preset(id: string): Profile {
+  const found = shipped.presets.find((p) => p.id === id);
+  if (!found) throw new Error(`no preset ${id}`);
+  return found.profile as Profile;
+}
+const equipment = preset('equipment');
+const exporter = preset('next-gen-it');
 
 const run = (actions: ScoringAction[], from: ScoringState = INITIAL_SCORING_STATE) => actions.reduce(scoringReducer, from);
 const total = (w: Record<string, number> | null) => Math.round(CRITERION_IDS.reduce((s, id) => s + (w?.[id] ?? 0), 0) * 10) / 10;
@@ -48,8 +43,9 @@ describe('scoring state: profile and weights', () => {
     expect(chosen.weights).toEqual(weightsFor(exporter));
     expect(chosen.profile).toEqual(exporter);
     expect(chosen.profile).not.toBe(exporter);
-    chosen.profile!.markets.asean = 5;
-    expect(exporter.markets.asean).toBe(0);
+    const asean = exporter.markets.asean;
+    chosen.profile!.markets.asean = (asean + 1) % 6;
+    expect(exporter.markets.asean).toBe(asean);
     const edited = scoringReducer(moved, { type: 'profileEdited', profile: exporter });
     expect(edited.weights).toBe(moved.weights);
   });
