@@ -4,7 +4,7 @@
  * from the renderer's i18n (passed in the arguments), so the workbook reads like the screen.
  */
 import ExcelJS from 'exceljs';
-import { DEFAULT_ASSUMPTIONS } from '../../geo/index.ts';
+import { DEFAULT_ASSUMPTIONS, localName } from '../../geo/index.ts';
 import type { CompareResult, ExportReportArgs, RankingResult } from '../contract/api.ts';
 import { safeCell } from '../imports/export.ts';
 import type { Reference } from '../reference/index.ts';
@@ -20,7 +20,7 @@ export async function reportWorkbook(
 ): Promise<Uint8Array> {
   const L = (key: string) => args.labels[key] ?? key;
   const en = args.language === 'en';
-  const name = (c: { name_zh: string; name_en: string }) => (en ? c.name_en : c.name_zh);
+  const name = (c: { name_zh: string; name_en: string }) => localName(c, args.language);
 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'xiangnan-siteselect';
@@ -79,10 +79,10 @@ export async function reportWorkbook(
     );
     r3.addRow([]);
     row(r3, [L('col.preset'), '', ...cmp.parks.map(name)]).font = { bold: true };
-    for (const pr of cmp.presets) row(r3, [en ? pr.name_en : pr.name_zh, '', ...cmp.parks.map((x) => pr.ranks[x.id] ?? null)]);
+    for (const pr of cmp.presets) row(r3, [localName(pr, args.language), '', ...cmp.parks.map((x) => pr.ranks[x.id] ?? null)]);
     if (cmp.moveUp?.above) {
       r3.addRow([]);
-      row(r3, [L('col.moveUp'), '', en ? cmp.moveUp.above.name_en : cmp.moveUp.above.name_zh]).font = { bold: true };
+      row(r3, [L('col.moveUp'), '', name(cmp.moveUp.above)]).font = { bold: true };
       for (const s of cmp.moveUp.steps) row(r3, [L(`criteria.${s.criterion}`), L(`unit.${s.unit}`), s.from, s.to, s.change]);
     }
     r3.columns.forEach((col, i) => (col.width = i === 0 ? 28 : i === 1 ? 10 : 24));
@@ -99,12 +99,12 @@ export async function reportWorkbook(
   const r5 = wb.addWorksheet(L('sheet.sources'));
   header(r5, [L('col.layer'), L('col.feature'), L('col.source'), L('col.asOf'), L('col.precision')]);
   for (const s of reference.basemap.meta.sources)
-    row(r5, [en ? s.name_en : s.name_zh, '', en ? s.origin_en : s.origin_zh, s.as_of ?? (en ? s.vintage_en : s.vintage_zh), '']);
+    row(r5, [localName(s, args.language), '', en ? s.origin_en : s.origin_zh, s.as_of ?? (en ? s.vintage_en : s.vintage_zh), '']);
   for (const layer of reference.layers.values()) {
     for (const f of layer.collection.features)
       row(r5, [
-        en ? layer.name_en : layer.name_zh,
-        en ? f.properties.name_en : f.properties.name_zh,
+        name(layer),
+        name(f.properties),
         f.properties['source'],
         f.properties['as_of'],
         f.properties['precision'],

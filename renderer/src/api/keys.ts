@@ -2,12 +2,14 @@
  * Query keys, and which of them each write makes stale. A key's first element is its family:
  * the part of the backend's state a write can change. A write invalidates whole families, so a
  * new read of the same family can never miss it; what each write touches is written down once, in
- * {@link INVALIDATES}, instead of as refresh callbacks passed between components.
+ * {@link INVALIDATES}, instead of as refresh callbacks passed between components. The table must name
+ * every method the contract declares `writes: true` (a compile-time check).
  *
  * The app's own writes are the only writers of its user data, so nothing is refetched on a timer
  * or on window focus (query-client.ts): a cached answer stays until a write invalidates it.
  */
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { WriteMethodName } from '../../../electron/contract/api.ts';
 import type { MethodName } from '../../../electron/contract/methods.ts';
 
 type LngLat = readonly [number, number];
@@ -69,7 +71,7 @@ export const INVALIDATES = {
   deleteLayer: [queryKeys.layers, queryKeys.network],
   addBasemap: [queryKeys.basemaps],
   removeBasemap: [queryKeys.basemaps],
-} as const satisfies { readonly [M in MethodName]?: readonly QueryKey[] };
+} as const satisfies { readonly [M in MethodName]?: readonly QueryKey[] } & { readonly [M in WriteMethodName]: readonly QueryKey[] };
 
 export type WriteMethod = keyof typeof INVALIDATES;
 
