@@ -102,13 +102,7 @@ export async function reportWorkbook(
     row(r5, [localName(s, args.language), '', en ? s.origin_en : s.origin_zh, s.as_of ?? (en ? s.vintage_en : s.vintage_zh), '']);
   for (const layer of reference.layers.values()) {
     for (const f of layer.collection.features)
-      row(r5, [
-        name(layer),
-        name(f.properties),
-        f.properties['source'],
-        f.properties['as_of'],
-        f.properties['precision'],
-      ]);
+      row(r5, [name(layer), name(f.properties), f.properties['source'], f.properties['as_of'], f.properties['precision']]);
   }
   r5.columns.forEach((col, i) => (col.width = [18, 36, 80, 12, 12][i] ?? 12));
   return new Uint8Array(await wb.xlsx.writeBuffer());
