@@ -43,6 +43,21 @@ const rendererRule = {
   ],
 };
 
+/**
+ * Outside renderer/src/api/, the backend is reached only through api/'s query and mutation hooks,
+ * which cache reads and invalidate what each write changes; never through `call()` itself.
+ */
+const rendererOutsideApiRule = {
+  patterns: [
+    ...rendererRule.patterns,
+    {
+      group: ['**/api/client', '**/api/client.ts'],
+      importNames: ['call'],
+      message: 'Only renderer/src/api/ calls the backend: use its query and mutation hooks (queries.ts, mutations.ts).',
+    },
+  ],
+};
+
 /** Only electron/main and electron/preload may import the Electron runtime. */
 const electronOutsideMainRule = {
   patterns: [
@@ -99,6 +114,11 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...reactHooks.configs.recommended.rules, '@typescript-eslint/no-restricted-imports': ['error', rendererRule] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/api/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', rendererOutsideApiRule] },
   },
   {
     files: ['electron/**/*.ts'],

@@ -1,4 +1,5 @@
 export * from './lnglat.ts';
+export * from './local-name.ts';
 export * from './tiles.ts';
 export * from './zone.ts';
 export * from './network/assumptions.ts';

@@ -29,6 +29,22 @@ describe('lint layer rules', () => {
     ],
     ['renderer/src/bad.ts', "import { CONTRACT } from '../../electron/contract/api.ts';\nexport const x = CONTRACT;\n", /types only/],
     ['renderer/src/bad.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n", /sandboxed page/],
+    [
+      'renderer/src/features/x/bad.ts',
+      "import { call } from '../../api/client.ts';\nexport const x = call;\n",
+      /Only renderer\/src\/api\/ calls/,
+    ],
+    [
+      'renderer/src/components/bad.tsx',
+      "import { call } from '../api/client.ts';\nexport const x = call;\n",
+      /Only renderer\/src\/api\/ calls/,
+    ],
+    ['renderer/src/bad.tsx', "import { call as c } from './api/client.ts';\nexport const x = c;\n", /Only renderer\/src\/api\/ calls/],
+    [
+      'renderer/src/features/x/bad.ts',
+      "import { CONTRACT } from '../../../../electron/contract/api.ts';\nexport const x = CONTRACT;\n",
+      /types only/,
+    ],
     ['electron/handlers/bad.ts', "import { app } from 'electron';\nexport const x = app;\n", /Only electron\/main/],
     ['electron/contract/bad.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", /shared with the renderer/],
     // Issue 12: SQL stays in electron/db; the contract takes ids from geo and nothing else of ours.
@@ -49,6 +65,9 @@ describe('lint layer rules', () => {
 
   it.each([
     ['renderer/src/ok.ts', "import type { AppInfo } from '../../electron/contract/api.ts';\nexport type X = AppInfo;\n"],
+    ['renderer/src/api/ok.ts', "import { call } from './client.ts';\nexport const x = call;\n"],
+    ['renderer/src/features/x/ok.ts', "import { useLayers } from '../../api/queries.ts';\nexport const x = useLayers;\n"],
+    ['renderer/src/components/map/ok.ts', "import { tileUrlTemplate } from '../../api/client.ts';\nexport const x = tileUrlTemplate;\n"],
     ['geo/ok.ts', "import { lngLatToTile } from './tiles.ts';\nexport const x = lngLatToTile;\n"],
     ['electron/main/ok.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['electron/db/ok.ts', "import Database from 'better-sqlite3';\nexport const x = (db: Database.Database) => db.prepare('SELECT 1');\n"],

@@ -71,6 +71,9 @@ const namesWith = (flag: 'writes' | 'carriesFile'): MethodName[] =>
  */
 export const WRITE_METHODS: readonly MethodName[] = namesWith('writes');
 
+/** The names of the methods declared `writes: true`, as a type (the renderer's invalidation table must cover each). */
+export type WriteMethodName = { [M in MethodName]: Contract[M] extends { writes: true } ? M : never }[MethodName];
+
 /** Methods whose argument carries file bytes (base64): the HTTP server allows larger bodies for them. */
 export const FILE_METHODS: readonly MethodName[] = namesWith('carriesFile');
 

@@ -4,6 +4,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ArgsOf, Bridge, Envelope, ResultOf } from '../contract/api.ts';
+import type { DesktopBridge } from '../contract/desktop.ts';
 import { CHANNEL_PREFIX, PRESENT_CHANNEL, PRINT_CHANNEL, type MethodName } from '../contract/methods.ts';
 
 function call<M extends MethodName>(method: M) {
@@ -67,9 +68,9 @@ const bridge = {
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('siteselect', bridge);
-contextBridge.exposeInMainWorld('siteselectPresent', {
-  setKiosk: (on: boolean) => ipcRenderer.invoke(PRESENT_CHANNEL, on === true) as Promise<void>,
-});
-contextBridge.exposeInMainWorld('siteselectPrint', {
-  toPdf: (fileName: string) => ipcRenderer.invoke(PRINT_CHANNEL, fileName) as Promise<{ saved: string | null }>,
-});
+// Desktop-only functions, typed by the contract (electron/contract/desktop.ts), which the renderer reads through renderer/src/api/desktop.ts.
+const desktop = {
+  siteselectPresent: { setKiosk: (on: boolean) => ipcRenderer.invoke(PRESENT_CHANNEL, on === true) as Promise<void> },
+  siteselectPrint: { toPdf: (fileName: string) => ipcRenderer.invoke(PRINT_CHANNEL, fileName) as Promise<{ saved: string | null }> },
+} satisfies DesktopBridge;
+for (const [name, value] of Object.entries(desktop)) contextBridge.exposeInMainWorld(name, value);

@@ -4,7 +4,7 @@
  * from the renderer's i18n (passed in the arguments), so the workbook reads like the screen.
  */
 import ExcelJS from 'exceljs';
-import { DEFAULT_ASSUMPTIONS } from '../../geo/index.ts';
+import { DEFAULT_ASSUMPTIONS, localName, localText } from '../../geo/index.ts';
 import type { AgreementResult, CompareResult, CustomCriterionRecord, ExportReportArgs, RankingResult } from '../contract/api.ts';
 import { safeCell } from '../imports/export.ts';
 import type { Reference } from '../reference/index.ts';
@@ -21,11 +21,10 @@ export async function reportWorkbook(
   custom: readonly CustomCriterionRecord[] = [],
 ): Promise<Uint8Array> {
   const L = (key: string) => args.labels[key] ?? key;
-  const en = args.language === 'en';
+  const name = (c: { name_zh: string; name_en: string }) => localName(c, args.language);
   // The user's own criteria carry their names; the built-in ones are named by the renderer's labels.
-  const customName = new Map(custom.map((c) => [`criteria.${c.id}`, en ? c.name_en : c.name_zh]));
+  const customName = new Map(custom.map((c) => [`criteria.${c.id}`, name(c)]));
   const C = (id: string): string => customName.get(`criteria.${id}`) ?? L(`criteria.${id}`);
-  const name = (c: { name_zh: string; name_en: string }) => (en ? c.name_en : c.name_zh);
 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'xiangnan-siteselect';
@@ -43,7 +42,7 @@ export async function reportWorkbook(
       name(c),
       c.total === null ? null : Math.round(c.total * 10) / 10,
       c.kind === 'park' ? L('kind.park') : L('kind.custom'),
-      c.exclusions.map((e) => (en ? e.message_en : e.message_zh)).join('; '),
+      c.exclusions.map((e) => localText(e, 'message', args.language)).join('; '),
     ]);
   r1.columns.forEach((col, i) => (col.width = [8, 36, 10, 12, 50][i] ?? 12));
 
@@ -84,10 +83,10 @@ export async function reportWorkbook(
     );
     r3.addRow([]);
     row(r3, [L('col.preset'), '', ...cmp.parks.map(name)]).font = { bold: true };
-    for (const pr of cmp.presets) row(r3, [en ? pr.name_en : pr.name_zh, '', ...cmp.parks.map((x) => pr.ranks[x.id] ?? null)]);
+    for (const pr of cmp.presets) row(r3, [localName(pr, args.language), '', ...cmp.parks.map((x) => pr.ranks[x.id] ?? null)]);
     if (cmp.moveUp?.above) {
       r3.addRow([]);
-      row(r3, [L('col.moveUp'), '', en ? cmp.moveUp.above.name_en : cmp.moveUp.above.name_zh]).font = { bold: true };
+      row(r3, [L('col.moveUp'), '', name(cmp.moveUp.above)]).font = { bold: true };
       for (const s of cmp.moveUp.steps) row(r3, [C(s.criterion), L(`unit.${s.unit}`), s.from, s.to, s.change]);
     }
     r3.columns.forEach((col, i) => (col.width = i === 0 ? 28 : i === 1 ? 10 : 24));
@@ -97,7 +96,7 @@ export async function reportWorkbook(
     const ra = wb.addWorksheet(L('sheet.agreement'));
     header(ra, [L('col.method'), ...Array.from({ length: Math.min(5, agreement.candidates) }, (_, k) => `${L('col.rank')} ${k + 1}`)]);
     const nameOf = new Map(ranking.candidates.map((c) => [c.id, name(c)]));
-    row(ra, [L('col.verdict'), en ? agreement.verdict.text_en : agreement.verdict.text_zh]).font = { bold: true };
+    row(ra, [L('col.verdict'), localText(agreement.verdict, 'text', args.language)]).font = { bold: true };
     for (const m of agreement.methods) row(ra, [L(`method.${m.method}`), ...m.ranking.slice(0, 5).map((id) => nameOf.get(id) ?? id)]);
     row(ra, [L('col.borda'), ...agreement.borda.slice(0, 5).map((id) => nameOf.get(id) ?? id)]);
     row(ra, [L('col.copeland'), ...agreement.copeland.slice(0, 5).map((id) => nameOf.get(id) ?? id)]);
@@ -120,16 +119,10 @@ export async function reportWorkbook(
   const r5 = wb.addWorksheet(L('sheet.sources'));
   header(r5, [L('col.layer'), L('col.feature'), L('col.source'), L('col.asOf'), L('col.precision')]);
   for (const s of reference.basemap.meta.sources)
-    row(r5, [en ? s.name_en : s.name_zh, '', en ? s.origin_en : s.origin_zh, s.as_of ?? (en ? s.vintage_en : s.vintage_zh), '']);
+    row(r5, [localName(s, args.language), '', localText(s, 'origin', args.language), s.as_of ?? localText(s, 'vintage', args.language), '']);
   for (const layer of reference.layers.values()) {
     for (const f of layer.collection.features)
-      row(r5, [
-        en ? layer.name_en : layer.name_zh,
-        en ? f.properties.name_en : f.properties.name_zh,
-        f.properties['source'],
-        f.properties['as_of'],
-        f.properties['precision'],
-      ]);
+      row(r5, [name(layer), name(f.properties), f.properties['source'], f.properties['as_of'], f.properties['precision']]);
   }
   r5.columns.forEach((col, i) => (col.width = [18, 36, 80, 12, 12][i] ?? 12));
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -1,14 +1,17 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Language } from '../../electron/contract/api.ts';
-import { call } from './api/client.ts';
+import { queries } from './api/queries.ts';
+import { createQueryClient } from './api/query-client.ts';
 import { App } from './app.tsx';
 import { initI18n } from './i18n/index.ts';
 import './styles.css';
 
 async function start(): Promise<void> {
+  const queryClient = createQueryClient();
   // The saved language, or Chinese when there is none (or the backend cannot be reached yet).
-  const language: Language = await call('getSettings').then(
+  const language: Language = await queryClient.fetchQuery(queries.settings()).then(
     (s) => s.language,
     () => 'zh',
   );
@@ -17,7 +20,9 @@ async function start(): Promise<void> {
   if (!root) throw new Error('#root missing from index.html');
   createRoot(root).render(
     <StrictMode>
-      <App initialLanguage={language} />
+      <QueryClientProvider client={queryClient}>
+        <App initialLanguage={language} />
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

@@ -1,30 +1,21 @@
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, RESULTS, test } from './fixtures.ts';
 import { MapPage } from './map-page.ts';
 
 type MapHandle = {
-  project(p: [number, number]): { x: number; y: number };
   getSource(id: string): { serialize(): { data: { features: { properties: { minutes: number } }[] } } } | undefined;
   getLayer(id: string): unknown;
 };
 
-/** A spot in 邵阳 away from any drawn feature, so the click asks for travel times. */
+/** A spot in 邵阳 away from any drawn feature, so a click there opens the access card for it. */
 const EMPTY_SPOT: [number, number] = [111.45, 26.55];
-
-/** Clicks the map where no feature is drawn (the access card opens for that point). */
-async function clickEmptySpot(page: Page, app: MapPage): Promise<void> {
-  const box = await app.canvas().boundingBox();
-  const at = await page.evaluate((p) => (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.project(p), EMPTY_SPOT);
-  await page.mouse.click((box?.x ?? 0) + at.x, (box?.y ?? 0) + at.y);
-}
 
 test.describe('accessibility', () => {
   test('a click shows travel times, catchment and isochrones', async ({ page, appServer }) => {
     const app = new MapPage(page);
     await app.open(appServer.url);
     await app.settle();
-    await clickEmptySpot(page, app);
+    await app.clickAt(EMPTY_SPOT);
     const card = page.getByTestId('access-card');
     await expect(card.getByTestId('access-catchment')).toBeVisible({ timeout: 20_000 });
     const interchange = Number(await card.getByTestId('access-interchange').getAttribute('data-minutes'));
@@ -94,7 +85,7 @@ test.describe('accessibility', () => {
     const app = new MapPage(page);
     await app.open(appServer.url);
     await app.settle();
-    await clickEmptySpot(page, app);
+    await app.clickAt(EMPTY_SPOT);
     const card = page.getByTestId('access-card');
     await expect(card.getByTestId('access-port')).toContainText('暂无已知位置', { timeout: 20_000 });
     await expect(card.getByTestId('access-port')).toHaveAttribute('data-minutes', '');

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { ImportDialog } from './import-dialog.ts';
 import { MapPage } from './map-page.ts';
 
 type MapHandle = { easeTo(o: object): void; getSource(id: string): unknown; loaded(): boolean };
@@ -8,6 +9,7 @@ test('100,000 imported points draw clustered and the map stays responsive (frame
   const rows = ['name,lng,lat'];
   for (let i = 0; i < 100_000; i++) rows.push(`p${i},${(109 + (i % 400) / 80).toFixed(5)},${(24.8 + Math.floor(i / 400) / 50).toFixed(5)}`);
   const app = new MapPage(page);
+  const imports = new ImportDialog(page);
   await app.open(appServer.url);
   const dataBase64 = Buffer.from(rows.join('\n')).toString('base64');
   const started = await page.evaluate(async (data) => {
@@ -35,7 +37,7 @@ test('100,000 imported points draw clustered and the map stays responsive (frame
   const t0 = Date.now();
   await page.reload();
   await app.waitForIdle();
-  await expect(page.getByTestId('user-layers').locator('.layer-row').last()).toHaveAttribute('data-count', '100000');
+  await expect(imports.userLayers().last()).toHaveAttribute('data-count', '100000');
   await app.settle();
   console.log(`reload to an idle map with the 100,000-point layer: ${Date.now() - t0} ms`);
   const frames = await page.evaluate(
@@ -61,7 +63,7 @@ test('100,000 imported points draw clustered and the map stays responsive (frame
   expect(frames.length).toBe(90);
 
   // Leave the shared data folder as it was.
-  const id = await page.getByTestId('user-layers').locator('.layer-row').last().getAttribute('data-layer-id');
+  const id = await imports.userLayers().last().getAttribute('data-layer-id');
   const removed = await page.evaluate(
     async (layerId) =>
       (await (

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, RESULTS, ROOT, test } from './fixtures.ts';
+import { ImportDialog } from './import-dialog.ts';
 import { MapPage } from './map-page.ts';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/imports');
@@ -9,46 +10,44 @@ const FIXTURES = join(ROOT, 'tests/fixtures/imports');
 test.describe('bring your own data', () => {
   test('a GBK CSV is previewed with its evidence, imported, exported and deleted', async ({ page, appServer }) => {
     const app = new MapPage(page);
+    const imports = new ImportDialog(page);
     await app.open(appServer.url);
-    await page.getByTestId('open-import').click();
-    const dialog = page.getByTestId('import-dialog');
-    await dialog.getByTestId('import-file').setInputFiles(join(FIXTURES, 'good/gbk.csv'));
-    const preview = dialog.getByTestId('import-preview');
+    await imports.open();
+    const dialog = imports.dialog();
+    await imports.chooseFile(join(FIXTURES, 'good/gbk.csv'));
+    const preview = imports.preview();
     await expect(preview).toContainText('gb18030');
     await expect(preview).toContainText('3');
-    await expect(dialog.getByTestId('import-evidence')).toContainText('WGS-84');
-    await dialog.getByTestId('import-name').fill('客户地块');
+    await expect(imports.evidence()).toContainText('WGS-84');
+    await imports.nameLayer('客户地块');
     await page.screenshot({ path: join(RESULTS, 'import-preview-zh.png') });
-    await dialog.getByTestId('import-start').click();
+    await imports.start();
     await expect(dialog).toBeHidden({ timeout: 20_000 });
     // Layers are listed oldest first: the new one is last (other tests share this data folder).
-    const row = page.getByTestId('user-layers').locator('.layer-row').last();
+    const row = imports.userLayers().last();
     await expect(row).toHaveAttribute('data-count', '3');
     await expect(row.locator('input.rename')).toHaveValue('客户地块');
 
     // Export through a download (a blob: URL; nothing leaves the machine).
-    const id = await row.getAttribute('data-layer-id');
-    const download = page.waitForEvent('download');
-    await page.getByTestId(`export-${id}`).selectOption('csv');
-    const file = await (await download).path();
+    const id = (await row.getAttribute('data-layer-id')) ?? '';
+    const file = await imports.exportLayer(id, 'csv');
     expect(readFileSync(file, 'utf8')).toContain('测试地块');
 
     // Delete asks once more.
-    await page.getByTestId(`delete-${id}`).click();
-    await page.getByTestId(`delete-${id}`).click();
-    await expect(page.locator(`.layer-row[data-layer-id="${id}"]`)).toHaveCount(0);
+    await imports.deleteLayer(id);
+    await expect(imports.layerRow(id)).toHaveCount(0);
   });
 
   test('a bad file lists its problems and cannot be imported', async ({ page, appServer }) => {
     const app = new MapPage(page);
+    const imports = new ImportDialog(page);
     await app.open(appServer.url);
-    await page.getByTestId('open-import').click();
-    const dialog = page.getByTestId('import-dialog');
-    await dialog.getByTestId('import-file').setInputFiles(join(FIXTURES, 'bad/bad-number-row.csv'));
-    await expect(dialog.getByTestId('import-problems')).toContainText('row 3');
-    await expect(dialog.getByTestId('import-start')).toBeDisabled();
-    await dialog.getByTestId('import-file').setInputFiles(join(FIXTURES, 'bad/malformed.geojson'));
-    await expect(dialog.getByTestId('import-error')).toContainText('not valid JSON');
+    await imports.open();
+    await imports.chooseFile(join(FIXTURES, 'bad/bad-number-row.csv'));
+    await expect(imports.problems()).toContainText('row 3');
+    await expect(imports.startButton()).toBeDisabled();
+    await imports.chooseFile(join(FIXTURES, 'bad/malformed.geojson'));
+    await expect(imports.error()).toContainText('not valid JSON');
     await page.screenshot({ path: join(RESULTS, 'import-problems-zh.png') });
   });
 
@@ -64,22 +63,21 @@ test.describe('bring your own data', () => {
       const file = join(dir, 'parcels.csv');
       writeFileSync(file, rows.join('\n'));
       const app = new MapPage(page);
+      const imports = new ImportDialog(page);
       await app.open(appServer.url);
-      await page.getByTestId('open-import').click();
-      const dialog = page.getByTestId('import-dialog');
-      await dialog.getByTestId('import-file').setInputFiles(file);
-      const preview = dialog.getByTestId('import-preview');
+      await imports.open();
+      await imports.chooseFile(file);
+      const preview = imports.preview();
       await expect(preview).toContainText('大文件', { timeout: 60_000 });
       await expect(preview).toContainText('前 20 个要素');
       await page.screenshot({ path: join(RESULTS, 'import-streamed-zh.png') });
-      await dialog.getByTestId('import-start').click();
-      await expect(dialog).toBeHidden({ timeout: 120_000 });
-      const row = page.getByTestId('user-layers').locator('.layer-row').last();
+      await imports.start();
+      await expect(imports.dialog()).toBeHidden({ timeout: 120_000 });
+      const row = imports.userLayers().last();
       await expect(row).toHaveAttribute('data-count', '80000', { timeout: 60_000 });
-      const id = await row.getAttribute('data-layer-id');
-      await page.getByTestId(`delete-${id}`).click();
-      await page.getByTestId(`delete-${id}`).click();
-      await expect(page.locator(`.layer-row[data-layer-id="${id}"]`)).toHaveCount(0);
+      const id = (await row.getAttribute('data-layer-id')) ?? '';
+      await imports.deleteLayer(id);
+      await expect(imports.layerRow(id)).toHaveCount(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

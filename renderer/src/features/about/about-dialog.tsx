@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../electron/contract/api.ts';
+import { localName, localText } from '../../../../geo/local-name.ts';
 
 export interface AboutDialogProps {
   info: AppInfo;
@@ -18,7 +19,6 @@ export function AboutDialog({ info, open, onClose }: AboutDialogProps) {
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
   }, [open]);
-  const en = i18n.language === 'en';
   return (
     <dialog ref={ref} className="about" aria-labelledby="about-title" onClose={onClose}>
       <h2 id="about-title">{t('about.title')}</h2>
@@ -27,18 +27,18 @@ export function AboutDialog({ info, open, onClose }: AboutDialogProps) {
       <p className="muted">{t('about.built', { date: info.reference.builtAt.slice(0, 10) })}</p>
       {info.reference.sources.map((s) => (
         <section key={s.id} className="source" data-source-id={s.id}>
-          <h3>{en ? s.name_en : s.name_zh}</h3>
+          <h3>{localName(s, i18n.language)}</h3>
           <dl>
             <dt>{t('about.origin')}</dt>
-            <dd>{en ? s.origin_en : s.origin_zh}</dd>
+            <dd>{localText(s, 'origin', i18n.language)}</dd>
             <dt>{t('about.terms')}</dt>
-            <dd>{en ? s.terms_en : s.terms_zh}</dd>
+            <dd>{localText(s, 'terms', i18n.language)}</dd>
             <dt>{t('about.crs')}</dt>
-            <dd>{en ? s.crs_en : s.crs_zh}</dd>
+            <dd>{localText(s, 'crs', i18n.language)}</dd>
             <dt>{t('about.asOf')}</dt>
             <dd>
               {s.as_of ?? t('about.unknown')}
-              <span className="muted"> · {en ? s.vintage_en : s.vintage_zh}</span>
+              <span className="muted"> · {localText(s, 'vintage', i18n.language)}</span>
             </dd>
           </dl>
         </section>

@@ -8,6 +8,7 @@ import { CardHeader } from '../../components/card-header.tsx';
 import type { Reached } from '../../../../electron/contract/api.ts';
 import { cssColour } from './colour-ramp.ts';
 import { ISOCHRONE_MINUTES, type AccessPoint } from './use-access-point.ts';
+import { localName } from '../../../../geo/local-name.ts';
 
 /** Classes shown, in order: what a relocating manufacturer asks first. */
 const CLASSES = [
@@ -35,8 +36,7 @@ export function formatMinutes(minutes: number, t: TFunction): string {
 
 function Row({ label, reached, testId }: { label: string; reached: Reached | null | undefined; testId: string }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
-  const name = (n: { name_zh: string; name_en: string }) => (en ? n.name_en : n.name_zh);
+  const name = (n: { name_zh: string; name_en: string }) => localName(n, i18n.language);
   return (
     <div className="row" data-testid={testId} data-minutes={reached ? reached.minutes.toFixed(1) : ''}>
       <dt>{label}</dt>
@@ -70,7 +70,6 @@ export function AccessCard({
   onClose(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
   return (
     <section className="info-card access-card" aria-labelledby="access-title" data-testid="access-card">
       <CardHeader id="access-title" title={t('access.title')} closeLabel={t('info.close')} onClose={onClose} />
@@ -92,7 +91,7 @@ export function AccessCard({
           <h3>{t('access.markets')}</h3>
           <dl>
             {markets.map((m) => (
-              <Row key={m.id} label={en ? m.name_en : m.name_zh} reached={point.times?.markets[m.id]} testId={`access-market-${m.id}`} />
+              <Row key={m.id} label={localName(m, i18n.language)} reached={point.times?.markets[m.id]} testId={`access-market-${m.id}`} />
             ))}
           </dl>
         </>
@@ -107,7 +106,7 @@ export function AccessCard({
                 <dd>
                   {formatPeople(c.population, t, i18n.language)}
                   {c.unknownCounties.length > 0 && (
-                    <span className="via">{t('access.lowerBound', { list: c.unknownCounties.join('、') })}</span>
+                    <span className="via">{t('access.lowerBound', { list: c.unknownCounties.join(t('app.listSeparator')) })}</span>
                   )}
                 </dd>
               </div>

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assumptions } from '../../../../electron/contract/api.ts';
 import { RAMP_STOPS } from './colour-ramp.ts';
-import type { SurfaceState } from './use-surface.ts';
+import type { SurfaceState, SurfaceTarget } from './use-surface.ts';
+import { localName } from '../../../../geo/local-name.ts';
 
 export const SURFACE_CLASSES = ['interchange', 'freight', 'airport', 'hsr-station', 'international-rail'] as const;
 
@@ -14,17 +15,25 @@ export interface AccessPanelProps {
   surface: SurfaceState;
   markets: { id: string; name_zh: string; name_en: string }[];
   assumptions: Assumptions | undefined;
-  onRun(choice: string, cellKm: number): void;
+  onRun(target: SurfaceTarget, label: string, cellKm: number): void;
   onCancel(): void;
   onClear(): void;
 }
 
 export function AccessPanel({ surface, markets, assumptions, onRun, onCancel, onClear }: AccessPanelProps) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
   const [choice, setChoice] = useState<string>('class:interchange');
   const [cellKm, setCellKm] = useState(1);
   const running = surface.status === 'running';
+  const run = () => {
+    const [kind, id = ''] = choice.split(':');
+    if (kind === 'class') {
+      onRun({ class: id as (typeof SURFACE_CLASSES)[number] }, t(`classes.${id}`), cellKm);
+      return;
+    }
+    const market = markets.find((m) => m.id === id);
+    onRun({ market: id }, market ? localName(market, i18n.language) : id, cellKm);
+  };
   return (
     <section className="panel-section" aria-labelledby="access-heading">
       <h2 id="access-heading">{t('access.heading')}</h2>
@@ -42,7 +51,7 @@ export function AccessPanel({ surface, markets, assumptions, onRun, onCancel, on
           <optgroup label={t('access.markets')}>
             {markets.map((m) => (
               <option key={m.id} value={`market:${m.id}`}>
-                {en ? m.name_en : m.name_zh}
+                {localName(m, i18n.language)}
               </option>
             ))}
           </optgroup>
@@ -59,7 +68,7 @@ export function AccessPanel({ surface, markets, assumptions, onRun, onCancel, on
         </select>
       </label>
       <div className="panel-actions row-actions">
-        <button type="button" onClick={() => onRun(choice, cellKm)} disabled={running} data-testid="surface-run">
+        <button type="button" onClick={run} disabled={running} data-testid="surface-run">
           {t('access.compute')}
         </button>
         {running ? (

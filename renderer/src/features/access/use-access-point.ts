@@ -1,13 +1,15 @@
 /**
  * A clicked point's travel times, isochrones and catchment, and their drawing on the map.
  */
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useEffect, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useMemo, useState } from 'react';
 import type { FeatureCollectionResult, TravelTimesResult } from '../../../../electron/contract/api.ts';
-import { call } from '../../api/client.ts';
+import { useCatchment, useIsochrones, useTravelTimes } from '../../api/queries.ts';
+import { OVERLAY_IDS, useOverlay, type Overlay } from '../../components/map/overlays.ts';
 import { cssColour } from './colour-ramp.ts';
 
 export const ISOCHRONE_MINUTES = [30, 60, 90, 120] as const;
+const CATCHMENT_MINUTES = [30, 60, 90] as const;
 
 export interface AccessPoint {
   from: [number, number];
@@ -18,98 +20,83 @@ export interface AccessPoint {
   loading: boolean;
 }
 
-const ORIGIN = 'access-origin';
-const ISO = 'access-isochrones';
+const byMinutes = ['match', ['get', 'minutes'], ...ISOCHRONE_MINUTES.flatMap((m) => [m, cssColour(m)]), '#888888'] as never;
 
-function ensureLayers(map: MapLibreMap) {
-  if (!map.getSource(ISO)) {
-    map.addSource(ISO, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    const before = map.getLayer('county-lines') ? 'county-lines' : undefined;
-    map.addLayer(
-      {
-        id: `${ISO}-fill`,
-        type: 'fill',
-        source: ISO,
-        paint: {
-          'fill-color': ['match', ['get', 'minutes'], ...ISOCHRONE_MINUTES.flatMap((m) => [m, cssColour(m)]), '#888888'] as never,
-          'fill-opacity': 0.28,
-        },
-      },
-      before,
-    );
-    map.addLayer({
-      id: `${ISO}-line`,
-      type: 'line',
-      source: ISO,
-      paint: {
-        'line-color': ['match', ['get', 'minutes'], ...ISOCHRONE_MINUTES.flatMap((m) => [m, cssColour(m)]), '#888888'] as never,
-        'line-width': 2,
-      },
-    });
-  }
-  if (!map.getSource(ORIGIN)) {
-    map.addSource(ORIGIN, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map.addLayer({
-      id: ORIGIN,
+const ISOCHRONE_LAYERS: Overlay['layers'] = [
+  {
+    slot: 'isochrone-areas',
+    layer: { id: OVERLAY_IDS.isochroneFill, type: 'fill', paint: { 'fill-color': byMinutes, 'fill-opacity': 0.28 } },
+  },
+  { slot: 'isochrone-lines', layer: { id: OVERLAY_IDS.isochroneLine, type: 'line', paint: { 'line-color': byMinutes, 'line-width': 2 } } },
+];
+
+const ORIGIN_LAYERS: Overlay['layers'] = [
+  {
+    slot: 'access-origin',
+    layer: {
+      id: OVERLAY_IDS.origin,
       type: 'circle',
-      source: ORIGIN,
       paint: { 'circle-radius': 8, 'circle-color': '#111111', 'circle-stroke-color': '#ffd43b', 'circle-stroke-width': 3 },
-    });
-  }
-}
+    },
+  },
+];
 
 export function useAccessPoint(map: MapLibreMap | null) {
-  const [point, setPoint] = useState<AccessPoint | null>(null);
+  const [picked, setPicked] = useState<{ from: [number, number]; isochrones: boolean } | null>(null);
+  const from = picked?.from ?? null;
+  const times = useTravelTimes(from);
+  const catchment = useCatchment(from, CATCHMENT_MINUTES);
+  const isochrones = useIsochrones(picked?.isochrones ? from : null, ISOCHRONE_MINUTES);
 
-  const draw = useCallback(
-    (from: [number, number] | null, iso: FeatureCollectionResult | null) => {
-      if (!map) return;
-      ensureLayers(map);
-      (map.getSource(ORIGIN) as GeoJSONSource).setData({
-        type: 'FeatureCollection',
-        features: from ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: from }, properties: {} }] : [],
-      });
-      // Longest first, so shorter times are drawn on top.
-      const features = iso ? [...iso.features].reverse() : [];
-      (map.getSource(ISO) as GeoJSONSource).setData({ type: 'FeatureCollection', features } as never);
-    },
-    [map],
+  const point = useMemo((): AccessPoint | null => {
+    if (!picked) return null;
+    const error = times.error ?? catchment.error ?? isochrones.error;
+    return {
+      from: picked.from,
+      // Times and catchment are shown together, once both are in (as one answer).
+      ...(times.data && catchment.data ? { times: times.data, catchment: catchment.data } : {}),
+      ...(isochrones.data ? { isochrones: isochrones.data } : {}),
+      ...(error ? { error: error.message } : {}),
+      loading: times.isFetching || catchment.isFetching || isochrones.isFetching,
+    };
+  }, [picked, times.data, times.error, times.isFetching, catchment.data, catchment.error, catchment.isFetching, isochrones]);
+
+  useOverlay(
+    map,
+    useMemo(
+      (): Overlay => ({
+        id: OVERLAY_IDS.origin,
+        source: {
+          type: 'geojson',
+          data: {
+            type: 'FeatureCollection',
+            features: from ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: from }, properties: {} }] : [],
+          },
+        },
+        layers: ORIGIN_LAYERS,
+      }),
+      [from],
+    ),
+  );
+  useOverlay(
+    map,
+    useMemo(
+      (): Overlay => ({
+        id: OVERLAY_IDS.isochrones,
+        // Longest first, so shorter times are drawn on top.
+        source: {
+          type: 'geojson',
+          data: { type: 'FeatureCollection', features: isochrones.data ? [...isochrones.data.features].reverse() : [] } as never,
+        },
+        layers: ISOCHRONE_LAYERS,
+      }),
+      [isochrones.data],
+    ),
   );
 
-  const pick = useCallback(
-    async (from: [number, number]) => {
-      setPoint({ from, loading: true });
-      draw(from, null);
-      try {
-        const [times, catchment] = await Promise.all([call('travelTimes', { from }), call('catchment', { from, minutes: [30, 60, 90] })]);
-        setPoint({ from, times, catchment, loading: false });
-      } catch (error) {
-        setPoint({ from, loading: false, error: (error as Error).message });
-      }
-    },
-    [draw],
-  );
-
-  const drawIsochrones = useCallback(async () => {
-    if (!point) return;
-    setPoint({ ...point, loading: true });
-    try {
-      const isochrones = await call('isochrone', { from: point.from, minutes: [...ISOCHRONE_MINUTES] });
-      draw(point.from, isochrones);
-      setPoint({ ...point, isochrones, loading: false });
-    } catch (error) {
-      setPoint({ ...point, loading: false, error: (error as Error).message });
-    }
-  }, [point, draw]);
-
-  const clear = useCallback(() => {
-    setPoint(null);
-    draw(null, null);
-  }, [draw]);
-
-  useEffect(() => {
-    if (map?.isStyleLoaded()) ensureLayers(map);
-  }, [map]);
+  const pick = useCallback((at: [number, number]) => setPicked({ from: at, isochrones: false }), []);
+  const drawIsochrones = useCallback(() => setPicked((p) => (p ? { ...p, isochrones: true } : p)), []);
+  const clear = useCallback(() => setPicked(null), []);
 
   return { point, pick, drawIsochrones, clear };
 }

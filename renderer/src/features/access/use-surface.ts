@@ -2,11 +2,12 @@
  * Runs accessibility surfaces in a worker with progress and cancel, and draws the result on the
  * map as an image layer under the corridors.
  */
-import type { ImageSource, Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Coordinates, Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NetworkDataResult } from '../../../../electron/contract/api.ts';
-import type { Destination, NetworkAssumptions, NetworkInput } from '../../../../geo/index.ts';
-import { call } from '../../api/client.ts';
+import type { Destination, FacilityClass, NetworkAssumptions, NetworkInput } from '../../../../geo/index.ts';
+import { useLoaders } from '../../api/queries.ts';
+import { OVERLAY_IDS, useOverlay, type Overlay } from '../../components/map/overlays.ts';
 import { paintSurface } from './colour-ramp.ts';
 import type { SurfaceMessage, SurfaceRequest } from './surface.worker.ts';
 
@@ -17,12 +18,22 @@ export type SurfaceState =
   | { status: 'cancelled' }
   | { status: 'error'; message: string };
 
-const SOURCE = 'access-surface';
+/** What a surface measures the time to: the nearest facility of a class, or a market. */
+export type SurfaceTarget = { class: FacilityClass } | { market: string };
+
+const SURFACE_LAYERS: Overlay['layers'] = [
+  {
+    slot: 'surface',
+    layer: { id: OVERLAY_IDS.surface, type: 'raster', paint: { 'raster-opacity': 0.78, 'raster-resampling': 'nearest' } },
+  },
+];
 
 export function useSurface(map: MapLibreMap | null) {
   const [state, setState] = useState<SurfaceState>({ status: 'idle' });
+  /** The last surface computed, drawn until cleared (a cancelled or failed run leaves it). */
+  const [drawn, setDrawn] = useState<{ image: ImageData; coordinates: Coordinates } | null>(null);
   const worker = useRef<Worker | null>(null);
-  const data = useRef<Promise<NetworkDataResult> | null>(null);
+  const load = useLoaders();
   // Every run and every cancel bumps the generation; a run that finds it changed stops quietly.
   const generation = useRef(0);
 
@@ -35,27 +46,29 @@ export function useSurface(map: MapLibreMap | null) {
 
   const clear = useCallback(() => {
     stop();
-    if (map?.getLayer(SOURCE)) map.removeLayer(SOURCE);
-    if (map?.getSource(SOURCE)) map.removeSource(SOURCE);
+    setDrawn(null);
     setState({ status: 'idle' });
-  }, [map, stop]);
+  }, [stop]);
+
+  // The decoded image goes straight to the source: no URL, no request.
+  useOverlay(
+    map,
+    useMemo(
+      () => (drawn ? ({ id: OVERLAY_IDS.surface, source: { type: 'image', ...drawn }, layers: SURFACE_LAYERS } satisfies Overlay) : null),
+      [drawn],
+    ),
+  );
 
   const run = useCallback(
-    async (
-      target: { class: Destination extends infer D ? (D extends { class: infer C } ? C : never) : never } | { market: string },
-      label: string,
-      cellKm = 1,
-    ) => {
+    async (target: SurfaceTarget, label: string, cellKm = 1) => {
       if (!map) return;
       stop();
       const mine = generation.current;
       setState({ status: 'running', fraction: 0 });
-      data.current ??= call('networkData');
       let network: NetworkDataResult;
       try {
-        network = await data.current;
+        network = await load.networkData();
       } catch (error) {
-        data.current = null;
         if (generation.current === mine) setState({ status: 'error', message: (error as Error).message });
         return;
       }
@@ -74,23 +87,13 @@ export function useSurface(map: MapLibreMap | null) {
           stop();
           const { image, bounds } = paintSurface(msg.minutes, msg.grid);
           const [w0, s0, e0, n0] = bounds;
-          const coordinates: [[number, number], [number, number], [number, number], [number, number]] = [
+          const coordinates: Coordinates = [
             [w0, n0],
             [e0, n0],
             [e0, s0],
             [w0, s0],
           ];
-          // The decoded image goes straight to the source: no URL, no request.
-          if (!map.getSource(SOURCE)) {
-            map.addSource(SOURCE, { type: 'image', coordinates } as never);
-            // Under the corridors and labels, over the county fills.
-            const before = map.getLayer('county-lines') ? 'county-lines' : undefined;
-            map.addLayer(
-              { id: SOURCE, type: 'raster', source: SOURCE, paint: { 'raster-opacity': 0.78, 'raster-resampling': 'nearest' } },
-              before,
-            );
-          }
-          (map.getSource(SOURCE) as ImageSource).updateImage({ image, coordinates });
+          setDrawn({ image, coordinates });
           setState({ status: 'done', max: msg.max, cells: msg.cells, ms: msg.ms, label, cellKm });
         }
       };
@@ -111,7 +114,7 @@ export function useSurface(map: MapLibreMap | null) {
       };
       w.postMessage(request);
     },
-    [map, stop],
+    [map, stop, load],
   );
 
   const cancel = useCallback(() => {

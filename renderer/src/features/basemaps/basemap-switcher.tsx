@@ -5,50 +5,48 @@
  * other schema gets a plain generic style.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BasemapPack } from '../../../../electron/contract/api.ts';
-import { call } from '../../api/client.ts';
+import { useAddBasemap } from '../../api/mutations.ts';
+import { useBasemaps } from '../../api/queries.ts';
+import { BASEMAP_LAYERS } from '../../components/map/basemap-style.ts';
+import { MapOverlay, OVERLAY_IDS, type Overlay } from '../../components/map/overlays.ts';
 import { PACK_LAYER_PREFIX, packLayers, packSchema } from './pack-style.ts';
 
-function clearPack(map: MapLibreMap) {
-  for (const layer of map.getStyle().layers) if (layer.id.startsWith(PACK_LAYER_PREFIX)) map.removeLayer(layer.id);
-  if (map.getSource('pack')) map.removeSource('pack');
-}
-
-export function showPack(map: MapLibreMap, pack: BasemapPack | null): void {
-  clearPack(map);
-  if (map.getLayer('county-fill')) map.setLayoutProperty('county-fill', 'visibility', pack ? 'none' : 'visible');
-  if (!pack) return;
+/** A pack as an overlay in the `pack` slot: its tiles come from our own origin. */
+function packOverlay(pack: BasemapPack): Overlay {
   const tiles = [`${window.location.origin}/tiles/pack/${pack.id}/{z}/{x}/{y}`];
-  const before = map.getLayer('county-lines') ? 'county-lines' : undefined;
-  if (pack.tileType === 'raster') {
-    map.addSource('pack', { type: 'raster', tiles, tileSize: 256, minzoom: pack.minzoom, maxzoom: pack.maxzoom });
-    map.addLayer({ id: `${PACK_LAYER_PREFIX}-raster`, type: 'raster', source: 'pack' }, before);
-    return;
-  }
-  map.addSource('pack', { type: 'vector', tiles, minzoom: pack.minzoom, maxzoom: pack.maxzoom });
-  for (const layer of packLayers(pack.layers).layers) map.addLayer(layer, before);
+  if (pack.tileType === 'raster')
+    return {
+      id: OVERLAY_IDS.pack,
+      source: { type: 'raster', tiles, tileSize: 256, minzoom: pack.minzoom, maxzoom: pack.maxzoom },
+      layers: [{ slot: 'pack', layer: { id: `${PACK_LAYER_PREFIX}-raster`, type: 'raster' } }],
+    };
+  return {
+    id: OVERLAY_IDS.pack,
+    source: { type: 'vector', tiles, minzoom: pack.minzoom, maxzoom: pack.maxzoom },
+    layers: packLayers(pack.layers).layers.map((layer) => ({ slot: 'pack', layer: layer as Overlay['layers'][number]['layer'] })),
+  };
 }
 
 export function BasemapSwitcher({ map }: { map: MapLibreMap | null }) {
   const { t } = useTranslation();
-  const [packs, setPacks] = useState<BasemapPack[]>([]);
+  const packs = useBasemaps().data ?? [];
+  const addBasemap = useAddBasemap().mutateAsync;
   const [active, setActive] = useState('');
   const [path, setPath] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const pack = packs.find((p) => p.id === active) ?? null;
+  const overlay = useMemo(() => (pack ? packOverlay(pack) : null), [pack]);
+  // A pack replaces the bundled county fills; the boundaries stay on top of it.
   useEffect(() => {
-    void call('listBasemaps').then(setPacks, () => undefined);
-  }, []);
-  const choose = (id: string) => {
-    setActive(id);
-    if (map) showPack(map, packs.find((p) => p.id === id) ?? null);
-  };
+    if (map?.getLayer(BASEMAP_LAYERS.countyFill)) map.setLayoutProperty(BASEMAP_LAYERS.countyFill, 'visibility', pack ? 'none' : 'visible');
+  }, [map, pack]);
   const add = async () => {
     setError(null);
     try {
-      const pack = await call('addBasemap', { path: path.trim() });
-      setPacks((ps) => [...ps.filter((p) => p.id !== pack.id), pack]);
+      await addBasemap({ path: path.trim() });
       setPath('');
     } catch (e) {
       setError((e as Error).message);
@@ -56,9 +54,11 @@ export function BasemapSwitcher({ map }: { map: MapLibreMap | null }) {
   };
   return (
     <div className="basemap-switcher" data-testid="basemap-switcher">
+      {/* A different pack is a different source: keyed, so the old one is removed before the new one is added. */}
+      <MapOverlay key={pack?.id ?? ''} map={map} overlay={overlay} />
       <label className="field">
         <span>{t('basemaps.choose')}</span>
-        <select value={active} onChange={(e) => choose(e.currentTarget.value)} data-testid="basemap-select">
+        <select value={active} onChange={(e) => setActive(e.currentTarget.value)} data-testid="basemap-select">
           <option value="">{t('basemaps.bundled')}</option>
           {packs.map((p) => (
             <option key={p.id} value={p.id}>

@@ -13,11 +13,12 @@
  *   (`kind`), boundaries (`admin_level`), place_labels (`kind`), buildings.
  */
 import type { LayerSpecification } from 'maplibre-gl';
+import { OVERLAY_IDS } from '../../components/map/overlays.ts';
 
 export type PackSchema = 'openmaptiles' | 'protomaps' | 'shortbread' | 'generic';
 
 export const PACK_LAYER_PREFIX = 'pack-layer';
-const SOURCE = 'pack';
+const SOURCE = OVERLAY_IDS.pack;
 
 /** The schema a vector pack follows, from its layer names. */
 export function packSchema(layers: readonly string[]): PackSchema {

@@ -13,6 +13,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompareResult } from '../../../../electron/contract/api.ts';
 import { formatRaw } from '../scoring/ranking-view.tsx';
+import { localName } from '../../../../geo/local-name.ts';
 
 registerEcharts([RadarChart, RadarComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -24,7 +25,6 @@ export function CompareRadar({ result }: { result: Comparison }) {
   const { t, i18n } = useTranslation();
   const { el, chart } = useEChart();
   useEffect(() => {
-    const en = i18n.language === 'en';
     const criteria = (result.parks[0]?.criteria ?? []).filter((c) => c.weight > 0);
     chart.current?.setOption(
       {
@@ -41,7 +41,7 @@ export function CompareRadar({ result }: { result: Comparison }) {
           {
             type: 'radar',
             data: result.parks.map((p) => ({
-              name: en ? p.name_en : p.name_zh,
+              name: localName(p, i18n.language),
               value: criteria.map((c) => p.criteria.find((x) => x.id === c.id)?.score ?? 0),
               areaStyle: { opacity: 0.08 },
               lineStyle: { width: 2 },
@@ -67,7 +67,7 @@ export function MoveUp({ result }: { result: Comparison }) {
   const m = result.moveUp;
   if (!m) return null;
   const own = result.parks.find((p) => p.id === m.id);
-  const ownName = own ? (en ? own.name_en : own.name_zh) : m.id;
+  const ownName = own ? localName(own, i18n.language) : m.id;
   if (m.rank === null)
     return (
       <p className="muted" data-testid="move-up">
@@ -85,7 +85,7 @@ export function MoveUp({ result }: { result: Comparison }) {
   };
   return (
     <section className="move-up" data-testid="move-up" aria-labelledby="move-up-title">
-      <h3 id="move-up-title">{t('compare.moveUpTitle', { name: ownName, rank: m.rank, above: en ? m.above.name_en : m.above.name_zh })}</h3>
+      <h3 id="move-up-title">{t('compare.moveUpTitle', { name: ownName, rank: m.rank, above: localName(m.above, i18n.language) })}</h3>
       {m.steps.length === 0 ? (
         <p className="muted">{t('compare.noSingleStep')}</p>
       ) : (
@@ -101,10 +101,14 @@ export function MoveUp({ result }: { result: Comparison }) {
         </ul>
       )}
       {m.notEnough.length > 0 && (
-        <p className="muted small">{t('compare.notEnough', { list: m.notEnough.map((c) => t(`criteria.${c}`)).join('、') })}</p>
+        <p className="muted small">
+          {t('compare.notEnough', { list: m.notEnough.map((c) => t(`criteria.${c}`)).join(t('app.listSeparator')) })}
+        </p>
       )}
       {m.unknown.length > 0 && (
-        <p className="muted small">{t('compare.unknown', { list: m.unknown.map((c) => t(`criteria.${c}`)).join('、') })}</p>
+        <p className="muted small">
+          {t('compare.unknown', { list: m.unknown.map((c) => t(`criteria.${c}`)).join(t('app.listSeparator')) })}
+        </p>
       )}
     </section>
   );
@@ -113,8 +117,7 @@ export function MoveUp({ result }: { result: Comparison }) {
 /** Criteria × parks with raw values and normalised scores; ranks under the ten presets. */
 export function CompareTables({ result }: { result: Comparison }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
-  const name = (p: { name_zh: string; name_en: string }) => (en ? p.name_en : p.name_zh);
+  const name = (p: { name_zh: string; name_en: string }) => localName(p, i18n.language);
   const rows = result.parks[0]?.criteria ?? [];
   return (
     <>
@@ -178,7 +181,7 @@ export function CompareTables({ result }: { result: Comparison }) {
         <tbody>
           {result.presets.map((pr) => (
             <tr key={pr.id} data-preset={pr.id}>
-              <th scope="row">{en ? pr.name_en : pr.name_zh}</th>
+              <th scope="row">{localName(pr, i18n.language)}</th>
               {result.parks.map((p) => {
                 const r = pr.ranks[p.id] ?? null;
                 // Darker green for a better place among all ranked candidates.
@@ -216,7 +219,6 @@ export function ComparisonView({
   onBack(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
   return (
     <div className="comparison" data-testid="comparison">
       <div className="comparison-head">
@@ -229,7 +231,7 @@ export function ComparisonView({
             <select value={own ?? result.parks[0]?.id ?? ''} onChange={(e) => onOwn(e.currentTarget.value)} data-testid="compare-own">
               {result.parks.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {en ? p.name_en : p.name_zh}
+                  {localName(p, i18n.language)}
                 </option>
               ))}
             </select>

@@ -3,58 +3,81 @@
  * coordinate system with its evidence, problems, the first features on the map) → import with a
  * progress bar and cancel → the layer appears in the layer panel.
  */
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreviewResult } from '../../../../electron/contract/api.ts';
-import { call } from '../../api/client.ts';
-import { stageFile, UploadCancelled } from './read-file.ts';
+import { useCancelImport, useImportJob, usePreviewImport, type ImportProgress } from '../../api/mutations.ts';
+import { discardUpload, stageFile, UploadCancelled } from '../../api/uploads.ts';
+import { OVERLAY_IDS, useOverlay, type Overlay } from '../../components/map/overlays.ts';
 
 const ACCEPT = '.geojson,.json,.csv,.txt,.xlsx,.kml,.kmz,.gpx,.zip';
-const PREVIEW = 'import-preview';
 type Crs = 'auto' | 'wgs84' | 'gcj02' | 'bd09';
 type Role = 'reference' | 'candidates' | 'competitors' | 'facilities';
 
-function drawPreview(map: MapLibreMap | null, sample: PreviewResult['sample'] | null) {
-  if (!map) return;
-  if (!map.getSource(PREVIEW)) {
-    map.addSource(PREVIEW, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map.addLayer({
-      id: `${PREVIEW}-circle`,
+const PREVIEW_LAYERS: Overlay['layers'] = [
+  {
+    slot: 'import-preview',
+    layer: {
+      id: OVERLAY_IDS.importPreviewCircle,
       type: 'circle',
-      source: PREVIEW,
       filter: ['==', ['geometry-type'], 'Point'],
       paint: { 'circle-radius': 7, 'circle-color': '#e8590c', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
-    });
-    map.addLayer({
-      id: `${PREVIEW}-line`,
+    },
+  },
+  {
+    slot: 'import-preview',
+    layer: {
+      id: OVERLAY_IDS.importPreviewLine,
       type: 'line',
-      source: PREVIEW,
       filter: ['!=', ['geometry-type'], 'Point'],
       paint: { 'line-color': '#e8590c', 'line-width': 2.5 },
-    });
-  }
-  (map.getSource(PREVIEW) as GeoJSONSource).setData({
-    type: 'FeatureCollection',
-    features: (sample ?? []).map((f) => ({ type: 'Feature', geometry: f.geometry, properties: {} })),
-  } as never);
+    },
+  },
+];
+
+/** The first features of the file being previewed, on the map while the dialog shows them. */
+function usePreviewOverlay(map: MapLibreMap | null, sample: PreviewResult['sample'] | null) {
+  useOverlay(
+    map,
+    useMemo(
+      (): Overlay | null =>
+        sample
+          ? {
+              id: OVERLAY_IDS.importPreview,
+              source: {
+                type: 'geojson',
+                data: {
+                  type: 'FeatureCollection',
+                  features: sample.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: {} })),
+                } as never,
+              },
+              layers: PREVIEW_LAYERS,
+            }
+          : null,
+      [sample],
+    ),
+  );
+}
+
+/** Lets the window hand over a file dropped on it. */
+export interface ImportDialogHandle {
+  load(file: File): void;
 }
 
 export function ImportDialog({
+  ref,
   open,
-  loadRef,
   map,
   onClose,
-  onImported,
 }: {
+  ref?: Ref<ImportDialogHandle>;
   open: boolean;
-  loadRef: { current: ((f: File) => void) | null };
   map: MapLibreMap | null;
   onClose(): void;
-  onImported(layerId: string): void;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
   const [chosen, setChosen] = useState<File | null>(null);
   /** The chosen file, staged in the backend (uploads), by id. */
   const [data, setData] = useState<string | null>(null);
@@ -71,10 +94,14 @@ export function ImportDialog({
     role: Role;
     layerName: string;
   }>({ swap: false, crs: 'auto', role: 'candidates', layerName: '' });
-  const [job, setJob] = useState<{ id: string; fraction: number } | null>(null);
+  const [job, setJob] = useState<ImportProgress | null>(null);
+  const previewImport = usePreviewImport().mutateAsync;
+  const runImport = useImportJob().mutateAsync;
+  const cancelImport = useCancelImport().mutateAsync;
+  usePreviewOverlay(map, preview?.sample ?? null);
 
   useEffect(() => {
-    const d = ref.current;
+    const d = dialog.current;
     if (!d) return;
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
@@ -84,7 +111,7 @@ export function ImportDialog({
     async (f: File, uploadId: string, o: typeof options) => {
       setError(null);
       try {
-        const p = await call('previewImport', {
+        const p = await previewImport({
           name: f.name,
           uploadId,
           crs: o.crs,
@@ -93,24 +120,22 @@ export function ImportDialog({
           ...(o.swap ? { swap: true } : {}),
         });
         setPreview(p);
-        drawPreview(map, p.sample);
         if (p.sample.length > 0 && map) {
           const first = p.sample[0]?.geometry.coordinates as number[];
           if (typeof first?.[0] === 'number') map.easeTo({ center: [first[0], first[1] as number], zoom: Math.max(map.getZoom(), 8) });
         }
       } catch (e) {
         setPreview(null);
-        drawPreview(map, null);
         setError((e as Error).message);
       }
     },
-    [map],
+    [map, previewImport],
   );
 
   const load = useCallback(
     async (f: File) => {
       // Stage first (chunked, with progress and cancel); the dialog changes once the file is in.
-      if (data) void call('discardUpload', { uploadId: data }).catch(() => undefined);
+      if (data) discardUpload(data);
       setData(null);
       setPreview(null);
       setError(null);
@@ -134,10 +159,7 @@ export function ImportDialog({
     [data, options, runPreview, t],
   );
 
-  // A file dropped on the window is handed over through this ref, from the drop event.
-  useEffect(() => {
-    loadRef.current = (f: File) => void load(f);
-  }, [load, loadRef]);
+  useImperativeHandle(ref, () => ({ load: (f: File) => void load(f) }), [load]);
 
   const change = (patch: Partial<typeof options>) => {
     const next = { ...options, ...patch };
@@ -149,8 +171,7 @@ export function ImportDialog({
   const close = () => {
     cancelStaging.current = true;
     // A staged file not imported is removed (an import removes its own when it ends).
-    if (data && !job) void call('discardUpload', { uploadId: data }).catch(() => undefined);
-    drawPreview(map, null);
+    if (data && !job) discardUpload(data);
     setPreview(null);
     setChosen(null);
     setData(null);
@@ -163,32 +184,26 @@ export function ImportDialog({
     if (!chosen || !data) return;
     setError(null);
     try {
-      const { jobId } = await call('startImport', {
-        name: chosen.name,
-        uploadId: data,
-        crs: options.crs,
-        role: options.role,
-        layerName: options.layerName.trim() || chosen.name,
-        ...(options.lngColumn ? { lngColumn: options.lngColumn } : {}),
-        ...(options.latColumn ? { latColumn: options.latColumn } : {}),
-        ...(options.swap ? { swap: true } : {}),
+      const s = await runImport({
+        args: {
+          name: chosen.name,
+          uploadId: data,
+          crs: options.crs,
+          role: options.role,
+          layerName: options.layerName.trim() || chosen.name,
+          ...(options.lngColumn ? { lngColumn: options.lngColumn } : {}),
+          ...(options.latColumn ? { latColumn: options.latColumn } : {}),
+          ...(options.swap ? { swap: true } : {}),
+        },
+        onProgress: setJob,
       });
-      setJob({ id: jobId, fraction: 0 });
-      for (;;) {
-        await new Promise((r) => setTimeout(r, 150));
-        const s = await call('importStatus', { jobId });
-        setJob({ id: jobId, fraction: s.fraction });
-        if (s.status === 'done' && s.summary) {
-          onImported(s.summary.layerId);
-          close();
-          return;
-        }
-        if (s.status !== 'running') {
-          setJob(null);
-          setError(s.status === 'cancelled' ? t('imports.cancelled') : (s.error ?? s.status));
-          return;
-        }
+      // The layer list has been refreshed by now (the job invalidates it when done).
+      if (s.status === 'done' && s.summary) {
+        close();
+        return;
       }
+      setJob(null);
+      setError(s.status === 'cancelled' ? t('imports.cancelled') : (s.error ?? s.status));
     } catch (e) {
       setJob(null);
       setError((e as Error).message);
@@ -197,7 +212,7 @@ export function ImportDialog({
 
   const fields = preview?.fields ?? [];
   return (
-    <dialog ref={ref} className="import-dialog" aria-labelledby="import-title" onClose={close} data-testid="import-dialog">
+    <dialog ref={dialog} className="import-dialog" aria-labelledby="import-title" onClose={close} data-testid="import-dialog">
       <h2 id="import-title">{t('imports.title')}</h2>
       <label className="field">
         <span>{t('imports.file')}</span>
@@ -344,7 +359,7 @@ export function ImportDialog({
       )}
       <div className="dialog-actions">
         {job ? (
-          <button type="button" onClick={() => void call('cancelImport', { jobId: job.id })} data-testid="import-cancel">
+          <button type="button" onClick={() => void cancelImport({ jobId: job.id }).catch(() => undefined)} data-testid="import-cancel">
             {t('access.cancel')}
           </button>
         ) : (

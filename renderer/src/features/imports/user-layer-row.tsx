@@ -2,26 +2,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LayerSummary } from '../../../../electron/contract/api.ts';
-import { call } from '../../api/client.ts';
-import { saveBase64 } from './read-file.ts';
-import { colourOf } from './use-user-layers.ts';
+import { useDeleteLayer, useExportLayer, useRenameLayer, useSetLayerStyle } from '../../api/mutations.ts';
+import { saveBase64 } from '../../components/save-file.ts';
+import { colourOf } from './user-layers.tsx';
 
-export function UserLayerRow({
-  layer,
-  visible,
-  onToggle,
-  onChanged,
-}: {
-  layer: LayerSummary;
-  visible: boolean;
-  onToggle(visible: boolean): void;
-  onChanged(): void;
-}) {
+export function UserLayerRow({ layer, visible, onToggle }: { layer: LayerSummary; visible: boolean; onToggle(visible: boolean): void }) {
   const { t } = useTranslation();
   const [name, setName] = useState(layer.name_zh);
   const [confirm, setConfirm] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = (p: Promise<unknown>) => void p.then(onChanged, (e: unknown) => setError((e as Error).message));
+  const setStyle = useSetLayerStyle().mutateAsync;
+  const rename = useRenameLayer().mutateAsync;
+  const remove = useDeleteLayer().mutateAsync;
+  const exportLayer = useExportLayer().mutateAsync;
+  // Each write refreshes the layer list itself (api/keys.ts); only a failure is shown here.
+  const run = (p: Promise<unknown>) => void p.catch((e: unknown) => setError((e as Error).message));
   return (
     <li className="layer-row user-layer" data-layer-id={layer.id} data-count={layer.featureCount}>
       <div className="layer-main">
@@ -35,7 +30,7 @@ export function UserLayerRow({
           <input
             type="color"
             value={colourOf(layer)}
-            onChange={(e) => run(call('setLayerStyle', { id: layer.id, colour: e.currentTarget.value }))}
+            onChange={(e) => run(setStyle({ id: layer.id, colour: e.currentTarget.value }))}
             aria-label={t('imports.colour')}
             className="colour"
           />
@@ -45,7 +40,7 @@ export function UserLayerRow({
           className="rename"
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
-          onBlur={() => name.trim() && name !== layer.name_zh && run(call('renameLayer', { id: layer.id, name: name.trim() }))}
+          onBlur={() => name.trim() && name !== layer.name_zh && run(rename({ id: layer.id, name: name.trim() }))}
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
           aria-label={t('imports.rename')}
         />
@@ -59,7 +54,7 @@ export function UserLayerRow({
           onChange={(e) => {
             const format = e.currentTarget.value as 'geojson' | 'csv' | 'xlsx' | 'kml';
             if (!format) return;
-            void call('exportLayer', { id: layer.id, format }).then(
+            void exportLayer({ id: layer.id, format }).then(
               (r) => saveBase64(`${layer.name_zh}.${format}`, r.mime, r.dataBase64),
               (err: unknown) => setError((err as Error).message),
             );
@@ -76,7 +71,7 @@ export function UserLayerRow({
         <button
           type="button"
           className={confirm ? 'danger' : undefined}
-          onClick={() => (confirm ? run(call('deleteLayer', { id: layer.id })) : setConfirm(true))}
+          onClick={() => (confirm ? run(remove({ id: layer.id })) : setConfirm(true))}
           onBlur={() => setConfirm(false)}
           data-testid={`delete-${layer.id}`}
         >

@@ -4,7 +4,8 @@
  */
 import { useTranslation } from 'react-i18next';
 import { CardHeader } from '../../components/card-header.tsx';
-import type { SelectedFeature } from '../layers/use-reference-layers.ts';
+import type { SelectedFeature } from '../layers/reference-layers.tsx';
+import { localName } from '../../../../geo/local-name.ts';
 
 /** Shown first, in this order; the rest follow as published. */
 const LEAD = ['name_zh', 'name_en', 'level', 'kind', 'iata', 'icao', 'code', 'prefecture', 'county', 'adcode'];
@@ -31,7 +32,8 @@ function Value({ name, value }: { name: string; value: unknown }) {
       </ul>
     );
   }
-  if (Array.isArray(value)) return <>{value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、')}</>;
+  if (Array.isArray(value))
+    return <>{value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(t('app.listSeparator'))}</>;
   if (typeof value === 'object') return <code>{JSON.stringify(value)}</code>;
   const text = String(value);
   const translated = i18n.exists(`values.${name}.${text}`) ? t(`values.${name}.${text}`) : text;
@@ -75,19 +77,13 @@ function Attributes({
 
 export function InfoCard({ feature, onClose }: { feature: SelectedFeature; onClose(): void }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
   const p = feature.properties;
   const keys = Object.keys(p).filter((k) => !HIDDEN.has(k));
   const ordered = [...LEAD.filter((k) => keys.includes(k)), ...keys.filter((k) => !LEAD.includes(k) && !PROVENANCE.includes(k))];
   const label = (k: string) => (i18n.exists(`props.${k}`) ? t(`props.${k}`) : k);
   return (
     <section className="info-card" aria-labelledby="info-title" data-testid="info-card" data-feature-id={String(p['id'])}>
-      <CardHeader
-        id="info-title"
-        title={String(en ? (p['name_en'] ?? p['name_zh']) : (p['name_zh'] ?? p['name_en']))}
-        closeLabel={t('info.close')}
-        onClose={onClose}
-      />
+      <CardHeader id="info-title" title={String(localName(p, i18n.language))} closeLabel={t('info.close')} onClose={onClose} />
       <p className="muted">{t(`layerNames.${feature.layer}`, { defaultValue: feature.layer })}</p>
       <Attributes keys={ordered} properties={p} label={label} />
       <h3>{t('info.provenance')}</h3>

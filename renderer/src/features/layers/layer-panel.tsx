@@ -1,16 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { LayerSummary } from '../../../../electron/contract/api.ts';
-import { GROUP_COLOURS, PREFECTURE_COLOURS } from '../../components/map/basemap-style.ts';
+import { localName } from '../../../../geo/local-name.ts';
+import { BASEMAP_LAYERS, GROUP_COLOURS, PREFECTURE_COLOURS } from '../../components/map/basemap-style.ts';
 import { REFERENCE_STYLES } from './reference-style.ts';
-import type { HiddenSubkinds } from './use-reference-layers.ts';
+import type { HiddenSubkinds } from './reference-layers.tsx';
 import { UserLayerRow } from '../imports/user-layer-row.tsx';
 import { BasemapSwitcher } from '../basemaps/basemap-switcher.tsx';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /** Which style layers draw each basemap layer. */
 export const BASEMAP_LAYER_GROUPS: Record<string, readonly string[]> = {
-  counties: ['county-fill', 'county-lines', 'county-labels-zone', 'county-labels-context'],
-  prefectures: ['prefecture-lines', 'prefecture-labels', 'province-labels'],
+  counties: [BASEMAP_LAYERS.countyFill, BASEMAP_LAYERS.countyLines, BASEMAP_LAYERS.countyLabelsZone, BASEMAP_LAYERS.countyLabelsContext],
+  prefectures: [BASEMAP_LAYERS.prefectureLines, BASEMAP_LAYERS.prefectureLabels, BASEMAP_LAYERS.provinceLabels],
 };
 
 export interface LayerPanelProps {
@@ -20,7 +21,6 @@ export interface LayerPanelProps {
   onToggle(layerId: string, visible: boolean): void;
   onToggleSubkind(layerId: string, subkind: string, visible: boolean): void;
   onImport(): void;
-  onLayersChanged(): void;
   map: MapLibreMap | null;
 }
 
@@ -30,15 +30,14 @@ function Swatch({ layerId }: { layerId: string }) {
   return <span className={`swatch ${swatch.className}`} style={{ background: swatch.colour }} aria-hidden="true" />;
 }
 
-export function LayerPanel({ layers, hidden, hiddenSubkinds, onToggle, onToggleSubkind, onImport, onLayersChanged, map }: LayerPanelProps) {
+export function LayerPanel({ layers, hidden, hiddenSubkinds, onToggle, onToggleSubkind, onImport, map }: LayerPanelProps) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
   const counties = layers.find((l) => l.id === 'counties');
   const reference = layers.filter((l) => l.kind === 'reference');
   const basemap = layers.filter((l) => l.kind === 'basemap');
   const user = layers.filter((l) => l.kind === 'user');
   const row = (layer: LayerSummary) => {
-    const name = en ? layer.name_en : layer.name_zh;
+    const name = localName(layer, i18n.language);
     const showSubkinds = layer.kind === 'reference' && layer.breakdown && layer.breakdown.length > 0;
     return (
       <li key={layer.id} className="layer-row" data-layer-id={layer.id} data-count={layer.featureCount}>
@@ -59,7 +58,7 @@ export function LayerPanel({ layers, hidden, hiddenSubkinds, onToggle, onToggleS
         {showSubkinds && (
           <ul className="subkinds">
             {layer.breakdown?.map((b) => {
-              const subName = en ? b.name_en : b.name_zh;
+              const subName = localName(b, i18n.language);
               return (
                 <li key={b.key} data-subkind={b.key}>
                   <label>
@@ -92,7 +91,6 @@ export function LayerPanel({ layers, hidden, hiddenSubkinds, onToggle, onToggleS
             layer={l}
             visible={!hidden.has(l.id)}
             onToggle={(v) => onToggle(l.id, v)}
-            onChanged={onLayersChanged}
           />
         ))}
       </ul>
@@ -115,7 +113,7 @@ export function LayerPanel({ layers, hidden, hiddenSubkinds, onToggle, onToggleS
             {counties.breakdown.map((p) => (
               <li key={p.key} data-prefecture={p.key} data-count={p.count}>
                 <span className="swatch" style={{ background: PREFECTURE_COLOURS[p.key] }} aria-hidden="true" />
-                <span className="legend-name">{en ? p.name_en : p.name_zh}</span>
+                <span className="legend-name">{localName(p, i18n.language)}</span>
                 <span className="legend-count">{p.count}</span>
               </li>
             ))}

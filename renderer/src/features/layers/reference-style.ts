@@ -258,6 +258,9 @@ export const REFERENCE_STYLES: Record<string, ReferenceLayerStyle> = {
             'text-font': LABEL_FONT_BOLD,
             'text-size': 13,
             'text-allow-overlap': true,
+            // The count sits on its circle, which reserves no label space; neither does the count,
+            // so county names around a cluster of parks still show.
+            'text-ignore-placement': true,
           },
           paint: { 'text-color': '#ffffff' },
         },

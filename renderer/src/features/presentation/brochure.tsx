@@ -7,8 +7,9 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings, TravelTimesResult } from '../../../../electron/contract/api.ts';
-import { call } from '../../api/client.ts';
+import type { Settings } from '../../../../electron/contract/api.ts';
+import { localName } from '../../../../geo/local-name.ts';
+import { useTravelTimesFrom } from '../../api/queries.ts';
 import { formatRaw } from '../scoring/ranking-view.tsx';
 import type { Reason } from './quick-match.ts';
 import { vcard } from './vcard.ts';
@@ -26,21 +27,11 @@ export interface BrochurePark {
 
 export function Brochure({ parks, agent, onClose }: { parks: BrochurePark[]; agent: Settings['agent']; onClose(): void }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
-  const [times, setTimes] = useState<Record<string, TravelTimesResult>>({});
+  // Shown together once every park's are in; a park whose times cannot be computed shows them as unknown.
+  const times = useTravelTimesFrom(parks.map((p) => p.position));
+  const allIn = times.every((q) => !q.isPending);
   const [qr, setQr] = useState<string | null>(null);
   const card = vcard(agent);
-  useEffect(() => {
-    let live = true;
-    void Promise.all(parks.map(async (p) => [p.id, await call('travelTimes', { from: p.position }).catch(() => null)] as const)).then(
-      (rows) => {
-        if (live) setTimes(Object.fromEntries(rows.filter((r): r is [string, TravelTimesResult] => r[1] !== null)));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [parks]);
   useEffect(() => {
     let live = true;
     if (card)
@@ -63,16 +54,16 @@ export function Brochure({ parks, agent, onClose }: { parks: BrochurePark[]; age
           <p className="muted">{t('app.subtitle')}</p>
         </header>
         <ol className="brochure-parks">
-          {parks.map((p) => {
-            const tt = times[p.id];
+          {parks.map((p, i) => {
+            const tt = allIn ? times[i]?.data : undefined;
             return (
               <li key={p.id} data-candidate={p.id}>
-                <h2>{en ? p.name_en : p.name_zh}</h2>
+                <h2>{localName(p, i18n.language)}</h2>
                 <p className="brochure-times">
                   {t('present.toGuangzhou')}: <strong>{minutes(tt?.markets['guangzhou']?.minutes)}</strong> · {t('present.toShenzhen')}:{' '}
                   <strong>{minutes(tt?.markets['shenzhen']?.minutes)}</strong> · {t('present.toAirport')}:{' '}
                   <strong>{minutes(tt?.facilities['airport']?.minutes)}</strong>
-                  {tt?.facilities['airport'] ? ` (${en ? tt.facilities['airport'].name_en : tt.facilities['airport'].name_zh})` : ''}
+                  {tt?.facilities['airport'] ? ` (${localName(tt.facilities['airport'], i18n.language)})` : ''}
                 </p>
                 <ul>
                   {p.reasons.map((r) => (

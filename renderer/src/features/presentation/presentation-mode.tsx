@@ -8,76 +8,90 @@
  * failed call leaves the tour running.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RankingResult, Settings, Tour } from '../../../../electron/contract/api.ts';
-import { call } from '../../api/client.ts';
+import { localName, localText } from '../../../../geo/local-name.ts';
+import { setKiosk } from '../../api/desktop.ts';
+import { useCheckPresentationPin, useScoreSites } from '../../api/mutations.ts';
+import { useLoaders, usePlanTaxonomy, useProfilePresets } from '../../api/queries.ts';
+import { MapOverlay, OVERLAY_IDS, type Overlay } from '../../components/map/overlays.ts';
 import { Brochure, type BrochurePark } from './brochure.tsx';
 import { IndustryIcon } from './industry-icon.tsx';
 import { MARKETS, reasonsFor, topParks, visitorProfile, type Market } from './quick-match.ts';
 import { reasonText } from './reason-text.ts';
 
-const HIGHLIGHT = 'tour-highlight';
 /** Ctrl+Shift+<this key> always leaves presentation mode. */
 const EXIT_KEY = 'X';
 
-declare global {
-  interface Window {
-    /** Electron only (preload): kiosk on or off for presentation mode. */
-    siteselectPresent?: { setKiosk(on: boolean): Promise<void> };
-  }
-}
-
 type Feature = { type: 'Feature'; geometry: { type: string; coordinates: unknown } | null; properties: Record<string, unknown> };
 
-/** Features by id across the reference layers, fetched once per layer. */
+/** Features by id across the reference layers (each layer fetched once, through the query cache). */
 function useFeatureIndex() {
-  const cache = useRef(new Map<string, Feature[]>());
-  return useCallback(async (layers: readonly string[], ids: readonly string[]): Promise<Feature[]> => {
-    const out: Feature[] = [];
-    for (const layer of layers) {
-      let features = cache.current.get(layer);
-      if (!features) {
-        features = ((await call('getLayer', { id: layer }).catch(() => ({ features: [] }))) as { features: Feature[] }).features;
-        cache.current.set(layer, features);
+  const load = useLoaders();
+  return useCallback(
+    async (layers: readonly string[], ids: readonly string[]): Promise<Feature[]> => {
+      const out: Feature[] = [];
+      for (const layer of layers) {
+        const features = ((await load.layerFeatures(layer).catch(() => ({ features: [] }))) as { features: Feature[] }).features;
+        for (const f of features) if (f.geometry && ids.includes(String(f.properties['id']))) out.push(f);
       }
-      for (const f of features) if (f.geometry && ids.includes(String(f.properties['id']))) out.push(f);
-    }
-    return out;
-  }, []);
+      return out;
+    },
+    [load],
+  );
+}
+
+interface Highlight {
+  id: string;
+  features: Feature[];
 }
 
 /**
- * Highlights are drawn from a fresh source each time (unique id), and the previous one removed:
+ * Highlights are drawn from a fresh source each time (a new id, the previous overlay removed):
  * calling setData on a GeoJSON source while its tiles are being drawn made MapLibre fail in a
  * circle layer's draw now and then (seen on a busy machine), and reusing a removed source's id can
- * let its old tiles reach the new one.
+ * let its old tiles reach the new one, so ids are never reused, not even by the next presentation.
  */
 let highlightSerial = 0;
-function drawHighlight(map: MapLibreMap, features: Feature[]) {
-  clearHighlight(map);
-  const id = `${HIGHLIGHT}-${++highlightSerial}`;
-  map.addSource(id, { type: 'geojson', data: { type: 'FeatureCollection', features } as never });
-  map.addLayer({
-    id: `${id}-line`,
-    type: 'line',
-    source: id,
-    filter: ['!=', ['geometry-type'], 'Point'],
-    paint: { 'line-color': '#ffb000', 'line-width': 7, 'line-opacity': 0.75 },
-  });
-  map.addLayer({
-    id: `${id}-ring`,
-    type: 'circle',
-    source: id,
-    filter: ['==', ['geometry-type'], 'Point'],
-    paint: { 'circle-radius': 22, 'circle-color': 'rgba(255,176,0,0.18)', 'circle-stroke-color': '#ffb000', 'circle-stroke-width': 4 },
-  });
+function newHighlight(features: Feature[]): Highlight {
+  return { id: `${OVERLAY_IDS.highlight}-${++highlightSerial}`, features };
 }
 
-function clearHighlight(map: MapLibreMap) {
-  const style = map.getStyle();
-  for (const layer of style.layers) if (layer.id.startsWith(`${HIGHLIGHT}-`)) map.removeLayer(layer.id);
-  for (const source of Object.keys(style.sources)) if (source.startsWith(`${HIGHLIGHT}-`)) map.removeSource(source);
+function HighlightOverlay({ map, highlight }: { map: MapLibreMap | null; highlight: Highlight }) {
+  const overlay = useMemo(
+    (): Overlay => ({
+      id: highlight.id,
+      source: { type: 'geojson', data: { type: 'FeatureCollection', features: highlight.features } as never },
+      layers: [
+        {
+          slot: 'highlight',
+          layer: {
+            id: `${highlight.id}-line`,
+            type: 'line',
+            filter: ['!=', ['geometry-type'], 'Point'],
+            paint: { 'line-color': '#ffb000', 'line-width': 7, 'line-opacity': 0.75 },
+          },
+        },
+        {
+          slot: 'highlight',
+          layer: {
+            id: `${highlight.id}-ring`,
+            type: 'circle',
+            filter: ['==', ['geometry-type'], 'Point'],
+            paint: {
+              'circle-radius': 22,
+              'circle-color': 'rgba(255,176,0,0.18)',
+              'circle-stroke-color': '#ffb000',
+              'circle-stroke-width': 4,
+            },
+          },
+        },
+      ],
+    }),
+    [highlight],
+  );
+  return <MapOverlay map={map} overlay={overlay} />;
 }
 
 export interface PresentationProps {
@@ -92,7 +106,6 @@ export interface PresentationProps {
 
 export function PresentationMode({ map, tour, settings, onLayers, onSwitchLanguage, onExit }: PresentationProps) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
   const [index, setIndex] = useState(0);
   const [playing, setPlaying] = useState(true);
   const [screen, setScreen] = useState<'tour' | 'match' | 'brochure'>('tour');
@@ -101,43 +114,40 @@ export function PresentationMode({ map, tour, settings, onLayers, onSwitchLangua
   const [pinWrong, setPinWrong] = useState(false);
   /** What quick-match found last, for the brochure. */
   const [matched, setMatched] = useState<BrochurePark[]>([]);
+  const [highlight, setHighlight] = useState<Highlight | null>(null);
   const featuresOf = useFeatureIndex();
+  const checkPin = useCheckPresentationPin().mutateAsync;
   const stop = tour.stops[index] ?? tour.stops[0];
 
   // Full screen (Fullscreen API; Electron also turns kiosk on). A refusal is not an error in front of visitors.
   useEffect(() => {
     void document.documentElement.requestFullscreen?.().catch(() => undefined);
-    void window.siteselectPresent?.setKiosk(true).catch(() => undefined);
+    void setKiosk(true).catch(() => undefined);
     document.body.classList.add('presenting');
     return () => {
       document.body.classList.remove('presenting');
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-      void window.siteselectPresent?.setKiosk(false).catch(() => undefined);
+      void setKiosk(false).catch(() => undefined);
     };
   }, []);
 
   // Each stop: camera, layers, highlighted features (once per stop, whatever else re-renders).
-  const onLayersRef = useRef(onLayers);
-  useEffect(() => {
-    onLayersRef.current = onLayers;
-  }, [onLayers]);
+  const showLayers = useEffectEvent((ids: readonly string[]) => onLayers(ids));
   useEffect(() => {
     if (!map || !stop || screen !== 'tour') return;
     let live = true;
     // Layers switch once the flight has ended: switching circle layers during a flight made
     // MapLibre 6.17 fail to draw a frame now and then on a busy machine.
-    if (stop.layers.length > 0) map.once('moveend', () => live && onLayersRef.current(stop.layers));
+    if (stop.layers.length > 0) map.once('moveend', () => live && showLayers(stop.layers));
     map.flyTo({ center: stop.center, zoom: stop.zoom, bearing: stop.bearing, pitch: stop.pitch, duration: 2000, essential: true });
     void featuresOf(
       stop.layers.length > 0 ? stop.layers : ['parks', 'bonded-zones', 'airports', 'expressways', 'rail-lines', 'logistics-hubs'],
       stop.highlight,
-    ).then((features) => live && drawHighlight(map, features));
+    ).then((features) => live && setHighlight(newHighlight(features)));
     return () => {
       live = false;
     };
   }, [map, stop, screen, featuresOf]);
-
-  useEffect(() => () => void (map && clearHighlight(map)), [map]);
 
   // Autoplay: the next stop after the stop's time; after the last, the first again.
   useEffect(() => {
@@ -184,7 +194,7 @@ export function PresentationMode({ map, tour, settings, onLayers, onSwitchLangua
     setIndex((i) => (i + d + tour.stops.length) % tour.stops.length);
   };
   const tryPin = async () => {
-    const r = await call('checkPresentationPin', { pin }).catch(() => ({ ok: false }));
+    const r = await checkPin({ pin }).catch(() => ({ ok: false }));
     if (r.ok) onExit();
     else {
       setPinWrong(true);
@@ -194,16 +204,23 @@ export function PresentationMode({ map, tour, settings, onLayers, onSwitchLangua
 
   return (
     <div className="presentation" data-testid="presentation">
+      {highlight && <HighlightOverlay key={highlight.id} map={map} highlight={highlight} />}
       {screen === 'tour' && stop && (
         <div className="tour-caption" aria-live="polite" data-testid="tour-caption" data-stop={index}>
           <span className="tour-count">
             {index + 1} / {tour.stops.length}
           </span>
-          <p>{en ? stop.caption_en : stop.caption_zh}</p>
+          <p>{localText(stop, 'caption', i18n.language)}</p>
         </div>
       )}
       {screen === 'match' && map && (
-        <QuickMatch map={map} onMatched={setMatched} onBrochure={() => setScreen('brochure')} onClose={() => setScreen('tour')} />
+        <QuickMatch
+          map={map}
+          onMatched={setMatched}
+          onHighlight={(features) => setHighlight(newHighlight(features))}
+          onBrochure={() => setScreen('brochure')}
+          onClose={() => setScreen('tour')}
+        />
       )}
       {screen === 'brochure' && <Brochure parks={matched} agent={settings.agent} onClose={() => setScreen('match')} />}
       <nav className="present-controls" aria-label={t('present.controls')}>
@@ -275,32 +292,28 @@ export function PresentationMode({ map, tour, settings, onLayers, onSwitchLangua
 function QuickMatch({
   map,
   onMatched,
+  onHighlight,
   onBrochure,
   onClose,
 }: {
   map: MapLibreMap;
   onMatched(parks: BrochurePark[]): void;
+  onHighlight(features: Feature[]): void;
   onBrochure(): void;
   onClose(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
-  const [industries, setIndustries] = useState<{ id: string; name_zh: string; name_en: string }[]>([]);
-  const [presets, setPresets] = useState<{ id: string; profile: Parameters<typeof visitorProfile>[0] }[]>([]);
+  const industries = usePlanTaxonomy().data?.industries ?? [];
+  const presets = useProfilePresets().data ?? [];
+  const scoreSites = useScoreSites().mutateAsync;
   const [industry, setIndustry] = useState<string | null>(null);
   const [markets, setMarkets] = useState<Market[]>([]);
   const [result, setResult] = useState<RankingResult['candidates'] | null>(null);
-  useEffect(() => {
-    void Promise.all([call('planTaxonomy'), call('profilePresets')]).then(
-      ([tx, p]) => (setIndustries(tx.industries), setPresets(p)),
-      () => undefined,
-    );
-  }, []);
   const run = async (id: string, m: Market[]) => {
     const preset = presets.find((p) => p.id === id);
     if (!preset) return;
     setIndustry(id);
-    const r = await call('scoreSites', { profile: visitorProfile(preset.profile, m), monteCarloSamples: 0 }).catch(() => null);
+    const r = await scoreSites({ profile: visitorProfile(preset.profile, m), monteCarloSamples: 0 }).catch(() => null);
     if (!r) return;
     const top = topParks(r);
     setResult(top);
@@ -322,10 +335,7 @@ function QuickMatch({
         duration: 1500,
         maxZoom: 9,
       });
-      drawHighlight(
-        map,
-        top.map((c) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: c.position }, properties: { id: c.id } })),
-      );
+      onHighlight(top.map((c) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: c.position }, properties: { id: c.id } })));
     }
   };
   const toggleMarket = (m: Market) => {
@@ -347,7 +357,7 @@ function QuickMatch({
             data-testid={`industry-${i.id}`}
           >
             <IndustryIcon id={i.id} />
-            <span>{en ? i.name_en : i.name_zh}</span>
+            <span>{localName(i, i18n.language)}</span>
           </button>
         ))}
       </div>
@@ -370,7 +380,7 @@ function QuickMatch({
         <ol className="match-results" data-testid="match-results">
           {result.map((c) => (
             <li key={c.id} data-candidate={c.id}>
-              <strong>{en ? c.name_en : c.name_zh}</strong>
+              <strong>{localName(c, i18n.language)}</strong>
               <ul>
                 {reasonsFor(c).map((r) => (
                   <li key={r.criterion}>{reasonText(r, t, i18n.language)}</li>

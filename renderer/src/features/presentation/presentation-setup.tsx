@@ -6,7 +6,9 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, Tour, TourStop } from '../../../../electron/contract/api.ts';
-import { call } from '../../api/client.ts';
+import { localName, localText } from '../../../../geo/local-name.ts';
+import { useSaveTour, useUpdateSettings } from '../../api/mutations.ts';
+import { useSettings, useTours } from '../../api/queries.ts';
 
 export function PresentationSetup({
   open,
@@ -22,11 +24,16 @@ export function PresentationSetup({
   onClose(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
   const ref = useRef<HTMLDialogElement>(null);
-  const [tours, setTours] = useState<Tour[]>([]);
-  const [tourId, setTourId] = useState('');
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const tours = useTours().data ?? [];
+  const [chosenTour, setChosenTour] = useState('');
+  const tourId = chosenTour || (tours[0]?.id ?? '');
+  const savedSettings = useSettings().data;
+  /** The settings as edited here (the saved ones until the first edit). */
+  const [edited, setSettings] = useState<Settings | null>(null);
+  const settings = edited ?? savedSettings ?? null;
+  const updateSettings = useUpdateSettings().mutateAsync;
+  const saveTour = useSaveTour().mutateAsync;
   const [pin, setPin] = useState('');
   const [draft, setDraft] = useState<TourStop[]>([]);
   const [caption, setCaption] = useState({ zh: '', en: '' });
@@ -38,11 +45,6 @@ export function PresentationSetup({
     if (!d) return;
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
-    if (open)
-      void Promise.all([call('listTours'), call('getSettings')]).then(
-        ([ts, s]) => (setTours(ts), setTourId((id) => id || (ts[0]?.id ?? '')), setSettings(s)),
-        () => undefined,
-      );
   }, [open]);
 
   const act = async (fn: () => Promise<string>) => {
@@ -82,10 +84,10 @@ export function PresentationSetup({
       <div className="two-col">
         <label className="field">
           <span>{t('present.tour')}</span>
-          <select value={tourId} onChange={(e) => setTourId(e.currentTarget.value)} data-testid="present-tour">
+          <select value={tourId} onChange={(e) => setChosenTour(e.currentTarget.value)} data-testid="present-tour">
             {tours.map((x) => (
               <option key={x.id} value={x.id}>
-                {en ? x.name_en : x.name_zh} ({x.stops.length})
+                {localName(x, i18n.language)} ({x.stops.length})
               </option>
             ))}
           </select>
@@ -145,7 +147,7 @@ export function PresentationSetup({
             type="button"
             onClick={() =>
               void act(async () => {
-                const s = await call('updateSettings', {
+                const s = await updateSettings({
                   ...(agent ? { agent } : {}),
                   ...(settings ? { presentationIdleSeconds: settings.presentationIdleSeconds } : {}),
                   ...(pin !== '' ? { presentationPin: pin } : {}),
@@ -162,9 +164,7 @@ export function PresentationSetup({
           {settings?.presentationPinSet && (
             <button
               type="button"
-              onClick={() =>
-                void act(async () => (setSettings(await call('updateSettings', { presentationPin: '' })), t('present.pinRemoved')))
-              }
+              onClick={() => void act(async () => (setSettings(await updateSettings({ presentationPin: '' })), t('present.pinRemoved')))}
             >
               {t('present.pinRemove')}
             </button>
@@ -206,7 +206,7 @@ export function PresentationSetup({
         <ol className="draft-stops" data-testid="draft-stops">
           {draft.map((s, i) => (
             <li key={i}>
-              {en ? s.caption_en : s.caption_zh}{' '}
+              {localText(s, 'caption', i18n.language)}{' '}
               <button
                 type="button"
                 className="link"
@@ -244,11 +244,10 @@ export function PresentationSetup({
         disabled={draft.length === 0 || names.zh.trim() === '' || names.en.trim() === ''}
         onClick={() =>
           void act(async () => {
-            const saved = await call('saveTour', { name_zh: names.zh, name_en: names.en, stops: draft });
-            setTours(await call('listTours'));
-            setTourId(saved.id);
+            const saved = await saveTour({ name_zh: names.zh, name_en: names.en, stops: draft });
+            setChosenTour(saved.id);
             setDraft([]);
-            return t('present.tourSaved', { name: en ? saved.name_en : saved.name_zh });
+            return t('present.tourSaved', { name: localName(saved, i18n.language) });
           })
         }
         data-testid="tour-save"

@@ -1,25 +1,16 @@
 /**
  * The bar above a printable page (report, brochure): print or save as PDF, and close. Electron
- * saves through printToPDF and a save dialog (preload's `siteselectPrint`); the browser edition
- * opens the print dialog, where the print stylesheet leaves only the page.
+ * saves through printToPDF and a save dialog, the browser edition opens the print dialog, where the
+ * print stylesheet leaves only the page (api/desktop.ts).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-
-declare global {
-  interface Window {
-    /** Electron only (preload): saves the current page as a PDF through a save dialog. */
-    siteselectPrint?: { toPdf(fileName: string): Promise<{ saved: string | null }> };
-  }
-}
+import { printPage } from '../../api/desktop.ts';
 
 export function PrintBar({ fileName, onClose, testId }: { fileName: string; onClose(): void; testId: string }) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState<string | null>(null);
-  const print = async () => {
-    if (window.siteselectPrint) setSaved((await window.siteselectPrint.toPdf(`${fileName}.pdf`)).saved);
-    else window.print();
-  };
+  const print = async () => setSaved(await printPage(`${fileName}.pdf`));
   return (
     <div className="report-actions">
       <button type="button" className="primary" onClick={() => void print()} data-testid={`${testId}-print`}>

@@ -5,10 +5,11 @@
  * compareParks); nothing is recomputed. Electron saves it with printToPDF, the browser edition
  * prints it through the print stylesheet (everything else is hidden on paper).
  */
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, CompareResult, LayerSummary, RankingResult } from '../../../../electron/contract/api.ts';
-import { call } from '../../api/client.ts';
+import { localName, localText } from '../../../../geo/local-name.ts';
+import { useLayerFeatures, useNetworkInfo } from '../../api/queries.ts';
 import { CompareRadar, CompareTables, MoveUp } from '../compare/comparison-view.tsx';
 import { ExplanationTable, formatRaw } from '../scoring/ranking-view.tsx';
 import { StabilityChart } from '../scoring/stability-chart.tsx';
@@ -36,27 +37,19 @@ export function ReportView({
 }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  const name = (c: { name_zh: string; name_en: string }) => (en ? c.name_en : c.name_zh);
-  const [assumptions, setAssumptions] = useState<Record<string, number> | null>(null);
-  const [sources, setSources] = useState<ParkSource[]>([]);
-  useEffect(() => {
-    void call('networkInfo').then(
-      (n) => setAssumptions(n.assumptions as Record<string, number>),
-      () => undefined,
-    );
-    void call('getLayer', { id: 'parks' }).then(
-      (fc) =>
-        setSources(
-          fc.features.map((f) => ({
-            id: String(f.properties['id']),
-            source: String(f.properties['source'] ?? ''),
-            as_of: String(f.properties['as_of'] ?? ''),
-            precision: String(f.properties['precision'] ?? ''),
-          })),
-        ),
-      () => undefined,
-    );
-  }, []);
+  const name = (c: { name_zh: string; name_en: string }) => localName(c, i18n.language);
+  const assumptions = useNetworkInfo().data?.assumptions as Record<string, number> | undefined;
+  const parks = useLayerFeatures('parks').data;
+  const sources = useMemo(
+    (): ParkSource[] =>
+      (parks?.features ?? []).map((f) => ({
+        id: String(f.properties['id']),
+        source: String(f.properties['source'] ?? ''),
+        as_of: String(f.properties['as_of'] ?? ''),
+        precision: String(f.properties['precision'] ?? ''),
+      })),
+    [parks],
+  );
   const top = ranking.candidates.filter((c) => c.rank !== null).slice(0, TOP);
   const leader = top[0];
   const stability = ranking.sensitivity?.stability;
@@ -159,14 +152,14 @@ export function ReportView({
           <ul className="small">
             {info.reference.sources.map((s) => (
               <li key={s.id}>
-                {en ? s.name_en : s.name_zh}: {en ? s.origin_en : s.origin_zh} ({s.as_of ?? (en ? s.vintage_en : s.vintage_zh)})
+                {localName(s, i18n.language)}: {localText(s, 'origin', i18n.language)} ({s.as_of ?? localText(s, 'vintage', i18n.language)})
               </li>
             ))}
             <li>
               {t('reports.layersLine', {
                 list: layers
                   .filter((l) => l.kind !== 'user')
-                  .map((l) => `${en ? l.name_en : l.name_zh} ${l.featureCount}`)
+                  .map((l) => `${localName(l, i18n.language)} ${l.featureCount}`)
                   .join(' · '),
               })}
             </li>

@@ -3,28 +3,44 @@
  * delete, and put two scenarios' rankings side by side. Also the project file (save to one file,
  * open a colleague's) and the reports (Excel, PDF).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResultOf, Scenario } from '../../../../electron/contract/api.ts';
-import { call } from '../../api/client.ts';
-import { saveBase64, stageFile } from '../imports/read-file.ts';
+import type { ResultOf } from '../../../../electron/contract/api.ts';
+import { localName } from '../../../../geo/local-name.ts';
+import {
+  useCompareScenarios,
+  useDeleteScenario,
+  useDuplicateScenario,
+  useExportProject,
+  useExportReport,
+  useImportProject,
+  useOpenScenario,
+  useRenameScenario,
+  useSaveScenario,
+} from '../../api/mutations.ts';
+import { useScenarios } from '../../api/queries.ts';
+import { saveBase64 } from '../../components/save-file.ts';
 import { reportLabels } from '../reports/labels.ts';
-import type { useScoring } from '../scoring/use-scoring.ts';
+import { selectPayload } from '../scoring/scoring-state.ts';
+import type { Scoring } from '../scoring/use-scoring.ts';
 
 type ScenarioDiff = ResultOf<'compareScenarios'>;
 
-export function ScenarioBar({
-  scoring,
-  onProjectChanged,
-  onReport,
-}: {
-  scoring: ReturnType<typeof useScoring>;
-  onProjectChanged(): void;
-  onReport(): void;
-}) {
+export function ScenarioBar({ scoring, onReport }: { scoring: Scoring; onReport(): void }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  const [list, setList] = useState<Scenario[]>([]);
+  const list = useScenarios().data ?? [];
+  // Each write refreshes the scenario list (and the layers and sites it changes) itself: api/keys.ts.
+  const saveScenario = useSaveScenario().mutateAsync;
+  const openScenario = useOpenScenario().mutateAsync;
+  const duplicateScenario = useDuplicateScenario().mutateAsync;
+  const renameScenario = useRenameScenario().mutateAsync;
+  const deleteScenario = useDeleteScenario().mutateAsync;
+  const compareScenarios = useCompareScenarios().mutateAsync;
+  const exportReport = useExportReport().mutateAsync;
+  const exportProject = useExportProject().mutateAsync;
+  const importProject = useImportProject().mutateAsync;
+  const payload = selectPayload(scoring.state);
   const [name, setName] = useState('');
   const [notes, setNotes] = useState('');
   const [chosen, setChosen] = useState('');
@@ -34,12 +50,6 @@ export function ScenarioBar({
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const projectInput = useRef<HTMLInputElement>(null);
-
-  const refresh = useCallback(async () => setList(await call('listScenarios')), []);
-  useEffect(() => {
-    // Set from the answer's callback, not synchronously in the effect.
-    void call('listScenarios').then(setList, () => undefined);
-  }, []);
 
   /** Runs an action, showing its failure (or a success note) instead of throwing. */
   const act = async (fn: () => Promise<string | void>) => {
@@ -58,37 +68,32 @@ export function ScenarioBar({
 
   const save = () =>
     act(async () => {
-      const payload = scoring.payload();
       if (!payload) return;
-      const s = await call('saveScenario', {
+      const s = await saveScenario({
         ...(current && current.name === name.trim() ? { id: current.id } : {}),
         name,
         notes,
         payload,
       });
-      await refresh();
       setChosen(s.id);
       return t('scenarios.saved', { name: s.name });
     });
   const open = () =>
     act(async () => {
-      const s = await call('openScenario', { id: chosen });
-      scoring.load(s);
+      const s = await openScenario({ id: chosen });
+      scoring.openScenario(s);
       setName(s.name);
       setNotes(s.notes);
-      onProjectChanged();
     });
   const duplicate = () =>
     act(async () => {
-      const s = await call('duplicateScenario', { id: chosen });
-      await refresh();
+      const s = await duplicateScenario({ id: chosen });
       setChosen(s.id);
       setName(s.name);
     });
   const rename = () =>
     act(async () => {
-      await call('renameScenario', { id: chosen, name, notes });
-      await refresh();
+      await renameScenario({ id: chosen, name, notes });
     });
   const remove = () =>
     act(async () => {
@@ -97,17 +102,15 @@ export function ScenarioBar({
         return;
       }
       setConfirmDelete(false);
-      await call('deleteScenario', { id: chosen });
+      await deleteScenario({ id: chosen });
       setChosen('');
       setDiff(null);
-      await refresh();
     });
-  const compare = () => act(async () => setDiff(await call('compareScenarios', { a: chosen, b: other })));
+  const compare = () => act(async () => setDiff(await compareScenarios({ a: chosen, b: other })));
   const excel = () =>
     act(async () => {
-      const payload = scoring.payload();
       if (!payload) return;
-      const file = await call('exportReport', {
+      const file = await exportReport({
         payload,
         language: en ? 'en' : 'zh',
         labels: reportLabels(t),
@@ -117,19 +120,12 @@ export function ScenarioBar({
     });
   const saveProject = () =>
     act(async () => {
-      const file = await call('exportProject');
+      const file = await exportProject({});
       saveBase64(file.fileName, file.mime, file.dataBase64);
     });
   const openProject = (f: File) =>
     act(async () => {
-      const uploadId = await stageFile(
-        f,
-        () => undefined,
-        () => false,
-      );
-      const counts = await call('importProject', { uploadId });
-      await refresh();
-      onProjectChanged();
+      const counts = await importProject(f);
       return t('scenarios.projectOpened', counts);
     });
 
@@ -150,7 +146,7 @@ export function ScenarioBar({
         <button
           type="button"
           onClick={() => void save()}
-          disabled={busy || name.trim() === '' || !scoring.profile}
+          disabled={busy || name.trim() === '' || !scoring.state.profile}
           data-testid="scenario-save"
         >
           {t('scenarios.save')}
@@ -215,7 +211,7 @@ export function ScenarioBar({
           <tbody>
             {diff.rows.slice(0, 15).map((r) => (
               <tr key={r.id} data-candidate={r.id}>
-                <td>{en ? r.name_en : r.name_zh}</td>
+                <td>{localName(r, i18n.language)}</td>
                 <td className="num">{r.a.rank ?? '—'}</td>
                 <td className="num">{r.b.rank ?? '—'}</td>
                 <td className="num">
@@ -234,10 +230,10 @@ export function ScenarioBar({
       )}
       <h3>{t('reports.title')}</h3>
       <div className="button-row">
-        <button type="button" onClick={onReport} disabled={!scoring.result} data-testid="report-pdf">
+        <button type="button" onClick={onReport} disabled={!scoring.state.result} data-testid="report-pdf">
           {t('reports.pdf')}
         </button>
-        <button type="button" onClick={() => void excel()} disabled={busy || !scoring.profile} data-testid="report-xlsx">
+        <button type="button" onClick={() => void excel()} disabled={busy || !scoring.state.profile} data-testid="report-xlsx">
           {t('reports.xlsx')}
         </button>
       </div>

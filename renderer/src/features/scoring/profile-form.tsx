@@ -1,6 +1,7 @@
 /** The enterprise profile: industry and sub-line, freight modes, markets, needs and hard limits. */
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../../electron/contract/api.ts';
+import { localName } from '../../../../geo/local-name.ts';
 
 type Taxonomy = { id: string; name_zh: string; name_en: string; sublines: { id: string; name_zh: string; name_en: string }[] }[];
 
@@ -37,7 +38,6 @@ export function ProfileForm({
   onChange(p: Profile): void;
 }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
   const industry = taxonomy.find((x) => x.id === profile.industry);
   const set = <K extends keyof Profile>(key: K, value: Profile[K]) => onChange({ ...profile, [key]: value });
   const limit = profile.limits.maxInterchangeMinutes ?? null;
@@ -49,7 +49,7 @@ export function ProfileForm({
         <select value={profile.industry} onChange={(e) => onPreset(e.currentTarget.value)} data-testid="profile-preset">
           {presets.map((p) => (
             <option key={p.id} value={p.id}>
-              {en ? p.name_en : p.name_zh}
+              {localName(p, i18n.language)}
             </option>
           ))}
         </select>
@@ -60,7 +60,7 @@ export function ProfileForm({
           <option value="">{t('scoring.anySubline')}</option>
           {industry?.sublines.map((s) => (
             <option key={s.id} value={s.id}>
-              {en ? s.name_en : s.name_zh}
+              {localName(s, i18n.language)}
             </option>
           ))}
         </select>

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RankingResult } from '../../../../electron/contract/api.ts';
 import { StabilityChart } from './stability-chart.tsx';
+import { localName, localText } from '../../../../geo/local-name.ts';
 
 type Candidate = RankingResult['candidates'][number];
 type SortKey = 'rank' | 'name' | 'total' | 't-interchange' | 't-gba' | 'labour';
@@ -95,7 +96,7 @@ export function RankingView({
   const rows = useMemo(() => {
     const value = (c: Candidate): number | string => {
       if (sort.key === 'rank') return c.rank ?? Number.POSITIVE_INFINITY;
-      if (sort.key === 'name') return en ? c.name_en : c.name_zh;
+      if (sort.key === 'name') return localName(c, i18n.language);
       if (sort.key === 'total') return c.total ?? Number.NEGATIVE_INFINITY;
       return raw(c, sort.key) ?? Number.POSITIVE_INFINITY;
     };
@@ -105,7 +106,7 @@ export function RankingView({
       const cmp = typeof va === 'string' ? va.localeCompare(String(vb), en ? 'en' : 'zh') : (va as number) - (vb as number);
       return sort.asc ? cmp : -cmp;
     });
-  }, [result, sort, en]);
+  }, [result, sort, en, i18n.language]);
   const header = (key: SortKey, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
       <button
@@ -127,7 +128,7 @@ export function RankingView({
         .slice(0, 8)
         .map((b) => {
           const c = result.candidates.find((x) => x.id === b.id);
-          return { name: (en ? c?.name_en : c?.name_zh) ?? b.id, first: b.first, top3: b.top3 };
+          return { name: (c ? localName(c, i18n.language) : undefined) ?? b.id, first: b.first, top3: b.top3 };
         })
     : [];
   const top = result.candidates.find((c) => c.rank === 1);
@@ -136,6 +137,7 @@ export function RankingView({
       {result.profileFlag && (
         <p role="alert" className="flag" data-testid="profile-flag">
           {t('scoring.flagged', {
+            // The plan's own words in Chinese (a quotation), its English summary otherwise.
             rule: en ? result.profileFlag.text_en : result.profileFlag.quote_zh,
             section: result.profileFlag.section,
           })}
@@ -193,7 +195,7 @@ export function RankingView({
                     checked={compareIds.includes(c.id)}
                     disabled={!compareIds.includes(c.id) && compareIds.length >= 6}
                     onChange={() => onToggleCompare(c.id)}
-                    aria-label={t('compare.pick', { name: en ? c.name_en : c.name_zh })}
+                    aria-label={t('compare.pick', { name: localName(c, i18n.language) })}
                     data-testid={`compare-pick-${c.id}`}
                   />
                 </td>
@@ -201,7 +203,7 @@ export function RankingView({
               <td>{c.rank ?? '—'}</td>
               <td>
                 <button type="button" className="link" onClick={() => onSelect(c.id)}>
-                  {en ? c.name_en : c.name_zh}
+                  {localName(c, i18n.language)}
                 </button>
                 {c.kind === 'custom' && <span className="tag">{t('scoring.custom')}</span>}
               </td>
@@ -216,12 +218,12 @@ export function RankingView({
       {chosen && (
         <section className="explanation" data-testid="explanation" aria-labelledby="explanation-title">
           <h3 id="explanation-title">
-            {t('scoring.why', { name: en ? chosen.name_en : chosen.name_zh })}{' '}
+            {t('scoring.why', { name: localName(chosen, i18n.language) })}{' '}
             {chosen.total !== null && <span className="muted">· {chosen.total.toFixed(1)}</span>}
           </h3>
           {chosen.exclusions.map((e) => (
             <p key={e.rule} className="flag" data-testid="exclusion">
-              {en ? e.message_en : e.message_zh}
+              {localText(e, 'message', i18n.language)}
             </p>
           ))}
           <ExplanationTable candidate={chosen} method={result.method} />
@@ -231,7 +233,7 @@ export function RankingView({
       )}
       {result.sensitivity && top && (
         <section className="sensitivity" data-testid="sensitivity" aria-labelledby="sensitivity-title">
-          <h3 id="sensitivity-title">{t('scoring.sensitivity', { name: en ? top.name_en : top.name_zh })}</h3>
+          <h3 id="sensitivity-title">{t('scoring.sensitivity', { name: localName(top, i18n.language) })}</h3>
           <table className="criteria-table">
             <thead>
               <tr>

@@ -5,42 +5,30 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CardHeader } from '../../components/card-header.tsx';
-import type { RankingResult } from '../../../../electron/contract/api.ts';
 import { ComparisonView } from '../compare/comparison-view.tsx';
 import { ScenarioBar } from '../scenarios/scenario-bar.tsx';
 import { AhpEditor } from './ahp-editor.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { RankingView } from './ranking-view.tsx';
-import type { useScoring } from './use-scoring.ts';
+import type { Method } from './scoring-state.ts';
+import type { Scoring } from './use-scoring.ts';
 import { WeightsEditor } from './weights-editor.tsx';
 
 export interface ScoringPanelProps {
-  scoring: ReturnType<typeof useScoring>;
+  scoring: Scoring;
   selected: string | null;
   onSelect(id: string): void;
   addingSite: boolean;
   onAddSite(name: string | null): void;
   onClose(): void;
   placeError: string | null;
-  /** The project's sites or layers changed (a scenario or project file was opened). */
-  onProjectChanged(): void;
   onReport(): void;
 }
 
-export function ScoringPanel({
-  scoring,
-  selected,
-  onSelect,
-  addingSite,
-  onAddSite,
-  onClose,
-  placeError,
-  onProjectChanged,
-  onReport,
-}: ScoringPanelProps) {
+export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSite, onClose, placeError, onReport }: ScoringPanelProps) {
   const { t } = useTranslation();
   const [siteName, setSiteName] = useState('');
-  const s = scoring;
+  const { state: s, dispatch } = scoring;
   if (addingSite) {
     // The map must be free to click: the panel steps aside until the site is placed.
     return (
@@ -60,24 +48,38 @@ export function ScoringPanel({
           {s.profile && (
             <ProfileForm
               profile={s.profile}
-              taxonomy={s.taxonomy}
-              presets={s.presets}
-              onPreset={s.applyPreset}
-              onChange={(p) => s.setProfile(p, false)}
+              taxonomy={scoring.taxonomy}
+              presets={scoring.presets}
+              onPreset={(id) => {
+                const preset = scoring.presets.find((p) => p.id === id);
+                if (preset) dispatch({ type: 'presetChosen', profile: preset.profile });
+              }}
+              onChange={(profile) => dispatch({ type: 'profileEdited', profile })}
             />
           )}
           <label className="field">
             <span>{t('scoring.method')}</span>
-            <select value={s.method} onChange={(e) => s.setMethod(e.currentTarget.value as typeof s.method)} data-testid="scoring-method">
+            <select
+              value={s.method}
+              onChange={(e) => dispatch({ type: 'methodChosen', method: e.currentTarget.value as Method })}
+              data-testid="scoring-method"
+            >
               <option value="wsm">{t('scoring.methods.wsm')}</option>
               <option value="ahp">{t('scoring.methods.ahp')}</option>
               <option value="topsis">{t('scoring.methods.topsis')}</option>
             </select>
           </label>
           {s.method === 'ahp' ? (
-            <AhpEditor criteria={s.ahpCriteria} matrix={s.ahpMatrix} onCriteria={s.chooseAhpCriteria} onJudgement={s.setJudgement} />
+            <AhpEditor
+              criteria={s.ahpCriteria}
+              matrix={s.ahpMatrix}
+              onCriteria={(ids) => dispatch({ type: 'ahpCriteriaChosen', ids })}
+              onJudgement={(i, j, value) => dispatch({ type: 'judgementSet', i, j, value })}
+            />
           ) : (
-            s.weights && <WeightsEditor weights={s.weights} onChange={s.setWeight} disabled={false} />
+            s.weights && (
+              <WeightsEditor weights={s.weights} onChange={(id, value) => dispatch({ type: 'weightMoved', id, value })} disabled={false} />
+            )
           )}
           <fieldset className="add-site">
             <legend>{t('scoring.addSite')}</legend>
@@ -107,7 +109,7 @@ export function ScoringPanel({
           <button
             type="button"
             className="primary"
-            onClick={() => void s.run()}
+            onClick={() => void scoring.run()}
             disabled={s.running || !s.profile}
             data-testid="run-ranking"
           >
@@ -118,31 +120,36 @@ export function ScoringPanel({
               {s.error}
             </p>
           )}
-          <ScenarioBar scoring={s} onProjectChanged={onProjectChanged} onReport={onReport} />
+          <ScenarioBar scoring={scoring} onReport={onReport} />
         </div>
         <div className="scoring-results">
           {s.view === 'compare' ? (
             <ComparisonView
               result={s.comparison}
               own={s.own}
-              onOwn={(id) => (s.setOwn(id), void s.runCompare(id))}
-              onBack={() => s.setView('ranking')}
+              onOwn={(id) => (dispatch({ type: 'ownChosen', id }), void scoring.runCompare(id))}
+              onBack={() => dispatch({ type: 'viewChosen', view: 'ranking' })}
             />
           ) : s.result ? (
             <>
               <div className="compare-bar">
                 <span className="muted small">{t('compare.hint')}</span>
-                <button type="button" disabled={s.compareIds.length < 2} onClick={() => void s.runCompare()} data-testid="compare-open">
+                <button
+                  type="button"
+                  disabled={s.compareIds.length < 2}
+                  onClick={() => void scoring.runCompare()}
+                  data-testid="compare-open"
+                >
                   {t('compare.open', { n: s.compareIds.length })}
                 </button>
               </div>
               <RankingView
-                result={s.result as RankingResult}
+                result={s.result}
                 selected={selected}
                 onSelect={onSelect}
                 ahpCriteria={s.ahpCriteria}
                 compareIds={s.compareIds}
-                onToggleCompare={s.toggleCompare}
+                onToggleCompare={(id) => dispatch({ type: 'compareToggled', id })}
               />
             </>
           ) : (

@@ -1,46 +1,59 @@
 /** Colours the candidates on the map by score (rank numbers as labels); excluded sites grey. */
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useMemo } from 'react';
 import type { RankingResult } from '../../../../electron/contract/api.ts';
 import { LABEL_FONT_BOLD } from '../../components/map/basemap-style.ts';
+import { OVERLAY_IDS, useOverlay, type Overlay } from '../../components/map/overlays.ts';
 
-const SOURCE = 'ranking';
+const LAYERS: Overlay['layers'] = [
+  {
+    slot: 'ranking',
+    layer: {
+      id: OVERLAY_IDS.rankingCircle,
+      type: 'circle',
+      paint: {
+        'circle-radius': ['case', ['get', 'selected'], 14, ['<=', ['get', 'rank'], 3], 12, 9],
+        'circle-color': [
+          'case',
+          ['==', ['get', 'rank'], 0],
+          '#9e9e9e',
+          ['interpolate', ['linear'], ['get', 'total'], 0, '#f7fcb9', 50, '#78c679', 100, '#006837'],
+        ],
+        'circle-stroke-color': ['case', ['get', 'selected'], '#111111', '#ffffff'],
+        'circle-stroke-width': ['case', ['get', 'selected'], 3, 2],
+      },
+    },
+  },
+  {
+    slot: 'ranking',
+    layer: {
+      id: OVERLAY_IDS.rankingRank,
+      type: 'symbol',
+      filter: ['>', ['get', 'rank'], 0],
+      layout: { 'text-field': ['to-string', ['get', 'rank']], 'text-font': LABEL_FONT_BOLD, 'text-size': 12, 'text-allow-overlap': true },
+      paint: { 'text-color': ['case', ['>', ['get', 'total'], 55], '#ffffff', '#1d1b18'] },
+    },
+  },
+];
 
 export function useRankingLayer(map: MapLibreMap | null, result: RankingResult | null, selected: string | null): void {
-  useEffect(() => {
-    if (!map) return;
-    if (!map.getSource(SOURCE)) {
-      map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      map.addLayer({
-        id: `${SOURCE}-circle`,
-        type: 'circle',
-        source: SOURCE,
-        paint: {
-          'circle-radius': ['case', ['get', 'selected'], 14, ['<=', ['get', 'rank'], 3], 12, 9],
-          'circle-color': [
-            'case',
-            ['==', ['get', 'rank'], 0],
-            '#9e9e9e',
-            ['interpolate', ['linear'], ['get', 'total'], 0, '#f7fcb9', 50, '#78c679', 100, '#006837'],
-          ],
-          'circle-stroke-color': ['case', ['get', 'selected'], '#111111', '#ffffff'],
-          'circle-stroke-width': ['case', ['get', 'selected'], 3, 2],
+  const overlay = useMemo(
+    (): Overlay => ({
+      id: OVERLAY_IDS.ranking,
+      source: {
+        type: 'geojson',
+        data: {
+          type: 'FeatureCollection',
+          features: (result?.candidates ?? []).map((c) => ({
+            type: 'Feature' as const,
+            geometry: { type: 'Point' as const, coordinates: c.position },
+            properties: { id: c.id, rank: c.rank ?? 0, total: c.total ?? 0, selected: c.id === selected },
+          })),
         },
-      });
-      map.addLayer({
-        id: `${SOURCE}-rank`,
-        type: 'symbol',
-        source: SOURCE,
-        filter: ['>', ['get', 'rank'], 0],
-        layout: { 'text-field': ['to-string', ['get', 'rank']], 'text-font': LABEL_FONT_BOLD, 'text-size': 12, 'text-allow-overlap': true },
-        paint: { 'text-color': ['case', ['>', ['get', 'total'], 55], '#ffffff', '#1d1b18'] },
-      });
-    }
-    const features = (result?.candidates ?? []).map((c) => ({
-      type: 'Feature' as const,
-      geometry: { type: 'Point' as const, coordinates: c.position },
-      properties: { id: c.id, rank: c.rank ?? 0, total: c.total ?? 0, selected: c.id === selected },
-    }));
-    (map.getSource(SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
-  }, [map, result, selected]);
+      },
+      layers: LAYERS,
+    }),
+    [result, selected],
+  );
+  useOverlay(map, overlay);
 }

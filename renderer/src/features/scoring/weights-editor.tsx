@@ -1,7 +1,7 @@
 /** One slider per criterion; moving one rescales the others so the total stays 100 %. */
 import { useTranslation } from 'react-i18next';
 import { CRITERION_IDS, type CriterionId } from '../../../../geo/index.ts';
-import type { Weights } from './use-scoring.ts';
+import type { Weights } from './scoring-state.ts';
 
 export function WeightsEditor({
   weights,

@@ -5,43 +5,44 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlaceHit } from '../../../../electron/contract/api.ts';
-import { call } from '../../api/client.ts';
+import { localName, localText } from '../../../../geo/local-name.ts';
+import { useSearchPlaces } from '../../api/queries.ts';
+
+/** Typing pauses this long before a search is sent. */
+const DEBOUNCE_MS = 120;
+
+/** `value`, once it has stayed the same for `ms`. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
 
 export function SearchBox({ onChoose }: { onChoose(hit: PlaceHit): void }) {
   const { t, i18n } = useTranslation();
-  const en = i18n.language === 'en';
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<PlaceHit[]>([]);
-  const [active, setActive] = useState(0);
-  const listId = useId();
-
+  /** Closed after a choice or Escape, until the next keystroke. */
+  const [closed, setClosed] = useState(false);
+  const asked = useDebounced(query.trim(), DEBOUNCE_MS);
+  const search = useSearchPlaces(asked);
   useEffect(() => {
-    let live = true;
-    const q = query.trim();
-    const timer = setTimeout(() => {
-      if (q === '') {
-        setHits([]);
-        return;
-      }
-      call('searchPlaces', { query: q, limit: 10 })
-        .then((r) => {
-          if (!live) return;
-          setHits(r);
-          setActive(0);
-        })
-        .catch((e: unknown) => console.warn('search failed', e));
-    }, 120);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query]);
+    if (search.error) console.warn('search failed', search.error);
+  }, [search.error]);
+  const hits = closed || query.trim() === '' ? [] : (search.data ?? []);
+  /** The highlighted hit, for the answer it was moved in (a new answer starts at the first). */
+  const [cursor, setCursor] = useState<{ for: PlaceHit[] | undefined; index: number }>({ for: undefined, index: 0 });
+  const active = cursor.for === search.data ? cursor.index : 0;
+  const setActive = (index: number) => setCursor({ for: search.data, index });
+  const listId = useId();
 
   const choose = (hit: PlaceHit | undefined) => {
     if (!hit) return;
     onChoose(hit);
-    setHits([]);
-    setQuery(en ? hit.name_en : hit.name_zh);
+    setClosed(true);
+    setQuery(localName(hit, i18n.language));
   };
 
   return (
@@ -55,14 +56,14 @@ export function SearchBox({ onChoose }: { onChoose(hit: PlaceHit): void }) {
         aria-expanded={hits.length > 0}
         aria-controls={listId}
         aria-activedescendant={hits[active] ? `${listId}-${active}` : undefined}
-        onChange={(e) => setQuery(e.currentTarget.value)}
+        onChange={(e) => (setQuery(e.currentTarget.value), setClosed(false))}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
-          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+          if (e.key === 'ArrowDown') setActive(Math.min(active + 1, hits.length - 1));
+          else if (e.key === 'ArrowUp') setActive(Math.max(active - 1, 0));
           else if (e.key === 'Enter') choose(hits[active]);
           else if (e.key === 'Escape') {
             setQuery('');
-            setHits([]);
+            setClosed(true);
             return;
           } else return;
           e.preventDefault();
@@ -83,8 +84,9 @@ export function SearchBox({ onChoose }: { onChoose(hit: PlaceHit): void }) {
                 choose(hit);
               }}
             >
-              <span className="hit-name">{en ? hit.name_en : hit.name_zh}</span>
-              <span className="hit-detail">{en ? `${hit.name_zh} · ${hit.detail_en}` : `${hit.name_en} · ${hit.detail_zh}`}</span>
+              <span className="hit-name">{localName(hit, i18n.language)}</span>
+              {/* The name in the other language, then the detail in this one. */}
+              <span className="hit-detail">{`${localName(hit, i18n.language === 'en' ? 'zh' : 'en')} · ${localText(hit, 'detail', i18n.language)}`}</span>
             </li>
           ))}
         </ul>

@@ -1,0 +1,102 @@
+/**
+ * Writes, each invalidating the query families it changes (keys.ts), and the calls that answer a
+ * click (rank these inputs, export this file): those run when asked and are not cached, so they are
+ * mutations too, with nothing to invalidate.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ArgsOf, ResultOf } from '../../../electron/contract/api.ts';
+import type { MethodName } from '../../../electron/contract/methods.ts';
+import { call } from './client.ts';
+import { invalidateAfter, queryKeys, type WriteMethod } from './keys.ts';
+import { stageFile } from './uploads.ts';
+
+function useWrite<M extends WriteMethod>(method: M) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (args: ArgsOf<M>): Promise<ResultOf<M>> => call(method, args),
+    onSuccess: () => invalidateAfter(client, method),
+  });
+}
+
+function useAction<M extends MethodName>(method: M) {
+  return useMutation({ mutationFn: (args: ArgsOf<M>): Promise<ResultOf<M>> => call(method, args) });
+}
+
+export const useUpdateSettings = () => useWrite('updateSettings');
+export const useSaveTour = () => useWrite('saveTour');
+export const useAddCandidateSite = () => useWrite('addCandidateSite');
+export const useSaveScenario = () => useWrite('saveScenario');
+export const useOpenScenario = () => useWrite('openScenario');
+export const useDuplicateScenario = () => useWrite('duplicateScenario');
+export const useRenameScenario = () => useWrite('renameScenario');
+export const useDeleteScenario = () => useWrite('deleteScenario');
+export const useRenameLayer = () => useWrite('renameLayer');
+export const useSetLayerStyle = () => useWrite('setLayerStyle');
+export const useAddBasemap = () => useWrite('addBasemap');
+
+/** Deletes a user layer; its features leave the cache with it. */
+export function useDeleteLayer() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (args: ArgsOf<'deleteLayer'>) => call('deleteLayer', args),
+    onSuccess: async (_result, { id }) => {
+      client.removeQueries({ queryKey: queryKeys.layerFeaturesOf(id) });
+      await invalidateAfter(client, 'deleteLayer');
+    },
+  });
+}
+
+/** Opens a colleague's project file: staged like an import, then merged into this project. */
+export function useImportProject() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (file: File) => {
+      const uploadId = await stageFile(
+        file,
+        () => undefined,
+        () => false,
+      );
+      return call('importProject', { uploadId });
+    },
+    onSuccess: () => invalidateAfter(client, 'importProject'),
+  });
+}
+
+export interface ImportProgress {
+  id: string;
+  fraction: number;
+}
+
+/** How often a running import is asked for its progress. */
+const POLL_MS = 150;
+
+/**
+ * Starts an import job and follows it to its end (done, cancelled or failed), reporting progress;
+ * resolves the job's last status. A finished import invalidates the layers and the network.
+ */
+export function useImportJob() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ args, onProgress }: { args: ArgsOf<'startImport'>; onProgress(job: ImportProgress): void }) => {
+      const { jobId } = await call('startImport', args);
+      onProgress({ id: jobId, fraction: 0 });
+      for (;;) {
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        const status = await call('importStatus', { jobId });
+        onProgress({ id: jobId, fraction: status.fraction });
+        if (status.status !== 'running') return status;
+      }
+    },
+    onSuccess: (status) => (status.status === 'done' ? invalidateAfter(client, 'startImport') : undefined),
+  });
+}
+
+export const useCancelImport = () => useAction('cancelImport');
+export const usePreviewImport = () => useAction('previewImport');
+export const useExportLayer = () => useAction('exportLayer');
+export const useScoreSites = () => useAction('scoreSites');
+export const useCompareParks = () => useAction('compareParks');
+export const useCompareScenarios = () => useAction('compareScenarios');
+export const useExportReport = () => useAction('exportReport');
+export const useExportProject = () => useAction('exportProject');
+export const useCheckPresentationPin = () => useAction('checkPresentationPin');

@@ -1,0 +1,95 @@
+/**
+ * Reads, cached by key (keys.ts): what components use instead of calling the backend. Hooks for
+ * what a component shows; `useLoaders` for what an event handler needs once (through the same
+ * cache, so a layer fetched for the map is not fetched again for a tour).
+ */
+import { queryOptions, skipToken, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { call } from './client.ts';
+import { queryKeys } from './keys.ts';
+
+type LngLat = readonly [number, number];
+
+export const queries = {
+  appInfo: () => queryOptions({ queryKey: queryKeys.appInfo, queryFn: () => call('appInfo') }),
+  layers: () => queryOptions({ queryKey: queryKeys.layers, queryFn: () => call('listLayers') }),
+  layerFeatures: (id: string, version = 0) =>
+    queryOptions({ queryKey: queryKeys.layerFeatures(id, version), queryFn: () => call('getLayer', { id }) }),
+  settings: () => queryOptions({ queryKey: queryKeys.settings, queryFn: () => call('getSettings') }),
+  tours: () => queryOptions({ queryKey: queryKeys.tours, queryFn: () => call('listTours') }),
+  networkInfo: () => queryOptions({ queryKey: queryKeys.networkInfo, queryFn: () => call('networkInfo') }),
+  networkData: () => queryOptions({ queryKey: queryKeys.networkData, queryFn: () => call('networkData') }),
+  travelTimes: (from: LngLat) =>
+    queryOptions({ queryKey: queryKeys.travelTimes(from), queryFn: () => call('travelTimes', { from: [from[0], from[1]] }) }),
+  planTaxonomy: () => queryOptions({ queryKey: queryKeys.planTaxonomy, queryFn: () => call('planTaxonomy') }),
+  profilePresets: () => queryOptions({ queryKey: queryKeys.profilePresets, queryFn: () => call('profilePresets') }),
+  scenarios: () => queryOptions({ queryKey: queryKeys.scenarios, queryFn: () => call('listScenarios') }),
+  basemaps: () => queryOptions({ queryKey: queryKeys.basemaps, queryFn: () => call('listBasemaps') }),
+};
+
+export const useAppInfo = () => useQuery(queries.appInfo());
+export const useLayers = () => useQuery(queries.layers());
+export const useSettings = () => useQuery(queries.settings());
+export const useTours = () => useQuery(queries.tours());
+export const useNetworkInfo = () => useQuery(queries.networkInfo());
+export const usePlanTaxonomy = () => useQuery(queries.planTaxonomy());
+export const useProfilePresets = () => useQuery(queries.profilePresets());
+export const useScenarios = () => useQuery(queries.scenarios());
+export const useBasemaps = () => useQuery(queries.basemaps());
+
+/** One layer's features; `version` (a user layer's feature count) fetches them again when it changes. */
+export const useLayerFeatures = (id: string, version = 0) => useQuery(queries.layerFeatures(id, version));
+
+/** Several shipped layers' features at once, in the order asked. */
+export function useLayersFeatures(ids: readonly string[]) {
+  return useQueries({ queries: ids.map((id) => queries.layerFeatures(id)) });
+}
+
+/** Places matching a query (empty: nothing asked). */
+export function useSearchPlaces(query: string) {
+  return useQuery({
+    queryKey: queryKeys.search(query),
+    queryFn: query === '' ? skipToken : () => call('searchPlaces', { query, limit: 10 }),
+  });
+}
+
+/** Travel times from a point (none asked while `from` is null). */
+export function useTravelTimes(from: LngLat | null) {
+  return useQuery(from ? queries.travelTimes(from) : { queryKey: queryKeys.travelTimes([Number.NaN, Number.NaN]), queryFn: skipToken });
+}
+
+/** Travel times from several points, in the order given. */
+export function useTravelTimesFrom(points: readonly LngLat[]) {
+  return useQueries({ queries: points.map((p) => queries.travelTimes(p)) });
+}
+
+/** Population within each of `minutes` of a point. */
+export function useCatchment(from: LngLat | null, minutes: readonly number[]) {
+  return useQuery({
+    queryKey: queryKeys.catchment(from ?? [Number.NaN, Number.NaN], minutes),
+    queryFn: from ? () => call('catchment', { from: [from[0], from[1]], minutes: [...minutes] }) : skipToken,
+  });
+}
+
+/** Isochrones of a point for `minutes` (none asked while `from` is null). */
+export function useIsochrones(from: LngLat | null, minutes: readonly number[]) {
+  return useQuery({
+    queryKey: queryKeys.isochrone(from ?? [Number.NaN, Number.NaN], minutes),
+    queryFn: from ? () => call('isochrone', { from: [from[0], from[1]], minutes: [...minutes] }) : skipToken,
+  });
+}
+
+/** Reads an event handler needs once, through the cache (a cached answer comes back at once). */
+export function useLoaders() {
+  const client = useQueryClient();
+  return useMemo(
+    () => ({
+      settings: () => client.fetchQuery(queries.settings()),
+      tours: () => client.fetchQuery(queries.tours()),
+      layerFeatures: (id: string) => client.fetchQuery(queries.layerFeatures(id)),
+      networkData: () => client.fetchQuery(queries.networkData()),
+      profilePresets: () => client.fetchQuery(queries.profilePresets()),
+    }),
+    [client],
+  );
+}
