@@ -119,7 +119,13 @@ export async function reportWorkbook(
   const r5 = wb.addWorksheet(L('sheet.sources'));
   header(r5, [L('col.layer'), L('col.feature'), L('col.source'), L('col.asOf'), L('col.precision')]);
   for (const s of reference.basemap.meta.sources)
-    row(r5, [localName(s, args.language), '', localText(s, 'origin', args.language), s.as_of ?? localText(s, 'vintage', args.language), '']);
+    row(r5, [
+      localName(s, args.language),
+      '',
+      localText(s, 'origin', args.language),
+      s.as_of ?? localText(s, 'vintage', args.language),
+      '',
+    ]);
   for (const layer of reference.layers.values()) {
     for (const f of layer.collection.features)
       row(r5, [name(layer), name(f.properties), f.properties['source'], f.properties['as_of'], f.properties['precision']]);

@@ -28,6 +28,7 @@ export const queryKeys = {
   layerFeaturesOf: (id: string) => ['layer-features', id],
   search: (query: string) => ['search', query],
   settings: ['settings'],
+  customCriteria: ['custom-criteria'],
   tours: ['tours'],
   /** The routable network and every answer computed on it; imported facilities join it. */
   network: ['network'],
@@ -69,6 +70,10 @@ export const INVALIDATES = {
   renameLayer: [queryKeys.layers, queryKeys.network],
   setLayerStyle: [queryKeys.layers],
   deleteLayer: [queryKeys.layers, queryKeys.network],
+  // The user's own criteria are listed, and ranked beside the built-in ones.
+  saveCustomCriterion: [queryKeys.customCriteria],
+  criterionFromLayer: [queryKeys.customCriteria],
+  deleteCustomCriterion: [queryKeys.customCriteria],
   addBasemap: [queryKeys.basemaps],
   removeBasemap: [queryKeys.basemaps],
 } as const satisfies { readonly [M in MethodName]?: readonly QueryKey[] } & { readonly [M in WriteMethodName]: readonly QueryKey[] };

@@ -1,6 +1,6 @@
 /** Pairwise judgements on Saaty's 1–9 scale for the chosen criteria (upper triangle; the rest is reciprocal). */
 import { useTranslation } from 'react-i18next';
-import { CRITERION_IDS, type CriterionId } from '../../../../geo/index.ts';
+import { CRITERION_IDS, type CriterionKey } from '../../../../geo/index.ts';
 
 const SCALE = [9, 7, 5, 3, 1, 1 / 3, 1 / 5, 1 / 7, 1 / 9];
 const label = (v: number) => (v >= 1 ? String(v) : `1/${Math.round(1 / v)}`);
@@ -11,9 +11,9 @@ export function AhpEditor({
   onCriteria,
   onJudgement,
 }: {
-  criteria: CriterionId[];
+  criteria: CriterionKey[];
   matrix: number[][];
-  onCriteria(ids: CriterionId[]): void;
+  onCriteria(ids: CriterionKey[]): void;
   onJudgement(i: number, j: number, v: number): void;
 }) {
   const { t } = useTranslation();

@@ -131,6 +131,7 @@ describe('scoring state: what is sent and saved', () => {
   it('a reopened scenario restores its inputs over the defaults and ranks exactly them', () => {
     const payload: ScenarioPayload = {
       profile: exporter,
+      customCriteria: [],
       method: 'ahp',
       weights: { labour: 30 },
       ahp: {

@@ -5,9 +5,16 @@
  * the calls and dispatches their outcome.
  */
 import type { ArgsOf, CompareResult, Profile, RankingResult, ScenarioPayload } from '../../../../electron/contract/api.ts';
-import { defaultWeights, rebalance, type CriterionId, type EnterpriseProfile } from '../../../../geo/index.ts';
+import {
+  defaultWeights,
+  rebalance,
+  type CriterionId,
+  type CriterionKey,
+  type EnterpriseProfile,
+  type Method,
+} from '../../../../geo/index.ts';
 
-export type Method = 'wsm' | 'ahp' | 'topsis';
+export type { Method };
 export type Weights = Record<CriterionId, number>;
 
 /** Criteria compared pairwise by default under AHP (up to 6 keep the judgements manageable). */
@@ -33,7 +40,7 @@ export interface ScoringState {
   profile: Profile | null;
   method: Method;
   weights: Weights | null;
-  ahpCriteria: CriterionId[];
+  ahpCriteria: CriterionKey[];
   ahpMatrix: number[][];
   result: RankingResult | null;
   error: string | null;
@@ -71,7 +78,7 @@ export type ScoringAction =
   /** One slider moved; the others rescale so the total stays 100 %. */
   | { type: 'weightMoved'; id: CriterionId; value: number }
   /** New AHP criteria start from equal judgements. */
-  | { type: 'ahpCriteriaChosen'; ids: CriterionId[] }
+  | { type: 'ahpCriteriaChosen'; ids: CriterionKey[] }
   /** Judgement a_ij = value, and its reciprocal a_ji. */
   | { type: 'judgementSet'; i: number; j: number; value: number }
   | { type: 'rankStarted' }
@@ -162,7 +169,7 @@ export interface RankInputs {
   profile: Profile;
   method: Method;
   weights: Weights;
-  ahp: { criteria: CriterionId[]; matrix: number[][] } | null;
+  ahp: { criteria: CriterionKey[]; matrix: number[][] } | null;
 }
 
 /** What the screen ranks now; null until there is a profile. */
@@ -196,6 +203,8 @@ export function selectPayload(s: ScoringState): ScenarioPayload | null {
     method: s.method,
     weights: s.weights,
     ...(s.method === 'ahp' ? { ahp: { criteria: s.ahpCriteria, matrix: s.ahpMatrix } } : {}),
+    // Filled in by the backend from the project's own criteria when the scenario is saved.
+    customCriteria: [],
     ...(s.compareIds.length >= 2
       ? { compare: { ids: s.compareIds, ...(s.own && s.compareIds.includes(s.own) ? { own: s.own } : {}) } }
       : {}),
