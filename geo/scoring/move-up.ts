@@ -10,7 +10,16 @@
  * that cannot lift it even at the best observed value is listed as not enough on its own.
  */
 import type { EnterpriseProfile } from './criteria.ts';
-import { CRITERION_LEVELS, rankingCriteria, scoreCandidates, type CandidateFacts, type CriterionKey, type PlanFocus, type Ranking, type ScoreOptions } from './score.ts';
+import {
+  CRITERION_LEVELS,
+  rankingCriteria,
+  scoreCandidates,
+  type CandidateFacts,
+  type CriterionKey,
+  type PlanFocus,
+  type Ranking,
+  type ScoreOptions,
+} from './score.ts';
 
 export interface MoveUpStep {
   criterion: CriterionKey;

@@ -210,18 +210,21 @@ describe('issue 17: every method, value functions and the user’s own criteria'
     scoreCandidates(profile, sites, plan, { method: 'wsm', weights, ...options } as Parameters<typeof scoreCandidates>[3]);
   const order = (r: ReturnType<typeof rank>) => r.candidates.filter((c) => c.rank !== null).map((c) => c.id);
 
-  it.each(['owa', 'promethee', 'vikor', 'electre'] as const)('%s ranks every included candidate once, totals 0…100, ranks follow the method', (method) => {
-    const r = rank({ method });
-    const ranked = r.candidates.filter((c) => c.rank !== null);
-    expect(ranked.map((c) => c.rank)).toEqual(ranked.map((_, i) => i + 1));
-    for (const c of ranked) {
-      expect(c.total).toBeGreaterThanOrEqual(0);
-      expect(c.total).toBeLessThanOrEqual(100);
-      expect(c.criteria.every((x) => x.contribution === null)).toBe(true);
-    }
-    expect(r.detail?.method).toBe(method);
-    expect(r.sensitivity).toBeNull();
-  });
+  it.each(['owa', 'promethee', 'vikor', 'electre'] as const)(
+    '%s ranks every included candidate once, totals 0…100, ranks follow the method',
+    (method) => {
+      const r = rank({ method });
+      const ranked = r.candidates.filter((c) => c.rank !== null);
+      expect(ranked.map((c) => c.rank)).toEqual(ranked.map((_, i) => i + 1));
+      for (const c of ranked) {
+        expect(c.total).toBeGreaterThanOrEqual(0);
+        expect(c.total).toBeLessThanOrEqual(100);
+        expect(c.criteria.every((x) => x.contribution === null)).toBe(true);
+      }
+      expect(r.detail?.method).toBe(method);
+      expect(r.sensitivity).toBeNull();
+    },
+  );
 
   it('OWA with orness 0.5 (equal order weights) is the weighted sum', () => {
     const owa = rank({ method: 'owa', methodOptions: { owa: { orness: 0.5 } } });
@@ -246,7 +249,8 @@ describe('issue 17: every method, value functions and the user’s own criteria'
     if (r.detail?.method !== 'vikor') throw new Error('no VIKOR detail');
     const q = new Map(r.detail.ids.map((id, i) => [id, r.detail?.method === 'vikor' ? (r.detail.Q[i] as number) : 0]));
     const ranked = order(r);
-    for (let k = 1; k < ranked.length; k++) expect(q.get(ranked[k] as string)).toBeGreaterThanOrEqual(q.get(ranked[k - 1] as string) as number);
+    for (let k = 1; k < ranked.length; k++)
+      expect(q.get(ranked[k] as string)).toBeGreaterThanOrEqual(q.get(ranked[k - 1] as string) as number);
     expect(r.detail.compromise).toContain(ranked[0]);
   });
 

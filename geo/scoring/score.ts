@@ -144,8 +144,25 @@ export interface RankedCandidate {
 export type MethodDetail =
   | { method: 'owa'; ids: string[]; orderWeights: number[]; orness: number; tradeoff: number; criteria: CriterionKey[] }
   | { method: 'promethee'; ids: string[]; phiPlus: number[]; phiMinus: number[]; phi: number[] }
-  | { method: 'vikor'; ids: string[]; S: number[]; R: number[]; Q: number[]; v: number; conditions: { acceptableAdvantage: boolean; acceptableStability: boolean; dq: number }; compromise: string[] }
-  | { method: 'electre'; ids: string[]; concordance: number; kernel: string[]; kernelIsExact: boolean; cycles: string[][]; outranks: [string, string][] };
+  | {
+      method: 'vikor';
+      ids: string[];
+      S: number[];
+      R: number[];
+      Q: number[];
+      v: number;
+      conditions: { acceptableAdvantage: boolean; acceptableStability: boolean; dq: number };
+      compromise: string[];
+    }
+  | {
+      method: 'electre';
+      ids: string[];
+      concordance: number;
+      kernel: string[];
+      kernelIsExact: boolean;
+      cycles: string[][];
+      outranks: [string, string][];
+    };
 
 export interface Ranking {
   method: Method;
@@ -280,7 +297,10 @@ interface ScoredCriterion {
 
 /** The criteria of a ranking: the fourteen built-in ones, then the user's own in the order given. */
 export function rankingCriteria(custom: readonly CustomCriterion[] = []): ScoredCriterion[] {
-  return [...CRITERIA.map((c) => ({ id: c.id, unit: c.unit, type: c.type })), ...custom.map((c) => ({ id: c.id, unit: c.unit, type: c.type }))];
+  return [
+    ...CRITERIA.map((c) => ({ id: c.id, unit: c.unit, type: c.type })),
+    ...custom.map((c) => ({ id: c.id, unit: c.unit, type: c.type })),
+  ];
 }
 
 /** Ranks (1 = best) from totals, higher first; ties keep input order. */
@@ -301,7 +321,12 @@ function ranksOf(order: readonly number[]): Map<number, number> {
  * @throws RangeError for bad weights, an invalid AHP matrix, bad method options, or too many
  *   candidates for a pairwise method (the message names the problem)
  */
-export function scoreCandidates(profile: EnterpriseProfile, facts: readonly CandidateFacts[], plan: PlanFocus, options: ScoreOptions): Ranking {
+export function scoreCandidates(
+  profile: EnterpriseProfile,
+  facts: readonly CandidateFacts[],
+  plan: PlanFocus,
+  options: ScoreOptions,
+): Ranking {
   const clusterKm = options.clusterKm ?? 50;
   const criteria = rankingCriteria(options.custom);
   const ids = criteria.map((c) => c.id);
@@ -322,7 +347,8 @@ export function scoreCandidates(profile: EnterpriseProfile, facts: readonly Cand
   }
   const weightVector = ids.map((id) => Math.max(0, weights[id] ?? 0));
   const weightTotal = weightVector.reduce((s, w) => s + w, 0);
-  if (!(weightTotal > 0) || weightVector.some((w) => !Number.isFinite(w))) throw new RangeError('weights must be non-negative and not all zero');
+  if (!(weightTotal > 0) || weightVector.some((w) => !Number.isFinite(w)))
+    throw new RangeError('weights must be non-negative and not all zero');
   const w = weightVector.map((x) => x / weightTotal);
 
   const customValues = new Map((options.custom ?? []).map((c) => [c.id, c.values]));
@@ -333,7 +359,11 @@ export function scoreCandidates(profile: EnterpriseProfile, facts: readonly Cand
       const v = values.get(c.id);
       raw[id] = typeof v === 'number' && Number.isFinite(v) ? v : null;
     }
-    return { c, raw: { ...raw, ...options.rawOverrides?.get(c.id) } as Record<CriterionKey, number | null>, exclusions: exclusionsFor(profile, c) };
+    return {
+      c,
+      raw: { ...raw, ...options.rawOverrides?.get(c.id) } as Record<CriterionKey, number | null>,
+      exclusions: exclusionsFor(profile, c),
+    };
   });
   const included = rows.filter((r) => r.exclusions.length === 0);
   if (PAIRWISE_METHODS.includes(options.method) && included.length > MAX_PAIRWISE_CANDIDATES) {
@@ -386,7 +416,14 @@ export function scoreCandidates(profile: EnterpriseProfile, facts: readonly Cand
           },
         );
         totals = r.scores.map((x) => x * 100);
-        detail = { method: 'owa', ids: includedIds, orderWeights: r.orderWeights, orness: r.orness, tradeoff: r.tradeoff, criteria: criteria.filter((_, j) => used[j]).map((c) => c.id) };
+        detail = {
+          method: 'owa',
+          ids: includedIds,
+          orderWeights: r.orderWeights,
+          orness: r.orness,
+          tradeoff: r.tradeoff,
+          criteria: criteria.filter((_, j) => used[j]).map((c) => c.id),
+        };
         break;
       }
       case 'promethee': {
@@ -400,12 +437,24 @@ export function scoreCandidates(profile: EnterpriseProfile, facts: readonly Cand
         const r = vikor(scores, w, benefit, { v: options.methodOptions?.vikor?.v ?? 0.5 });
         totals = r.Q.map((q) => (1 - q) * 100);
         order = r.ranking;
-        detail = { method: 'vikor', ids: includedIds, S: r.S, R: r.R, Q: r.Q, v: r.v, conditions: r.conditions, compromise: r.compromise.map((i) => includedIds[i] as string) };
+        detail = {
+          method: 'vikor',
+          ids: includedIds,
+          S: r.S,
+          R: r.R,
+          Q: r.Q,
+          v: r.v,
+          conditions: r.conditions,
+          compromise: r.compromise.map((i) => includedIds[i] as string),
+        };
         break;
       }
       case 'electre': {
         const e = options.methodOptions?.electre;
-        const r = electreIv(scores, w, benefit, { concordance: e?.concordance ?? DEFAULT_CONCORDANCE, veto: criteria.map((c) => e?.veto?.[c.id] ?? null) });
+        const r = electreIv(scores, w, benefit, {
+          concordance: e?.concordance ?? DEFAULT_CONCORDANCE,
+          veto: criteria.map((c) => e?.veto?.[c.id] ?? null),
+        });
         const m = included.length;
         const net = r.outranks.map((row, a) => row.filter(Boolean).length - r.outranks.filter((other) => other[a]).length);
         totals = net.map((x) => (m > 1 ? 50 + (50 * x) / (m - 1) : 100));
