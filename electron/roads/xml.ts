@@ -4,7 +4,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { SaxesParser } from 'saxes';
 import bz2 from 'unbzip2-stream';
 import { OsmFileError } from './pbf.ts';
@@ -122,7 +122,13 @@ export async function readOsmXml(
   });
   let stream: Readable = file;
   if (compression === 'gzip') stream = file.pipe(createGunzip());
-  else if (compression === 'bzip2') stream = file.pipe(bz2());
+  // unbzip2-stream is a classic stream; piping it into a PassThrough makes it async-iterable.
+  else if (compression === 'bzip2') {
+    const pass = new PassThrough();
+    const decoder = bz2();
+    decoder.on('error', (e: Error) => pass.destroy(e));
+    stream = file.pipe(decoder).pipe(pass);
+  }
   const decoder = new TextDecoder('utf-8');
   try {
     for await (const chunk of stream) {

@@ -401,6 +401,9 @@ function accessOut(g: RoadGraph, s: Snap): [number, number][] {
   const bwd = g.edgeMinutesBwd[e] as number;
   if (Number.isFinite(fwd)) out.push([g.edgeTo[e] as number, (1 - f) * fwd]);
   if (Number.isFinite(bwd)) out.push([g.edgeFrom[e] as number, f * bwd]);
+  // A point exactly at an end is at that node, whichever way the edge may be driven.
+  if (s.alongM <= 0) out.push([g.edgeFrom[e] as number, 0]);
+  if (s.alongM >= s.lengthM) out.push([g.edgeTo[e] as number, 0]);
   return out;
 }
 
@@ -413,6 +416,8 @@ function accessIn(g: RoadGraph, s: Snap): [number, number][] {
   const bwd = g.edgeMinutesBwd[e] as number;
   if (Number.isFinite(fwd)) out.push([g.edgeFrom[e] as number, f * fwd]);
   if (Number.isFinite(bwd)) out.push([g.edgeTo[e] as number, (1 - f) * bwd]);
+  if (s.alongM <= 0) out.push([g.edgeFrom[e] as number, 0]);
+  if (s.alongM >= s.lengthM) out.push([g.edgeTo[e] as number, 0]);
   return out;
 }
 
@@ -420,8 +425,8 @@ function accessIn(g: RoadGraph, s: Snap): [number, number][] {
 function leaveAlong(g: RoadGraph, s: Snap, v: number): number {
   const e = s.edge;
   const f = s.lengthM > 0 ? s.alongM / s.lengthM : 0;
-  const viaTo = g.edgeTo[e] === v ? (1 - f) * (g.edgeMinutesFwd[e] as number) : Infinity;
-  const viaFrom = g.edgeFrom[e] === v ? f * (g.edgeMinutesBwd[e] as number) : Infinity;
+  const viaTo = g.edgeTo[e] !== v ? Infinity : s.alongM >= s.lengthM ? 0 : (1 - f) * (g.edgeMinutesFwd[e] as number);
+  const viaFrom = g.edgeFrom[e] !== v ? Infinity : s.alongM <= 0 ? 0 : f * (g.edgeMinutesBwd[e] as number);
   return viaTo <= viaFrom ? s.lengthM : 0;
 }
 
@@ -429,8 +434,8 @@ function leaveAlong(g: RoadGraph, s: Snap, v: number): number {
 function arriveAlong(g: RoadGraph, s: Snap, v: number): number {
   const e = s.edge;
   const f = s.lengthM > 0 ? s.alongM / s.lengthM : 0;
-  const viaFrom = g.edgeFrom[e] === v ? f * (g.edgeMinutesFwd[e] as number) : Infinity;
-  const viaTo = g.edgeTo[e] === v ? (1 - f) * (g.edgeMinutesBwd[e] as number) : Infinity;
+  const viaFrom = g.edgeFrom[e] !== v ? Infinity : s.alongM <= 0 ? 0 : f * (g.edgeMinutesFwd[e] as number);
+  const viaTo = g.edgeTo[e] !== v ? Infinity : s.alongM >= s.lengthM ? 0 : (1 - f) * (g.edgeMinutesBwd[e] as number);
   return viaFrom <= viaTo ? 0 : s.lengthM;
 }
 
