@@ -162,7 +162,13 @@ export class RoadRouter {
 
   /** Fastest route between two graph nodes; null when unreachable. */
   routeNodes(from: number, to: number, options: { geometry?: boolean } = {}): RouteResult | null {
-    return this.routeSnapped(this.nodeSnap(from), this.nodeSnap(to), options.geometry ?? false);
+    const r = this.routeSnapped(this.nodeSnap(from), this.nodeSnap(to), options.geometry ?? false);
+    // The access legs of node snaps are whole edges (or nothing): name both end nodes in the path.
+    if (r) {
+      if (r.nodes[0] !== from) r.nodes.unshift(from);
+      if (r.nodes[r.nodes.length - 1] !== to && from !== to) r.nodes.push(to);
+    }
+    return r;
   }
 
   /** A snap that sits exactly on node v (at the end of one of its edges). */
