@@ -143,10 +143,12 @@ export async function importOsmNetwork(
   if (signal?.aborted) throw new ImportError('import cancelled; nothing was changed', 'CANCELLED');
   const tmp = join(dataDir, `osm-network.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   const url = options.workerUrl ?? new URL('./import-worker.ts', import.meta.url);
+  // Run from source (tests, tsx), the worker registers tsx's loader before importing the TypeScript entry.
   const fromSource = url.pathname.endsWith('.ts');
-  const worker = new Worker(url, {
+  const entry = fromSource ? `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })` : url;
+  const worker = new Worker(entry, {
+    eval: fromSource,
     workerData: { file, tmp, options: { profile: options.profile, clip: options.clip } satisfies ReadOptions },
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
     // The worker is CPU-bound; a generous heap keeps China-sized imports out of the default limit.
     resourceLimits: { maxOldGenerationSizeMb: 4096 },
   });

@@ -89,10 +89,12 @@ export class PbfFile {
     const header = new Pbf(this.readExactly(this.scratch, headerLength, position + 4, 'blob header'));
     let type = '';
     let dataSize = -1;
-    header.readFields((tag, _r, p) => {
-      if (tag === 1) type = p.readString();
-      else if (tag === 3) dataSize = p.readVarint();
-    }, null);
+    guard(position, () =>
+      header.readFields((tag, _r, p) => {
+        if (tag === 1) type = p.readString();
+        else if (tag === 3) dataSize = p.readVarint();
+      }, null),
+    );
     if (!type || dataSize < 0) throw new OsmFileError(`not a valid PBF file: blob header at byte ${position} has no type or size`);
     if (dataSize > 32 * 1024 * 1024)
       throw new OsmFileError(`not a valid PBF file: blob at byte ${position} claims ${dataSize} bytes (the format allows 32 MiB)`);
@@ -114,15 +116,17 @@ export class PbfFile {
     let compressed: Uint8Array | null = null;
     let rawSize = -1;
     let unsupported = '';
-    blob.readFields((tag, _r, p) => {
-      if (tag === 1) data = p.readBytes();
-      else if (tag === 2) rawSize = p.readVarint();
-      else if (tag === 3) compressed = p.readBytes();
-      else if (tag === 4) unsupported = 'LZMA';
-      else if (tag === 5) unsupported = 'bzip2';
-      else if (tag === 6) unsupported = 'LZ4';
-      else if (tag === 7) unsupported = 'ZSTD';
-    }, null);
+    guard(ref.offset, () =>
+      blob.readFields((tag, _r, p) => {
+        if (tag === 1) data = p.readBytes();
+        else if (tag === 2) rawSize = p.readVarint();
+        else if (tag === 3) compressed = p.readBytes();
+        else if (tag === 4) unsupported = 'LZMA';
+        else if (tag === 5) unsupported = 'bzip2';
+        else if (tag === 6) unsupported = 'LZ4';
+        else if (tag === 7) unsupported = 'ZSTD';
+      }, null),
+    );
     if (data) return data;
     if (compressed) {
       try {
@@ -138,6 +142,16 @@ export class PbfFile {
         `unsupported PBF compression ${unsupported} in the block at byte ${ref.offset}; convert the file with \`osmium cat in.osm.pbf -o out.osm.pbf\``,
       );
     throw new OsmFileError(`corrupt PBF block at byte ${ref.offset}: no data`);
+  }
+}
+
+/** Runs a decoding step, turning the protobuf decoder's errors into a readable OsmFileError. */
+export function guard<T>(offset: number, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof OsmFileError) throw e;
+    throw new OsmFileError(`corrupt PBF data in the block at byte ${offset}: ${(e as Error).message}`);
   }
 }
 

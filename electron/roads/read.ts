@@ -38,7 +38,7 @@ import type {
   RoadProfile,
 } from '../../geo/roads/index.ts';
 import { BACKWARD, FORWARD, MAIN_ROADS_PROFILE, profileProblem, ROAD_CLASSES } from '../../geo/roads/index.ts';
-import { decodeHeaderBlock, decodePrimitiveBlock, OsmFileError, PbfFile, type BlobRef, type PbfHeader } from './pbf.ts';
+import { decodeHeaderBlock, decodePrimitiveBlock, guard, OsmFileError, PbfFile, type BlobRef, type PbfHeader } from './pbf.ts';
 import { readOsmXml, type XmlCompression } from './xml.ts';
 
 export type OsmFormat = 'pbf' | 'xml' | 'xml.gz' | 'xml.bz2';
@@ -196,8 +196,8 @@ export async function readOsmNetwork(
   const wayId = new Grow((n) => new Float64Array(n));
   const wayClass = new Grow((n) => new Uint8Array(n));
   const wayFlags = new Grow((n) => new Uint8Array(n));
-  const wayKmhFwd = new Grow((n) => new Float32Array(n));
-  const wayKmhBwd = new Grow((n) => new Float32Array(n));
+  const wayKmhFwd = new Grow((n) => new Float64Array(n));
+  const wayKmhBwd = new Grow((n) => new Float64Array(n));
   const wayName = new Grow((n) => new Int32Array(n));
   const wayRef = new Grow((n) => new Int32Array(n));
   const wayStart = new Grow((n) => new Int32Array(n));
@@ -283,9 +283,9 @@ export async function readOsmNetwork(
           first = false;
           if (blob.type !== 'OSMHeader')
             throw new OsmFileError(`not an OSM PBF file: the first block is "${blob.type}", expected "OSMHeader"`);
-          pbfHeader = decodeHeaderBlock(pbf.readBlob(blob));
+          pbfHeader = guard(blob.offset, () => decodeHeaderBlock((pbf as PbfFile).readBlob(blob)));
         } else if (blob.type === 'OSMData') {
-          const contents = decodePrimitiveBlock(pbf.readBlob(blob), { way: onWay });
+          const contents = guard(blob.offset, () => decodePrimitiveBlock((pbf as PbfFile).readBlob(blob), { way: onWay }));
           if (contents.nodes) nodeBlobs.push(blob);
         }
         pos = next.next;
@@ -348,7 +348,7 @@ export async function readOsmNetwork(
       let done = 0;
       for (const blob of nodeBlobs) {
         checkCancel?.();
-        decodePrimitiveBlock(pbf.readBlob(blob), { node: onNode });
+        guard(blob.offset, () => decodePrimitiveBlock((pbf as PbfFile).readBlob(blob), { node: onNode }));
         done += blob.size;
         progress('nodes', 0.55 + 0.35 * (done / nodeBytes), blob.offset + blob.size);
       }

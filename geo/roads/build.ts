@@ -23,8 +23,8 @@ export interface RawRoads {
   wayId: Float64Array;
   wayClass: Uint8Array;
   wayFlags: Uint8Array;
-  wayKmhFwd: Float32Array;
-  wayKmhBwd: Float32Array;
+  wayKmhFwd: Float64Array;
+  wayKmhBwd: Float64Array;
   wayName: Int32Array;
   wayRef: Int32Array;
   /** Node indexes of way w: refs[wayStart[w] … wayStart[w+1]−1]. */
