@@ -11,10 +11,16 @@
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { buildEdgeIndex, kmByClass, ROAD_CLASSES, type FacilityCandidate } from '../../geo/roads/index.ts';
+import { buildEdgeIndex, computeLandmarks, kmByClass, reverseArcs, ROAD_CLASSES, type FacilityCandidate } from '../../geo/roads/index.ts';
 import { OsmFileError } from './pbf.ts';
 import { readOsmNetwork, type ClipOption, type ImportPhase, type ReadOptions } from './read.ts';
 import { encodeNetwork, OSM_ATTRIBUTION, publishNetwork, removeStaleTemporaries, writeFileDurably, type RoadNetworkMeta } from './store.ts';
+
+/**
+ * ALT landmarks stored with the network: 16 bring a random province-scale route from about 50 ms
+ * (bidirectional Dijkstra) to under 10 ms, for 128 bytes per node (measured in roads.bench.ts).
+ */
+const LANDMARKS = 16;
 
 export interface ImportOptions extends ReadOptions {
   /** The worker script; defaults to ./import-worker.ts beside this file (run through tsx). A bundled app passes its built worker. */
@@ -94,8 +100,10 @@ export async function buildNetworkFile(
   };
   onProgress?.({ phase: 'write', fraction: 0.96, bytesRead: meta.source.bytes, totalBytes: meta.source.bytes });
   const index = buildEdgeIndex(g);
+  checkCancel?.();
+  const landmarks = computeLandmarks(g, reverseArcs(g), LANDMARKS);
   meta.importSeconds = Math.round((performance.now() - t0) / 10) / 100;
-  writeFileDurably(outPath, encodeNetwork(g, meta, r.facilities as FacilityCandidate[], index.data));
+  writeFileDurably(outPath, encodeNetwork(g, meta, r.facilities as FacilityCandidate[], index.data, landmarks));
   onProgress?.({ phase: 'write', fraction: 1, bytesRead: meta.source.bytes, totalBytes: meta.source.bytes });
   return meta;
 }

@@ -21,6 +21,7 @@ import {
   ROAD_GRAPH_ARRAYS,
   type BBox,
   type FacilityCandidate,
+  type Landmarks,
   type RoadGraph,
   type RoadProfile,
 } from '../../geo/roads/index.ts';
@@ -86,9 +87,11 @@ export function encodeNetwork(
   meta: RoadNetworkMeta,
   facilities: FacilityCandidate[],
   indexData: ArrayBufferLike,
+  landmarks: Landmarks,
 ): Uint8Array[] {
   const arrays: [string, ArrayBufferView][] = ROAD_GRAPH_ARRAYS.map((name) => [name, graph[name]]);
   arrays.push(['edgeIndex', new Uint8Array(indexData)]);
+  arrays.push(['landmarkNodes', landmarks.nodes], ['landmarkFrom', landmarks.from], ['landmarkTo', landmarks.to]);
   const layout: { name: string; type: ArrayType; offset: number; length: number }[] = [];
   // The JSON's length decides where the arrays start: lay out with a placeholder, then fix up.
   const describe = (start: number): string => {
@@ -168,6 +171,7 @@ export function decodeNetwork(buf: Uint8Array): {
   facilities: FacilityCandidate[];
   indexData: ArrayBufferLike;
   indexOffset: number;
+  landmarks: Landmarks | undefined;
 } {
   if (buf.byteLength < 16 || Buffer.from(buf.buffer, buf.byteOffset, 8).toString('latin1') !== MAGIC)
     throw new NetworkFileError('not a network file made by this app');
@@ -200,7 +204,11 @@ export function decodeNetwork(buf: Uint8Array): {
   const g = arrays as unknown as Omit<RoadGraph, 'nodeCount' | 'edgeCount' | 'strings'>;
   const graph: RoadGraph = { ...g, nodeCount: g.nodeLng.length, edgeCount: g.edgeFrom.length, strings: header.strings } as RoadGraph;
   for (const name of ROAD_GRAPH_ARRAYS) if (!graph[name]) throw new NetworkFileError(`network file lacks the array ${name}`);
-  return { meta: header.meta, graph, facilities: header.facilities, indexData: base.buffer, indexOffset };
+  const landmarks =
+    arrays['landmarkNodes'] && arrays['landmarkFrom'] && arrays['landmarkTo']
+      ? ({ nodes: arrays['landmarkNodes'], from: arrays['landmarkFrom'], to: arrays['landmarkTo'] } as Landmarks)
+      : undefined;
+  return { meta: header.meta, graph, facilities: header.facilities, indexData: base.buffer, indexOffset, landmarks };
 }
 
 /**
@@ -213,8 +221,8 @@ export function loadOsmNetwork(dataDir: string): LoadedRoadNetwork | null {
   if (!existsSync(path)) return null;
   const t0 = performance.now();
   const buf = readFileSync(path);
-  const { meta, graph, facilities, indexData, indexOffset } = decodeNetwork(buf);
-  const router = new RoadRouter(graph, graph.edgeCount > 0 ? { data: indexData, byteOffset: indexOffset } : undefined);
+  const { meta, graph, facilities, indexData, indexOffset, landmarks } = decodeNetwork(buf);
+  const router = new RoadRouter(graph, graph.edgeCount > 0 ? { data: indexData, byteOffset: indexOffset } : undefined, landmarks);
   return { meta, graph, facilities, router, loadMs: performance.now() - t0 };
 }
 

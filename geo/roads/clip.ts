@@ -61,19 +61,19 @@ export function clipWays(raw: RawRoads, inside: (lng: number, lat: number) => bo
   let count = 0;
   for (let w = 0; w < raw.wayId.length; w++) {
     let runStart = count;
-    const close = (): void => {
+    for (let i = raw.wayStart[w] as number, end = (raw.wayStart[w + 1] as number) + 1; i < end; i++) {
+      const v = i < end - 1 ? (raw.refs[i] as number) : -1;
+      if (v >= 0 && ok[v]) {
+        refs[count++] = v;
+        continue;
+      }
+      // The run ends here (an outside node, or the way's end): keep it if it has a segment.
       if (count - runStart >= 2) {
         wayOf.push(w);
         starts.push(count);
       } else count = runStart;
       runStart = count;
-    };
-    for (let i = raw.wayStart[w] as number, end = raw.wayStart[w + 1] as number; i < end; i++) {
-      const v = raw.refs[i] as number;
-      if (v >= 0 && ok[v]) refs[count++] = v;
-      else close();
     }
-    close();
   }
   const pick = <T extends Float64Array | Float32Array | Int32Array | Uint8Array>(a: T, make: (len: number) => T): T => {
     const out = make(wayOf.length);

@@ -5,3 +5,4 @@ export * from './build.ts';
 export * from './clip.ts';
 export * from './facilities.ts';
 export * from './route.ts';
+export * from './landmarks.ts';

@@ -150,6 +150,15 @@ const ACCESS_CLOSED = new Set(['no', 'private', 'agricultural', 'forestry', 'eme
 /** Most specific first (OSRM car profile `access_tags_hierarchy`; Key:access "transport mode" hierarchy). */
 const ACCESS_KEYS = ['motorcar', 'motor_vehicle', 'vehicle', 'access'] as const;
 
+/** A maxspeed tag's value: undefined when absent, null when unreadable. */
+function readCap(raw: string | undefined): Maxspeed | undefined {
+  return raw === undefined ? undefined : parseMaxspeed(raw);
+}
+
+function capped(classKmh: number, cap: Maxspeed | undefined): number {
+  return typeof cap === 'number' ? Math.min(classKmh, cap) : classKmh;
+}
+
 /** Why a way was not kept. */
 export type DropReason = 'class' | 'area' | 'access' | 'reversible';
 
@@ -211,18 +220,11 @@ export function wayRule(tags: Readonly<Record<string, string>>, profile: RoadPro
   else if (oneway === 'reversible' || oneway === 'alternating') return { keep: false, reason: 'reversible' };
   else if (oneway !== 'no' && oneway !== 'false' && oneway !== '0') badOneway = true;
 
-  let badMaxspeed = 0;
-  const cap = (key: string): Maxspeed | undefined => {
-    const raw = tags[key];
-    if (raw === undefined) return undefined;
-    const v = parseMaxspeed(raw);
-    if (v === null) badMaxspeed++;
-    return v;
-  };
-  const both = cap('maxspeed');
-  const fwd = cap('maxspeed:forward');
-  const bwd = cap('maxspeed:backward');
-  const speed = (v: Maxspeed | undefined): number => (typeof v === 'number' ? Math.min(classKmh, v) : classKmh);
-  const pick = (dir: Maxspeed | undefined): Maxspeed | undefined => (dir === undefined || dir === null ? both : dir);
-  return { keep: true, cls, forward, backward, kmhForward: speed(pick(fwd)), kmhBackward: speed(pick(bwd)), badMaxspeed, badOneway };
+  const both = readCap(tags['maxspeed']);
+  const fwd = readCap(tags['maxspeed:forward']);
+  const bwd = readCap(tags['maxspeed:backward']);
+  const badMaxspeed = (both === null ? 1 : 0) + (fwd === null ? 1 : 0) + (bwd === null ? 1 : 0);
+  const kmhForward = capped(classKmh, fwd === undefined || fwd === null ? both : fwd);
+  const kmhBackward = capped(classKmh, bwd === undefined || bwd === null ? both : bwd);
+  return { keep: true, cls, forward, backward, kmhForward, kmhBackward, badMaxspeed, badOneway };
 }

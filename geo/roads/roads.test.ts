@@ -6,6 +6,8 @@ import { wayCentroid } from './facilities.ts';
 import { edgeGeometry } from './graph.ts';
 import { segmentMetres } from './measure.ts';
 import { MAIN_ROADS_PROFILE, parseMaxspeed, wayRule, type RoadProfile } from './profile.ts';
+import { computeLandmarks } from './landmarks.ts';
+import { reverseArcs } from './graph.ts';
 import { RoadRouter } from './route.ts';
 
 const P = MAIN_ROADS_PROFILE;
@@ -245,6 +247,30 @@ describe('routing properties', () => {
       { numRuns: 60 },
     );
   });
+  it('finds the same times with ALT landmarks (A*) as with bidirectional Dijkstra, between nodes and between points', () => {
+    fc.assert(
+      fc.property(
+        arb,
+        fc.integer({ min: 1, max: 8 }),
+        fc.nat(),
+        fc.nat(),
+        fc.double({ min: 111.99, max: 112.1, noNaN: true }),
+        fc.double({ min: 25.99, max: 26.1, noNaN: true }),
+        ({ seed, n, oneways }, k, x, y, px, py) => {
+          const { graph } = buildRoadGraph(grid(n, seed, oneways));
+          if (graph.nodeCount < 2) return;
+          const plain = new RoadRouter(graph);
+          const alt = new RoadRouter(graph, undefined, computeLandmarks(graph, reverseArcs(graph), k));
+          const a = x % graph.nodeCount;
+          const b = y % graph.nodeCount;
+          expect(alt.routeNodes(a, b)?.minutes).toBeCloseTo(plain.routeNodes(a, b)?.minutes ?? NaN, 9);
+          expect(alt.route([px, py], [112.03, 26.03])?.minutes).toBeCloseTo(plain.route([px, py], [112.03, 26.03])?.minutes ?? NaN, 9);
+          expect(alt.route([px, py], [112.03, 26.03])?.km).toBeCloseTo(plain.route([px, py], [112.03, 26.03])?.km ?? NaN, 6);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
   it('is symmetric where nothing is oneway', () => {
     fc.assert(
       fc.property(arb, fc.nat(), fc.nat(), ({ seed, n }, x, y) => {
@@ -321,7 +347,7 @@ describe('routing properties', () => {
           const t = r.snap([x2, y2]);
           const route = r.route([x1, y1], [x2, y2], { geometry: true });
           const tree = r.tree(s as NonNullable<typeof s>);
-          expect(route?.minutes ?? NaN).toBeCloseTo(r.timeAt(tree, t as NonNullable<typeof t>), 9);
+          expect(route?.minutes ?? NaN).toBeCloseTo(r.timeAt(tree, t as NonNullable<typeof t>, s as NonNullable<typeof s>), 6);
           const line = route?.geometry ?? [];
           expect(line[0]?.[0]).toBeCloseTo(s?.point[0] ?? NaN, 12);
           expect(line[line.length - 1]?.[1]).toBeCloseTo(t?.point[1] ?? NaN, 12);

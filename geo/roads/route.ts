@@ -20,6 +20,7 @@
 import Flatbush from 'flatbush';
 import type { LngLat } from '../lnglat.ts';
 import { reverseArcs, type ReverseArcs, type RoadGraph } from './graph.ts';
+import { LANDMARK_SLACK, type Landmarks } from './landmarks.ts';
 import { metresPerDegree, projectOnSegment, segmentMetres } from './measure.ts';
 import { ROAD_CLASSES, type RoadClass } from './profile.ts';
 
@@ -67,12 +68,17 @@ export class RoadRouter {
   private readonly settledB: Uint8Array;
   private touched: Int32Array;
   private touchedCount = 0;
+  /** ALT landmarks, when given: point-to-point queries then run A* (see landmarks.ts). */
+  readonly landmarks: Landmarks | null;
+  private readonly keyA: Float64Array;
+  private readonly heapA: IndexedHeap;
+  private readonly hval: Float64Array;
 
   /**
    * @param graph - the network
    * @param stored - the `data` buffer (and byte offset in it) of a Flatbush index made by {@link buildEdgeIndex} for this graph, e.g. reloaded from disk; built when absent
    */
-  constructor(graph: RoadGraph, stored?: { data: ArrayBufferLike; byteOffset?: number }) {
+  constructor(graph: RoadGraph, stored?: { data: ArrayBufferLike; byteOffset?: number }, landmarks?: Landmarks) {
     this.graph = graph;
     this.reverse = reverseArcs(graph);
     this.index = graph.edgeCount === 0 ? null : stored ? Flatbush.from(stored.data, stored.byteOffset ?? 0) : buildEdgeIndex(graph);
@@ -88,6 +94,10 @@ export class RoadRouter {
     this.heapF = new IndexedHeap(n, this.distF);
     this.heapB = new IndexedHeap(n, this.distB);
     this.touched = new Int32Array(Math.min(n, 1024));
+    this.landmarks = landmarks && landmarks.nodes.length > 0 ? landmarks : null;
+    this.keyA = new Float64Array(this.landmarks ? n : 0);
+    this.heapA = new IndexedHeap(this.landmarks ? n : 0, this.keyA);
+    this.hval = new Float64Array(this.landmarks ? n : 0).fill(NaN);
   }
 
   /**
@@ -184,6 +194,7 @@ export class RoadRouter {
 
   /** Fastest route between two snaps; null when unreachable. */
   routeSnapped(a: Snap, b: Snap, geometry = false): RouteResult | null {
+    if (this.landmarks) return this.routeAStar(a, b, geometry);
     const g = this.graph;
     this.reset();
     const { distF, distB, heapF, heapB, predNodeF, predEdgeF, predNodeB, predEdgeB, settledF, settledB } = this;
@@ -275,6 +286,91 @@ export class RoadRouter {
     return this.describe(a, b, best, nodes, edges, geometry);
   }
 
+  /** Point to point by A* with the landmarks' lower bounds; same results as the bidirectional search. */
+  private routeAStar(a: Snap, b: Snap, geometry: boolean): RouteResult | null {
+    const g = this.graph;
+    const lm = this.landmarks as Landmarks;
+    this.reset();
+    const { distF, predNodeF, predEdgeF, keyA, heapA, hval } = this;
+    const n = g.nodeCount;
+    const k = lm.nodes.length;
+    const targets = accessIn(g, b);
+    // Lower bound on the minutes from v to the destination snap.
+    const h = (v: number): number => {
+      let cached = hval[v] as number;
+      if (!Number.isNaN(cached)) return cached;
+      let best = Infinity;
+      for (const [u, c] of targets) {
+        let lb = 0;
+        for (let i = 0, o = 0; i < k; i++, o += n) {
+          const x = (lm.from[o + u] as number) - (lm.from[o + v] as number);
+          const y = (lm.to[o + v] as number) - (lm.to[o + u] as number);
+          if (x > lb) lb = x;
+          if (y > lb) lb = y;
+        }
+        if (lb + c < best) best = lb + c;
+      }
+      cached = Math.max(0, best - LANDMARK_SLACK);
+      hval[v] = cached;
+      return cached;
+    };
+    let best = Infinity;
+    if (a.edge === b.edge) {
+      const e = a.edge;
+      const L = a.lengthM;
+      if (L === 0) best = 0;
+      else if (b.alongM >= a.alongM) best = ((b.alongM - a.alongM) / L) * (g.edgeMinutesFwd[e] as number);
+      else best = ((a.alongM - b.alongM) / L) * (g.edgeMinutesBwd[e] as number);
+      if (!Number.isFinite(best)) best = Infinity;
+    }
+    const direct = best;
+    let meet = -1;
+    const targetCost = new Map<number, number>();
+    for (const [u, c] of targets) targetCost.set(u, Math.min(c, targetCost.get(u) ?? Infinity));
+    for (const [v, t] of accessOut(g, a)) {
+      if (t < (distF[v] as number)) {
+        if (distF[v] === Infinity) this.touch(v);
+        distF[v] = t;
+        keyA[v] = t + h(v);
+        heapA.pushOrDecrease(v);
+      }
+    }
+    while (heapA.size > 0) {
+      if (heapA.topKey() >= best) break;
+      const u = heapA.pop();
+      const du = distF[u] as number;
+      const tc = targetCost.get(u);
+      if (tc !== undefined && du + tc < best) {
+        best = du + tc;
+        meet = u;
+      }
+      for (let q = g.outStart[u] as number, end = g.outStart[u + 1] as number; q < end; q++) {
+        const v = g.outHead[q] as number;
+        const nd = du + (g.outMinutes[q] as number);
+        if (nd < (distF[v] as number)) {
+          if (distF[v] === Infinity) this.touch(v);
+          distF[v] = nd;
+          predNodeF[v] = u;
+          predEdgeF[v] = g.outEdge[q] as number;
+          keyA[v] = nd + h(v);
+          heapA.pushOrDecrease(v);
+        }
+      }
+    }
+    if (!Number.isFinite(best)) return null;
+    const nodes: number[] = [];
+    const edges: number[] = [];
+    if (meet >= 0 && best < direct) {
+      for (let v = meet; v >= 0; v = predNodeF[v] as number) {
+        nodes.push(v);
+        if (predNodeF[v] !== -1) edges.push(predEdgeF[v] as number);
+      }
+      nodes.reverse();
+      edges.reverse();
+    }
+    return this.describe(a, b, best, nodes, edges, geometry);
+  }
+
   /**
    * One-to-all: minutes from a snapped point (or a node) to every graph node; Infinity where unreachable.
    * The array is a copy the caller may keep.
@@ -302,10 +398,21 @@ export class RoadRouter {
     return distF.slice();
   }
 
-  /** Minutes to reach a snapped point, given the one-to-all minutes of {@link tree}. */
-  timeAt(tree: Float64Array, s: Snap): number {
+  /**
+   * Minutes to reach a snapped point, given the one-to-all minutes of {@link tree}; pass the tree's
+   * origin snap too, so a point on the origin's own edge may be reached straight along it.
+   */
+  timeAt(tree: Float64Array, s: Snap, origin?: Snap): number {
+    const g = this.graph;
     let best = Infinity;
-    for (const [v, t] of accessIn(this.graph, s)) best = Math.min(best, (tree[v] as number) + t);
+    for (const [v, t] of accessIn(g, s)) best = Math.min(best, (tree[v] as number) + t);
+    if (origin && origin.edge === s.edge && s.lengthM > 0) {
+      const e = s.edge;
+      const d =
+        ((s.alongM - origin.alongM) / s.lengthM) *
+        (s.alongM >= origin.alongM ? (g.edgeMinutesFwd[e] as number) : -(g.edgeMinutesBwd[e] as number));
+      if (d === 0 || Number.isFinite(d)) best = Math.min(best, d);
+    } else if (origin && origin.edge === s.edge) best = 0;
     return best;
   }
 
@@ -386,10 +493,12 @@ export class RoadRouter {
       this.predEdgeB[v] = -1;
       this.settledF[v] = 0;
       this.settledB[v] = 0;
+      if (this.landmarks) this.hval[v] = NaN;
     }
     this.touchedCount = 0;
     this.heapF.clear();
     this.heapB.clear();
+    this.heapA.clear();
   }
 }
 

@@ -1,0 +1,196 @@
+/**
+ * Road network bench (issue 15): `npx tsx electron/roads/roads.bench.ts` (or `runRoadsBench()` from
+ * scripts/bench.ts). Prints medians, each beside pgRouting's time for the same query in the same run.
+ *
+ * - A generated province-scale extract (synthetic.ts; default 500 × 500 grid lines, over a
+ *   million ways) is written as OSM XML and converted to PBF by osmium, another program; both are
+ *   cached in $BENCH_ROADS_DIR (default the system temp folder).
+ * - Import: the whole worker import of the PBF, in a child process so its peak RSS
+ *   (getrusage maxrss, worker included) is the import's own; throughput = PBF bytes ÷ seconds.
+ *   Peak RSS is measured at two sizes and extrapolated linearly in PBF size to a 1.3 GB China
+ *   extract. The generated file is all roads, so this is an upper bound: a real extract is mostly
+ *   buildings, POIs and other ways that are streamed past and never held.
+ * - Reload, point-to-point route (random points, snapped), one-to-all tree.
+ * - pgRouting: our graph's arcs copied into a table (same nodes, same minutes), queried with
+ *   pgr_dijkstra (point to point) and pgr_drivingDistance (one to all), wall time inside the server.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importOsmNetwork } from './import.ts';
+import { createScratchDb, dropScratchDb, pgroutingUnavailable, psql } from './pgrouting.ts';
+import { loadOsmNetwork } from './store.ts';
+import { writeSyntheticExtract } from './synthetic.ts';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+const SIZE = Number(process.env['BENCH_ROADS_GRID'] ?? 500);
+const CHINA_PBF_MB = 1300;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** Generates (once) the extract of an n × n grid and its osmium PBF; returns the PBF path. */
+async function extract(dir: string, n: number): Promise<{ pbf: string; ways: number }> {
+  const osm = join(dir, `grid-${n}.osm`);
+  const pbf = join(dir, `grid-${n}.osm.pbf`);
+  const meta = join(dir, `grid-${n}.json`);
+  if (!existsSync(pbf) || !existsSync(meta)) {
+    const stats = await writeSyntheticExtract(osm, { cols: n, rows: n, origin: [109.0, 24.7], spacingDeg: 0.01, seed: 11 });
+    const r = spawnSync('osmium', ['cat', osm, '-o', pbf, '--overwrite'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`osmium cat failed: ${r.stderr}`);
+    rmSync(osm, { force: true });
+    writeFileSync(meta, JSON.stringify(stats));
+  }
+  return { pbf, ways: (JSON.parse((await import('node:fs')).readFileSync(meta, 'utf8')) as { ways: number }).ways };
+}
+
+/** One import in a child process: seconds and peak RSS (MB). */
+function childImport(pbf: string, dataDir: string): { seconds: number; rssMB: number } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child-import', pbf, dataDir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !line.startsWith('{')) throw new Error(`import child failed: ${r.stderr.slice(-2000)}`);
+  return JSON.parse(line) as { seconds: number; rssMB: number };
+}
+
+function timePg(db: string, sql: string): number {
+  const rows = psql(
+    db,
+    `SELECT extract(epoch FROM clock_timestamp()) AS t0 \\gset
+     ${sql};
+     SELECT (extract(epoch FROM clock_timestamp()) - :t0) * 1000;`,
+  );
+  return Number(rows[rows.length - 1]?.[0]);
+}
+
+export async function runRoadsBench(): Promise<void> {
+  const dir = process.env['BENCH_ROADS_DIR'] ?? join(tmpdir(), 'siteselect-roads-bench');
+  mkdirSync(dir, { recursive: true });
+  const small = Math.round(SIZE / 2);
+  const big = await extract(dir, SIZE);
+  const half = await extract(dir, small);
+  const bigMB = statSync(big.pbf).size / 1e6;
+  const halfMB = statSync(half.pbf).size / 1e6;
+  const data = mkdtempSync(join(tmpdir(), 'ss-roads-bench-data-'));
+  try {
+    const imports = Array.from({ length: Math.max(1, Math.min(RUNS, 3)) }, () => childImport(big.pbf, data));
+    const halfImport = childImport(half.pbf, join(data, 'half'));
+    const secs = median(imports.map((i) => i.seconds));
+    const rss = median(imports.map((i) => i.rssMB));
+    const slope = (rss - halfImport.rssMB) / (bigMB - halfMB);
+    const china = rss + slope * (CHINA_PBF_MB - bigMB);
+    console.log(
+      `roads import (worker, PBF ${bigMB.toFixed(1)} MB, ${big.ways.toLocaleString('en')} ways, ${SIZE}×${SIZE} generated grid): median ${secs.toFixed(2)} s = ${(bigMB / secs).toFixed(1)} MB/s (target ≥ 15 MB/s)`,
+    );
+    console.log(
+      `  peak RSS ${rss.toFixed(0)} MB; at ${halfMB.toFixed(1)} MB of PBF ${halfImport.rssMB.toFixed(0)} MB; linear in PBF size → ${china.toFixed(0)} MB for a ${CHINA_PBF_MB} MB all-road extract (upper bound for China; target ≤ 1500 MB)`,
+    );
+
+    const loads: number[] = [];
+    for (let i = 0; i < RUNS; i++) loads.push(loadOsmNetwork(data)?.loadMs ?? NaN);
+    const net = loadOsmNetwork(data);
+    if (!net) throw new Error('no network');
+    const g = net.graph;
+    console.log(
+      `roads reload: median ${median(loads).toFixed(0)} ms (target ≤ 1000 ms); graph ${g.nodeCount.toLocaleString('en')} nodes, ${g.edgeCount.toLocaleString('en')} edges, ${g.outHead.length.toLocaleString('en')} arcs`,
+    );
+
+    let seed = 42;
+    const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const [w, s, e, n] = net.meta.bbox;
+    const pairs: [[number, number], [number, number]][] = [];
+    for (let i = 0; i < 200; i++)
+      pairs.push([
+        [w + rnd() * (e - w), s + rnd() * (n - s)],
+        [w + rnd() * (e - w), s + rnd() * (n - s)],
+      ]);
+    const routeMs: number[] = [];
+    for (const [a, b] of pairs) {
+      const t0 = performance.now();
+      net.router.route(a, b);
+      routeMs.push(performance.now() - t0);
+    }
+    const nodePairs: [number, number][] = pairs.map(() => [Math.floor(rnd() * g.nodeCount), Math.floor(rnd() * g.nodeCount)]);
+    const nodeRouteMs: number[] = [];
+    for (const [a, b] of nodePairs) {
+      const t0 = performance.now();
+      net.router.routeNodes(a, b);
+      nodeRouteMs.push(performance.now() - t0);
+    }
+    const treeMs: number[] = [];
+    for (const [a] of pairs.slice(0, RUNS * 2)) {
+      const o = net.router.snap(a);
+      if (!o) continue;
+      const t0 = performance.now();
+      net.router.tree(o);
+      treeMs.push(performance.now() - t0);
+    }
+    const snapped = nodePairs.slice(0, RUNS);
+    const unavailable = pgroutingUnavailable();
+    let pgRoute = 'pgRouting not run: ' + (unavailable ?? '');
+    let pgTree = pgRoute;
+    if (!unavailable) {
+      const db = `ss_bench_${process.pid}`;
+      createScratchDb(db);
+      try {
+        const tsv = join(dir, 'edges.tsv');
+        const lines: string[] = [];
+        for (let k = 0; k < g.edgeCount; k++) {
+          const f = g.edgeMinutesFwd[k] as number;
+          const b = g.edgeMinutesBwd[k] as number;
+          lines.push(
+            `${k + 1}\t${(g.edgeFrom[k] as number) + 1}\t${(g.edgeTo[k] as number) + 1}\t${Number.isFinite(f) ? f : -1}\t${Number.isFinite(b) ? b : -1}`,
+          );
+        }
+        writeFileSync(tsv, lines.join('\n') + '\n');
+        chmodSync(tsv, 0o644);
+        psql(
+          db,
+          `CREATE TABLE bench_edges (id bigint, source bigint, target bigint, cost float8, reverse_cost float8); \\copy bench_edges FROM '${tsv}'`,
+        );
+        const q = 'SELECT id, source, target, cost, reverse_cost FROM bench_edges';
+        const pr: number[] = [];
+        let agree = 0;
+        for (const [a, b] of snapped) {
+          const t = timePg(db, `SELECT max(agg_cost) FROM pgr_dijkstra('${q}', ${a + 1}, ${b + 1}, true)`);
+          pr.push(t);
+          const pgMin = Number(psql(db, `SELECT max(agg_cost) FROM pgr_dijkstra('${q}', ${a + 1}, ${b + 1}, true)`)[0]?.[0]);
+          const ours = net.router.routeNodes(a, b)?.minutes ?? NaN;
+          if (Math.abs(pgMin - ours) <= 1e-6 * Math.max(1, ours)) agree++;
+        }
+        const pt: number[] = [];
+        for (const [v] of snapped.slice(0, Math.min(3, RUNS)))
+          pt.push(timePg(db, `SELECT count(*) FROM pgr_drivingDistance('${q}', ${v + 1}, 1e9, true)`));
+        pgRoute = `pgRouting pgr_dijkstra on the same graph: median ${median(pr).toFixed(0)} ms (${agree}/${snapped.length} routes with equal minutes)`;
+        pgTree = `pgRouting pgr_drivingDistance on the same graph: median ${median(pt).toFixed(0)} ms`;
+      } finally {
+        dropScratchDb(db);
+      }
+    }
+    console.log(
+      `roads point-to-point route (snap both ends + bidirectional Dijkstra, ${routeMs.length} random point pairs): median ${median(routeMs).toFixed(2)} ms (target ≤ 10 ms); node to node (${nodeRouteMs.length} random pairs) median ${median(nodeRouteMs).toFixed(2)} ms; ${pgRoute}`,
+    );
+    console.log(
+      `roads one-to-all tree (${g.nodeCount.toLocaleString('en')} nodes): median ${median(treeMs).toFixed(1)} ms from a point (target ≤ 100 ms); ${pgTree}`,
+    );
+  } finally {
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--child-import') {
+  const [pbf, dataDir] = process.argv.slice(3) as [string, string];
+  const t0 = performance.now();
+  await importOsmNetwork(pbf, dataDir);
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(JSON.stringify({ seconds, rssMB: process.resourceUsage().maxRSS / 1024 }));
+} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await runRoadsBench();
+}
