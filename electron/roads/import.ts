@@ -17,10 +17,12 @@ import { readOsmNetwork, type ClipOption, type ImportPhase, type ReadOptions } f
 import { encodeNetwork, OSM_ATTRIBUTION, publishNetwork, removeStaleTemporaries, writeFileDurably, type RoadNetworkMeta } from './store.ts';
 
 /**
- * ALT landmarks stored with the network: 16 bring a random province-scale route from about 50 ms
- * (bidirectional Dijkstra) to under 10 ms, for 128 bytes per node (measured in roads.bench.ts).
+ * ALT landmarks stored with the network. On the 256 000-node generated province graph, 12 bring a
+ * random route from about 50 ms (bidirectional Dijkstra) to under 10 ms; 16 gain little more and 8
+ * lose a third of the gain (measured with the bench's graph). Each costs two one-to-all searches at
+ * import and 8 bytes per node.
  */
-const LANDMARKS = 16;
+const LANDMARKS = 12;
 
 export interface ImportOptions extends ReadOptions {
   /** The worker script; defaults to ./import-worker.ts beside this file (run through tsx). A bundled app passes its built worker. */

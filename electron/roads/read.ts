@@ -127,6 +127,21 @@ class Grow<T extends Float64Array | Int32Array | Float32Array | Uint8Array> {
   done(): T {
     return this.array.subarray(0, this.length) as T;
   }
+  release(): void {
+    this.array = this.make(0);
+    this.length = 0;
+  }
+}
+
+/** The distinct values of two id lists, sorted (a fresh array; the inputs are untouched). */
+function uniqueSorted(a: Float64Array, b: Float64Array): Float64Array {
+  const all = new Float64Array(a.length + b.length);
+  all.set(a);
+  all.set(b, a.length);
+  all.sort();
+  let u = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[u++] = all[i] as number;
+  return all.slice(0, u);
 }
 
 /** Index of `id` in the sorted unique `ids`, or -1. Sequential lookups on increasing ids are O(1) amortised. */
@@ -312,13 +327,7 @@ export async function readOsmNetwork(
   }
 
   // Needed node ids.
-  const allIds = new Float64Array(refIds.length + areaRefs.length);
-  allIds.set(refIds.done());
-  allIds.set(areaRefs.done(), refIds.length);
-  allIds.sort();
-  let u = 0;
-  for (let i = 0; i < allIds.length; i++) if (i === 0 || allIds[i] !== allIds[i - 1]) allIds[u++] = allIds[i] as number;
-  const needed = allIds.slice(0, u);
+  const needed = uniqueSorted(refIds.done(), areaRefs.done());
   counts.neededNodes = needed.length;
   const lookup = new SortedIds(needed);
   const nodeLng = new Float64Array(needed.length).fill(NaN);
@@ -370,6 +379,8 @@ export async function readOsmNetwork(
   const refs = new Int32Array(ids.length);
   const exact = new SortedIds(needed);
   for (let i = 0; i < ids.length; i++) refs[i] = exact.find(ids[i] as number);
+  // The 8-byte ids are no longer needed: let them go before the build allocates.
+  refIds.release();
   let raw: RawRoads = {
     nodeId: needed,
     nodeLng,

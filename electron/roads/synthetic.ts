@@ -12,7 +12,8 @@
  *   at bridges, name and speed changes), so degree-2 merging has work to do;
  * - seeded random tags: maxspeed values of every form the parser knows (and garbage), private
  *   and `motor_vehicle=no` ways, residential ways outside the profile, and a few isolated pieces
- *   for the component check.
+ *   for the component check;
+ * - optionally buildings and shop nodes (the bulk of a real extract) and element metadata.
  */
 import { createWriteStream } from 'node:fs';
 
@@ -23,6 +24,14 @@ export interface SyntheticOptions {
   origin?: [number, number];
   spacingDeg?: number;
   seed?: number;
+  /**
+   * Buildings per grid cell (closed 4-corner ways tagged building=yes, a few with a name, and a
+   * shop node in one of ten). Real extracts are mostly such data, which the importer streams past:
+   * with buildings the file has the composition of a province extract, without it is all roads.
+   */
+  buildingsPerCell?: number;
+  /** Write version/timestamp/changeset on every element, as OSM's extracts carry (default false). */
+  metadata?: boolean;
 }
 
 export interface SyntheticStats {
@@ -174,6 +183,42 @@ export async function writeSyntheticExtract(path: string, options: SyntheticOpti
     ways.push({ refs: [a, b], tags: tag('highway', 'tertiary') });
   }
 
+  const buildings = options.buildingsPerCell ?? 0;
+  for (let j = 0; j + 1 < R && buildings > 0; j++) {
+    for (let i = 0; i + 1 < C; i++) {
+      for (let k = 0; k < buildings; k++) {
+        const bx = x0 + (i + 0.1 + rand() * 0.8) * d;
+        const by = y0 + (j + 0.1 + rand() * 0.8) * d;
+        const w = d * 0.002;
+        const h = d * 0.0015;
+        const a = addNode(bx, by);
+        const b = addNode(bx + w, by);
+        const c = addNode(bx + w, by + h);
+        const e = addNode(bx, by + h);
+        let t = tag('building', rand() < 0.7 ? 'yes' : 'residential');
+        if (rand() < 0.1) t += tag('name', `楼${Math.floor(rand() * 10000)}`);
+        if (rand() < 0.2) t += tag('building:levels', String(1 + Math.floor(rand() * 20)));
+        ways.push({ refs: [a, b, c, e, a], tags: t });
+        if (rand() < 0.1) {
+          const shop = addNode(bx + w / 2, by + h / 2);
+          nodeTags.set(shop, tag('shop', 'convenience') + tag('name', `店${shop}`));
+        }
+      }
+    }
+  }
+  // OSM ids have gaps (deleted objects) and metadata varies per object; both matter for the PBF's size per object.
+  const osmId = new Float64Array(lng.length + 1);
+  for (let i = 1, id = 1000; i <= lng.length; i++) osmId[i] = id += 1 + Math.floor(-Math.log(1 - rand()) * 3);
+  const wayOsmId = new Float64Array(ways.length + 1);
+  for (let k = 1, id = 1000; k <= ways.length; k++) wayOsmId[k] = id += 1 + Math.floor(-Math.log(1 - rand()) * 3);
+  const t0 = Date.UTC(2009, 0, 1) / 1000;
+  const meta = options.metadata
+    ? (): string => {
+        const t = new Date((t0 + Math.floor(rand() * 15 * 365 * 86400)) * 1000).toISOString().replace('.000', '');
+        return ` version="${1 + Math.floor(rand() * 12)}" timestamp="${t}" changeset="${1_000_000 + Math.floor(rand() * 149_000_000)}"`;
+      }
+    : (): string => ' version="1"';
+
   const out = createWriteStream(path);
   let bytes = 0;
   let buffer = '';
@@ -188,13 +233,13 @@ export async function writeSyntheticExtract(path: string, options: SyntheticOpti
   await write(`<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="siteselect synthetic extract (invented data)">\n`);
   for (let id = 1; id <= lng.length; id++) {
     const t = nodeTags.get(id);
-    const attrs = `id="${id}" version="1" lat="${(lat[id - 1] as number).toFixed(7)}" lon="${(lng[id - 1] as number).toFixed(7)}"`;
+    const attrs = `id="${osmId[id]}"${meta()} lat="${(lat[id - 1] as number).toFixed(7)}" lon="${(lng[id - 1] as number).toFixed(7)}"`;
     await write(t ? `  <node ${attrs}>\n${t}  </node>\n` : `  <node ${attrs}/>\n`);
   }
   for (let k = 0; k < ways.length; k++) {
     const w = ways[k] as Way;
-    let s = `  <way id="${k + 1}" version="1">\n`;
-    for (const r of w.refs) s += `    <nd ref="${r}"/>\n`;
+    let s = `  <way id="${wayOsmId[k + 1]}"${meta()}>\n`;
+    for (const r of w.refs) s += `    <nd ref="${osmId[r]}"/>\n`;
     await write(s + w.tags + '  </way>\n');
   }
   await write('</osm>\n');

@@ -241,19 +241,31 @@ export function buildRoadGraph(raw: RawRoads): { graph: RoadGraph; report: Build
   for (let v = 0; v < nNodes; v++) if (isGraphNode[v]) graphIndex[v] = nodeCount++;
 
   const used = new Uint8Array(segCount);
+  let usedCount = 0;
   // At most one edge per kept segment, and at most one point per segment plus one per edge.
-  const cap = segCount;
-  const edgeFrom = new Int32Array(cap);
-  const edgeTo = new Int32Array(cap);
-  const edgeLen = new Float64Array(cap);
-  const edgeFwd = new Float64Array(cap);
-  const edgeBwd = new Float64Array(cap);
-  const edgeClass = new Uint8Array(cap);
-  const edgeWay = new Int32Array(cap);
-  const geomStart = new Int32Array(cap + 1);
-  const geom = new Int32Array(2 * cap); // node indexes of the raw arrays, turned into positions below
+  // Each edge leaves a graph node through one kept segment, so the edges number half the graph
+  // nodes' degrees, plus one per ring; each edge has one point more than it has segments.
+  let degreeSum = 0;
+  let keptSegments = 0;
+  for (let v = 0; v < nNodes; v++) if (isGraphNode[v]) degreeSum += (kept.start[v + 1] as number) - (kept.start[v] as number);
+  for (let s = 0; s < segCount; s++) keptSegments += alive[s] as number;
+  let cap = Math.ceil(degreeSum / 2) + 16;
+  let edgeFrom = new Int32Array(cap);
+  let edgeTo = new Int32Array(cap);
+  let edgeLen = new Float64Array(cap);
+  let edgeFwd = new Float64Array(cap);
+  let edgeBwd = new Float64Array(cap);
+  let edgeClass = new Uint8Array(cap);
+  let edgeWay = new Int32Array(cap);
+  let geomStart = new Int32Array(cap + 1);
+  let geom = new Int32Array(keptSegments + cap); // node indexes of the raw arrays, turned into positions below
   let edgeCount = 0;
   let geomCount = 0;
+  const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number): T => {
+    const b = new (a.constructor as new (n: number) => T)(n);
+    b.set(a);
+    return b;
+  };
 
   const walk = (start: number, firstSeg: number): void => {
     let v = start;
@@ -263,9 +275,12 @@ export function buildRoadGraph(raw: RawRoads): { graph: RoadGraph; report: Build
     let len = 0;
     let fwd = 0;
     let bwd = 0;
+    // A walk adds at most one point per remaining segment, plus its first point.
+    if (geom.length - geomCount < keptSegments - usedCount + 1) geom = grow(geom, geomCount + keptSegments - usedCount + 1 + 1024);
     geom[geomCount++] = v;
     for (;;) {
       used[s] = 1;
+      usedCount++;
       const w = segA[s] === v ? (segB[s] as number) : (segA[s] as number);
       const m = segmentMetres(raw.nodeLng[v] as number, raw.nodeLat[v] as number, raw.nodeLng[w] as number, raw.nodeLat[w] as number);
       len += m;
@@ -278,6 +293,18 @@ export function buildRoadGraph(raw: RawRoads): { graph: RoadGraph; report: Build
       const next = kept.seg[k] === s ? (kept.seg[k + 1] as number) : (kept.seg[k] as number);
       if (used[next]) break;
       s = next;
+    }
+    if (edgeCount === cap) {
+      // Only rings (cut below) can exceed the estimate.
+      cap = Math.ceil(cap * 1.5);
+      edgeFrom = grow(edgeFrom, cap);
+      edgeTo = grow(edgeTo, cap);
+      edgeLen = grow(edgeLen, cap);
+      edgeFwd = grow(edgeFwd, cap);
+      edgeBwd = grow(edgeBwd, cap);
+      edgeClass = grow(edgeClass, cap);
+      edgeWay = grow(edgeWay, cap);
+      geomStart = grow(geomStart, cap + 1);
     }
     const e = edgeCount++;
     edgeFrom[e] = graphIndex[start] as number;

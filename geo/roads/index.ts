@@ -6,3 +6,4 @@ export * from './clip.ts';
 export * from './facilities.ts';
 export * from './route.ts';
 export * from './landmarks.ts';
+export * from './export.ts';

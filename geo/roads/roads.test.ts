@@ -362,3 +362,19 @@ describe('routing properties', () => {
     );
   });
 });
+
+describe('GeoJSON export', () => {
+  it('writes one LineString per edge with its class, minutes and geometry, and nodes on request', async () => {
+    const { roadNetworkGeoJSON } = await import('./export.ts');
+    const { graph } = buildRoadGraph(grid(4, 3, true));
+    const fc1 = roadNetworkGeoJSON(graph);
+    expect(fc1.features).toHaveLength(graph.edgeCount);
+    const f = fc1.features[0];
+    expect(f?.geometry.type).toBe('LineString');
+    expect(f?.geometry.coordinates).toEqual(edgeGeometry(graph, 0));
+    expect(f?.properties['class']).toBe('primary');
+    const oneway = fc1.features.filter((x) => x.properties['oneway']);
+    for (const x of oneway) expect([x.properties['minutes_forward'], x.properties['minutes_backward']]).toContain(null);
+    expect(roadNetworkGeoJSON(graph, { nodes: true }).features).toHaveLength(graph.edgeCount + graph.nodeCount);
+  });
+});
