@@ -133,6 +133,16 @@ class Grow<T extends Float64Array | Int32Array | Float32Array | Uint8Array> {
   }
 }
 
+/** Node ids → indexes into `needed` (-1 when absent); then drops the 8-byte ids before the build allocates. */
+function resolveRefs(refIds: Grow<Float64Array>, needed: Float64Array): Int32Array {
+  const ids = refIds.done();
+  const refs = new Int32Array(ids.length);
+  const lookup = new SortedIds(needed);
+  for (let i = 0; i < ids.length; i++) refs[i] = lookup.find(ids[i] as number);
+  refIds.release();
+  return refs;
+}
+
 /** The distinct values of two id lists, sorted (a fresh array; the inputs are untouched). */
 function uniqueSorted(a: Float64Array, b: Float64Array): Float64Array {
   const all = new Float64Array(a.length + b.length);
@@ -375,12 +385,7 @@ export async function readOsmNetwork(
   checkCancel?.();
 
   // Resolve references and build.
-  const ids = refIds.done();
-  const refs = new Int32Array(ids.length);
   const exact = new SortedIds(needed);
-  for (let i = 0; i < ids.length; i++) refs[i] = exact.find(ids[i] as number);
-  // The 8-byte ids are no longer needed: let them go before the build allocates.
-  refIds.release();
   let raw: RawRoads = {
     nodeId: needed,
     nodeLng,
@@ -393,7 +398,7 @@ export async function readOsmNetwork(
     wayName: wayName.done(),
     wayRef: wayRef.done(),
     wayStart: wayStart.done(),
-    refs,
+    refs: resolveRefs(refIds, needed),
     strings,
     keepNodes: Int32Array.from(junctions),
   };

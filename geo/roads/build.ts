@@ -108,74 +108,9 @@ export function buildRoadGraph(raw: RawRoads): { graph: RoadGraph; report: Build
     }
     return { start, seg };
   };
-  const inc = incidence(null);
-
-  // 2. Strongly connected components (iterative Tarjan over the incidence lists).
-  const comp = new Int32Array(nNodes).fill(-1);
-  const index = new Int32Array(nNodes).fill(-1);
-  const low = new Int32Array(nNodes);
-  const onStack = new Uint8Array(nNodes);
-  const stack = new Int32Array(nNodes);
-  const callNode = new Int32Array(nNodes);
-  const callNext = new Int32Array(nNodes);
-  let sp = 0;
-  let counter = 0;
-  let compCount = 0;
-  const compSize: number[] = [];
-  for (let root = 0; root < nNodes; root++) {
-    if (index[root] !== -1 || inc.start[root] === inc.start[root + 1]) continue;
-    let depth = 0;
-    callNode[0] = root;
-    callNext[0] = inc.start[root] as number;
-    index[root] = low[root] = counter++;
-    stack[sp++] = root;
-    onStack[root] = 1;
-    while (depth >= 0) {
-      const v = callNode[depth] as number;
-      const next = callNext[depth] as number;
-      if (next < (inc.start[v + 1] as number)) {
-        callNext[depth] = next + 1;
-        const s = inc.seg[next] as number;
-        const flags = segFlagArr[s] as number;
-        let w: number;
-        if (segA[s] === v) {
-          if (!(flags & FORWARD)) continue;
-          w = segB[s] as number;
-        } else {
-          if (!(flags & BACKWARD)) continue;
-          w = segA[s] as number;
-        }
-        if (index[w] === -1) {
-          index[w] = low[w] = counter++;
-          stack[sp++] = w;
-          onStack[w] = 1;
-          depth++;
-          callNode[depth] = w;
-          callNext[depth] = inc.start[w] as number;
-        } else if (onStack[w] && (index[w] as number) < (low[v] as number)) {
-          low[v] = index[w] as number;
-        }
-      } else {
-        if (low[v] === index[v]) {
-          let size = 0;
-          let w: number;
-          do {
-            w = stack[--sp] as number;
-            onStack[w] = 0;
-            comp[w] = compCount;
-            size++;
-          } while (w !== v);
-          compSize.push(size);
-          compCount++;
-        }
-        depth--;
-        if (depth >= 0) {
-          const parent = callNode[depth] as number;
-          if ((low[v] as number) < (low[parent] as number)) low[parent] = low[v] as number;
-        }
-      }
-    }
-  }
+  // 2. Strongly connected components, in a function of their own so that their working arrays
+  // (and the first incidence lists) are garbage before the merge allocates.
+  const { comp, compCount, compSize } = components(nNodes, incidence(null), segA, segB, segFlagArr);
   let largest = -1;
   for (let c = 0; c < compCount; c++) if (largest < 0 || (compSize[c] as number) > (compSize[largest] as number)) largest = c;
   const alive = new Uint8Array(segCount);
@@ -398,4 +333,80 @@ export function buildRoadGraph(raw: RawRoads): { graph: RoadGraph; report: Build
     strings: raw.strings,
   };
   return { graph, report };
+}
+
+/** Strongly connected components (iterative Tarjan over the incidence lists); `comp[v]` is -1 for nodes without segments. */
+function components(
+  nNodes: number,
+  inc: { start: Int32Array; seg: Int32Array },
+  segA: Int32Array,
+  segB: Int32Array,
+  segFlagArr: Uint8Array,
+): { comp: Int32Array; compCount: number; compSize: number[] } {
+  const comp = new Int32Array(nNodes).fill(-1);
+  const index = new Int32Array(nNodes).fill(-1);
+  const low = new Int32Array(nNodes);
+  const onStack = new Uint8Array(nNodes);
+  const stack = new Int32Array(nNodes);
+  const callNode = new Int32Array(nNodes);
+  const callNext = new Int32Array(nNodes);
+  let sp = 0;
+  let counter = 0;
+  let compCount = 0;
+  const compSize: number[] = [];
+  for (let root = 0; root < nNodes; root++) {
+    if (index[root] !== -1 || inc.start[root] === inc.start[root + 1]) continue;
+    let depth = 0;
+    callNode[0] = root;
+    callNext[0] = inc.start[root] as number;
+    index[root] = low[root] = counter++;
+    stack[sp++] = root;
+    onStack[root] = 1;
+    while (depth >= 0) {
+      const v = callNode[depth] as number;
+      const next = callNext[depth] as number;
+      if (next < (inc.start[v + 1] as number)) {
+        callNext[depth] = next + 1;
+        const s = inc.seg[next] as number;
+        const flags = segFlagArr[s] as number;
+        let w: number;
+        if (segA[s] === v) {
+          if (!(flags & FORWARD)) continue;
+          w = segB[s] as number;
+        } else {
+          if (!(flags & BACKWARD)) continue;
+          w = segA[s] as number;
+        }
+        if (index[w] === -1) {
+          index[w] = low[w] = counter++;
+          stack[sp++] = w;
+          onStack[w] = 1;
+          depth++;
+          callNode[depth] = w;
+          callNext[depth] = inc.start[w] as number;
+        } else if (onStack[w] && (index[w] as number) < (low[v] as number)) {
+          low[v] = index[w] as number;
+        }
+      } else {
+        if (low[v] === index[v]) {
+          let size = 0;
+          let w: number;
+          do {
+            w = stack[--sp] as number;
+            onStack[w] = 0;
+            comp[w] = compCount;
+            size++;
+          } while (w !== v);
+          compSize.push(size);
+          compCount++;
+        }
+        depth--;
+        if (depth >= 0) {
+          const parent = callNode[depth] as number;
+          if ((low[v] as number) < (low[parent] as number)) low[parent] = low[v] as number;
+        }
+      }
+    }
+  }
+  return { comp, compCount, compSize };
 }
