@@ -153,6 +153,9 @@ describe.skipIf(!hasOsmium)(
       expect(fromPbf.facilities).toEqual(xml.facilities);
       expect(fromPbf.asOf).toBe('2024-05-31T22:00:00.000Z');
       expect(fromPbf.writingProgram).toMatch(/^osmium/);
+      // The header's bbox (HeaderBBox, nanodegrees) comes from the XML's <bounds>.
+      expect(fromPbf.declaredBbox?.map((x) => Math.round(x * 1e7) / 1e7)).toEqual([111.98, 25.98, 112.22, 26.22]);
+      expect(xml.declaredBbox).toEqual([111.98, 25.98, 112.22, 26.22]);
       copyFileSync(RULES, join(work, 'rules.osm.copy'));
       sh('gzip', ['-kf', join(work, 'rules.osm.copy')]);
       sh('bzip2', ['-kf', join(work, 'rules.osm.copy')]);

@@ -15,6 +15,8 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import {
   buildRoadGraph,
   clipWays,
@@ -105,6 +107,25 @@ export function detectFormat(path: string, head: Uint8Array): OsmFormat {
   // A PBF file starts with a 4-byte header length followed by the BlobHeader's type "OSMHeader".
   if (new TextDecoder().decode(head.subarray(0, 32)).includes('OSMHeader')) return 'pbf';
   throw new OsmFileError(`${basename(path)} is neither an .osm.pbf file nor OSM XML (.osm, .osm.gz, .osm.bz2)`);
+}
+
+let gcFunction: (() => void) | null | undefined;
+/**
+ * Runs a full garbage collection between phases. The big arrays are typed arrays whose memory is
+ * returned only when their (small) wrappers are collected, and code that allocates few JS objects
+ * rarely triggers a collection: without this the peak RSS holds every phase's dead arrays.
+ * `--expose-gc` is set at run time because a Worker cannot take V8 flags.
+ */
+function collectGarbage(): void {
+  if (gcFunction === undefined) {
+    try {
+      setFlagsFromString('--expose-gc');
+      gcFunction = runInNewContext('gc') as () => void;
+    } catch {
+      gcFunction = null;
+    }
+  }
+  gcFunction?.();
 }
 
 /** Growable typed arrays for pass 1. */
@@ -336,6 +357,7 @@ export async function readOsmNetwork(
     declaredBbox = header.bbox;
   }
 
+  collectGarbage();
   // Needed node ids.
   const needed = uniqueSorted(refIds.done(), areaRefs.done());
   counts.neededNodes = needed.length;
@@ -406,7 +428,9 @@ export async function readOsmNetwork(
     clip.mode === 'whole' ? null : clip.mode === 'bbox' ? [clip.bbox] : DEFAULT_CLIP.map((b) => [...b] as BBox);
   const roadsBefore = raw.refs.length;
   if (clipBoxes) raw = clipWays(raw, (x, y) => insideBoxes(x, y, clipBoxes));
+  collectGarbage();
   const { graph, report } = buildRoadGraph(raw);
+  collectGarbage();
   checkCancel?.();
 
   // Facility areas, then keep the facilities inside the region.

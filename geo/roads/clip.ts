@@ -80,8 +80,10 @@ export function clipWays(raw: RawRoads, inside: (lng: number, lat: number) => bo
     for (let i = 0; i < wayOf.length; i++) out[i] = a[wayOf[i] as number] as number;
     return out;
   };
+  const compact = compactNodes(raw, refs.subarray(0, count));
   return {
     ...raw,
+    ...compact,
     wayId: pick(raw.wayId, (l) => new Float64Array(l)),
     wayClass: pick(raw.wayClass, (l) => new Uint8Array(l)),
     wayFlags: pick(raw.wayFlags, (l) => new Uint8Array(l)),
@@ -90,6 +92,44 @@ export function clipWays(raw: RawRoads, inside: (lng: number, lat: number) => bo
     wayName: pick(raw.wayName, (l) => new Int32Array(l)),
     wayRef: pick(raw.wayRef, (l) => new Int32Array(l)),
     wayStart: Int32Array.from(starts),
-    refs: refs.slice(0, count),
   };
+}
+
+/**
+ * Keeps only the nodes that `refs` uses (renumbered in their old order) and rewrites `refs` in
+ * place, so that the build's per-node arrays scale with the clipped region, not the whole file.
+ */
+export function compactNodes(
+  raw: RawRoads,
+  refs: Int32Array,
+): Pick<RawRoads, 'nodeId' | 'nodeLng' | 'nodeLat' | 'refs'> & { keepNodes?: Int32Array } {
+  const n = raw.nodeId.length;
+  const map = new Int32Array(n).fill(-1);
+  for (let i = 0; i < refs.length; i++) map[refs[i] as number] = 0;
+  let m = 0;
+  for (let v = 0; v < n; v++) if (map[v] === 0) map[v] = m++;
+  const nodeId = new Float64Array(m);
+  const nodeLng = new Float64Array(m);
+  const nodeLat = new Float64Array(m);
+  for (let v = 0; v < n; v++) {
+    const k = map[v] as number;
+    if (k < 0) continue;
+    nodeId[k] = raw.nodeId[v] as number;
+    nodeLng[k] = raw.nodeLng[v] as number;
+    nodeLat[k] = raw.nodeLat[v] as number;
+  }
+  const out = new Int32Array(refs.length);
+  for (let i = 0; i < refs.length; i++) out[i] = map[refs[i] as number] as number;
+  const result: Pick<RawRoads, 'nodeId' | 'nodeLng' | 'nodeLat' | 'refs'> & { keepNodes?: Int32Array } = {
+    nodeId,
+    nodeLng,
+    nodeLat,
+    refs: out,
+  };
+  if (raw.keepNodes) {
+    const kept: number[] = [];
+    for (const v of raw.keepNodes) if (v >= 0 && v < n && (map[v] as number) >= 0) kept.push(map[v] as number);
+    result.keepNodes = Int32Array.from(kept);
+  }
+  return result;
 }
