@@ -312,3 +312,17 @@ describe.skipIf(!isRoot)(`a full disk${isRoot ? '' : ' — skipped: mounting a s
     }
   }, 120_000);
 });
+
+describe('PBF block kinds', () => {
+  it.skipIf(!hasOsmium)('gives the same network with and without deciding block kinds from a prefix', async () => {
+    const osm = join(work, 'peek.osm');
+    await writeSyntheticExtract(osm, { cols: 40, rows: 40, seed: 8, buildingsPerCell: 2, metadata: true });
+    const pbf = join(work, 'peek.osm.pbf');
+    sh('osmium', ['cat', osm, '-o', pbf, '--overwrite']);
+    const peeked = await readOsmNetwork(pbf);
+    const full = await readOsmNetwork(pbf, { peekBlocks: false });
+    expectSameGraph(full.graph, peeked.graph);
+    expect(peeked.counts).toEqual(full.counts);
+    expect(peeked.facilities).toEqual(full.facilities);
+  });
+});

@@ -12,7 +12,7 @@
  * Only one blob is in memory at a time, so memory does not grow with the file.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
+import { constants, inflateSync } from 'node:zlib';
 import { PbfReader as Pbf } from 'pbf';
 
 /** A readable problem with the file (truncated, corrupt, unsupported). */
@@ -109,6 +109,24 @@ export class PbfFile {
 
   /** The decompressed content of a blob. */
   readBlob(ref: BlobRef): Uint8Array {
+    return this.readBlobUpTo(ref, Infinity);
+  }
+
+  /**
+   * What kind of elements a data block holds, from the first bytes of its first primitive group:
+   * only a prefix is inflated (zlib with Z_SYNC_FLUSH returns what a truncated stream yields), so
+   * a pass that wants ways skips node blocks for a few kilobytes of work instead of a megabyte.
+   */
+  blockKind(ref: BlobRef): 'nodes' | 'ways' | 'relations' | 'other' {
+    for (let limit = 4096; ; limit *= 4) {
+      const head = this.readBlobUpTo(ref, limit);
+      const kind = firstGroupKind(head);
+      if (kind !== null) return kind;
+      if (head.length < limit) return 'other';
+    }
+  }
+
+  private readBlobUpTo(ref: BlobRef, limit: number): Uint8Array {
     const raw = Buffer.allocUnsafe(ref.size);
     this.readExactly(raw, ref.size, ref.offset, 'block');
     const blob = new Pbf(raw);
@@ -128,6 +146,15 @@ export class PbfFile {
       }, null),
     );
     if (data) return data;
+    if (compressed && Number.isFinite(limit)) {
+      // A prefix of the compressed stream inflates to a prefix of the block (about 4 : 1).
+      const part = (compressed as Uint8Array).subarray(0, Math.min((compressed as Uint8Array).length, Math.ceil(limit / 2)));
+      try {
+        return inflateSync(part, { finishFlush: constants.Z_SYNC_FLUSH });
+      } catch (e) {
+        throw new OsmFileError(`corrupt PBF block at byte ${ref.offset}: ${(e as Error).message}`);
+      }
+    }
     if (compressed) {
       try {
         const out = inflateSync(compressed);
@@ -143,6 +170,32 @@ export class PbfFile {
       );
     throw new OsmFileError(`corrupt PBF block at byte ${ref.offset}: no data`);
   }
+}
+
+/** Kind of the first primitive group in a (possibly truncated) PrimitiveBlock, or null when the prefix ends before it. */
+function firstGroupKind(buf: Uint8Array): 'nodes' | 'ways' | 'relations' | 'other' | null {
+  const pbf = new Pbf(buf);
+  try {
+    while (pbf.pos < pbf.length) {
+      const val = pbf.readVarint();
+      const tag = val >> 3;
+      const type = val & 7;
+      if (type !== 2) {
+        pbf.skip(val);
+        continue;
+      }
+      const len = pbf.readVarint();
+      if (tag === 2) {
+        if (pbf.pos >= pbf.length) return null;
+        const inner = pbf.readVarint() >> 3;
+        return inner === 1 || inner === 2 ? 'nodes' : inner === 3 ? 'ways' : inner === 4 ? 'relations' : 'other';
+      }
+      pbf.pos += len;
+    }
+  } catch {
+    return null;
+  }
+  return null;
 }
 
 /** Runs a decoding step, turning the protobuf decoder's errors into a readable OsmFileError. */
@@ -200,6 +253,13 @@ export interface BlockVisitor {
   node?(id: number, lng: number, lat: number, tags: Record<string, string> | null): void;
   /** A way: its id, node ids (reused buffer: copy what you keep), count of ids and tags. */
   way?(id: number, refs: Float64Array, refCount: number, tags: Record<string, string>): void;
+  /**
+   * When given, only elements with at least one of these keys are decoded and passed on with
+   * their tags (nodes without them still come, with null tags); ways without them are only
+   * counted through `skippedWay`. Most of an extract (buildings, land use, POIs) is skipped so.
+   */
+  keys?: readonly string[];
+  skippedWay?(): void;
 }
 
 /** Which kinds of elements a block held. */
@@ -245,6 +305,11 @@ export function decodePrimitiveBlock(buf: Uint8Array, visitor: BlockVisitor): Bl
     else if (tag === 20) lonOffset = pbf.readVarint(true);
     else pbf.skip(val);
   }
+  let interesting: Uint8Array | null = null;
+  if (visitor.keys) {
+    interesting = new Uint8Array(strings.length);
+    for (let i = 0; i < strings.length; i++) if (visitor.keys.includes(strings[i] as string)) interesting[i] = 1;
+  }
   for (const [start, end] of groups) {
     pbf.pos = start;
     while (pbf.pos < end) {
@@ -255,15 +320,15 @@ export function decodePrimitiveBlock(buf: Uint8Array, visitor: BlockVisitor): Bl
         const len = pbf.readVarint();
         const msgEnd = pbf.pos + len;
         if (visitor.node) {
-          if (tag === 2) decodeDense(pbf, msgEnd, strings, granularity, latOffset, lonOffset, visitor.node);
-          else decodeNode(pbf, msgEnd, strings, granularity, latOffset, lonOffset, visitor.node);
+          if (tag === 2) decodeDense(pbf, msgEnd, strings, granularity, latOffset, lonOffset, visitor.node, interesting);
+          else decodeNode(pbf, msgEnd, strings, granularity, latOffset, lonOffset, visitor.node, interesting);
         }
         pbf.pos = msgEnd;
       } else if (tag === 3) {
         contents.ways = true;
         const len = pbf.readVarint();
         const msgEnd = pbf.pos + len;
-        if (visitor.way) decodeWay(pbf, msgEnd, strings, visitor.way);
+        if (visitor.way) decodeWay(pbf, msgEnd, strings, visitor.way, interesting, visitor.skippedWay);
         pbf.pos = msgEnd;
       } else pbf.skip(val);
     }
@@ -279,6 +344,7 @@ function decodeNode(
   latOffset: number,
   lonOffset: number,
   cb: NonNullable<BlockVisitor['node']>,
+  interesting: Uint8Array | null,
 ): void {
   let id = 0;
   let lat = 0;
@@ -296,7 +362,7 @@ function decodeNode(
     else pbf.skip(val);
   }
   let tags: Record<string, string> | null = null;
-  if (keys.length > 0) {
+  if (keys.length > 0 && (!interesting || keys.some((k) => interesting[k]))) {
     tags = {};
     for (let i = 0; i < keys.length; i++) tags[strings[keys[i] as number] ?? ''] = strings[vals[i] as number] ?? '';
   }
@@ -311,6 +377,7 @@ function decodeDense(
   latOffset: number,
   lonOffset: number,
   cb: NonNullable<BlockVisitor['node']>,
+  interesting: Uint8Array | null,
 ): void {
   let ids: [number, number] | null = null;
   let lats: [number, number] | null = null;
@@ -348,11 +415,25 @@ function decodeDense(
     lon += po.readSVarint();
     let tags: Record<string, string> | null = null;
     if (pk && kv && pk.pos < kv[1]) {
+      // Tags only for nodes with a key that was asked for: most tagged nodes are shops, signs, addresses.
+      const first = pk.pos;
+      let wanted = !interesting;
       for (;;) {
         const k = pk.readVarint();
         if (k === 0) break;
-        const v = pk.readVarint();
-        (tags ??= {})[strings[k] ?? ''] = strings[v] ?? '';
+        pk.readVarint();
+        if (interesting?.[k]) wanted = true;
+      }
+      if (wanted) {
+        const after = pk.pos;
+        pk.pos = first;
+        for (;;) {
+          const k = pk.readVarint();
+          if (k === 0) break;
+          const v = pk.readVarint();
+          (tags ??= {})[strings[k] ?? ''] = strings[v] ?? '';
+        }
+        pk.pos = after;
       }
     }
     // Integer nanodegrees divided once: the same double as the decimal an XML file would carry.
@@ -360,7 +441,24 @@ function decodeDense(
   }
 }
 
-function decodeWay(pbf: Pbf, end: number, strings: string[], cb: NonNullable<BlockVisitor['way']>): void {
+/** Whether the packed key indexes in `range` include an interesting one (reads with a scratch position). */
+function hasKey(pbf: Pbf, range: [number, number], interesting: Uint8Array): boolean {
+  const saved = pbf.pos;
+  pbf.pos = range[0];
+  let found = false;
+  while (pbf.pos < range[1]) if (interesting[pbf.readVarint()]) found = true;
+  pbf.pos = saved;
+  return found;
+}
+
+function decodeWay(
+  pbf: Pbf,
+  end: number,
+  strings: string[],
+  cb: NonNullable<BlockVisitor['way']>,
+  interesting: Uint8Array | null,
+  skipped: BlockVisitor['skippedWay'],
+): void {
   let id = 0;
   let keys: [number, number] | null = null;
   let vals: [number, number] | null = null;
@@ -371,10 +469,22 @@ function decodeWay(pbf: Pbf, end: number, strings: string[], cb: NonNullable<Blo
     if (tag === 1) id = pbf.readVarint(true);
     else if (tag === 2 || tag === 3) {
       const len = pbf.readVarint();
-      if (tag === 2) keys = [pbf.pos, pbf.pos + len];
-      else vals = [pbf.pos, pbf.pos + len];
+      const range: [number, number] = [pbf.pos, pbf.pos + len];
+      if (tag === 2) keys = range;
+      else vals = range;
       pbf.pos += len;
+      if (tag === 2 && interesting && !hasKey(pbf, range, interesting)) {
+        // Not a way anyone asked for (a building, a river…): skip its references undecoded.
+        skipped?.();
+        pbf.pos = end;
+        return;
+      }
     } else if (tag === 8) {
+      if (interesting && !keys) {
+        skipped?.();
+        pbf.pos = end;
+        return;
+      }
       const refEnd = pbf.readVarint() + pbf.pos;
       let ref = 0;
       while (pbf.pos < refEnd) {
@@ -387,6 +497,10 @@ function decodeWay(pbf: Pbf, end: number, strings: string[], cb: NonNullable<Blo
         refBuffer[count++] = ref;
       }
     } else pbf.skip(val);
+  }
+  if (interesting && !keys) {
+    skipped?.();
+    return;
   }
   const tags: Record<string, string> = {};
   if (keys && vals) {

@@ -51,7 +51,12 @@ export type ClipOption = { mode: 'zone' } | { mode: 'bbox'; bbox: BBox } | { mod
 export interface ReadOptions {
   profile?: RoadProfile;
   clip?: ClipOption;
+  /** Decide a PBF block's kind from a prefix in pass 1 (default true); see PbfFile.blockKind. */
+  peekBlocks?: boolean;
 }
+
+/** Thrown inside a read when a PBF block mixes nodes and ways, so that pass 1 must inflate every block. */
+class MixedBlocks extends Error {}
 
 export type ImportPhase = 'ways' | 'nodes' | 'graph';
 
@@ -127,6 +132,10 @@ function collectGarbage(): void {
   }
   gcFunction?.();
 }
+
+/** The keys whose ways (roads, facility areas) and nodes (facilities) the passes need; the PBF reader skips the rest undecoded. */
+const WAY_KEYS = ['highway', 'aeroway', 'landuse'] as const;
+const NODE_KEYS = ['highway', 'railway', 'aeroway'] as const;
 
 /** Growable typed arrays for pass 1. */
 class Grow<T extends Float64Array | Int32Array | Float32Array | Uint8Array> {
@@ -215,16 +224,14 @@ class SortedIds {
   }
 }
 
-/**
- * Reads `path` and builds the network.
- * @throws OsmFileError for a truncated, corrupt or unrecognised file, and when nothing drivable is left
- */
-export async function readOsmNetwork(
+/** One reading of the file (both passes and the build). */
+async function readOnce(
   path: string,
-  options: ReadOptions = {},
+  options: ReadOptions,
   onProgress?: (p: ReadProgress) => void,
   checkCancel?: () => void,
 ): Promise<ReadResult> {
+  const peek = options.peekBlocks ?? true;
   const profile = options.profile ?? MAIN_ROADS_PROFILE;
   const problem = profileProblem(profile);
   if (problem) throw new OsmFileError(`bad road profile: ${problem}`);
@@ -330,8 +337,13 @@ export async function readOsmNetwork(
           if (blob.type !== 'OSMHeader')
             throw new OsmFileError(`not an OSM PBF file: the first block is "${blob.type}", expected "OSMHeader"`);
           pbfHeader = guard(blob.offset, () => decodeHeaderBlock((pbf as PbfFile).readBlob(blob)));
+        } else if (blob.type === 'OSMData' && peek && guard(blob.offset, () => (pbf as PbfFile).blockKind(blob)) === 'nodes') {
+          // A node block (groups hold one kind each, and writers keep a block to one kind): for pass 2.
+          nodeBlobs.push(blob);
         } else if (blob.type === 'OSMData') {
-          const contents = guard(blob.offset, () => decodePrimitiveBlock((pbf as PbfFile).readBlob(blob), { way: onWay }));
+          const contents = guard(blob.offset, () =>
+            decodePrimitiveBlock((pbf as PbfFile).readBlob(blob), { way: onWay, keys: WAY_KEYS, skippedWay: () => counts.waysRead++ }),
+          );
           if (contents.nodes) nodeBlobs.push(blob);
         }
         pos = next.next;
@@ -389,7 +401,10 @@ export async function readOsmNetwork(
       let done = 0;
       for (const blob of nodeBlobs) {
         checkCancel?.();
-        guard(blob.offset, () => decodePrimitiveBlock((pbf as PbfFile).readBlob(blob), { node: onNode }));
+        const contents = guard(blob.offset, () => decodePrimitiveBlock((pbf as PbfFile).readBlob(blob), { node: onNode, keys: NODE_KEYS }));
+        // The format allows a block to mix kinds; writers (osmium, osmosis) do not. If one does, its ways
+        // were skipped in pass 1: read again, inflating every block.
+        if (peek && contents.ways) throw new MixedBlocks();
         done += blob.size;
         progress('nodes', 0.55 + 0.35 * (done / nodeBytes), blob.offset + blob.size);
       }
@@ -479,6 +494,24 @@ export async function readOsmNetwork(
     coversZone,
     profile,
   };
+}
+
+/**
+ * Reads `path` and builds the network.
+ * @throws OsmFileError for a truncated, corrupt or unrecognised file, and when nothing drivable is left
+ */
+export async function readOsmNetwork(
+  path: string,
+  options: ReadOptions = {},
+  onProgress?: (p: ReadProgress) => void,
+  checkCancel?: () => void,
+): Promise<ReadResult> {
+  try {
+    return await readOnce(path, options, onProgress, checkCancel);
+  } catch (e) {
+    if (!(e instanceof MixedBlocks)) throw e;
+    return readOnce(path, { ...options, peekBlocks: false }, onProgress, checkCancel);
+  }
 }
 
 /** Class names of the profile in ROAD_CLASSES order. */
