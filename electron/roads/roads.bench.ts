@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importOsmNetwork } from './import.ts';
+import type { ClipOption } from './read.ts';
 import { createScratchDb, dropScratchDb, pgroutingUnavailable, psql } from './pgrouting.ts';
 import { loadOsmNetwork } from './store.ts';
 import { writeSyntheticExtract } from './synthetic.ts';
@@ -65,14 +66,19 @@ async function extract(dir: string, n: number, mix: boolean): Promise<Extract> {
 }
 
 /** One import in a child process: seconds and peak RSS (MB). */
-function childImport(pbf: string, dataDir: string): { seconds: number; cpuSeconds: number; rssMB: number } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child-import', pbf, dataDir], {
+function childImport(
+  pbf: string,
+  dataDir: string,
+  clip?: ClipOption,
+): { seconds: number; cpuSeconds: number; rssMB: number; refs: number } {
+  const args = [fileURLToPath(import.meta.url), '--child-import', pbf, dataDir, JSON.stringify(clip ?? { mode: 'zone' })];
+  const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !line.startsWith('{')) throw new Error(`import child failed: ${r.stderr.slice(-2000)}`);
-  return JSON.parse(line) as { seconds: number; cpuSeconds: number; rssMB: number };
+  return JSON.parse(line) as { seconds: number; cpuSeconds: number; rssMB: number; refs: number };
 }
 
 function timePg(db: string, sql: string): number {
@@ -94,7 +100,7 @@ export async function runRoadsBench(): Promise<void> {
   const data = mkdtempSync(join(tmpdir(), 'ss-roads-bench-data-'));
   try {
     const runs = Math.max(1, Math.min(RUNS, 3));
-    const importLine = (x: Extract, dataDir: string): { rssMB: number; mb: number } => {
+    const importLine = (x: Extract, dataDir: string): { rssMB: number; mb: number; refs: number } => {
       const mb = statSync(x.pbf).size / 1e6;
       const all = Array.from({ length: runs }, () => childImport(x.pbf, dataDir));
       const secs = median(all.map((i) => i.seconds));
@@ -102,7 +108,7 @@ export async function runRoadsBench(): Promise<void> {
       console.log(
         `roads import (worker, PBF ${mb.toFixed(1)} MB, ${x.ways.toLocaleString('en')} ways, ${x.label}): median ${secs.toFixed(2)} s wall = ${(mb / secs).toFixed(1)} MB/s; ${cpu.toFixed(2)} s CPU = ${(mb / cpu).toFixed(1)} MB/s of CPU (target ≥ 15 MB/s)`,
       );
-      return { rssMB: median(all.map((i) => i.rssMB)), mb };
+      return { rssMB: median(all.map((i) => i.rssMB)), mb, refs: all[0]?.refs ?? NaN };
     };
     const m = importLine(mix, join(data, 'mix'));
     const h = childImport(mixHalf.pbf, join(data, 'half'));
@@ -113,7 +119,14 @@ export async function runRoadsBench(): Promise<void> {
       `  peak RSS ${m.rssMB.toFixed(0)} MB at ${m.mb.toFixed(1)} MB of PBF, ${h.rssMB.toFixed(0)} MB at ${hMB.toFixed(1)} MB; linear in PBF size → ${china.toFixed(0)} MB for a ${CHINA_PBF_MB} MB extract of the same composition (target ≤ 1500 MB)`,
     );
     const r = importLine(roads, data);
-    console.log(`  peak RSS ${r.rssMB.toFixed(0)} MB for the roads-only file (every element a main road: the worst case per MB)`);
+    // The memory model: bytes per kept road node reference for the passes (all references) and for the
+    // build (references inside the clip region), from the roads-only file imported whole and clipped to a tenth.
+    const clipped = childImport(roads.pbf, join(data, 'clipped'), { mode: 'bbox', bbox: [109, 24.7, 110.6, 26.3] });
+    const perRefBuild = ((r.rssMB - clipped.rssMB) * 1e6) / (r.refs - clipped.refs);
+    const perRefPass = ((r.rssMB - h.rssMB) * 1e6) / (r.refs - h.refs) - perRefBuild;
+    console.log(
+      `  peak RSS ${r.rssMB.toFixed(0)} MB for the roads-only file (${(r.refs / 1e6).toFixed(2)} M road node references, every element a main road: the worst case per MB); clipped to a tenth ${clipped.rssMB.toFixed(0)} MB → about ${perRefPass.toFixed(0)} B per reference read and ${perRefBuild.toFixed(0)} B per reference kept in the clip region`,
+    );
 
     const loads: number[] = [];
     for (let i = 0; i < RUNS; i++) loads.push(loadOsmNetwork(data)?.loadMs ?? NaN);
@@ -222,12 +235,13 @@ export async function runRoadsBench(): Promise<void> {
 }
 
 if (process.argv[2] === '--child-import') {
-  const [pbf, dataDir] = process.argv.slice(3) as [string, string];
+  const [pbf, dataDir, clip] = process.argv.slice(3) as [string, string, string];
   const t0 = performance.now();
-  await importOsmNetwork(pbf, dataDir);
+  const meta = await importOsmNetwork(pbf, dataDir, { clip: JSON.parse(clip) as ClipOption });
+  const refs = meta.counts.build.segments + meta.counts.waysKept;
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage();
-  console.log(JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, rssMB: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, rssMB: process.resourceUsage().maxRSS / 1024, refs }));
 } else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await runRoadsBench();
 }
