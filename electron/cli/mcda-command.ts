@@ -77,7 +77,8 @@ export function joinNegativeValues(args: readonly string[], options: Options): s
   return out;
 }
 
-function parseNumberList(text: string, option: string): number[] {
+/** Numbers separated by commas, for a list option (`--weights 0.3,0.7`). @throws UsageError naming the option */
+export function parseNumberList(text: string, option: string): number[] {
   const values = text.split(',').map((p) => p.trim());
   const numbers = values.map(Number);
   if (values.some((v) => v === '') || numbers.some((n) => !Number.isFinite(n)))

@@ -4,10 +4,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CRS_IDS, type CrsId } from '../../geo/index.ts';
-import { MCDA_USAGE, runMcda, UsageError } from './mcda-command.ts';
+import { MCDA_USAGE, parseNumberList, runMcda, UsageError } from './mcda-command.ts';
 import {
   EXPORT_FORMATS,
   LAYER_ROLES,
+  type Envelope,
   type ExportFormat,
   type LayerRole,
   type PreviewResult,
@@ -29,8 +30,15 @@ commands:
   travel-times --from LON,LAT                minutes to the nearest facility of each class and to each market
   isochrone --from LON,LAT --minutes 30,60,90 --out FILE.geojson [--cell-km N]
                                              areas reachable within each time, as GeoJSON
-  export-network --out FILE.geojson          the routable network: nodes (Points) and edges (LineStrings)
-  score --profile FILE.json [--method wsm|ahp|topsis] [--format json|csv]
+  export-network --out FILE.geojson          the active network: nodes (Points) and edges (LineStrings)
+  network import FILE [--bbox W,S,E,N | --whole]
+                                             import an OpenStreetMap extract (.osm.pbf, .osm, .osm.gz, .osm.bz2)
+                                             as the road network; default clip: the zone and its corridors
+  network info                               the active network: source, as-of date, bbox, counts, km and speed per class
+  network use osm|schematic                  choose the network every travel time uses
+  route --from LON,LAT --to LON,LAT [--geojson]
+                                             driving minutes, km, snap distances and road classes on the active network
+  score --profile FILE.json [--method wsm|ahp|topsis|owa|promethee|vikor|electre] [--format json|csv]
                                              rank every candidate site for an enterprise profile
 ${MCDA_USAGE}
   import FILE [--role ROLE] [--crs wgs84|gcj02|bd09|auto] [--name NAME] [--lng COL --lat COL] [--swap]
@@ -57,13 +65,20 @@ function withBackend<T>(dataDir: string, fn: (backend: Backend) => Promise<T>): 
   return fn(backend).finally(() => backend.close());
 }
 
-function parseLngLat(text: string | undefined): [number, number] {
-  if (text === undefined) throw new UsageError('--from LON,LAT is required (WGS-84 degrees, e.g. --from 112.57,26.89)');
+function parseLngLat(text: string | undefined, option = '--from'): [number, number] {
+  if (text === undefined) throw new UsageError(`${option} LON,LAT is required (WGS-84 degrees, e.g. ${option} 112.57,26.89)`);
   const parts = text.split(',').map((p) => p.trim());
   const numbers = parts.map(Number);
   if (parts.length !== 2 || parts.some((p) => p === '') || numbers.some((n) => !Number.isFinite(n)))
-    throw new UsageError(`--from must be LON,LAT with two numbers, got "${text}"`);
+    throw new UsageError(`${option} must be LON,LAT with two numbers, got "${text}"`);
   return [numbers[0] as number, numbers[1] as number];
+}
+
+/** A call's result, or its message as the error (exit 1). */
+async function ok(envelope: Promise<Envelope<unknown>>): Promise<unknown> {
+  const e = await envelope;
+  if (!e.ok) throw new Error(e.error.message);
+  return e.result;
 }
 
 function readJsonFile(path: string): unknown {
@@ -144,6 +159,76 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     if (command === 'web') {
       await runWeb(rest);
       return -1; // keeps running until interrupted
+    }
+    if (command === 'network') {
+      const [sub, ...args] = rest;
+      const { values, positionals } = parseArgs({
+        args,
+        options: { 'data-dir': { type: 'string' }, bbox: { type: 'string' }, whole: { type: 'boolean' } },
+        strict: true,
+        allowPositionals: true,
+      });
+      const dataDir = values['data-dir'] ?? defaultDataDir();
+      if (sub === 'info') {
+        io.out(JSON.stringify(await withBackend(dataDir, (b) => ok(dispatch(b.api, 'roadNetworkInfo', {}))), null, 2));
+        return 0;
+      }
+      if (sub === 'use') {
+        const kind = positionals[0];
+        if (kind !== 'osm' && kind !== 'schematic') throw new UsageError('network use needs osm or schematic');
+        io.out(JSON.stringify(await withBackend(dataDir, (b) => ok(dispatch(b.api, 'useNetwork', { network: kind }))), null, 2));
+        return 0;
+      }
+      if (sub === 'import') {
+        const file = positionals[0];
+        if (!file || positionals.length > 1)
+          throw new UsageError('network import needs exactly one FILE (.osm.pbf, .osm, .osm.gz or .osm.bz2)');
+        if (values.bbox && values.whole) throw new UsageError('give --bbox or --whole, not both');
+        const clip = values.whole
+          ? { mode: 'whole' }
+          : values.bbox
+            ? { mode: 'bbox', bbox: parseNumberList(values.bbox, '--bbox') }
+            : { mode: 'zone' };
+        const status = await withBackend(dataDir, async (b) => {
+          const { uploadId } = b.context.uploads.stageLocal(resolve(file), basename(file));
+          const { jobId } = (await ok(dispatch(b.api, 'importRoadNetwork', { uploadId, clip }))) as { jobId: string };
+          let last = '';
+          for (;;) {
+            const s = (await ok(dispatch(b.api, 'roadImportStatus', { jobId }))) as {
+              status: string;
+              phase: string | null;
+              fraction: number;
+              etaSeconds: number | null;
+              error: string | null;
+              info: unknown;
+            };
+            if (s.status !== 'running') return s;
+            const line = `${s.phase ?? 'start'} ${Math.round(s.fraction * 100)} %${s.etaSeconds === null ? '' : `, about ${Math.ceil(s.etaSeconds)} s left`}`;
+            if (line !== last) io.err(line);
+            last = line;
+            await new Promise((r) => setTimeout(r, 500));
+          }
+        });
+        if (status.status !== 'done') throw new Error(status.error ?? `import ${status.status}`);
+        io.out(JSON.stringify(status.info, null, 2));
+        return 0;
+      }
+      throw new UsageError(`network needs import, info or use, got "${sub ?? ''}"`);
+    }
+    if (command === 'route') {
+      const { values } = parseArgs({
+        args: rest,
+        options: { 'data-dir': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, geojson: { type: 'boolean' } },
+        strict: true,
+        allowPositionals: false,
+      });
+      const from = parseLngLat(values.from, '--from');
+      const to = parseLngLat(values.to, '--to');
+      const r = await withBackend(values['data-dir'] ?? defaultDataDir(), (b) =>
+        ok(dispatch(b.api, 'route', { from, to, geometry: values.geojson === true })),
+      );
+      io.out(JSON.stringify(r, null, 2));
+      return 0;
     }
     if (command === 'travel-times' || command === 'isochrone' || command === 'export-network') {
       const { values } = parseArgs({

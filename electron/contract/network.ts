@@ -81,6 +81,71 @@ export type NetworkDataResult = z.infer<typeof NetworkDataResult>;
 
 const AssumptionOverrides = Assumptions.partial().optional();
 
+export const NetworkKindSchema = z.enum(['osm', 'schematic']);
+
+/** Where an imported extract is cut: the zone and its corridors (default), a box, or nothing. */
+export const ClipSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('zone') }).strict(),
+  z.object({ mode: z.literal('bbox'), bbox: BBox }).strict(),
+  z.object({ mode: z.literal('whole') }).strict(),
+]);
+
+/** An imported OpenStreetMap network as `network info` shows it (electron/roads/store.ts). */
+export const OsmNetworkInfo = z.object({
+  kind: z.literal('osm'),
+  source: z.string(),
+  format: z.string(),
+  as_of: z.string().nullable(),
+  attribution: z.string(),
+  bbox: BBox,
+  covers_zone: z.boolean(),
+  clip: z.object({ mode: z.enum(['zone', 'bbox', 'whole']), boxes: z.array(BBox).nullable() }),
+  nodes: z.number().int(),
+  edges: z.number().int(),
+  km_by_class: z.record(z.string(), z.number()),
+  speeds_kmh: z.record(z.string(), z.number()),
+  profile: z.string(),
+  counts: z.record(z.string(), z.unknown()),
+  facilities: z.record(z.string(), z.number()),
+  imported_at: z.string(),
+  import_seconds: z.number(),
+});
+
+export const RoadNetworkInfo = z.object({
+  active: NetworkKindSchema,
+  /** The licence notice to show while the OSM network is active; null for the schematic one. */
+  attribution: z.string().nullable(),
+  osm: OsmNetworkInfo.nullable(),
+  schematic: z.object({ nodes: z.number().int(), edges: z.number().int(), assumptions: Assumptions }),
+});
+export type RoadNetworkInfo = z.infer<typeof RoadNetworkInfo>;
+
+const Snapped = z.object({ distance_m: z.number(), access_minutes: z.number() });
+export const RouteResult = z.object({
+  network: NetworkKindSchema,
+  minutes: z.number(),
+  km: z.number(),
+  /** Kilometres per road class (OSM) or per edge mode (schematic). */
+  classes_km: z.record(z.string(), z.number()),
+  /** How far each end lies from the network and the off-road minutes that adds (included in `minutes`). */
+  snap: z.object({ from: Snapped, to: Snapped }),
+  geometry: z.object({ type: z.literal('LineString'), coordinates: z.array(z.tuple([z.number(), z.number()])) }).nullable(),
+});
+export type RouteResult = z.infer<typeof RouteResult>;
+
+export const RoadImportStatus = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'done', 'cancelled', 'failed']),
+  phase: z.string().nullable(),
+  fraction: z.number(),
+  bytesRead: z.number(),
+  totalBytes: z.number(),
+  etaSeconds: z.number().nullable(),
+  error: z.string().nullable(),
+  info: OsmNetworkInfo.nullable(),
+});
+const JobArg = z.object({ jobId: z.string().min(1).max(100) }).strict();
+
 export const NETWORK_METHODS = {
   networkInfo: method(
     NoArgs,
@@ -110,4 +175,14 @@ export const NETWORK_METHODS = {
   ),
   networkData: method(NoArgs, NetworkDataResult),
   exportNetwork: method(z.object({ assumptions: AssumptionOverrides }).strict(), FeatureCollectionResult),
+  roadNetworkInfo: method(NoArgs, RoadNetworkInfo),
+  useNetwork: method(z.object({ network: NetworkKindSchema }).strict(), RoadNetworkInfo, { writes: true }),
+  route: method(z.object({ from: LngLatArg, to: LngLatArg, geometry: z.boolean().default(false) }).strict(), RouteResult),
+  /** Imports a staged OpenStreetMap extract (.osm.pbf, .osm, .osm.gz, .osm.bz2) in a worker; the previous network stays until it succeeds. */
+  importRoadNetwork: method(
+    z.object({ uploadId: z.uuid(), clip: ClipSchema.default({ mode: 'zone' }) }).strict(),
+    z.object({ jobId: z.string() }),
+  ),
+  roadImportStatus: method(JobArg, RoadImportStatus),
+  cancelRoadImport: method(JobArg, z.object({ cancelled: z.boolean() })),
 };

@@ -15,6 +15,7 @@ import type { SiteStore } from '../db/site-store.ts';
 import type { TourStore } from '../db/tour-store.ts';
 import type { ImportJobs, ImportLimits } from '../imports/jobs.ts';
 import type { Uploads } from '../imports/uploads.ts';
+import type { RoadNetworks } from '../network/roads.ts';
 import type { ZoneNetworkService } from '../network/service.ts';
 import type { Reference } from '../reference/index.ts';
 import type { SiteFacts } from '../scoring/site-facts.ts';
@@ -29,6 +30,8 @@ export interface HandlerDeps {
   info: { name: string; version: string; edition: z.infer<typeof Edition>; dataDir: string };
   /** Overrides of the import limits (tests use a small streaming threshold). */
   importLimits?: ImportLimits;
+  /** The road-import worker as built for a bundled app (Electron); run from source, the default is used. */
+  roadsWorkerUrl?: URL;
 }
 
 export interface Stores {
@@ -43,6 +46,8 @@ export interface Stores {
 export interface Context extends HandlerDeps {
   stores: Stores;
   network: ZoneNetworkService;
+  /** The imported OpenStreetMap network, which network is active, and road-network imports. */
+  roads: RoadNetworks;
   facts: SiteFacts;
   jobs: ImportJobs;
   uploads: Uploads;

@@ -17,6 +17,7 @@ import { tourStore } from '../db/tour-store.ts';
 import { BusyError, NotFoundError, UserInputError } from '../errors.ts';
 import { DEFAULT_LIMITS, ImportJobs } from '../imports/jobs.ts';
 import { Uploads } from '../imports/uploads.ts';
+import { roadNetworks } from '../network/roads.ts';
 import { zoneNetworkService } from '../network/service.ts';
 import { siteFacts } from '../scoring/site-facts.ts';
 import { appHandlers } from './app.ts';
@@ -60,10 +61,16 @@ export function createContext(deps: HandlerDeps): Context {
     criteria: criteriaStore(deps.userDb),
   };
   const network = zoneNetworkService(deps.reference, stores.layers);
+  const roads = roadNetworks({
+    dataDir: deps.info.dataDir,
+    setting: { read: () => stores.settings.all()['network'], write: (kind) => stores.settings.write({ network: kind }) },
+    ...(deps.roadsWorkerUrl ? { workerUrl: deps.roadsWorkerUrl } : {}),
+  });
   return {
     ...deps,
     stores,
     network,
+    roads,
     facts: siteFacts(deps.reference, network, stores),
     jobs: new ImportJobs(deps.userDb),
     uploads: new Uploads(deps.info.dataDir),

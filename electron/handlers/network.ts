@@ -2,14 +2,30 @@
 import {
   catchment as catchmentOf,
   DEFAULT_ASSUMPTIONS,
+  distanceMetres,
   isochrones,
+  lngLatProblem,
+  minutesAt,
   originLinks,
+  pathTo,
   shortestPaths,
   timeField,
   travelTimes as timesFrom,
+  type LngLat,
 } from '../../geo/index.ts';
-import type { Assumptions, FeatureCollectionResult, NetworkDataResult, TravelTimesResult } from '../contract/api.ts';
+import { roadNetworkGeoJSON } from '../../geo/roads/index.ts';
+import type {
+  Assumptions,
+  FeatureCollectionResult,
+  NetworkDataResult,
+  RoadNetworkInfo,
+  RouteResult,
+  TravelTimesResult,
+} from '../contract/api.ts';
+import { UserInputError } from '../errors.ts';
+import { OFF_ROAD_KMH, type NetworkKind } from '../network/roads.ts';
 import { asUserInput, CATCHMENT_CELL_KM } from '../network/service.ts';
+import { networkInfo as osmInfo } from '../roads/store.ts';
 import type { Context, Handlers } from './context.ts';
 
 type Overrides = Partial<Assumptions> | undefined;
@@ -75,6 +91,9 @@ function networkData(ctx: Context): NetworkDataResult {
 }
 
 function exportNetwork(ctx: Context, { assumptions }: { assumptions?: Overrides }): FeatureCollectionResult {
+  // The active network: an imported OSM network's edges (with their class, speed and OSM ids), or the schematic graph.
+  const osm = ctx.roads.active() === 'osm' ? ctx.roads.osm() : null;
+  if (osm) return roadNetworkGeoJSON(osm.graph, { nodes: true }) as FeatureCollectionResult;
   const net = ctx.network.networkFor(assumptions);
   const marketByNode = new Map(ctx.reference.zone.markets.map((m) => [m.node, m]));
   return {
@@ -112,6 +131,146 @@ function exportNetwork(ctx: Context, { assumptions }: { assumptions?: Overrides 
   };
 }
 
-export const networkHandlers = { networkInfo, travelTimes, isochrone, catchment, networkData, exportNetwork } satisfies Handlers<
-  'networkInfo' | 'travelTimes' | 'isochrone' | 'catchment' | 'networkData' | 'exportNetwork'
+function roadNetworkInfo(ctx: Context): RoadNetworkInfo {
+  const osm = ctx.roads.osm();
+  const active = ctx.roads.active();
+  const schematic = ctx.network.networkFor();
+  return {
+    active,
+    attribution: active === 'osm' && osm ? osm.meta.attribution : null,
+    osm: osm ? (osmInfo(osm) as RoadNetworkInfo['osm']) : null,
+    schematic: { nodes: schematic.nodes.length, edges: schematic.edges.length, assumptions: { ...DEFAULT_ASSUMPTIONS } },
+  };
+}
+
+function useNetwork(ctx: Context, { network }: { network: NetworkKind }): RoadNetworkInfo {
+  ctx.roads.use(network);
+  return roadNetworkInfo(ctx);
+}
+
+function checked(p: readonly number[], what: string): LngLat {
+  const problem = lngLatProblem(p);
+  if (problem) throw new UserInputError(`${what}: ${problem}`);
+  return [p[0] as number, p[1] as number];
+}
+
+/** Point-to-point driving time on the active network, with snap distances and the classes used. */
+function route(ctx: Context, { from, to, geometry }: { from: [number, number]; to: [number, number]; geometry: boolean }): RouteResult {
+  const a = checked(from, 'from');
+  const b = checked(to, 'to');
+  const osm = ctx.roads.active() === 'osm' ? ctx.roads.osm() : null;
+  if (osm) {
+    const r = osm.router.route(a, b, { geometry });
+    if (!r)
+      throw new UserInputError(
+        `no road connects [${a.join(', ')}] and [${b.join(', ')}] on the imported network (each point must lie within 100 km of a road of the network)`,
+      );
+    const leg = (m: number) => ({ distance_m: m, access_minutes: minutesAt(m, OFF_ROAD_KMH) });
+    const snap = { from: leg(r.from.distanceM), to: leg(r.to.distanceM) };
+    return {
+      network: 'osm',
+      minutes: r.minutes + snap.from.access_minutes + snap.to.access_minutes,
+      km: r.km,
+      classes_km: r.classesKm as Record<string, number>,
+      snap,
+      geometry: r.geometry ? { type: 'LineString', coordinates: [a as [number, number], ...r.geometry, b as [number, number]] } : null,
+    };
+  }
+  // The schematic network: the best of (a's links → tree → b's links), or the direct ordinary-road leg.
+  const net = ctx.network.networkFor();
+  const tree = asUserInput(() => shortestPaths(net, originLinks(net, a)));
+  const linksB = asUserInput(() => originLinks(net, b));
+  let best = { minutes: Number.POSITIVE_INFINITY, node: -1, leg: 0 };
+  for (const l of linksB) {
+    const t = (tree.minutes[l.node] as number) + l.minutes;
+    if (t < best.minutes) best = { minutes: t, node: l.node, leg: l.minutes };
+  }
+  const nodes = best.node >= 0 ? pathTo(tree, best.node) : [];
+  const kmOf: Record<string, number> = {};
+  for (let k = 1; k < nodes.length; k++) {
+    const e = net.edges.filter((x) => x.from === nodes[k - 1] && x.to === nodes[k]).sort((x, y) => x.minutes - y.minutes)[0];
+    if (e) kmOf[e.mode] = (kmOf[e.mode] ?? 0) + e.lengthMetres / 1000;
+  }
+  const first = nodes[0] === undefined ? null : net.nodes[nodes[0]];
+  const last = best.node >= 0 ? net.nodes[best.node] : null;
+  const legKm = (p: LngLat, n: { position: LngLat } | null | undefined) =>
+    n ? (distanceMetres(p, n.position) * net.assumptions.detourFactor) / 1000 : 0;
+  kmOf['access'] = (kmOf['access'] ?? 0) + legKm(a, first) + legKm(b, last);
+  if (!Number.isFinite(best.minutes))
+    throw new UserInputError(`no route between [${a.join(', ')}] and [${b.join(', ')}] on the schematic network`);
+  const snapA = first ? distanceMetres(a, first.position) : 0;
+  const snapB = last ? distanceMetres(b, last.position) : 0;
+  return {
+    network: 'schematic',
+    minutes: best.minutes,
+    km: Object.values(kmOf).reduce((s, x) => s + x, 0),
+    classes_km: kmOf,
+    snap: {
+      from: {
+        distance_m: snapA,
+        access_minutes: nodes[0] === undefined ? 0 : (tree.minutes[nodes[0]] as number),
+      },
+      to: { distance_m: snapB, access_minutes: best.leg },
+    },
+    geometry: geometry
+      ? {
+          type: 'LineString',
+          coordinates: [a as [number, number], ...nodes.map((i) => net.nodes[i]?.position as [number, number]), b as [number, number]],
+        }
+      : null,
+  };
+}
+
+function importRoadNetwork(ctx: Context, { uploadId, clip }: { uploadId: string; clip: Parameters<Context['roads']['startImport']>[1] }) {
+  const staged = ctx.uploads.complete(uploadId);
+  // The staged copy is removed when the import ends, whatever its outcome (a borrowed file, the CLI's, is left alone).
+  const jobId = ctx.roads.startImport({ path: staged.path, name: staged.name }, clip, () => ctx.uploads.discard(uploadId));
+  return { jobId };
+}
+
+function roadImportStatus(ctx: Context, { jobId }: { jobId: string }) {
+  const job = ctx.roads.status(jobId);
+  return {
+    id: job.id,
+    status: job.status,
+    phase: job.progress?.phase ?? null,
+    fraction: job.status === 'done' ? 1 : (job.progress?.fraction ?? 0),
+    bytesRead: job.progress?.bytesRead ?? 0,
+    totalBytes: job.progress?.totalBytes ?? 0,
+    etaSeconds: job.progress?.etaSeconds ?? null,
+    error: job.error,
+    info: job.meta ? (osmInfo(job.meta) as RoadNetworkInfo['osm']) : null,
+  };
+}
+
+function cancelRoadImport(ctx: Context, { jobId }: { jobId: string }) {
+  return { cancelled: ctx.roads.cancel(jobId) };
+}
+
+export const networkHandlers = {
+  networkInfo,
+  travelTimes,
+  isochrone,
+  catchment,
+  networkData,
+  exportNetwork,
+  roadNetworkInfo,
+  useNetwork,
+  route,
+  importRoadNetwork,
+  roadImportStatus,
+  cancelRoadImport,
+} satisfies Handlers<
+  | 'networkInfo'
+  | 'travelTimes'
+  | 'isochrone'
+  | 'catchment'
+  | 'networkData'
+  | 'exportNetwork'
+  | 'roadNetworkInfo'
+  | 'useNetwork'
+  | 'route'
+  | 'importRoadNetwork'
+  | 'roadImportStatus'
+  | 'cancelRoadImport'
 >;

@@ -82,7 +82,7 @@ export async function buildNetworkFile(
   for (const f of r.facilities) facilities[f.kind] = (facilities[f.kind] ?? 0) + 1;
   const clip: ClipOption = options.clip ?? { mode: 'zone' };
   const meta: RoadNetworkMeta = {
-    source: { file: basename(file), bytes: statSync(file).size, format: r.format, writingProgram: r.writingProgram },
+    source: { file: options.name ?? basename(file), bytes: statSync(file).size, format: r.format, writingProgram: r.writingProgram },
     asOf: r.asOf,
     attribution: OSM_ATTRIBUTION,
     profile: r.profile,
@@ -158,7 +158,7 @@ export async function importOsmNetwork(
   const entry = fromSource ? `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })` : url;
   const worker = new Worker(entry, {
     eval: fromSource,
-    workerData: { file, tmp, options: { profile: options.profile, clip: options.clip } satisfies ReadOptions },
+    workerData: { file, tmp, options: { name: options.name, profile: options.profile, clip: options.clip } satisfies ReadOptions },
     // The worker is CPU-bound; a generous heap keeps China-sized imports out of the default limit.
     resourceLimits: { maxOldGenerationSizeMb: 4096 },
   });

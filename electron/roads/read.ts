@@ -49,6 +49,8 @@ export type OsmFormat = 'pbf' | 'xml' | 'xml.gz' | 'xml.bz2';
 export type ClipOption = { mode: 'zone' } | { mode: 'bbox'; bbox: BBox } | { mode: 'whole' };
 
 export interface ReadOptions {
+  /** The file's name as the user knows it, for the provenance and messages (a staged upload has a server-made name on disk). */
+  name?: string;
   profile?: RoadProfile;
   clip?: ClipOption;
   /** Decide a PBF block's kind from a prefix in pass 1 (default true); see PbfFile.blockKind. */
@@ -99,9 +101,10 @@ export interface ReadResult {
   profile: RoadProfile;
 }
 
-/** Guesses the format from the name, then checks the first bytes. */
+/** Guesses the format from the file's name (`path`'s base name), then checks the first bytes. */
 export function detectFormat(path: string, head: Uint8Array): OsmFormat {
-  const name = basename(path).toLowerCase();
+  const display = basename(path);
+  const name = display.toLowerCase();
   const gz = head[0] === 0x1f && head[1] === 0x8b;
   const bz = head[0] === 0x42 && head[1] === 0x5a && head[2] === 0x68;
   if (name.endsWith('.pbf')) return 'pbf';
@@ -111,7 +114,7 @@ export function detectFormat(path: string, head: Uint8Array): OsmFormat {
   if (text.startsWith('<')) return 'xml';
   // A PBF file starts with a 4-byte header length followed by the BlobHeader's type "OSMHeader".
   if (new TextDecoder().decode(head.subarray(0, 32)).includes('OSMHeader')) return 'pbf';
-  throw new OsmFileError(`${basename(path)} is neither an .osm.pbf file nor OSM XML (.osm, .osm.gz, .osm.bz2)`);
+  throw new OsmFileError(`${display} is neither an .osm.pbf file nor OSM XML (.osm, .osm.gz, .osm.bz2)`);
 }
 
 let gcFunction: (() => void) | null | undefined;
@@ -237,13 +240,14 @@ async function readOnce(
   if (problem) throw new OsmFileError(`bad road profile: ${problem}`);
   const clip = options.clip ?? { mode: 'zone' };
 
+  const display = options.name ?? basename(path);
   const totalBytes = statSync(path).size;
-  if (totalBytes === 0) throw new OsmFileError(`${basename(path)} is empty`);
+  if (totalBytes === 0) throw new OsmFileError(`${display} is empty`);
   const head = new Uint8Array(64);
   const fd = openSync(path, 'r');
   readSync(fd, head, 0, 64, 0);
   closeSync(fd);
-  const format = detectFormat(path, head);
+  const format = detectFormat(display, head);
 
   // Pass 1 state.
   const wayId = new Grow((n) => new Float64Array(n));
@@ -464,7 +468,7 @@ async function readOnce(
   const kept = clipBoxes ? facilities.filter((f) => insideBoxes(f.lng, f.lat, clipBoxes)) : facilities;
 
   if (graph.edgeCount === 0) {
-    const name = basename(path);
+    const name = display;
     if (counts.waysKept === 0) {
       throw new OsmFileError(
         `${name} holds no drivable road of the classes ${Object.keys(profile.speedsKmh).join(', ')} (read ${counts.waysRead} ways)`,
