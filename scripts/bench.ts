@@ -2,7 +2,8 @@
  * `npm run bench`: performance figures, printed as medians (never asserted in tests).
  * - time from navigation to the first map idle in headless Chromium (browser edition, cold
  *   browser context each run, so nothing is cached);
- * - basemap tile reads through the shared asset resolver.
+ * - basemap tile reads through the shared asset resolver;
+ * - the road network (OSM import, reload, routes and trees beside pgRouting; BENCH_SKIP_ROADS=1 skips it).
  * Needs `npm run build` first (the start and test scripts run it).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -290,6 +291,14 @@ try {
   write(bigJson, `{"type":"FeatureCollection","features":[${features.join(',')}]}`);
   features.length = 0;
   await measure(bigJson, 'big.geojson', 'GeoJSON features');
+
+  // The OpenStreetMap road network (issue 15): import throughput and memory on generated
+  // province-scale extracts, reload, point-to-point routes and one-to-all trees, each beside
+  // pgRouting's time for the same query in the same run (electron/roads/roads.bench.ts).
+  if (process.env['BENCH_SKIP_ROADS'] !== '1') {
+    const { runRoadsBench } = await import('../electron/roads/roads.bench.ts');
+    await runRoadsBench();
+  }
 } finally {
   await browser.close();
   await server.close();
