@@ -30,6 +30,7 @@ export function openBackend(options: {
   dataDir: string;
   edition: HandlerDeps['info']['edition'];
   importLimits?: HandlerDeps['importLimits'];
+  roadsWorkerUrl?: URL;
 }): Backend {
   const { paths, dataDir, edition } = options;
   const reference = loadReference(paths);

@@ -11,7 +11,22 @@ const common = {
   logLevel: 'warning',
   external: ['electron', 'better-sqlite3'],
 };
-await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' });
+// main passes the bundled worker's URL to road imports, so the source default (import.meta.url, empty in CJS) is never used there.
+await build({
+  ...common,
+  entryPoints: ['electron/main/index.ts'],
+  outfile: 'dist/electron/main.cjs',
+  logOverride: { 'empty-import-meta': 'silent' },
+});
 // The sandboxed preload may only require('electron'); everything else must be bundled in.
 await build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs' });
-console.log('electron: dist/electron/main.cjs, dist/electron/preload.cjs');
+// The road-network import runs in a worker thread; it uses top-level await, so it is an ES module.
+// Its CommonJS dependencies (unbzip2-stream, …) call require(), which an ES module gets from createRequire.
+await build({
+  ...common,
+  format: 'esm',
+  entryPoints: ['electron/roads/import-worker.ts'],
+  outfile: 'dist/electron/roads-import-worker.mjs',
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});
+console.log('electron: dist/electron/main.cjs, dist/electron/preload.cjs, dist/electron/roads-import-worker.mjs');

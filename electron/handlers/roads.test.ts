@@ -3,11 +3,13 @@
  * which stages the file where it lies), made active, described, routed on and exported; a bad
  * file changes nothing; switching back to the schematic network.
  */
-import { copyFileSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RoadNetworkInfo, RouteResult } from '../contract/api.ts';
 import { runCli } from '../cli/siteselect.ts';
+import { importOsmNetwork } from '../roads/import.ts';
 import { loadOsmNetwork, NETWORK_FILE } from '../roads/store.ts';
 import { REPO_ROOT, tempBackend, tempDir } from '../testing/temp-backend.ts';
 import { dispatch } from './index.ts';
@@ -112,4 +114,23 @@ describe('road network from an OpenStreetMap extract', () => {
       backend.dispose();
     }
   }, 60_000);
+});
+
+describe('the road-import worker as the desktop app runs it', () => {
+  const bundled = join(REPO_ROOT, 'dist/electron/roads-import-worker.mjs');
+  // npm test builds before the unit tests; run alone without a build, there is nothing to test.
+  it.skipIf(!existsSync(bundled))('the bundled ES-module worker (dist/electron) imports an extract', async () => {
+    const dir = tempDir('siteselect-roads-bundled-');
+    try {
+      const meta = await importOsmNetwork(FIXTURE, dir.dir, {
+        name: 'rules.osm',
+        clip: { mode: 'whole' },
+        workerUrl: pathToFileURL(bundled),
+      });
+      expect(meta.nodes).toBe(loadOsmNetwork(data.dir)?.meta.nodes);
+      expect(loadOsmNetwork(dir.dir)?.meta.source.file).toBe('rules.osm');
+    } finally {
+      dir.remove();
+    }
+  });
 });

@@ -7,6 +7,7 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openBackend, type Backend } from '../backend.ts';
 import { METHOD_NAMES, CHANNEL_PREFIX, PRESENT_CHANNEL, PRINT_CHANNEL } from '../contract/methods.ts';
 import { resolveAsset } from '../assets/resolve-asset.ts';
@@ -137,7 +138,13 @@ app
     const appRoot = app.getAppPath();
     // Data files are unpacked next to the asar archive (electron-builder.yml asarUnpack).
     const unpacked = appRoot.replace(/app\.asar$/, 'app.asar.unpacked');
-    backend = openBackend({ paths: appPaths(appRoot, unpacked), dataDir: app.getPath('userData'), edition: 'electron' });
+    backend = openBackend({
+      paths: appPaths(appRoot, unpacked),
+      dataDir: app.getPath('userData'),
+      edition: 'electron',
+      // The road-import worker is bundled beside main (scripts/build-electron.mjs).
+      roadsWorkerUrl: pathToFileURL(join(__dirname, 'roads-import-worker.mjs')),
+    });
     lockDownSession();
     registerProtocol(backend);
     registerIpc(backend);
