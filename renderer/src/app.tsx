@@ -13,6 +13,7 @@ import { StatusBar } from './components/status-bar.tsx';
 import { AboutDialog } from './features/about/about-dialog.tsx';
 import { AccessCard } from './features/access/access-card.tsx';
 import { AccessPanel } from './features/access/access-panel.tsx';
+import { RoadNetworkPanel } from './features/network/road-network-panel.tsx';
 import { useAccessPoint } from './features/access/use-access-point.ts';
 import { useSurface } from './features/access/use-surface.ts';
 import { ImportDialog, type ImportDialogHandle } from './features/imports/import-dialog.tsx';
@@ -125,6 +126,7 @@ function Workspace(props: WorkspaceProps) {
           onCancel={surface.cancel}
           onClear={surface.clear}
         />
+        <RoadNetworkPanel />
         <LayerPanel
           layers={layers}
           hidden={visibility.hidden}

@@ -34,6 +34,8 @@ export const queryKeys = {
   network: ['network'],
   networkInfo: ['network', 'info'],
   networkData: ['network', 'data'],
+  /** Which network is active, and the imported OpenStreetMap network's provenance. */
+  roadNetwork: ['network', 'roads'],
   travelTimes: (from: LngLat) => ['network', 'travel-times', from[0], from[1]],
   catchment: (from: LngLat, minutes: readonly number[]) => ['network', 'catchment', from[0], from[1], ...minutes],
   isochrone: (from: LngLat, minutes: readonly number[]) => ['network', 'isochrone', from[0], from[1], ...minutes],
@@ -74,6 +76,8 @@ export const INVALIDATES = {
   saveCustomCriterion: [queryKeys.customCriteria],
   criterionFromLayer: [queryKeys.customCriteria],
   deleteCustomCriterion: [queryKeys.customCriteria],
+  // Every time on screen comes from the active network.
+  useNetwork: [queryKeys.network],
   addBasemap: [queryKeys.basemaps],
   removeBasemap: [queryKeys.basemaps],
 } as const satisfies { readonly [M in MethodName]?: readonly QueryKey[] } & { readonly [M in WriteMethodName]: readonly QueryKey[] };

@@ -92,6 +92,47 @@ export function useImportJob() {
 }
 
 export const useCancelImport = () => useAction('cancelImport');
+export const useUseNetwork = () => useWrite('useNetwork');
+export const useCancelRoadImport = () => useAction('cancelRoadImport');
+
+export interface RoadImportProgress {
+  /** Staging the file, then the import's own phases (ways, nodes, graph, write). */
+  phase: string;
+  fraction: number;
+  etaSeconds: number | null;
+  jobId: string | null;
+}
+
+/**
+ * Imports an OpenStreetMap extract: the file is staged in chunks, then read in the backend's
+ * worker; progress is polled. When it is done, every answer computed on a network is stale.
+ */
+export function useRoadImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      file,
+      clip,
+      onProgress,
+      cancelled,
+    }: {
+      file: File;
+      clip: ArgsOf<'importRoadNetwork'>['clip'];
+      onProgress(p: RoadImportProgress): void;
+      cancelled(): boolean;
+    }) => {
+      const uploadId = await stageFile(file, (f) => onProgress({ phase: 'upload', fraction: f, etaSeconds: null, jobId: null }), cancelled);
+      const { jobId } = await call('importRoadNetwork', { uploadId, ...(clip ? { clip } : {}) });
+      for (;;) {
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        const status = await call('roadImportStatus', { jobId });
+        onProgress({ phase: status.phase ?? 'start', fraction: status.fraction, etaSeconds: status.etaSeconds, jobId });
+        if (status.status !== 'running') return status;
+      }
+    },
+    onSuccess: (status) => (status.status === 'done' ? client.invalidateQueries({ queryKey: queryKeys.network }) : undefined),
+  });
+}
 export const usePreviewImport = () => useAction('previewImport');
 export const useExportLayer = () => useAction('exportLayer');
 export const useScoreSites = () => useAction('scoreSites');

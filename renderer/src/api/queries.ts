@@ -19,6 +19,7 @@ export const queries = {
   tours: () => queryOptions({ queryKey: queryKeys.tours, queryFn: () => call('listTours') }),
   networkInfo: () => queryOptions({ queryKey: queryKeys.networkInfo, queryFn: () => call('networkInfo') }),
   networkData: () => queryOptions({ queryKey: queryKeys.networkData, queryFn: () => call('networkData') }),
+  roadNetwork: () => queryOptions({ queryKey: queryKeys.roadNetwork, queryFn: () => call('roadNetworkInfo') }),
   travelTimes: (from: LngLat) =>
     queryOptions({ queryKey: queryKeys.travelTimes(from), queryFn: () => call('travelTimes', { from: [from[0], from[1]] }) }),
   planTaxonomy: () => queryOptions({ queryKey: queryKeys.planTaxonomy, queryFn: () => call('planTaxonomy') }),
@@ -32,6 +33,7 @@ export const useLayers = () => useQuery(queries.layers());
 export const useSettings = () => useQuery(queries.settings());
 export const useTours = () => useQuery(queries.tours());
 export const useNetworkInfo = () => useQuery(queries.networkInfo());
+export const useRoadNetwork = () => useQuery(queries.roadNetwork());
 export const usePlanTaxonomy = () => useQuery(queries.planTaxonomy());
 export const useProfilePresets = () => useQuery(queries.profilePresets());
 export const useScenarios = () => useQuery(queries.scenarios());
