@@ -30,6 +30,7 @@ describe('contract', () => {
         'saveCustomCriterion',
         'criterionFromLayer',
         'deleteCustomCriterion',
+        'useNetwork',
       ].sort(),
     );
     expect([...FILE_METHODS].sort()).toEqual(['previewImport', 'startImport', 'uploadChunk']);

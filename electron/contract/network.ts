@@ -24,7 +24,8 @@ export type _AssumptionsMatchGeo = Assert<Equals<Assumptions, NetworkAssumptions
 export const FACILITY_CLASS_IDS = DESTINATION_CLASSES;
 export const FacilityClassSchema = z.enum(FACILITY_CLASS_IDS);
 
-export const Reached = NamedNode.extend({ minutes: z.number().nonnegative(), via: z.array(NamedNode) });
+/** A facility reached; `approximate` when its position is a stand-in (the time is then approximate too). */
+export const Reached = NamedNode.extend({ minutes: z.number().nonnegative(), via: z.array(NamedNode), approximate: z.boolean() });
 export type Reached = z.infer<typeof Reached>;
 
 export const TravelTimesResult = z.object({

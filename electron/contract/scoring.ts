@@ -223,8 +223,12 @@ export const RankingResult = z.object({
           score: z.number(),
           weight: z.number(),
           contribution: z.number().nullable(),
+          /** The raw value rests on a stand-in position (the candidate's or the destination's): shown as ≈. */
+          approximate: z.boolean(),
         }),
       ),
+      /** The candidate's position is a stand-in (a park on its county seat): times are "from the county seat". */
+      approximate: z.boolean(),
     }),
   ),
   sensitivity: z

@@ -31,6 +31,7 @@ export function zoneNetworkInput(layers: ReadonlyMap<LayerId, ReferenceLayer>, m
     name_en: f.properties.name_en,
     position: (f.geometry as { coordinates: [number, number] }).coordinates,
     classes: marketNodes.has(f.properties.id) && !classes.includes('market') ? [...classes, 'market'] : classes,
+    approximate: f.properties.precision === 'approximate',
   });
   const interchanges = features('interchanges')
     .filter(located)

@@ -40,12 +40,15 @@ export function siteFacts(
   const factsAt = (base: Omit<CandidateFacts, 'minutes' | 'labour' | 'labourUnknown'>): CandidateFacts => {
     const net = network.networkFor();
     const t = asUserInput(() => travelTimes(net, base.position));
-    const market = (id: string) => {
+    const reachedMarket = (id: string) => {
       const node = marketNode(id);
-      return node ? (t.markets[node]?.minutes ?? null) : null;
+      return node ? (t.markets[node] ?? null) : null;
     };
+    const market = (id: string) => reachedMarket(id)?.minutes ?? null;
     const gz = market('guangzhou');
     const sz = market('shenzhen');
+    // The nearer of Guangzhou and Shenzhen is the one whose stand-in decides.
+    const gba = gz !== null && (sz === null || gz <= sz) ? reachedMarket('guangzhou') : reachedMarket('shenzhen');
     const labour = network.labourWithin(base.position, LABOUR_MINUTES);
     return {
       ...base,
@@ -62,6 +65,17 @@ export function siteFacts(
       },
       labour: labour.population,
       labourUnknown: labour.unknownCounties,
+      approximateMinutes: {
+        interchange: t.facilities.interchange?.approximate === true,
+        freight: t.facilities.freight?.approximate === true,
+        'intl-rail': t.facilities['international-rail']?.approximate === true,
+        airport: t.facilities['airport-cargo']?.approximate === true,
+        bonded: t.facilities['bonded-zone']?.approximate === true,
+        port: t.facilities.port?.approximate === true,
+        gba: gba?.approximate === true,
+        changsha: reachedMarket('changsha')?.approximate === true,
+        hsr: t.facilities['hsr-station']?.approximate === true,
+      },
     };
   };
 
@@ -117,6 +131,7 @@ export function siteFacts(
             kind: 'park',
             position: f.geometry.coordinates as [number, number],
             level: f.properties['level'] as 'national' | 'provincial',
+            approximate: f.properties.precision === 'approximate',
             prefectureAdcode: typeof adcode === 'string' ? prefectureOf(adcode) : null,
             industries: (f.properties['plan_industries'] as { industry_id: string | null; subline_id: string | null }[]) ?? [],
           }),

@@ -40,6 +40,8 @@ export interface PointInput {
   name_en: string;
   position: LngLat;
   classes: readonly FacilityClass[];
+  /** The position is a stand-in (e.g. the county seat), not where the facility is: times to it are approximate. */
+  approximate?: boolean;
 }
 
 export interface LineInput {

@@ -13,6 +13,8 @@ export interface Reached {
   name_en: string;
   /** Named nodes the route passes, origin side first (interchanges, stations), excluding the target. */
   via: { id: string; name_zh: string; name_en: string }[];
+  /** The target's position is a stand-in (PointInput.approximate): the time is approximate. */
+  approximate: boolean;
 }
 
 export interface TravelTimes {
@@ -30,6 +32,7 @@ function reached(net: Network, tree: ShortestPathTree, target: NetworkNode): Rea
     name_zh: target.name_zh,
     name_en: target.name_en,
     via: path.map((i) => net.nodes[i] as NetworkNode).map((n) => ({ id: n.id, name_zh: n.name_zh, name_en: n.name_en })),
+    approximate: target.approximate === true,
   };
 }
 

@@ -31,6 +31,10 @@ export interface CandidateFacts {
   /** Residents within 60 minutes (lower bound when `labourUnknown` lists counties). */
   labour: number | null;
   labourUnknown: readonly string[];
+  /** The candidate's position is a stand-in (a park on its county seat): every position-based value is approximate. */
+  approximate?: boolean;
+  /** Times whose destination is a stand-in (e.g. an interchange on a county seat). */
+  approximateMinutes?: Partial<Record<keyof CandidateFacts['minutes'], boolean>>;
 }
 
 /** The plan's focus industries per prefecture (data/plan.json). */
@@ -118,6 +122,11 @@ export interface CriterionResult {
   weight: number;
   /** weight × score, in points of 100 (WSM/AHP); null for TOPSIS, whose closeness is not additive. */
   contribution: number | null;
+  /**
+   * The raw value rests on a stand-in position: the candidate's own (a park on its county seat) for
+   * every position-based criterion, or the destination's for a time. Shown as approximate (≈).
+   */
+  approximate: boolean;
 }
 
 export interface Exclusion {
@@ -138,6 +147,8 @@ export interface RankedCandidate {
   criteria: CriterionResult[];
   exclusions: Exclusion[];
   notes: string[];
+  /** The candidate's position is a stand-in (see CandidateFacts.approximate). */
+  approximate: boolean;
 }
 
 /** What a method computed besides the totals, per ranked candidate in `ids` order. */
@@ -286,6 +297,29 @@ export function rawValues(
     'park-level': c.level === 'national' ? 2 : c.level === 'provincial' ? 1 : 0,
     labour: c.labour,
   };
+}
+
+/** The built-in criteria that depend on where a candidate is, and the travel time each reads. */
+const POSITION_CRITERIA: Partial<Record<CriterionId, keyof CandidateFacts['minutes'] | 'position'>> = {
+  cluster: 'position',
+  labour: 'position',
+  't-interchange': 'interchange',
+  't-freight': 'freight',
+  't-intl-rail': 'intl-rail',
+  't-airport': 'airport',
+  't-bonded': 'bonded',
+  't-port': 'port',
+  't-gba': 'gba',
+  't-changsha': 'changsha',
+  't-hsr': 'hsr',
+};
+
+/** Whether a candidate's raw value of a criterion rests on a stand-in position. */
+export function approximateValue(c: CandidateFacts, id: CriterionKey): boolean {
+  const basis = POSITION_CRITERIA[id as CriterionId];
+  if (!basis) return false;
+  if (c.approximate) return true;
+  return basis !== 'position' && c.approximateMinutes?.[basis] === true;
 }
 
 /** A criterion as scored: built-in (from CRITERIA) or the user's own. */
@@ -509,7 +543,9 @@ export function scoreCandidates(
         score: i === undefined ? 0 : ((scores[i] as number[])[j] as number),
         weight: (w[j] as number) * 100,
         contribution: i === undefined ? null : ((contributions[i] as number[] | null)?.[j] ?? null),
+        approximate: approximateValue(r.c, crit.id),
       })),
+      approximate: r.c.approximate === true,
     };
   });
   candidates.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.id.localeCompare(b.id));
