@@ -36,6 +36,9 @@ commands:
                                              as the road network; default clip: the zone and its corridors
   network info                               the active network: source, as-of date, bbox, counts, km and speed per class
   network use osm|schematic                  choose the network every travel time uses
+  park set-position PARK --lnglat LON,LAT [--crs wgs84|gcj02|bd09] [--note TEXT]
+                                             correct a park's position (PARK: its id or catalogue code, e.g. S437065)
+  park reset PARK                            undo the correction: the shipped position again
   route --from LON,LAT --to LON,LAT [--geojson]
                                              driving minutes, km, snap distances and road classes on the active network
   score --profile FILE.json [--method wsm|ahp|topsis|owa|promethee|vikor|electre] [--format json|csv]
@@ -214,6 +217,33 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         return 0;
       }
       throw new UsageError(`network needs import, info or use, got "${sub ?? ''}"`);
+    }
+    if (command === 'park') {
+      const [sub, ...args] = rest;
+      const { values, positionals } = parseArgs({
+        args,
+        options: { 'data-dir': { type: 'string' }, lnglat: { type: 'string' }, crs: { type: 'string' }, note: { type: 'string' } },
+        strict: true,
+        allowPositionals: true,
+      });
+      const park = positionals[0];
+      if (!park || positionals.length > 1) throw new UsageError(`park ${sub ?? ''} needs exactly one PARK (an id or a catalogue code)`);
+      const dataDir = values['data-dir'] ?? defaultDataDir();
+      if (sub === 'set-position') {
+        const position = parseLngLat(values.lnglat, '--lnglat');
+        const crs = values.crs ?? 'wgs84';
+        if (!CRS_IDS.includes(crs as CrsId)) throw new UsageError(`--crs must be wgs84, gcj02 or bd09, got "${crs}"`);
+        const r = await withBackend(dataDir, (b) =>
+          ok(dispatch(b.api, 'setParkPosition', { park, position, crs, note: values.note ?? '' })),
+        );
+        io.out(JSON.stringify(r, null, 2));
+        return 0;
+      }
+      if (sub === 'reset') {
+        io.out(JSON.stringify(await withBackend(dataDir, (b) => ok(dispatch(b.api, 'resetParkPosition', { park }))), null, 2));
+        return 0;
+      }
+      throw new UsageError(`park needs set-position or reset, got "${sub ?? ''}"`);
     }
     if (command === 'route') {
       const { values } = parseArgs({

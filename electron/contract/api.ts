@@ -11,6 +11,7 @@
 import type { z } from 'zod';
 import { APP_METHODS } from './app.ts';
 import { BASEMAP_METHODS } from './basemaps.ts';
+import { CORRECTION_METHODS } from './corrections.ts';
 import { CRITERIA_METHODS } from './criteria.ts';
 import type { Assert, Equals, MethodSpec } from './define.ts';
 import type { Envelope } from './envelope.ts';
@@ -26,6 +27,7 @@ import { TOUR_METHODS } from './tours.ts';
 export * from './app.ts';
 export * from './basemaps.ts';
 export * from './common.ts';
+export * from './corrections.ts';
 export * from './criteria.ts';
 export * from './envelope.ts';
 export * from './imports.ts';
@@ -40,6 +42,7 @@ export * from './tours.ts';
 export const CONTRACT = {
   ...APP_METHODS,
   ...LAYER_METHODS,
+  ...CORRECTION_METHODS,
   ...SETTINGS_METHODS,
   ...TOUR_METHODS,
   ...NETWORK_METHODS,

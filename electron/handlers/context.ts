@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { PackRegistry } from '../basemaps/registry.ts';
 import type { Contract, Edition, MethodName, ResultOf } from '../contract/api.ts';
+import type { CorrectionStore } from '../db/correction-store.ts';
 import type { CriteriaStore } from '../db/criteria-store.ts';
 import type { Db } from '../db/index.ts';
 import type { LayerStore } from '../db/layer-store.ts';
@@ -41,10 +42,13 @@ export interface Stores {
   tours: TourStore;
   settings: SettingsStore;
   criteria: CriteriaStore;
+  corrections: CorrectionStore;
 }
 
 export interface Context extends HandlerDeps {
   stores: Stores;
+  /** The zone's layers with the user's park corrections applied (the same map until a correction changes). */
+  layers(): Reference['layers'];
   network: ZoneNetworkService;
   /** The imported OpenStreetMap network, which network is active, and road-network imports. */
   roads: RoadNetworks;

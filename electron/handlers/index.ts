@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import { CONTRACT, WRITE_METHODS, type Api, type Envelope, type ErrorCode, type MethodName } from '../contract/api.ts';
 import { isMethodName } from '../contract/methods.ts';
+import { correctionStore } from '../db/correction-store.ts';
 import { criteriaStore } from '../db/criteria-store.ts';
 import { layerStore } from '../db/layer-store.ts';
 import { scenarioStore } from '../db/scenario-store.ts';
@@ -19,9 +20,11 @@ import { DEFAULT_LIMITS, ImportJobs } from '../imports/jobs.ts';
 import { Uploads } from '../imports/uploads.ts';
 import { roadNetworks } from '../network/roads.ts';
 import { zoneNetworkService } from '../network/service.ts';
+import { correctedLayers } from '../reference/corrected.ts';
 import { siteFacts } from '../scoring/site-facts.ts';
 import { appHandlers } from './app.ts';
 import { basemapHandlers } from './basemaps.ts';
+import { correctionHandlers } from './corrections.ts';
 import { criteriaHandlers } from './criteria.ts';
 import type { Context, HandlerDeps, Handlers } from './context.ts';
 import { ApiError } from './errors.ts';
@@ -40,6 +43,7 @@ export { ApiError } from './errors.ts';
 const HANDLERS = {
   ...appHandlers,
   ...layerHandlers,
+  ...correctionHandlers,
   ...settingsHandlers,
   ...tourHandlers,
   ...networkHandlers,
@@ -59,8 +63,19 @@ export function createContext(deps: HandlerDeps): Context {
     tours: tourStore(deps.userDb),
     settings: settingsStore(deps.userDb),
     criteria: criteriaStore(deps.userDb),
+    corrections: correctionStore(deps.userDb),
   };
-  const network = zoneNetworkService(deps.reference, stores.layers);
+  let layersKey = '';
+  let layers = deps.reference.layers;
+  const currentLayers = () => {
+    const key = stores.corrections.signature();
+    if (key !== layersKey) {
+      layersKey = key;
+      layers = correctedLayers(deps.reference.layers, stores.corrections.list());
+    }
+    return layers;
+  };
+  const network = zoneNetworkService(deps.reference, stores.layers, currentLayers);
   const roads = roadNetworks({
     dataDir: deps.info.dataDir,
     setting: { read: () => stores.settings.all()['network'], write: (kind) => stores.settings.write({ network: kind }) },
@@ -69,9 +84,10 @@ export function createContext(deps: HandlerDeps): Context {
   return {
     ...deps,
     stores,
+    layers: currentLayers,
     network,
     roads,
-    facts: siteFacts(deps.reference, network, stores),
+    facts: siteFacts(deps.reference, network, stores, currentLayers),
     jobs: new ImportJobs(deps.userDb),
     uploads: new Uploads(deps.info.dataDir),
     importLimits: deps.importLimits ?? DEFAULT_LIMITS,

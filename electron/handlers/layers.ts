@@ -52,7 +52,7 @@ function listLayers(ctx: Context): LayerSummary[] {
   const { meta } = ctx.reference.basemap;
   const source = meta.sources[0]?.origin_en ?? null;
   const basemap: LayerSummary[] = meta.layers.map((l) => ({ ...l, kind: 'basemap', source }));
-  const reference: LayerSummary[] = [...ctx.reference.layers.values()].map((l) => {
+  const reference: LayerSummary[] = [...ctx.layers().values()].map((l) => {
     const b = breakdown(l.id, l.collection.features);
     return {
       id: l.id,
@@ -84,7 +84,7 @@ function listLayers(ctx: Context): LayerSummary[] {
 }
 
 function getLayer(ctx: Context, { id }: { id: string }): FeatureCollectionResult {
-  const reference = ctx.reference.layers.get(id as LayerId);
+  const reference = ctx.layers().get(id as LayerId);
   if (reference) return reference.collection as FeatureCollectionResult;
   if (ctx.reference.basemap.meta.layers.some((l) => l.id === id)) {
     throw new UserInputError(`layer "${id}" is part of the basemap and is drawn from tiles, not fetched as GeoJSON`);

@@ -129,7 +129,14 @@ async function exportReport(ctx: Context, args: ExportReportArgs) {
   } catch (error) {
     if (!(error instanceof UserInputError)) throw error;
   }
-  const bytes = await reportWorkbook(args, ranking, comparison, agreement, ctx.reference, ctx.stores.criteria.list().map(toRecord));
+  const bytes = await reportWorkbook(
+    args,
+    ranking,
+    comparison,
+    agreement,
+    { basemap: ctx.reference.basemap, layers: ctx.layers() },
+    ctx.stores.criteria.list().map(toRecord),
+  );
   return { fileName: `${args.fileName ?? 'report'}.xlsx`, mime: XLSX_MIME, dataBase64: Buffer.from(bytes).toString('base64') };
 }
 

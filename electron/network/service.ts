@@ -65,17 +65,29 @@ export function asUserInput<T>(fn: () => T): T {
   }
 }
 
+/**
+ * @param referenceLayers - the zone's layers as they stand now (with the user's park corrections);
+ *   the network is rebuilt when it returns a different map
+ */
 export function zoneNetworkService(
   reference: Pick<Reference, 'layers' | 'zone'>,
   layers?: Pick<LayerStore, 'pointsWithRole' | 'roleSignature'>,
+  referenceLayers: () => Reference['layers'] = () => reference.layers,
 ): ZoneNetworkService {
   const { zone } = reference;
-  const base = zoneNetworkInput(reference.layers, zone.markets);
+  let baseLayers = referenceLayers();
+  let base = zoneNetworkInput(baseLayers, zone.markets);
   let input = base;
   let inputSignature = '';
   const cache = new Map<string, Network>();
   // Points of imported layers with the role "facilities" join the network as destinations.
   const currentInput = (): NetworkInput => {
+    const now = referenceLayers();
+    if (now !== baseLayers) {
+      baseLayers = now;
+      base = zoneNetworkInput(now, zone.markets);
+      inputSignature = '\u0000'; // rebuild below
+    }
     const signature = layers?.roleSignature('facilities') ?? '';
     if (signature !== inputSignature) {
       inputSignature = signature;

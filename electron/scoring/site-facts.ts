@@ -29,10 +29,12 @@ export interface SiteFacts {
   competitors(): CandidateFacts[];
 }
 
+/** @param referenceLayers - the zone's layers as they stand now (with park corrections): park facts are recomputed when it changes */
 export function siteFacts(
   reference: Pick<Reference, 'layers' | 'zone'>,
   network: ZoneNetworkService,
   stores: { sites: Pick<SiteStore, 'list'>; layers: Pick<LayerStore, 'pointsWithRole'> },
+  referenceLayers: () => Reference['layers'] = () => reference.layers,
 ): SiteFacts {
   const marketNode = (id: string) => reference.zone.markets.find((m) => m.id === id)?.node;
 
@@ -80,6 +82,7 @@ export function siteFacts(
   };
 
   let parkFacts: CandidateFacts[] | undefined;
+  let parkLayers: Reference['layers'] | undefined;
   const cache = new Map<string, CandidateFacts>();
   // Points of imported layers whose role is "candidates" join the ranking too; "competitors" join
   // comparisons (a park manager's rivals), not the enterprise's ranking.
@@ -120,7 +123,13 @@ export function siteFacts(
 
   return {
     parks() {
-      parkFacts ??= (reference.layers.get('parks')?.collection.features ?? []).flatMap((f) => {
+      const layers = referenceLayers();
+      if (layers !== parkLayers) {
+        parkLayers = layers;
+        parkFacts = undefined;
+        cache.clear(); // the network changes with the layers
+      }
+      parkFacts ??= (layers.get('parks')?.collection.features ?? []).flatMap((f) => {
         if (f.geometry?.type !== 'Point') return [];
         const adcode = f.properties['adcode'];
         return [
