@@ -156,7 +156,7 @@ function Workspace(props: WorkspaceProps) {
           onPointer={onPointer}
           onReady={onReady}
         />
-        {selection.feature && <InfoCard feature={selection.feature} onClose={selection.clearFeature} />}
+        {selection.feature && <InfoCard feature={selection.feature} map={map} onClose={selection.clearFeature} />}
         {!selection.feature && access.point && !scoringOpen && (
           <AccessCard point={access.point} markets={markets} onIsochrones={access.drawIsochrones} onClose={access.clear} />
         )}

@@ -29,6 +29,7 @@ export const queryKeys = {
   search: (query: string) => ['search', query],
   settings: ['settings'],
   customCriteria: ['custom-criteria'],
+  parkCorrections: ['park-corrections'],
   tours: ['tours'],
   /** The routable network and every answer computed on it; imported facilities join it. */
   network: ['network'],
@@ -76,6 +77,19 @@ export const INVALIDATES = {
   saveCustomCriterion: [queryKeys.customCriteria],
   criterionFromLayer: [queryKeys.customCriteria],
   deleteCustomCriterion: [queryKeys.customCriteria],
+  // A corrected park stands elsewhere: its layer (and the bonded zone that is the same place), and every time from it.
+  setParkPosition: [
+    queryKeys.parkCorrections,
+    queryKeys.layerFeaturesOf('parks'),
+    queryKeys.layerFeaturesOf('bonded-zones'),
+    queryKeys.network,
+  ],
+  resetParkPosition: [
+    queryKeys.parkCorrections,
+    queryKeys.layerFeaturesOf('parks'),
+    queryKeys.layerFeaturesOf('bonded-zones'),
+    queryKeys.network,
+  ],
   // Every time on screen comes from the active network.
   useNetwork: [queryKeys.network],
   addBasemap: [queryKeys.basemaps],

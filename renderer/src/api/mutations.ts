@@ -93,6 +93,8 @@ export function useImportJob() {
 
 export const useCancelImport = () => useAction('cancelImport');
 export const useUseNetwork = () => useWrite('useNetwork');
+export const useSetParkPosition = () => useWrite('setParkPosition');
+export const useResetParkPosition = () => useWrite('resetParkPosition');
 export const useCancelRoadImport = () => useAction('cancelRoadImport');
 
 export interface RoadImportProgress {

@@ -20,6 +20,7 @@ export const queries = {
   networkInfo: () => queryOptions({ queryKey: queryKeys.networkInfo, queryFn: () => call('networkInfo') }),
   networkData: () => queryOptions({ queryKey: queryKeys.networkData, queryFn: () => call('networkData') }),
   roadNetwork: () => queryOptions({ queryKey: queryKeys.roadNetwork, queryFn: () => call('roadNetworkInfo') }),
+  parkCorrections: () => queryOptions({ queryKey: queryKeys.parkCorrections, queryFn: () => call('listParkCorrections') }),
   travelTimes: (from: LngLat) =>
     queryOptions({ queryKey: queryKeys.travelTimes(from), queryFn: () => call('travelTimes', { from: [from[0], from[1]] }) }),
   planTaxonomy: () => queryOptions({ queryKey: queryKeys.planTaxonomy, queryFn: () => call('planTaxonomy') }),
@@ -34,6 +35,7 @@ export const useSettings = () => useQuery(queries.settings());
 export const useTours = () => useQuery(queries.tours());
 export const useNetworkInfo = () => useQuery(queries.networkInfo());
 export const useRoadNetwork = () => useQuery(queries.roadNetwork());
+export const useParkCorrections = () => useQuery(queries.parkCorrections());
 export const usePlanTaxonomy = () => useQuery(queries.planTaxonomy());
 export const useProfilePresets = () => useQuery(queries.profilePresets());
 export const useScenarios = () => useQuery(queries.scenarios());

@@ -43,7 +43,9 @@ function Row({ label, reached, testId }: { label: string; reached: Reached | nul
       <dd>
         {reached ? (
           <>
-            <strong>{formatMinutes(reached.minutes, t)}</strong> · {name(reached)}
+            <strong>{reached.approximate ? `≈ ${formatMinutes(reached.minutes, t)}` : formatMinutes(reached.minutes, t)}</strong> ·{' '}
+            {name(reached)}
+            {reached.approximate && <span className="muted small"> {t('access.standIn')}</span>}
             {reached.via.length > 0 && (
               <span className="via">
                 {t('access.via')} {reached.via.map(name).join(' → ')}

@@ -158,7 +158,8 @@ export function CompareTables({ result }: { result: Comparison }) {
                 const x = p.criteria[j];
                 return (
                   <td key={p.id} className="num">
-                    {formatRaw(x?.raw ?? null, c.unit, t, i18n.language)} <span className="muted small">{(x?.score ?? 0).toFixed(2)}</span>
+                    {formatRaw(x?.raw ?? null, c.unit, t, i18n.language, x?.approximate === true)}{' '}
+                    <span className="muted small">{(x?.score ?? 0).toFixed(2)}</span>
                   </td>
                 );
               })}

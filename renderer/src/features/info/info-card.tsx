@@ -2,21 +2,53 @@
  * Everything known about a clicked feature: its attributes, its source, the date the facts refer
  * to and how its position was obtained. Unknown values say so.
  */
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
+import { useLayerFeatures } from '../../api/queries.ts';
 import { CardHeader } from '../../components/card-header.tsx';
 import type { SelectedFeature } from '../layers/reference-layers.tsx';
 import { localName } from '../../../../geo/local-name.ts';
+import { ParkCorrection } from './park-correction.tsx';
 
 /** Shown first, in this order; the rest follow as published. */
-const LEAD = ['name_zh', 'name_en', 'level', 'kind', 'iata', 'icao', 'code', 'prefecture', 'county', 'adcode'];
-const PROVENANCE = ['source', 'as_of', 'precision', 'precision_note'];
-const HIDDEN = new Set(['id']);
+const LEAD = [
+  'name_zh',
+  'name_en',
+  'current_name_zh',
+  'current_name_en',
+  'catalogue_code',
+  'level',
+  'kind',
+  'approved',
+  'area_ha',
+  'main_industries_zh',
+  'plan_industries',
+  'iata',
+  'icao',
+  'code',
+  'opened',
+  'prefecture',
+  'county',
+  'adcode',
+];
+const PROVENANCE = ['source', 'source_ids', 'as_of', 'precision', 'precision_note'];
+/** Internal ids and what the card shows in words of its own (the correction, the schematic note). */
+const HIDDEN = new Set([
+  'id',
+  'correction',
+  'schematic',
+  'position_basis',
+  'interchange_stand_in',
+  'stand_in',
+  'bonded_zone_id',
+  'park_id',
+]);
 
 function Value({ name, value }: { name: string; value: unknown }) {
   const { t, i18n } = useTranslation();
   if (value === null || value === undefined || value === '') return <span className="unknown">{t('info.unknown')}</span>;
   if (typeof value === 'boolean') return <>{value ? t('info.yes') : t('info.no')}</>;
-  if (name === 'industries' && Array.isArray(value)) {
+  if ((name === 'plan_industries' || name === 'industries') && Array.isArray(value)) {
     return (
       <ul className="plain">
         {(value as { text_zh: string; industry_id: string | null }[]).map((x, i) => (
@@ -75,17 +107,33 @@ function Attributes({
   );
 }
 
-export function InfoCard({ feature, onClose }: { feature: SelectedFeature; onClose(): void }) {
+export function InfoCard({ feature, map, onClose }: { feature: SelectedFeature; map: MapLibreMap | null; onClose(): void }) {
   const { t, i18n } = useTranslation();
-  const p = feature.properties;
+  // The feature as the layer has it now (a correction changes it while the card is open).
+  const live = useLayerFeatures(feature.layer).data?.features.find((f) => f.properties['id'] === feature.properties['id']);
+  const p = live?.properties ?? feature.properties;
+  const position = live?.geometry?.type === 'Point' ? (live.geometry.coordinates as [number, number]) : null;
   const keys = Object.keys(p).filter((k) => !HIDDEN.has(k));
   const ordered = [...LEAD.filter((k) => keys.includes(k)), ...keys.filter((k) => !LEAD.includes(k) && !PROVENANCE.includes(k))];
   const label = (k: string) => (i18n.exists(`props.${k}`) ? t(`props.${k}`) : k);
   return (
     <section className="info-card" aria-labelledby="info-title" data-testid="info-card" data-feature-id={String(p['id'])}>
       <CardHeader id="info-title" title={String(localName(p, i18n.language))} closeLabel={t('info.close')} onClose={onClose} />
-      <p className="muted">{t(`layerNames.${feature.layer}`, { defaultValue: feature.layer })}</p>
+      <p className="muted">
+        {t(`layerNames.${feature.layer}`, { defaultValue: feature.layer })}
+        {p['precision'] === 'approximate' && (
+          <span className="tag approx" data-testid="info-approx">
+            {t('info.approximate')}
+          </span>
+        )}
+      </p>
+      {p['schematic'] === true && (
+        <p className="note small" data-testid="info-schematic">
+          {t('info.schematic')}
+        </p>
+      )}
       <Attributes keys={ordered} properties={p} label={label} />
+      {feature.layer === 'parks' && <ParkCorrection parkId={String(p['id'])} properties={p} position={position} map={map} />}
       <h3>{t('info.provenance')}</h3>
       <Attributes keys={PROVENANCE} properties={p} label={label} className="provenance" />
     </section>

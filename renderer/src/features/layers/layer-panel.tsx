@@ -55,6 +55,11 @@ export function LayerPanel({ layers, hidden, hiddenSubkinds, onToggle, onToggleS
           <span className="layer-count">{layer.featureCount}</span>
         </div>
         {layer.unlocated ? <p className="unlocated">{t('panel.unlocated', { count: layer.unlocated })}</p> : null}
+        {layer.kind === 'reference' && i18n.exists(`legend.${layer.id}`) && (
+          <p className="legend-note small" data-testid={`legend-${layer.id}`}>
+            {t(`legend.${layer.id}`)}
+          </p>
+        )}
         {showSubkinds && (
           <ul className="subkinds">
             {layer.breakdown?.map((b) => {

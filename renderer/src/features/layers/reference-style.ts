@@ -269,14 +269,28 @@ export const REFERENCE_STYLES: Record<string, ReferenceLayerStyle> = {
           type: 'circle',
           source: 'parks',
           filter: ['!', ['has', 'point_count']],
+          // A park whose position is only its county seat's is drawn hollow (a ring in its level's
+          // colour), so approximate and exact positions are told apart at a glance.
           paint: {
             'circle-radius': ['match', ['get', 'level'], 'national', hover(9, 12), hover(6.5, 9)],
-            'circle-color': ['match', ['get', 'level'], 'national', '#c92a2a', '#f08c00'],
-            'circle-stroke-color': '#ffffff',
-            'circle-stroke-width': 2,
+            'circle-color': [
+              'case',
+              ['==', ['get', 'precision'], 'approximate'],
+              '#ffffff',
+              ['match', ['get', 'level'], 'national', '#c92a2a', '#f08c00'],
+            ],
+            'circle-stroke-color': [
+              'case',
+              ['==', ['get', 'precision'], 'approximate'],
+              ['match', ['get', 'level'], 'national', '#c92a2a', '#f08c00'],
+              '#ffffff',
+            ],
+            'circle-stroke-width': ['case', ['==', ['get', 'precision'], 'approximate'], 3, 2],
           },
         },
         label('parks-label', 'parks', lang, 7.5, {
+          // "≈" before the name of a park on its county seat.
+          'text-field': ['case', ['==', ['get', 'precision'], 'approximate'], ['concat', '≈ ', labelField(lang)], labelField(lang)],
           'text-size': ['match', ['get', 'level'], 'national', 14, 12.5],
           'symbol-sort-key': ['match', ['get', 'level'], 'national', 0, 1],
         }),

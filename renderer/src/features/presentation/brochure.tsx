@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../electron/contract/api.ts';
 import { localName } from '../../../../geo/local-name.ts';
 import { useTravelTimesFrom } from '../../api/queries.ts';
-import { formatRaw } from '../scoring/ranking-view.tsx';
+import { ApproximateTag, formatRaw } from '../scoring/ranking-view.tsx';
 import type { Reason } from './quick-match.ts';
 import { vcard } from './vcard.ts';
 import { PrintBar } from '../reports/print-bar.tsx';
@@ -23,6 +23,8 @@ export interface BrochurePark {
   position: [number, number];
   rank: number;
   reasons: Reason[];
+  /** The park stands on its county seat: its times are measured from there (shown "≈ 县城"). */
+  approximate: boolean;
 }
 
 export function Brochure({ parks, agent, onClose }: { parks: BrochurePark[]; agent: Settings['agent']; onClose(): void }) {
@@ -43,8 +45,8 @@ export function Brochure({ parks, agent, onClose }: { parks: BrochurePark[]; age
       live = false;
     };
   }, [card]);
-  const minutes = (m: number | null | undefined) =>
-    m === null || m === undefined ? t('info.unknown') : formatRaw(m, 'min', t, i18n.language);
+  const minutes = (m: { minutes: number; approximate: boolean } | null | undefined, from: BrochurePark) =>
+    m === null || m === undefined ? t('info.unknown') : formatRaw(m.minutes, 'min', t, i18n.language, from.approximate || m.approximate);
   return (
     <div className="report brochure" data-testid="brochure">
       <PrintBar fileName={t('present.brochureFile')} onClose={onClose} testId="brochure" />
@@ -58,11 +60,13 @@ export function Brochure({ parks, agent, onClose }: { parks: BrochurePark[]; age
             const tt = allIn ? times[i]?.data : undefined;
             return (
               <li key={p.id} data-candidate={p.id}>
-                <h2>{localName(p, i18n.language)}</h2>
+                <h2>
+                  {localName(p, i18n.language)} <ApproximateTag candidate={p} />
+                </h2>
                 <p className="brochure-times">
-                  {t('present.toGuangzhou')}: <strong>{minutes(tt?.markets['guangzhou']?.minutes)}</strong> · {t('present.toShenzhen')}:{' '}
-                  <strong>{minutes(tt?.markets['shenzhen']?.minutes)}</strong> · {t('present.toAirport')}:{' '}
-                  <strong>{minutes(tt?.facilities['airport']?.minutes)}</strong>
+                  {t('present.toGuangzhou')}: <strong>{minutes(tt?.markets['guangzhou'], p)}</strong> · {t('present.toShenzhen')}:{' '}
+                  <strong>{minutes(tt?.markets['shenzhen'], p)}</strong> · {t('present.toAirport')}:{' '}
+                  <strong>{minutes(tt?.facilities['airport'], p)}</strong>
                   {tt?.facilities['airport'] ? ` (${localName(tt.facilities['airport'], i18n.language)})` : ''}
                 </p>
                 <ul>

@@ -325,6 +325,7 @@ function QuickMatch({
         position: c.position,
         rank: c.rank ?? 0,
         reasons: reasonsFor(c),
+        approximate: c.approximate,
       })),
     );
     if (top.length > 0) {

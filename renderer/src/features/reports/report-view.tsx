@@ -11,7 +11,7 @@ import type { AppInfo, CompareResult, LayerSummary, RankingResult } from '../../
 import { localName, localText } from '../../../../geo/local-name.ts';
 import { useLayerFeatures, useNetworkInfo } from '../../api/queries.ts';
 import { CompareRadar, CompareTables, MoveUp } from '../compare/comparison-view.tsx';
-import { ExplanationTable, formatRaw } from '../scoring/ranking-view.tsx';
+import { ApproximateTag, ExplanationTable, formatRaw } from '../scoring/ranking-view.tsx';
 import { StabilityChart } from '../scoring/stability-chart.tsx';
 import { PrintBar } from './print-bar.tsx';
 
@@ -99,13 +99,15 @@ export function ReportView({
               {top.map((c) => (
                 <tr key={c.id}>
                   <td className="num">{c.rank}</td>
-                  <td>{name(c)}</td>
+                  <td>
+                    {name(c)} <ApproximateTag candidate={c} />
+                  </td>
                   <td className="num">{c.total?.toFixed(1)}</td>
                   {(['t-interchange', 't-gba', 'labour'] as const).map((id) => {
                     const x = c.criteria.find((y) => y.id === id);
                     return (
                       <td key={id} className="num">
-                        {formatRaw(x?.raw ?? null, x?.unit ?? '', t, i18n.language)}
+                        {formatRaw(x?.raw ?? null, x?.unit ?? '', t, i18n.language, x?.approximate === true)}
                       </td>
                     );
                   })}
@@ -113,6 +115,7 @@ export function ReportView({
               ))}
             </tbody>
           </table>
+          {top.some((c) => c.approximate) && <p className="note small">{t('scoring.approxNote')}</p>}
         </section>
         {leader && (
           <section>

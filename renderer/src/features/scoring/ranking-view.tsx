@@ -9,19 +9,40 @@ type Candidate = RankingResult['candidates'][number];
 type SortKey = 'rank' | 'name' | 'total' | 't-interchange' | 't-gba' | 'labour';
 
 const raw = (c: Candidate, id: string) => c.criteria.find((x) => x.id === id)?.raw ?? null;
+const approximate = (c: Candidate, id: string) => c.criteria.find((x) => x.id === id)?.approximate === true;
+
+/** "≈ 县城" after a candidate whose position is its county seat's (every time is measured from there). */
+export function ApproximateTag({ candidate }: { candidate: { approximate: boolean } }) {
+  const { t } = useTranslation();
+  if (!candidate.approximate) return null;
+  return (
+    <span className="tag approx" title={t('scoring.approxTitle')} data-testid="approx-tag">
+      {t('scoring.approxTag')}
+    </span>
+  );
+}
 
 /** A judgement as Saaty writes it: 3, or 1/3 for values below one. */
 export function formatJudgement(v: number): string {
   return v >= 1 ? v.toFixed(v % 1 === 0 ? 0 : 1) : `1/${(1 / v).toFixed((1 / v) % 1 === 0 ? 0 : 1)}`;
 }
 
+/**
+ * A raw value in its unit as the screen shows it; `approximate` (the value rests on a stand-in
+ * position, CriterionResult.approximate) puts "≈" before it.
+ */
 export function formatRaw(
   value: number | null,
   unit: string,
   t: (k: string, o?: Record<string, unknown>) => string,
   language = 'zh',
+  approximate = false,
 ): string {
   if (value === null) return t('info.unknown');
+  return approximate ? `≈ ${formatExact(value, unit, t, language)}` : formatExact(value, unit, t, language);
+}
+
+function formatExact(value: number, unit: string, t: (k: string, o?: Record<string, unknown>) => string, language: string): string {
   if (unit === 'min') return t('access.min', { m: Math.round(value) });
   if (unit === 'persons') return t('access.people', { value: language === 'en' ? (value / 1e6).toFixed(2) : (value / 1e4).toFixed(1) });
   if (unit === 'level') return t(`scoring.levelValue.${value}`);
@@ -57,7 +78,7 @@ export function ExplanationTable({
           .map((x) => (
             <tr key={x.id} data-criterion={x.id}>
               <td>{t(`criteria.${x.id}`)}</td>
-              <td className="num">{formatRaw(x.raw, x.unit, t, i18n.language)}</td>
+              <td className="num">{formatRaw(x.raw, x.unit, t, i18n.language, x.approximate)}</td>
               <td className="num">{x.score.toFixed(2)}</td>
               <td className="num">{x.weight.toFixed(1)}%</td>
               <td className="num contribution">
@@ -206,11 +227,12 @@ export function RankingView({
                   {localName(c, i18n.language)}
                 </button>
                 {c.kind === 'custom' && <span className="tag">{t('scoring.custom')}</span>}
+                <ApproximateTag candidate={c} />
               </td>
               <td className="num">{c.total === null ? t('scoring.excluded') : c.total.toFixed(1)}</td>
-              <td className="num">{formatRaw(raw(c, 't-interchange'), 'min', t)}</td>
-              <td className="num">{formatRaw(raw(c, 't-gba'), 'min', t)}</td>
-              <td className="num">{formatRaw(raw(c, 'labour'), 'persons', t, i18n.language)}</td>
+              <td className="num">{formatRaw(raw(c, 't-interchange'), 'min', t, i18n.language, approximate(c, 't-interchange'))}</td>
+              <td className="num">{formatRaw(raw(c, 't-gba'), 'min', t, i18n.language, approximate(c, 't-gba'))}</td>
+              <td className="num">{formatRaw(raw(c, 'labour'), 'persons', t, i18n.language, approximate(c, 'labour'))}</td>
             </tr>
           ))}
         </tbody>
@@ -226,6 +248,11 @@ export function RankingView({
               {localText(e, 'message', i18n.language)}
             </p>
           ))}
+          {chosen.approximate && (
+            <p className="note small" data-testid="approx-note">
+              {t('scoring.approxNote')}
+            </p>
+          )}
           <ExplanationTable candidate={chosen} method={result.method} />
           {result.method === 'topsis' && <p className="muted small">{t('scoring.topsisNote')}</p>}
           {chosen.notes.length > 0 && <p className="muted small">{chosen.notes.join(' · ')}</p>}
