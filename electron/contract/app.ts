@@ -21,6 +21,20 @@ export const DataSourceInfo = z.object({
   crs_en: z.string(),
 });
 
+/** One entry of the sources registry (data/sources.json): what every shipped record cites by id. */
+export const RegistrySource = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string().nullable(),
+  date: z.string().nullable(),
+  citation: z.string(),
+  licence: z.string(),
+  /** A notice the licence requires to be shown (e.g. © OpenStreetMap contributors, ODbL 1.0). */
+  attribution: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type RegistrySource = z.infer<typeof RegistrySource>;
+
 export const AppInfo = z.object({
   name: z.string(),
   version: z.string(),
@@ -34,6 +48,8 @@ export const AppInfo = z.object({
     minzoom: z.number().int(),
     maxzoom: z.number().int(),
     sources: z.array(DataSourceInfo),
+    /** Every source the zone's data cites, by id. */
+    registry: z.array(RegistrySource),
   }),
 });
 export type AppInfo = z.infer<typeof AppInfo>;

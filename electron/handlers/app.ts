@@ -7,7 +7,15 @@ function appInfo(ctx: Context): AppInfo {
   return {
     ...ctx.info,
     userSchemaVersion: ctx.userDb.pragma('user_version', { simple: true }) as number,
-    reference: { builtAt: meta.builtAt, bounds: meta.bounds, zoneBounds: meta.zoneBounds, minzoom, maxzoom, sources: meta.sources },
+    reference: {
+      builtAt: meta.builtAt,
+      bounds: meta.bounds,
+      zoneBounds: meta.zoneBounds,
+      minzoom,
+      maxzoom,
+      sources: meta.sources,
+      registry: [...ctx.reference.sources],
+    },
   };
 }
 

@@ -35,6 +35,8 @@ export interface AppPaths {
   presetsFile: string;
   /** The guided tour that ships with the app (data/tours/default-tour.json). */
   tourFile: string;
+  /** The registry of every source the shipped data cites (data/sources.json). */
+  sourcesFile: string;
 }
 
 /**
@@ -54,6 +56,7 @@ export function appPaths(appRoot: string, unpackedRoot = appRoot): AppPaths {
     planFile: join(unpackedRoot, 'data', 'plan.json'),
     presetsFile: join(unpackedRoot, 'data', 'profile-presets.json'),
     tourFile: join(unpackedRoot, 'data', 'tours', 'default-tour.json'),
+    sourcesFile: join(unpackedRoot, 'data', 'sources.json'),
   };
 }
 

@@ -12,6 +12,8 @@ import { loadReferenceLayers, type ReferenceLayer } from './layers.ts';
 import { referencePlaces } from './places.ts';
 import { loadPlan, type PlanData } from './plan.ts';
 import { referenceSearchIndex, type SearchEntry } from './search.ts';
+import { loadSources } from './sources.ts';
+import type { RegistrySource } from '../contract/api.ts';
 import { loadZone, type ZoneData } from './zone.ts';
 
 export type { Basemap, ReferenceMeta } from './basemap.ts';
@@ -29,6 +31,8 @@ export interface Reference {
   /** Named places with WGS-84 positions: the evidence for detecting an import's coordinate system. */
   places: readonly NamedPosition[];
   search: readonly SearchEntry[];
+  /** The sources registry every record's `source_ids` refer to. */
+  sources: readonly RegistrySource[];
   close(): void;
 }
 
@@ -36,7 +40,7 @@ export interface Reference {
 export function loadReference(
   paths: Pick<
     AppPaths,
-    'referenceFile' | 'layersDir' | 'zoneFile' | 'countiesFile' | 'marketsFile' | 'planFile' | 'presetsFile' | 'tourFile'
+    'referenceFile' | 'layersDir' | 'zoneFile' | 'countiesFile' | 'marketsFile' | 'planFile' | 'presetsFile' | 'tourFile' | 'sourcesFile'
   >,
 ): Reference {
   const basemap = openBasemap(paths.referenceFile);
@@ -49,6 +53,7 @@ export function loadReference(
       plan: loadPlan({ plan: paths.planFile, presets: paths.presetsFile, tour: paths.tourFile }),
       places: referencePlaces(basemap.meta, layers),
       search: referenceSearchIndex(basemap.meta, layers),
+      sources: loadSources(paths.sourcesFile),
       close: () => basemap.close(),
     };
   } catch (error) {

@@ -43,6 +43,27 @@ export function AboutDialog({ info, open, onClose }: AboutDialogProps) {
           </dl>
         </section>
       ))}
+      <section className="registry" aria-labelledby="registry-title" data-testid="sources-registry">
+        <h3 id="registry-title">{t('about.registry')}</h3>
+        {info.reference.registry.some((s) => s.attribution) && (
+          <p className="attribution" data-testid="about-attribution">
+            {[...new Set(info.reference.registry.flatMap((s) => (s.attribution ? [s.attribution] : [])))].join(' · ')}
+          </p>
+        )}
+        <ol className="registry-list">
+          {info.reference.registry.map((s) => (
+            <li key={s.id} data-registry-id={s.id}>
+              <strong>{s.title}</strong>
+              {s.publisher && <span> · {s.publisher}</span>}
+              {s.date && <span> · {s.date}</span>}
+              <div className="small">{s.citation}</div>
+              <div className="small muted">
+                {t('about.terms')}: {s.licence}
+              </div>
+            </li>
+          ))}
+        </ol>
+      </section>
       <form method="dialog">
         <button type="submit" autoFocus>
           {t('about.close')}
