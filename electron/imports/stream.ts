@@ -7,7 +7,6 @@
  */
 import { createReadStream, openSync, readSync, closeSync, statSync, type ReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
 import { JSONParser } from '@streamparser/json';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
@@ -67,33 +66,94 @@ function detectEncoding(path: string, name: string): 'utf-8' | 'gb18030' {
   }
 }
 
-/** The file as text chunks; `raw` counts the bytes read for progress. */
+/** The file as text chunks; `raw` counts the bytes read for progress. A read error ends the text with that error. */
 function textStream(path: string, encoding: 'utf-8' | 'gb18030'): { text: NodeJS.ReadableStream; raw: ReadStream } {
   const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
-  return { raw, text: encoding === 'utf-8' ? raw.setEncoding('utf8') : raw.pipe(iconv.decodeStream('gb18030')) };
+  if (encoding === 'utf-8') return { raw, text: raw.setEncoding('utf8') };
+  const decoded = iconv.decodeStream('gb18030') as NodeJS.ReadWriteStream & { destroy(error?: Error): void };
+  // pipe() does not pass errors on: without this, a failed read would leave the text waiting for ever.
+  raw.on('error', (error) => decoded.destroy(error));
+  return { raw, text: raw.pipe(decoded) };
+}
+
+/** Longest CSV record (one row, or a quoted value spanning lines), characters: a site list's row is far shorter. */
+export const MAX_RECORD_CHARS = 1024 * 1024;
+/** Longest streamed GeoJSON feature, bytes of the file (a county-sized polygon is a few MB). */
+export const MAX_STREAMED_FEATURE_BYTES = 64 * 1024 * 1024;
+/** Text read between two turns of the event loop, characters (so polls, cancel and other calls get through). */
+const YIELD_EVERY_CHARS = 1024 * 1024;
+
+const nextTurn = () => new Promise<void>((r) => setImmediate(r));
+const tooLong = (line: number) =>
+  new ProblemError({
+    where: `row ${line}`,
+    message: `a record is longer than 1 MB (an unbalanced quote "?); a row of a site list is far shorter`,
+  });
+
+/**
+ * Physical lines of a text stream, LF or CRLF, numbered from 1. Our own splitter rather than
+ * readline: a line is bounded (readline grows one string without limit and throws an uncaught
+ * RangeError from inside the stream when it passes V8's string limit), a NUL byte stops the read
+ * at once (binary content, e.g. the zero-filled tail of an interrupted copy), and the loop yields
+ * to the event loop every megabyte.
+ */
+async function* lines(text: NodeJS.ReadableStream): AsyncGenerator<{ text: string; line: number }> {
+  let rest = '';
+  let lineNo = 0;
+  let sinceYield = 0;
+  for await (const value of text) {
+    const chunk = typeof value === 'string' ? value : String(value);
+    const nul = chunk.indexOf('\0');
+    const usable = nul < 0 ? chunk : chunk.slice(0, nul);
+    let start = 0;
+    for (let nl = usable.indexOf('\n'); nl >= 0; nl = usable.indexOf('\n', start)) {
+      const line = rest + usable.slice(start, nl);
+      rest = '';
+      start = nl + 1;
+      lineNo++;
+      if (line.length > MAX_RECORD_CHARS) throw tooLong(lineNo);
+      yield { text: line.endsWith('\r') ? line.slice(0, -1) : line, line: lineNo };
+    }
+    rest += usable.slice(start);
+    if (nul >= 0)
+      throw new ProblemError({ where: `row ${lineNo + 1}`, message: 'the file holds binary data (a NUL byte); it is not a text table' });
+    if (rest.length > MAX_RECORD_CHARS) throw tooLong(lineNo + 1);
+    sinceYield += chunk.length;
+    if (sinceYield >= YIELD_EVERY_CHARS) {
+      sinceYield = 0;
+      await nextTurn();
+    }
+  }
+  if (rest !== '') yield { text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, line: lineNo + 1 };
 }
 
 /**
  * Records of a CSV file as arrays of strings, one at a time (`for await`), so each is handled
- * before the next is read. A record may span lines inside quotes; Papa Parse splits each record.
+ * before the next is read. A record may span lines inside quotes; whether it continues is tracked
+ * line by line (each line's quotes flip the state, `""` twice), never by re-scanning the record,
+ * and a record is bounded by MAX_RECORD_CHARS. Papa Parse splits each record into values.
  */
 async function* records(text: NodeJS.ReadableStream): AsyncGenerator<{ values: string[]; line: number }> {
-  const lines = createInterface({ input: text, crlfDelay: Infinity });
-  let pending = '';
+  let parts: string[] = [];
+  let size = 0;
+  let inQuotes = false;
   let startLine = 0;
-  let lineNo = 0;
-  for await (const raw of lines) {
-    lineNo++;
+  for await (const { text: raw, line: lineNo } of lines(text)) {
     const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (pending === '') startLine = lineNo;
-    pending = pending === '' ? line : `${pending}\n${line}`;
-    // An odd number of quotes means the record continues on the next line.
-    if ((pending.match(/"/g)?.length ?? 0) % 2 === 1) continue;
-    const record = pending;
-    pending = '';
+    if (parts.length === 0) startLine = lineNo;
+    parts.push(line);
+    size += line.length + 1;
+    if (size > MAX_RECORD_CHARS) throw tooLong(startLine);
+    for (let q = line.indexOf('"'); q >= 0; q = line.indexOf('"', q + 1)) inQuotes = !inQuotes;
+    // An open quote means the record continues on the next line.
+    if (inQuotes) continue;
+    const record = parts.join('\n');
+    parts = [];
+    size = 0;
     if (record.trim() === '') continue;
     yield { values: (Papa.parse<string[]>(record).data[0] ?? []).map(String), line: startLine };
   }
+  const pending = parts.join('\n');
   if (pending.trim() !== '') yield { values: (Papa.parse<string[]>(pending).data[0] ?? []).map(String), line: startLine };
 }
 
@@ -189,12 +249,21 @@ function geojsonSource(path: string, name: string, encoding: 'utf-8' | 'gb18030'
         let type: unknown = null;
         let n = 0;
         let ready: ParsedFeature[] = [];
+        // Bytes read when the last feature ended: the parser holds everything since then in memory.
+        let lastEnd = 0;
         parser.onValue = ({ value, stack }) => {
           if (stack.length === 1) type = value;
-          else ready.push(geojsonFeature(value, ++n));
+          else {
+            ready.push(geojsonFeature(value, ++n));
+            lastEnd = s.raw.bytesRead;
+          }
         };
         try {
           for await (const chunk of s.text) {
+            if (s.raw.bytesRead - lastEnd > MAX_STREAMED_FEATURE_BYTES + 256 * 1024)
+              throw new ImportError(
+                `"${name}": feature ${n + 1} is larger than ${MAX_STREAMED_FEATURE_BYTES / 1024 / 1024} MB (or the file holds something else there); nothing imported`,
+              );
             try {
               parser.write(chunk as string);
             } catch (error) {
