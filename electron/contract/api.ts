@@ -26,6 +26,7 @@ export * from './app.ts';
 export * from './basemaps.ts';
 export * from './common.ts';
 export * from './envelope.ts';
+export * from './geometry.ts';
 export * from './imports.ts';
 export * from './layers.ts';
 export * from './network.ts';

@@ -10,7 +10,10 @@ import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { parseZip } from 'shpjs';
 import Papa from 'papaparse';
+import { featureCollection, lineIntersect, polygon } from '@turf/turf';
+import type { Polygon } from 'geojson';
 import { lngLatProblem, looksSwapped, positionsOf } from '../../geo/index.ts';
+import { geometryProblem } from '../contract/geometry.ts';
 import { UserInputError } from '../errors.ts';
 import { NAME_KEYS } from './feature-name.ts';
 
@@ -89,7 +92,47 @@ export function formatOf(fileName: string): ImportFormat {
   return format;
 }
 
-/** UTF-8 when the bytes are valid UTF-8, otherwise GB18030 (a superset of GBK). Binary content is refused. */
+/**
+ * Lines (1-based) that show a text mixes encodings: the first line that is not valid UTF-8 and the
+ * first line that is valid UTF-8 with non-ASCII characters; null unless both exist. Such a file
+ * (GBK rows pasted under UTF-8 ones) decodes either way with some names garbled, so it is refused.
+ * A byte scan, not a decoder per line: a 200 MB GBK file takes well under a second.
+ */
+export function encodingMix(bytes: Uint8Array): { notUtf8: number; utf8: number } | null {
+  let line = 1;
+  let notUtf8 = 0;
+  let utf8 = 0;
+  let lineBad = false;
+  let lineWide = false;
+  const endLine = () => {
+    if (lineBad && notUtf8 === 0) notUtf8 = line;
+    else if (!lineBad && lineWide && utf8 === 0) utf8 = line;
+    line++;
+    lineBad = false;
+    lineWide = false;
+  };
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b === 0x0a) {
+      endLine();
+      if (notUtf8 && utf8) return { notUtf8, utf8 };
+      continue;
+    }
+    if (b < 0x80 || lineBad) continue;
+    // Lead byte: how many continuation bytes follow (RFC 3629: C2–DF 1, E0–EF 2, F0–F4 3).
+    const extra = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = extra > 0 && i + extra < bytes.length;
+    for (let k = 1; ok && k <= extra; k++) ok = ((bytes[i + k] as number) & 0xc0) === 0x80;
+    if (ok) {
+      lineWide = true;
+      i += extra;
+    } else lineBad = true;
+  }
+  endLine();
+  return notUtf8 && utf8 ? { notUtf8, utf8 } : null;
+}
+
+/** UTF-8 when the bytes are valid UTF-8, otherwise GB18030 (a superset of GBK). Binary and mixed-encoding content is refused. */
 export function decodeText(bytes: Uint8Array, fileName: string): { text: string; encoding: 'utf-8' | 'gb18030' } {
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) throw new ImportError(`"${fileName}" is not a text file (it contains binary data)`);
@@ -97,10 +140,31 @@ export function decodeText(bytes: Uint8Array, fileName: string): { text: string;
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text: text.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
   } catch {
+    const mix = encodingMix(bytes);
+    if (mix) throw mixedEncodings(fileName, mix);
     const text = iconv.decode(Buffer.from(bytes), 'gb18030');
     if (text.includes('\uFFFD')) throw new ImportError(`"${fileName}" is neither UTF-8 nor GBK/GB18030 text`);
     return { text, encoding: 'gb18030' };
   }
+}
+
+export function mixedEncodings(fileName: string, mix: { notUtf8: number; utf8: number }): ImportError {
+  return new ImportError(
+    `"${fileName}" mixes encodings: row ${mix.notUtf8} is not UTF-8 but row ${mix.utf8} is, so some names would come out garbled; save the whole file in one encoding (UTF-8)`,
+  );
+}
+
+/** @throws ImportError when two columns have the same name (after trimming): which one holds what would be a guess */
+export function checkHeader(fields: readonly string[]): void {
+  const seen = new Map<string, number>();
+  fields.forEach((f, i) => {
+    const name = f.trim();
+    if (name === '') return;
+    const first = seen.get(name);
+    if (first !== undefined)
+      throw new ImportError(`the column name "${name}" appears twice (columns ${first + 1} and ${i + 1}); rename one of them`);
+    seen.set(name, i);
+  });
 }
 
 export function findColumn(fields: string[], wanted: readonly string[], override: string | undefined, what: string): string | null {
@@ -117,11 +181,25 @@ export function findColumn(fields: string[], wanted: readonly string[], override
   return null;
 }
 
-function parseNumber(v: unknown): number {
+/** A decimal number as written in a table: optional sign, digits, optional fraction and exponent. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A table cell as a coordinate: a number, or text that is a decimal number (NaN otherwise). */
+export function parseNumber(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v !== 'string') return Number.NaN;
   const t = v.trim();
   return t === '' ? Number.NaN : Number(t);
+}
+
+/**
+ * Why a table cell that JavaScript reads as a number is not a coordinate: `0x70`, `0b1`, `0o7`
+ * (hexadecimal, binary, octal) are numbers to `Number()` but almost certainly a mistake in a site list.
+ */
+export function nonDecimal(v: unknown, what: string): string | null {
+  if (typeof v !== 'string') return null;
+  const t = v.trim();
+  return t !== '' && Number.isFinite(Number(t)) && !DECIMAL.test(t) ? `${what} "${t}" is not a decimal number` : null;
 }
 
 /** Rows of a table (CSV or XLSX) to point features. */
@@ -144,6 +222,11 @@ function tableToFeatures(
     const where = `row ${i + firstRow}`;
     const x = parseNumber(row[lng]);
     const y = parseNumber(row[lat]);
+    const notDecimal = nonDecimal(row[lng], 'longitude') ?? nonDecimal(row[lat], 'latitude');
+    if (notDecimal) {
+      problems.push({ where, message: `${notDecimal} (columns ${lng}, ${lat})` });
+      return;
+    }
     // Ranges are checked with every other geometry (after an optional swap); here only numbers.
     if (!Number.isFinite(x) || !Number.isFinite(y)) {
       problems.push({
@@ -181,9 +264,31 @@ export const GEOMETRY_FAMILY: Record<string, 'point' | 'line' | 'polygon'> = {
   MultiPolygon: 'polygon',
 };
 
+/** Polygons with more vertices than this are not checked for self-intersection (the sweep takes about 1 s per 50,000 here). */
+export const MAX_CROSSING_CHECK_VERTICES = 50_000;
+
+/**
+ * Where a polygon's rings cross themselves or each other (a bow-tie, a hole poking out), as the
+ * first crossing found by turf's sweep-line intersection; null when none does, or when the polygon
+ * is too large to check.
+ */
+export function ringCrossing(g: { type: string; coordinates: unknown }): [number, number] | null {
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return null;
+  const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as number[][][][];
+  let vertices = 0;
+  for (const rings of polygons) for (const ring of rings) vertices += ring.length;
+  if (vertices > MAX_CROSSING_CHECK_VERTICES) return null;
+  for (const rings of polygons) {
+    const found = lineIntersect(polygon(rings), featureCollection<Polygon>([]), { ignoreSelfIntersections: false }).features[0];
+    if (found) return found.geometry.coordinates as [number, number];
+  }
+  return null;
+}
+
 /**
  * Checks features one at a time (so a stream can be checked as it is read): a supported geometry
- * with valid coordinates, one geometry kind per layer, no duplicate `id`.
+ * of the right shape for its type (geometryProblem: nesting, enough positions, closed rings, valid
+ * coordinates), polygons that do not cross themselves, one geometry kind per layer, no duplicate `id`.
  */
 export class GeometryChecker {
   private family: string | null = null;
@@ -193,9 +298,9 @@ export class GeometryChecker {
   /** Problems of this feature, naming it; empty when it is fine. */
   check(f: ParsedFeature): Problem[] {
     const g = f.geometry;
-    if (!g) return [{ where: f.where, message: 'has no geometry' }];
-    const fam = GEOMETRY_FAMILY[g.type];
-    if (!fam) return [{ where: f.where, message: `geometry type "${g.type}" is not supported` }];
+    const shape = geometryProblem(g);
+    if (shape || !g) return [{ where: f.where, message: shape ?? 'has no geometry' }];
+    const fam = GEOMETRY_FAMILY[g.type] as string;
     const problems: Problem[] = [];
     if (this.family === null) {
       this.family = fam;
@@ -206,16 +311,12 @@ export class GeometryChecker {
         message: `mixed geometry types: ${g.type} here, but ${this.familyWhere} is a ${this.family}; one layer holds one kind`,
       });
     }
-    let count = 0;
-    for (const p of positionsOf(g.coordinates)) {
-      count++;
-      const problem = lngLatProblem(Array.isArray(p) ? [p[0], p[1]] : p);
-      if (problem) {
-        problems.push({ where: f.where, message: problem });
-        break;
-      }
-    }
-    if (count === 0) problems.push({ where: f.where, message: 'geometry has no coordinates' });
+    const crossing = ringCrossing(g);
+    if (crossing)
+      problems.push({
+        where: f.where,
+        message: `the polygon crosses itself near [${crossing.map((v) => +v.toFixed(6)).join(', ')}] (a self-intersecting ring); fix it in the source`,
+      });
     const id = f.properties['id'];
     if (id !== undefined && id !== null && id !== '') {
       const other = this.ids.get(String(id));
@@ -347,6 +448,7 @@ async function parseRaw(fileName: string, bytes: Uint8Array, options: ParseOptio
     const sheet = workbook.worksheets[0];
     if (!sheet || sheet.rowCount < 2) throw new ImportError(`"${fileName}": the first sheet needs a header row and at least one data row`);
     const header = (sheet.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? '').trim());
+    checkHeader(header);
     const rows: Record<string, unknown>[] = [];
     sheet.eachRow((row, n) => {
       if (n === 1) return;
@@ -403,6 +505,7 @@ async function parseRaw(fileName: string, bytes: Uint8Array, options: ParseOptio
     if (features.length === 0) throw new ImportError(`"${fileName}" holds no placemarks, waypoints or tracks`);
     return { format, encoding, features, fields: fieldsOf(features), columns: null, problems: [] };
   }
+  checkHeader((Papa.parse<string[]>(text, { preview: 1 }).data[0] ?? []).map(String));
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
   const fields = parsed.meta.fields ?? [];
   if (fields.length < 2 || parsed.data.length === 0) throw new ImportError(`"${fileName}" needs a header row and at least one data row`);

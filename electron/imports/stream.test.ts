@@ -150,4 +150,32 @@ describe('hostile streamed files (issue 13)', () => {
       /feature 2 is larger than 64 MB/,
     );
   });
+
+  it('streamed tables refuse hex coordinates, duplicate column names, a later change of encoding and nested Points', async () => {
+    const { importStream } = await import('./stream.ts');
+    const run = (name: string, content: string | Buffer) =>
+      importStream(backend.userDb, streamFile(name, content), { name, role: 'reference', crs: 'wgs84', reference });
+    const streamFile = (name: string, content: string | Buffer) => {
+      const file = join(work.dir, name);
+      writeFileSync(file, content);
+      return file;
+    };
+    const before = [layerCount(), featureCount()];
+    await expect(run('hex.csv', 'name,lng,lat\na,112.6,26.9\nb,112.6,0x1A\n')).rejects.toThrow(
+      /row 3: latitude "0x1A" is not a decimal number/,
+    );
+    await expect(run('dup.csv', 'name,lng,lat,name\na,112.6,26.9,b\n')).rejects.toThrow(
+      /the column name "name" appears twice \(columns 1 and 4\)/,
+    );
+    // UTF-8 for its first megabyte, then a GBK row: the head decides UTF-8, the row is caught where it is.
+    const head = Buffer.from(`名称,经度,纬度\n${'衡阳,112.6,26.9\n'.repeat(80_000)}`);
+    const gbk = Buffer.from([0xbb, 0xb3, 0xbb, 0xaf, 0x2c, 0x31, 0x31, 0x32, 0x2c, 0x32, 0x37, 0x0a]); // 怀化,112,27 in GBK
+    await expect(run('later-gbk.csv', Buffer.concat([head, gbk]))).rejects.toThrow(
+      /row 80002: is not UTF-8 although the file starts as UTF-8/,
+    );
+    await expect(run('nested.geojson', `{"type":"FeatureCollection","features":[${feature('Point', [[112.6, 26.9]])}]}`)).rejects.toThrow(
+      /feature 1: a Point's coordinates must be one position/,
+    );
+    expect([layerCount(), featureCount()]).toEqual(before);
+  });
 });

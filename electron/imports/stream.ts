@@ -13,7 +13,12 @@ import Papa from 'papaparse';
 import { lngLatProblem, toWgs84, type CrsId, type NamedPosition } from '../../geo/index.ts';
 import type { Db } from '../db/index.ts';
 import {
+  checkHeader,
+  encodingMix,
   findColumn,
+  mixedEncodings,
+  nonDecimal,
+  parseNumber,
   formatOf,
   geojsonFeature,
   GeometryChecker,
@@ -59,6 +64,8 @@ function detectEncoding(path: string, name: string): 'utf-8' | 'gb18030' {
       new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
       return 'utf-8';
     } catch {
+      const mix = encodingMix(head.subarray(0, end));
+      if (mix) throw mixedEncodings(name, mix);
       return 'gb18030';
     }
   } finally {
@@ -97,7 +104,7 @@ const tooLong = (line: number) =>
  * at once (binary content, e.g. the zero-filled tail of an interrupted copy), and the loop yields
  * to the event loop every megabyte.
  */
-async function* lines(text: NodeJS.ReadableStream): AsyncGenerator<{ text: string; line: number }> {
+async function* lines(text: NodeJS.ReadableStream, encoding: 'utf-8' | 'gb18030'): AsyncGenerator<{ text: string; line: number }> {
   let rest = '';
   let lineNo = 0;
   let sinceYield = 0;
@@ -112,6 +119,8 @@ async function* lines(text: NodeJS.ReadableStream): AsyncGenerator<{ text: strin
       start = nl + 1;
       lineNo++;
       if (line.length > MAX_RECORD_CHARS) throw tooLong(lineNo);
+      // The decoder put U+FFFD for bytes that are not UTF-8: the file changes encoding after its head.
+      if (encoding === 'utf-8' && line.includes('\uFFFD')) throw notUtf8(lineNo);
       yield { text: line.endsWith('\r') ? line.slice(0, -1) : line, line: lineNo };
     }
     rest += usable.slice(start);
@@ -124,8 +133,16 @@ async function* lines(text: NodeJS.ReadableStream): AsyncGenerator<{ text: strin
       await nextTurn();
     }
   }
+  if (encoding === 'utf-8' && rest.includes('\uFFFD')) throw notUtf8(lineNo + 1);
   if (rest !== '') yield { text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, line: lineNo + 1 };
 }
+
+const notUtf8 = (line: number) =>
+  new ProblemError({
+    where: `row ${line}`,
+    message:
+      'is not UTF-8 although the file starts as UTF-8 (mixed encodings: some names would come out garbled); save the whole file in one encoding',
+  });
 
 /**
  * Records of a CSV file as arrays of strings, one at a time (`for await`), so each is handled
@@ -133,12 +150,12 @@ async function* lines(text: NodeJS.ReadableStream): AsyncGenerator<{ text: strin
  * line by line (each line's quotes flip the state, `""` twice), never by re-scanning the record,
  * and a record is bounded by MAX_RECORD_CHARS. Papa Parse splits each record into values.
  */
-async function* records(text: NodeJS.ReadableStream): AsyncGenerator<{ values: string[]; line: number }> {
+async function* records(text: NodeJS.ReadableStream, encoding: 'utf-8' | 'gb18030'): AsyncGenerator<{ values: string[]; line: number }> {
   let parts: string[] = [];
   let size = 0;
   let inQuotes = false;
   let startLine = 0;
-  for await (const { text: raw, line: lineNo } of lines(text)) {
+  for await (const { text: raw, line: lineNo } of lines(text, encoding)) {
     const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (parts.length === 0) startLine = lineNo;
     parts.push(line);
@@ -176,12 +193,16 @@ interface FeatureSource {
 async function csvSource(path: string, name: string, encoding: 'utf-8' | 'gb18030', options: StreamOptions): Promise<FeatureSource> {
   let header: string[] | null = null;
   const head = textStream(path, encoding);
-  for await (const { values } of records(head.text)) {
-    header = values.map((v) => v.trim());
-    break;
+  try {
+    for await (const { values } of records(head.text, encoding)) {
+      header = values.map((v) => v.trim());
+      break;
+    }
+  } finally {
+    head.raw.destroy();
   }
-  head.raw.destroy();
   if (!header || header.length < 2) throw new ImportError(`"${name}" needs a header row and at least one data row`);
+  checkHeader(header);
   const fields = header;
   const lng = findColumn(fields, LNG_NAMES, options.lngColumn, 'longitude');
   const lat = findColumn(fields, LAT_NAMES, options.latColumn, 'latitude');
@@ -203,16 +224,15 @@ async function csvSource(path: string, name: string, encoding: 'utf-8' | 'gb1803
       async function* features(): AsyncGenerator<ParsedFeature> {
         try {
           let first = true;
-          for await (const { values, line } of records(s.text)) {
+          for await (const { values, line } of records(s.text, encoding)) {
             if (first) {
               first = false;
               continue;
             }
-            const cell = (i: number) => (values[i] ?? '').trim();
-            const position: [number, number] = [
-              cell(x) === '' ? Number.NaN : Number(cell(x)),
-              cell(y) === '' ? Number.NaN : Number(cell(y)),
-            ];
+            const cell = (i: number) => values[i] ?? '';
+            const notDecimal = nonDecimal(cell(x), 'longitude') ?? nonDecimal(cell(y), 'latitude');
+            if (notDecimal) throw new ProblemError({ where: `row ${line}`, message: `${notDecimal} (columns ${lngName}, ${latName})` });
+            const position: [number, number] = [parseNumber(cell(x)), parseNumber(cell(y))];
             if (!Number.isFinite(position[0]) || !Number.isFinite(position[1])) {
               throw new ProblemError({
                 where: `row ${line}`,
