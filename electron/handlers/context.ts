@@ -13,6 +13,7 @@ import type { SettingsStore } from '../db/settings-store.ts';
 import type { SiteStore } from '../db/site-store.ts';
 import type { TourStore } from '../db/tour-store.ts';
 import type { ImportJobs, ImportLimits } from '../imports/jobs.ts';
+import type { ParseCache } from '../imports/reader.ts';
 import type { Uploads } from '../imports/uploads.ts';
 import type { ZoneNetworkService } from '../network/service.ts';
 import type { Reference } from '../reference/index.ts';
@@ -45,6 +46,8 @@ export interface Context extends HandlerDeps {
   jobs: ImportJobs;
   uploads: Uploads;
   importLimits: ImportLimits;
+  /** The last file parsed whole, for the import that follows its preview. */
+  parseCache: ParseCache;
 }
 
 /** A group of handlers: one top-level function per method, taking the context and the parsed argument. */

@@ -15,6 +15,7 @@ import { siteStore } from '../db/site-store.ts';
 import { tourStore } from '../db/tour-store.ts';
 import { BusyError, NotFoundError, UserInputError } from '../errors.ts';
 import { DEFAULT_LIMITS, ImportJobs } from '../imports/jobs.ts';
+import { ParseCache } from '../imports/reader.ts';
 import { Uploads } from '../imports/uploads.ts';
 import { zoneNetworkService } from '../network/service.ts';
 import { siteFacts } from '../scoring/site-facts.ts';
@@ -64,6 +65,7 @@ export function createContext(deps: HandlerDeps): Context {
     jobs: new ImportJobs(deps.userDb),
     uploads: new Uploads(deps.info.dataDir),
     importLimits: deps.importLimits ?? DEFAULT_LIMITS,
+    parseCache: new ParseCache(),
   };
 }
 
