@@ -166,7 +166,15 @@ export const ROOMS = [
   {
     path: 'electron/cli',
     runsIn: 'Node',
-    mayImport: ['geo', 'electron/contract', 'electron/handlers', 'electron/backend.ts', 'electron/server', 'electron/node'],
+    mayImport: [
+      'geo',
+      'electron/contract',
+      'electron/handlers',
+      'electron/imports',
+      'electron/backend.ts',
+      'electron/server',
+      'electron/node',
+    ],
     packages: 'Node',
     why: '`siteselect`, through `dispatch`',
   },

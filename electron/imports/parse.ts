@@ -14,6 +14,7 @@ import { featureCollection, lineIntersect, polygon } from '@turf/turf';
 import type { Polygon } from 'geojson';
 import { lngLatProblem, looksSwapped, positionsOf } from '../../geo/index.ts';
 import { geometryProblem } from '../contract/geometry.ts';
+import { csvUnescape } from './csv-cell.ts';
 import { NAME_KEYS } from './feature-name.ts';
 import { ImportError, type Problem } from './import-error.ts';
 import { openArchive, type Archive } from './zip.ts';
@@ -547,8 +548,14 @@ async function parseRaw(fileName: string, bytes: Uint8Array, options: ParseOptio
     if (features.length === 0) throw new ImportError(`"${fileName}" holds no placemarks, waypoints or tracks`);
     return { format, encoding, features, fields: fieldsOf(features), columns: null, problems: [] };
   }
-  checkHeader((Papa.parse<string[]>(text, { preview: 1 }).data[0] ?? []).map(String));
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
+  checkHeader((Papa.parse<string[]>(text, { preview: 1 }).data[0] ?? []).map((h) => csvUnescape(String(h).trim())));
+  // Cells escaped against formulas on export (csv-cell.ts) come back as they were.
+  const parsed = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => csvUnescape(h.trim()),
+    transform: (value) => csvUnescape(value),
+  });
   const fields = parsed.meta.fields ?? [];
   if (fields.length < 2 || parsed.data.length === 0) throw new ImportError(`"${fileName}" needs a header row and at least one data row`);
   const structural = parsed.errors.filter((e) => e.type !== 'FieldMismatch' || e.code === 'TooManyFields');

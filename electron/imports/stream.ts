@@ -32,6 +32,7 @@ import {
   type ParsedFeature,
   type ParseResult,
 } from './parse.ts';
+import { csvUnescape } from './csv-cell.ts';
 import { mapPositions, previewCrs, writeLayer, type ImportOptions, type ImportSummary, type LayerRole } from './store.ts';
 
 /** Files larger than this are streamed rather than read whole (CSV and GeoJSON only). */
@@ -144,6 +145,9 @@ const notUtf8 = (line: number) =>
       'is not UTF-8 although the file starts as UTF-8 (mixed encodings: some names would come out garbled); save the whole file in one encoding',
   });
 
+/** A record's values; cells escaped against formulas on export (csv-cell.ts) come back as they were. */
+const cellsOf = (record: string) => (Papa.parse<string[]>(record).data[0] ?? []).map((v) => csvUnescape(String(v)));
+
 /**
  * Records of a CSV file as arrays of strings, one at a time (`for await`), so each is handled
  * before the next is read. A record may span lines inside quotes; whether it continues is tracked
@@ -168,10 +172,10 @@ async function* records(text: NodeJS.ReadableStream, encoding: 'utf-8' | 'gb1803
     parts = [];
     size = 0;
     if (record.trim() === '') continue;
-    yield { values: (Papa.parse<string[]>(record).data[0] ?? []).map(String), line: startLine };
+    yield { values: cellsOf(record), line: startLine };
   }
   const pending = parts.join('\n');
-  if (pending.trim() !== '') yield { values: (Papa.parse<string[]>(pending).data[0] ?? []).map(String), line: startLine };
+  if (pending.trim() !== '') yield { values: cellsOf(pending), line: startLine };
 }
 
 export interface StreamOptions {
