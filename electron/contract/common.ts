@@ -13,6 +13,17 @@ export const BBox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 
 export const NoArgs = z.object({}).strict();
 
+/** True when a text holds no control characters (U+0000–U+001F, U+007F): they garble lists and break SQLite's text checks. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const hasNoControl = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
+/** The name of something a user makes (a layer, a scenario, a site): trimmed, 1–100 characters, no control characters. */
+export const UserName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine(hasNoControl, 'a name must not contain control characters (tabs, line breaks, NUL)');
+
 /** A GeoJSON FeatureCollection (WGS-84) with each feature's attributes as published. */
 export const FeatureCollectionResult = z.object({
   type: z.literal('FeatureCollection'),
@@ -23,6 +34,8 @@ export const FeatureCollectionResult = z.object({
       properties: z.record(z.string(), z.unknown()),
     }),
   ),
+  /** A user layer's stored features that could not be read and were left out (see appInfo's `damaged`). */
+  skipped: z.array(z.object({ feature: z.number().int(), problem: z.string() })).optional(),
 });
 export type FeatureCollectionResult = z.infer<typeof FeatureCollectionResult>;
 

@@ -1,6 +1,7 @@
 /** Importing the user's files: staged uploads, preview, import jobs. */
 import { z } from 'zod';
 import { CRS_IDS } from '../../geo/crs/detect.ts';
+import { UserName } from './common.ts';
 import { method } from './define.ts';
 import { LayerRoleSchema } from './layers.ts';
 
@@ -71,7 +72,7 @@ export const IMPORT_METHODS = {
   previewImport: method(z.object(FileArgs).strict().refine(oneFile, ONE_FILE), PreviewResult, { carriesFile: true }),
   startImport: method(
     z
-      .object({ ...FileArgs, layerName: z.string().trim().min(1).max(100), role: LayerRoleSchema })
+      .object({ ...FileArgs, layerName: UserName, role: LayerRoleSchema })
       .strict()
       .refine(oneFile, ONE_FILE),
     z.object({ jobId: z.string() }),

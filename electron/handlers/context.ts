@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { PackRegistry } from '../basemaps/registry.ts';
 import type { Contract, Edition, MethodName, ResultOf } from '../contract/api.ts';
+import type { BasemapStore } from '../db/basemap-store.ts';
 import type { Db } from '../db/index.ts';
 import type { LayerStore } from '../db/layer-store.ts';
 import type { ScenarioStore } from '../db/scenario-store.ts';
@@ -37,6 +38,8 @@ export interface Stores {
   scenarios: ScenarioStore;
   tours: TourStore;
   settings: SettingsStore;
+  /** Read here only to report damaged rows; the pack registry owns the packs. */
+  basemaps: Pick<BasemapStore, 'damaged'>;
 }
 
 export interface Context extends HandlerDeps {

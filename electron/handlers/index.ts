@@ -8,7 +8,9 @@
 import type { z } from 'zod';
 import { CONTRACT, WRITE_METHODS, type Api, type Envelope, type ErrorCode, type MethodName } from '../contract/api.ts';
 import { isMethodName } from '../contract/methods.ts';
+import { basemapStore } from '../db/basemap-store.ts';
 import { layerStore } from '../db/layer-store.ts';
+import { removeStaleExports } from '../db/project-file.ts';
 import { scenarioStore } from '../db/scenario-store.ts';
 import { settingsStore } from '../db/settings-store.ts';
 import { siteStore } from '../db/site-store.ts';
@@ -49,12 +51,15 @@ const HANDLERS = {
 
 /** The services handlers share, built once from what the backend loaded. */
 export function createContext(deps: HandlerDeps): Context {
+  // A project copy a crash left behind (exportProject writes in the data folder) goes at start-up.
+  removeStaleExports(deps.info.dataDir);
   const stores = {
     layers: layerStore(deps.userDb),
     sites: siteStore(deps.userDb),
     scenarios: scenarioStore(deps.userDb),
     tours: tourStore(deps.userDb),
     settings: settingsStore(deps.userDb),
+    basemaps: basemapStore(deps.userDb),
   };
   const network = zoneNetworkService(deps.reference, stores.layers);
   return {
