@@ -11,7 +11,20 @@ const common = {
   logLevel: 'warning',
   external: ['electron', 'better-sqlite3'],
 };
-await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' });
+// Main runs the off-thread worker from the bundle below (it sets the path; import.meta has no
+// meaning in CommonJS, so the sources' default path is left undefined here).
+await build({
+  ...common,
+  entryPoints: ['electron/main/index.ts'],
+  outfile: 'dist/electron/main.cjs',
+  define: { 'import.meta.url': 'undefined' },
+});
+await build({
+  ...common,
+  entryPoints: ['electron/workers/heavy-worker.ts'],
+  outfile: 'dist/electron/heavy-worker.cjs',
+  define: { 'import.meta.url': 'undefined' },
+});
 // The sandboxed preload may only require('electron'); everything else must be bundled in.
 await build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs' });
-console.log('electron: dist/electron/main.cjs, dist/electron/preload.cjs');
+console.log('electron: dist/electron/main.cjs, dist/electron/heavy-worker.cjs, dist/electron/preload.cjs');

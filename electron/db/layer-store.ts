@@ -65,6 +65,8 @@ export interface LayerStore {
   remove(id: string): boolean;
   /** Point features of every layer with this role, in layer then feature order (rows that cannot be read are left out). */
   pointsWithRole(role: LayerRole): RolePoint[];
+  /** How many Point features layers with this role hold (counted in SQL, nothing parsed). */
+  countPointsWithRole(role: LayerRole): number;
   /** Changes whenever a feature of a layer with this role is added or removed (cache key). */
   roleSignature(role: LayerRole): string;
   /** A layer id not used yet. */
@@ -119,6 +121,12 @@ export function layerStore(db: Db): LayerStore {
   const withRole = db.prepare(`
     SELECT f.id, f.geometry, f.properties, l.name AS layer FROM user_features f JOIN user_layers l ON l.id = f.layer_id
     WHERE l.role = ? AND l.project_id = ${PROJECT_ID} ORDER BY l.created_at, f.id`);
+  const countPoints = db
+    .prepare(
+      `SELECT count(*) FROM user_features f JOIN user_layers l ON l.id = f.layer_id
+       WHERE l.role = ? AND l.project_id = ${PROJECT_ID} AND CASE WHEN json_valid(f.geometry) THEN json_extract(f.geometry, '$.type') = 'Point' ELSE 0 END`,
+    )
+    .pluck();
   const signature = db
     .prepare(
       `SELECT count(*) || ':' || coalesce(max(f.id), 0) FROM user_features f JOIN user_layers l ON l.id = f.layer_id WHERE l.role = ? AND l.project_id = ${PROJECT_ID}`,
@@ -156,6 +164,7 @@ export function layerStore(db: Db): LayerStore {
         return [{ id: r.id, layer: r.layer, position: [lng, lat] as [number, number], properties: f.properties }];
       }),
     roleSignature: (role) => String(signature.get(role)),
+    countPointsWithRole: (role) => countPoints.get(role) as number,
     newLayerId: () => {
       for (;;) {
         const id = `user-${randomUUID().slice(0, 8)}`;

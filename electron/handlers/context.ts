@@ -19,6 +19,7 @@ import type { Uploads } from '../imports/uploads.ts';
 import type { ZoneNetworkService } from '../network/service.ts';
 import type { Reference } from '../reference/index.ts';
 import type { SiteFacts } from '../scoring/site-facts.ts';
+import type { OffThread } from './off-thread.ts';
 
 /** What the handlers need, passed in so tests can build them around a temporary database. */
 export interface HandlerDeps {
@@ -30,6 +31,8 @@ export interface HandlerDeps {
   info: { name: string; version: string; edition: z.infer<typeof Edition>; dataDir: string };
   /** Overrides of the import limits (tests use a small streaming threshold). */
   importLimits?: ImportLimits;
+  /** This context runs inside the off-thread worker: no start-up clean-up, nothing sent off-thread again. */
+  inWorker?: true;
 }
 
 export interface Stores {
@@ -51,6 +54,8 @@ export interface Context extends HandlerDeps {
   importLimits: ImportLimits;
   /** The last file parsed whole, for the import that follows its preview. */
   parseCache: ParseCache;
+  /** The worker the heavy read-only methods run in; null inside the worker and for an in-memory database. */
+  offThread: OffThread | null;
 }
 
 /** A group of handlers: one top-level function per method, taking the context and the parsed argument. */

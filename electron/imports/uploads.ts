@@ -39,12 +39,17 @@ export class Uploads {
   private readonly staged = new Map<string, StagedFile>();
   private readonly dir: string;
 
-  /** @param clock - ms since the epoch (tests set it) */
+  /**
+   * @param clock - ms since the epoch (tests set it)
+   * @param clean - remove what a crash left (false where another thread of the same app already did)
+   */
   constructor(
     dataDir: string,
     private readonly clock: () => number = Date.now,
+    clean = true,
   ) {
     this.dir = join(dataDir, 'uploads');
+    if (!clean) return;
     // Left over from a crash: nothing refers to them any more (another running instance's are recent).
     for (const file of this.filesOnDisk()) {
       const path = join(this.dir, file);
