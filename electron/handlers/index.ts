@@ -143,8 +143,13 @@ function failure(code: ErrorCode, message: string, issues?: string[]): Envelope<
   return { ok: false, error: issues ? { code, message, issues } : { code, message } };
 }
 
+/** One line per problem, naming the field; a missing field says so (zod's own words are "received undefined"). */
 function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(argument)'}: ${i.message}`);
+  return error.issues.map((i) => {
+    const field = i.path.length ? i.path.join('.') : '(argument)';
+    const missing = i.code === 'invalid_type' && /received undefined$/.test(i.message);
+    return `${field}: ${missing ? `missing (expected ${(i as { expected?: string }).expected ?? 'a value'})` : i.message}`;
+  });
 }
 
 /** The API code of an error a room or handler threw on purpose; null for anything else (a bug). */
