@@ -159,3 +159,13 @@ describe('hostile archives (issue 13): sizes counted as inflated, headers checke
     ]);
   });
 });
+
+describe('binary content anywhere in a file read whole (issue 13 item 2)', () => {
+  it('a CSV with a zero-filled tail after its first 8 kB is refused as binary', async () => {
+    const rows = Buffer.from(`name,lng,lat\n${'a,112.6,26.9\n'.repeat(1000)}`);
+    const bytes = Buffer.concat([rows, Buffer.alloc(64 * 1024)]);
+    await expect(importBytes('tail.csv', bytes)).rejects.toThrow(
+      `"tail.csv" is not a text file (it contains binary data: a NUL byte at byte ${rows.length + 1})`,
+    );
+  });
+});

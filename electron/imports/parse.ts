@@ -121,8 +121,9 @@ export function encodingMix(bytes: Uint8Array): { notUtf8: number; utf8: number 
 
 /** UTF-8 when the bytes are valid UTF-8, otherwise GB18030 (a superset of GBK). Binary and mixed-encoding content is refused. */
 export function decodeText(bytes: Uint8Array, fileName: string): { text: string; encoding: 'utf-8' | 'gb18030' } {
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) throw new ImportError(`"${fileName}" is not a text file (it contains binary data)`);
+  // A NUL anywhere (not only in the head): the zero-filled tail of an interrupted copy is binary too.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new ImportError(`"${fileName}" is not a text file (it contains binary data: a NUL byte at byte ${nul + 1})`);
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text: text.replace(/^\uFEFF/, ''), encoding: 'utf-8' };

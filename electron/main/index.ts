@@ -168,4 +168,8 @@ app
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => backend?.close());
+app.on('will-quit', () => {
+  // The off-thread worker holds a read-only connection: stop it before the database closes.
+  void backend?.context.offThread?.close();
+  backend?.close();
+});
