@@ -167,6 +167,13 @@ export const ROOMS = [
     why: 'one top-level function per method; `dispatch`, the one boundary',
   },
   {
+    path: 'electron/workers',
+    runsIn: 'Node (a worker thread)',
+    mayImport: ['electron/contract', 'electron/db', 'electron/reference', 'electron/basemaps', 'electron/handlers'],
+    packages: 'Node',
+    why: 'the off-thread worker: the heavy read-only methods, run with the same handlers on a read-only connection',
+  },
+  {
     path: 'electron/backend.ts',
     runsIn: 'Node',
     mayImport: ['electron/contract', 'electron/db', 'electron/reference', 'electron/basemaps', 'electron/handlers', 'electron/node'],
@@ -183,7 +190,15 @@ export const ROOMS = [
   {
     path: 'electron/cli',
     runsIn: 'Node',
-    mayImport: ['geo', 'electron/contract', 'electron/handlers', 'electron/backend.ts', 'electron/server', 'electron/node'],
+    mayImport: [
+      'geo',
+      'electron/contract',
+      'electron/handlers',
+      'electron/imports',
+      'electron/backend.ts',
+      'electron/server',
+      'electron/node',
+    ],
     packages: 'Node',
     why: '`siteselect`, through `dispatch`',
   },

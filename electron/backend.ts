@@ -22,6 +22,7 @@ export interface Backend {
   reference: Reference;
   packs: PackRegistry;
   dataDir: string;
+  /** Stops the off-thread worker (if one started) and closes the databases. */
   close(): void;
 }
 
@@ -49,6 +50,7 @@ export function openBackend(options: {
     packs,
     info,
     ...(options.importLimits ? { importLimits: options.importLimits } : {}),
+    ...(options.roadsWorkerUrl ? { roadsWorkerUrl: options.roadsWorkerUrl } : {}),
   });
   return {
     api: bindHandlers(context),
@@ -59,6 +61,7 @@ export function openBackend(options: {
     packs,
     dataDir,
     close() {
+      void context.offThread?.close();
       packs.close();
       userDb.close();
       reference.close();

@@ -11,12 +11,20 @@ const common = {
   logLevel: 'warning',
   external: ['electron', 'better-sqlite3'],
 };
-// main passes the bundled worker's URL to road imports, so the source default (import.meta.url, empty in CJS) is never used there.
+// Main runs the off-thread worker from the bundle below and passes the bundled road-import
+// worker's URL to road imports (import.meta has no meaning in CommonJS, so the sources' default
+// paths are left undefined here).
 await build({
   ...common,
   entryPoints: ['electron/main/index.ts'],
   outfile: 'dist/electron/main.cjs',
-  logOverride: { 'empty-import-meta': 'silent' },
+  define: { 'import.meta.url': 'undefined' },
+});
+await build({
+  ...common,
+  entryPoints: ['electron/workers/heavy-worker.ts'],
+  outfile: 'dist/electron/heavy-worker.cjs',
+  define: { 'import.meta.url': 'undefined' },
 });
 // The sandboxed preload may only require('electron'); everything else must be bundled in.
 await build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs' });
@@ -29,4 +37,6 @@ await build({
   outfile: 'dist/electron/roads-import-worker.mjs',
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
-console.log('electron: dist/electron/main.cjs, dist/electron/preload.cjs, dist/electron/roads-import-worker.mjs');
+console.log(
+  'electron: dist/electron/main.cjs, dist/electron/heavy-worker.cjs, dist/electron/preload.cjs, dist/electron/roads-import-worker.mjs',
+);

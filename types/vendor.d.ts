@@ -1,8 +1,14 @@
 // Type declarations for packages that ship none, shared by every layer that uses them.
-// shpjs ships no types; this is the one function the importer uses.
+// shpjs ships no types; these are the functions the importer uses.
 declare module 'shpjs' {
   /** Parses a zipped Shapefile (reprojecting to WGS-84 with proj4 when a .prj is present). */
   export function parseZip(buffer: Uint8Array | ArrayBuffer, whiteList?: string[]): Promise<unknown>;
+  /** Geometries of a .shp file, reprojected to WGS-84 from the .prj text when given. */
+  export function parseShp(shp: Uint8Array | ArrayBuffer, prj?: string): unknown[];
+  /** Records of a .dbf file, decoded with the .cpg's code page when given. */
+  export function parseDbf(dbf: Uint8Array | ArrayBuffer, cpg?: string): Record<string, unknown>[];
+  /** Pairs geometries with records into a FeatureCollection. */
+  export function combine(parts: [unknown[], Record<string, unknown>[]]): unknown;
 }
 // vt-pbf ships no types; this is the one function the basemap build uses.
 declare module 'vt-pbf' {

@@ -19,6 +19,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBackend, type Backend } from '../backend.ts';
 import { dispatch } from '../handlers/index.ts';
+import { csvCell } from '../imports/csv-cell.ts';
 import { appPaths, appRootFrom, defaultDataDir, packageVersion } from '../node/paths.ts';
 import { runWeb } from '../server/web.ts';
 
@@ -98,12 +99,11 @@ function readJsonFile(path: string): unknown {
   }
 }
 
-/** One row per candidate and criterion: rank, total, raw value, unit, score, weight, contribution; CSV-injection safe. */
+/** One row per candidate and criterion: rank, total, raw value, unit, score, weight, contribution; formulas escaped by the export's one rule (csv-cell.ts). */
 function rankingCsv(r: RankingResult): string {
   const safe = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    const guarded = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-    return /[",\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+    const guarded = String(csvCell(v) ?? '');
+    return /[",\n\r]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
   };
   const lines = [
     ['rank', 'id', 'name_zh', 'name_en', 'total', 'criterion', 'raw', 'unit', 'score', 'weight_pct', 'contribution', 'excluded_by'].join(

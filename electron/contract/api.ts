@@ -30,6 +30,7 @@ export * from './common.ts';
 export * from './corrections.ts';
 export * from './criteria.ts';
 export * from './envelope.ts';
+export * from './geometry.ts';
 export * from './imports.ts';
 export * from './layers.ts';
 export * from './network.ts';

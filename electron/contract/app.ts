@@ -34,6 +34,23 @@ export const RegistrySource = z.object({
   note: z.string().nullable(),
 });
 export type RegistrySource = z.infer<typeof RegistrySource>;
+/**
+ * A stored row that cannot be read (written by an older version, a broken merge or another
+ * program): listings leave it out and say so here, so the UI can offer to delete it with `remove`.
+ */
+export const DamagedRow = z.object({
+  kind: z.enum(['layer', 'feature', 'scenario', 'tour', 'basemap']),
+  /** The row's id; for features, their layer's id. */
+  id: z.string(),
+  name: z.string(),
+  problem: z.string(),
+  /** The call that deletes it (for features: their layer). */
+  remove: z.object({
+    method: z.enum(['deleteLayer', 'deleteScenario', 'deleteTour', 'removeBasemap']),
+    args: z.object({ id: z.string() }),
+  }),
+});
+export type DamagedRow = z.infer<typeof DamagedRow>;
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -41,6 +58,8 @@ export const AppInfo = z.object({
   edition: Edition,
   dataDir: z.string(),
   userSchemaVersion: z.number().int(),
+  /** Rows of the project that listings leave out because they cannot be read. */
+  damaged: z.array(DamagedRow),
   reference: z.object({
     builtAt: z.string(),
     bounds: BBox,

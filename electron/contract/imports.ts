@@ -1,6 +1,7 @@
 /** Importing the user's files: staged uploads, preview, import jobs. */
 import { z } from 'zod';
 import { CRS_IDS } from '../../geo/crs/detect.ts';
+import { Base64, UserName } from './common.ts';
 import { method } from './define.ts';
 import { LayerRoleSchema } from './layers.ts';
 
@@ -9,7 +10,7 @@ const CrsChoice = z.enum(['auto', ...CRS_IDS] as const);
 const FileArgs = {
   name: z.string().min(1).max(255),
   /** The file's bytes, base64 (small files); or… */
-  dataBase64: z.string().min(1).optional(),
+  dataBase64: Base64.optional(),
   /** …a file staged with beginUpload/uploadChunk (any size; large CSV/GeoJSON are streamed). */
   uploadId: z.uuid().optional(),
   lngColumn: z.string().optional(),
@@ -63,7 +64,7 @@ export const IMPORT_METHODS = {
     z.object({ uploadId: z.string(), chunkBytes: z.number().int() }),
   ),
   uploadChunk: method(
-    z.object({ uploadId: z.uuid(), offset: z.number().int().min(0), dataBase64: z.string().min(1) }).strict(),
+    z.object({ uploadId: z.uuid(), offset: z.number().int().min(0), dataBase64: Base64 }).strict(),
     z.object({ received: z.number().int(), complete: z.boolean() }),
     { carriesFile: true },
   ),
@@ -71,7 +72,7 @@ export const IMPORT_METHODS = {
   previewImport: method(z.object(FileArgs).strict().refine(oneFile, ONE_FILE), PreviewResult, { carriesFile: true }),
   startImport: method(
     z
-      .object({ ...FileArgs, layerName: z.string().trim().min(1).max(100), role: LayerRoleSchema })
+      .object({ ...FileArgs, layerName: UserName, role: LayerRoleSchema })
       .strict()
       .refine(oneFile, ONE_FILE),
     z.object({ jobId: z.string() }),

@@ -1,6 +1,6 @@
 /** Layers: the basemap's, the zone's reference layers and the user's own, and place search. */
 import { z } from 'zod';
-import { Deleted, FeatureCollectionResult, FileResult, IdArg, NoArgs } from './common.ts';
+import { Deleted, FeatureCollectionResult, FileResult, IdArg, NoArgs, UserName } from './common.ts';
 import { method } from './define.ts';
 
 /** How the rest of the app uses an imported layer. */
@@ -29,6 +29,8 @@ export const LayerSummary = z.object({
   /** User layers: how the rest of the app uses it, and its colour. */
   role: LayerRoleSchema.optional(),
   colour: z.string().optional(),
+  /** User layers: what is wrong with the stored layer (a bad style, features that cannot be read); it still lists. */
+  problems: z.array(z.string()).optional(),
 });
 export type LayerSummary = z.infer<typeof LayerSummary>;
 
@@ -44,7 +46,16 @@ export const PlaceHit = z.object({
 });
 export type PlaceHit = z.infer<typeof PlaceHit>;
 
-const LayerName = z.string().trim().min(1).max(100);
+export const LayerName = UserName;
+/** A user layer's style as stored (`user_layers.style`, JSON). */
+export const LayerStyle = z
+  .object({
+    colour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb')
+      .optional(),
+  })
+  .strict();
 
 export const LAYER_METHODS = {
   listLayers: method(NoArgs, z.array(LayerSummary)),

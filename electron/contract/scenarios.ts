@@ -1,6 +1,6 @@
 /** Scenarios, their comparison, the Excel report and project files. */
 import { z } from 'zod';
-import { Deleted, FileResult, IdArg, NoArgs } from './common.ts';
+import { Deleted, FileResult, IdArg, NoArgs, hasNoControl } from './common.ts';
 import { method } from './define.ts';
 import { CustomCriterionSchema } from './criteria.ts';
 import { AhpJudgements, MethodOptionsSchema, MethodSchema, Profile, ValueFunctions, Weights } from './scoring.ts';
@@ -34,7 +34,13 @@ export const Scenario = z.object({
   updated_at: z.string(),
 });
 export type Scenario = z.infer<typeof Scenario>;
-const ScenarioName = z.string().trim().min(1, 'a scenario needs a name').max(100);
+export const ScenarioName = z
+  .string()
+  .trim()
+  .min(1, 'a scenario needs a name')
+  .max(100)
+  .refine(hasNoControl, 'a name must not contain control characters (tabs, line breaks, NUL)');
+export const ScenarioNotes = z.string().max(5000);
 
 const ScenarioRef = z.object({ id: z.string(), name: z.string(), method: z.string() });
 const RankTotal = z.object({ rank: z.number().int().nullable(), total: z.number().nullable() });
@@ -56,20 +62,16 @@ export type ExportReportArgs = z.output<typeof ExportReportArgs>;
 export const SCENARIO_METHODS = {
   listScenarios: method(NoArgs, z.array(Scenario)),
   saveScenario: method(
-    z
-      .object({ id: z.string().min(1).optional(), name: ScenarioName, notes: z.string().max(5000).default(''), payload: ScenarioPayload })
-      .strict(),
+    z.object({ id: z.string().min(1).optional(), name: ScenarioName, notes: ScenarioNotes.default(''), payload: ScenarioPayload }).strict(),
     Scenario,
     { writes: true },
   ),
   /** Writes: a scenario's sites that are no longer in the project come back. */
   openScenario: method(IdArg, Scenario, { writes: true }),
   duplicateScenario: method(z.object({ id: z.string().min(1), name: ScenarioName.optional() }).strict(), Scenario, { writes: true }),
-  renameScenario: method(
-    z.object({ id: z.string().min(1), name: ScenarioName, notes: z.string().max(5000).optional() }).strict(),
-    Scenario,
-    { writes: true },
-  ),
+  renameScenario: method(z.object({ id: z.string().min(1), name: ScenarioName, notes: ScenarioNotes.optional() }).strict(), Scenario, {
+    writes: true,
+  }),
   deleteScenario: method(IdArg, Deleted, { writes: true }),
   compareScenarios: method(
     z.object({ a: z.string().min(1), b: z.string().min(1) }).strict(),
@@ -83,7 +85,13 @@ export const SCENARIO_METHODS = {
   exportProject: method(NoArgs, FileResult),
   importProject: method(
     z.object({ uploadId: z.uuid() }).strict(),
-    z.object({ scenarios: z.number().int(), sites: z.number().int(), layers: z.number().int() }),
+    z.object({
+      scenarios: z.number().int(),
+      sites: z.number().int(),
+      layers: z.number().int(),
+      criteria: z.number().int(),
+      corrections: z.number().int(),
+    }),
     { writes: true },
   ),
 };

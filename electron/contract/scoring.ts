@@ -12,10 +12,10 @@ export { CRITERION_IDS };
 export const CriterionIdSchema = z.enum(CRITERION_IDS);
 export const MethodSchema = z.enum(METHODS);
 /** `custom-` and 1–64 lower-case letters, digits or hyphens. */
-export const CustomCriterionIdSchema = z.custom<CustomCriterionId>(
-  (v) => typeof v === 'string' && /^custom-[a-z0-9-]{1,64}$/.test(v),
-  'a custom criterion id is "custom-" and lower-case letters, digits or hyphens',
-);
+export const CustomCriterionIdSchema = z.templateLiteral(['custom-', z.string().regex(/^[a-z0-9-]{1,64}$/)], {
+  error: 'a custom criterion id is "custom-" and lower-case letters, digits or hyphens',
+});
+export type _CustomIdMatchesGeo = Assert<Equals<z.output<typeof CustomCriterionIdSchema>, CustomCriterionId>>;
 /** A built-in criterion or one of the user's own. */
 export const CriterionKeySchema = z.union([CriterionIdSchema, CustomCriterionIdSchema]);
 

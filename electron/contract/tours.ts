@@ -1,6 +1,6 @@
 /** Guided tours for presentation mode: the default one shipped with the app and the agents' own. */
 import { z } from 'zod';
-import { Deleted, IdArg, NoArgs } from './common.ts';
+import { Deleted, IdArg, NoArgs, UserName } from './common.ts';
 import { method } from './define.ts';
 
 /** One stop of a guided tour: where the camera goes, what is shown and highlighted, the caption. */
@@ -36,8 +36,8 @@ export const TOUR_METHODS = {
     z
       .object({
         id: z.string().min(1).optional(),
-        name_zh: z.string().trim().min(1).max(100),
-        name_en: z.string().trim().min(1).max(100),
+        name_zh: UserName,
+        name_en: UserName,
         stops: z.array(TourStop).min(1, 'a tour needs at least one stop').max(50),
       })
       .strict(),

@@ -15,7 +15,10 @@ export interface BasemapRow {
 }
 
 export interface BasemapStore {
+  /** Registered packs; a row whose JSON columns cannot be read is left out (see `damaged`). */
   list(): BasemapRow[];
+  /** Rows `list` leaves out, with the reason. */
+  damaged(): { id: string; name: string; problem: string }[];
   insert(pack: BasemapRow): void;
   remove(id: string): boolean;
 }
@@ -26,20 +29,32 @@ export function basemapStore(db: Db): BasemapStore {
     'INSERT INTO basemap_packs (id, name, path, container, tile_type, format, minzoom, maxzoom, bounds, layers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const remove = db.prepare('DELETE FROM basemap_packs WHERE id = ?');
+  const read = () =>
+    (list.all() as Record<string, string | number | null>[]).map((r): BasemapRow | { id: string; name: string; problem: string } => {
+      try {
+        return {
+          id: String(r['id']),
+          path: String(r['path']),
+          name: String(r['name']),
+          container: r['container'] as BasemapRow['container'],
+          tileType: r['tile_type'] as BasemapRow['tileType'],
+          format: String(r['format']),
+          minzoom: Number(r['minzoom']),
+          maxzoom: Number(r['maxzoom']),
+          bounds: r['bounds'] ? (JSON.parse(String(r['bounds'])) as BasemapRow['bounds']) : null,
+          layers: JSON.parse(String(r['layers'])) as string[],
+        };
+      } catch (error) {
+        return {
+          id: String(r['id']),
+          name: String(r['name']),
+          problem: `its stored bounds or layers are not JSON (${(error as Error).message})`,
+        };
+      }
+    });
   return {
-    list: () =>
-      (list.all() as Record<string, string | number | null>[]).map((r) => ({
-        id: String(r['id']),
-        path: String(r['path']),
-        name: String(r['name']),
-        container: r['container'] as BasemapRow['container'],
-        tileType: r['tile_type'] as BasemapRow['tileType'],
-        format: String(r['format']),
-        minzoom: Number(r['minzoom']),
-        maxzoom: Number(r['maxzoom']),
-        bounds: r['bounds'] ? (JSON.parse(String(r['bounds'])) as BasemapRow['bounds']) : null,
-        layers: JSON.parse(String(r['layers'])) as string[],
-      })),
+    list: () => read().filter((r): r is BasemapRow => !('problem' in r)),
+    damaged: () => read().filter((r) => 'problem' in r) as { id: string; name: string; problem: string }[],
     insert: (p) =>
       void insert.run(
         p.id,

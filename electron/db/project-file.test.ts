@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTRACT, type Profile } from '../contract/api.ts';
-import { callOk, tempBackend, tempDir } from '../testing/temp-backend.ts';
+import { openBackend } from '../backend.ts';
+import { appPaths } from '../node/paths.ts';
+import { callOk, REPO_ROOT, tempBackend, tempDir } from '../testing/temp-backend.ts';
 import { dispatch } from '../handlers/index.ts';
 
 const backend = tempBackend();
@@ -69,5 +71,71 @@ describe('project files', () => {
       error: { message: expect.stringMatching(/not a project file of this app/) },
     });
     expect((await ok<Scenario[]>('listScenarios', {})).length).toBe(scenarios);
+  });
+});
+
+describe('what a project file leaves out, and where it is written (issue 13 item 13)', () => {
+  it('carries no presentation PIN hash, agent contact or local basemap path, not even in freed pages', async () => {
+    const b = tempBackend();
+    const tmp = tempDir('siteselect-tmpdir-');
+    const savedTmp = process.env['TMPDIR'];
+    try {
+      await ok(
+        'updateSettings',
+        {
+          presentationPin: '4321',
+          agent: { name: '王经理', organisation: '招商局', phone: '+86 731 8888 0000', email: 'wang@example.cn' },
+        },
+        b,
+      );
+      b.userDb
+        .prepare(
+          "INSERT INTO basemap_packs (id, name, path, container, tile_type, format, minzoom, maxzoom) VALUES ('pack-x', 'x', ?, 'mbtiles', 'raster', 'png', 0, 5)",
+        )
+        .run('/home/agent/secret-folder/basemap.mbtiles');
+      const hash = String(b.userDb.prepare("SELECT value FROM settings WHERE key = 'presentationPinHash'").pluck().get());
+      await ok('addCandidateSite', { name: '共享的地块', position: [111.6, 26.4] }, b);
+      // Nothing may be written to the system's temporary folder on the way.
+      process.env['TMPDIR'] = tmp.dir;
+      const file = await ok<{ dataBase64: string }>('exportProject', {}, b);
+      expect(readdirSync(tmp.dir)).toEqual([]);
+      expect(readdirSync(join(b.dataDir, 'exports'))).toEqual([]);
+      const bytes = Buffer.from(file.dataBase64, 'base64');
+      for (const secret of [JSON.parse(hash) as string, '王经理', '+86 731 8888 0000', 'wang@example.cn', 'secret-folder'])
+        expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
+      const copy = join(work.dir, 'shared.xnsite');
+      writeFileSync(copy, bytes);
+      const db = new Database(copy, { readonly: true });
+      try {
+        expect(db.prepare('SELECT count(*) FROM settings').pluck().get()).toBe(0);
+        expect(db.prepare('SELECT count(*) FROM basemap_packs').pluck().get()).toBe(0);
+        expect(db.prepare('SELECT name FROM candidate_sites').pluck().all()).toEqual(['共享的地块']);
+      } finally {
+        db.close();
+      }
+    } finally {
+      if (savedTmp === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = savedTmp;
+      tmp.remove();
+      b.dispose();
+    }
+  });
+
+  it('a copy a crash left in the exports folder is removed at the next start; one being written is kept', () => {
+    const dir = tempDir('siteselect-leftover-');
+    try {
+      const exportsDir = join(dir.dir, 'exports');
+      mkdirSync(exportsDir, { recursive: true });
+      const [old, fresh] = [join(exportsDir, 'project-old.xnsite.part'), join(exportsDir, 'project-new.xnsite.part')];
+      writeFileSync(old, 'a full copy of the user database');
+      writeFileSync(fresh, 'another instance is exporting');
+      const twoHoursAgo = (Date.now() - 2 * 3600 * 1000) / 1000;
+      utimesSync(old, twoHoursAgo, twoHoursAgo);
+      const b = openBackend({ paths: appPaths(REPO_ROOT), dataDir: dir.dir, edition: 'web' });
+      b.close();
+      expect([existsSync(old), existsSync(fresh)]).toEqual([false, true]);
+    } finally {
+      dir.remove();
+    }
   });
 });

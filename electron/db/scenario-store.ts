@@ -1,6 +1,7 @@
 /** Saved scenarios (`scenarios`; the payload is JSON the contract's schema describes). The one owner of SQL on that table. */
 import type { Db } from './index.ts';
 import { NOW_SQL, PROJECT_ID } from './project.ts';
+import { userWrite } from './user-write.ts';
 
 export interface ScenarioRow {
   id: string;
@@ -34,9 +35,9 @@ export function scenarioStore(db: Db): ScenarioStore {
     list: () => list.all() as ScenarioRow[],
     get: (id) => (get.get(id) as ScenarioRow | undefined) ?? null,
     exists: (id) => get.get(id) !== undefined,
-    insert: (s) => void insert.run(s.id, s.name, s.notes, s.payload),
-    update: (id, s) => void update.run(s.name, s.notes, s.payload, id),
-    rename: (id, name, notes) => void rename.run(name, notes, id),
+    insert: (s) => userWrite('the scenario', () => void insert.run(s.id, s.name, s.notes, s.payload)),
+    update: (id, s) => userWrite('the scenario', () => void update.run(s.name, s.notes, s.payload, id)),
+    rename: (id, name, notes) => userWrite('the scenario', () => void rename.run(name, notes, id)),
     remove: (id) => remove.run(id).changes > 0,
   };
 }

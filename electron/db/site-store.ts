@@ -1,6 +1,7 @@
 /** Candidate sites a user placed on the map (`candidate_sites`). The one owner of SQL on that table. */
 import type { Db } from './index.ts';
 import { PROJECT_ID } from './project.ts';
+import { userWrite } from './user-write.ts';
 
 export interface SiteRow {
   id: string;
@@ -31,10 +32,10 @@ export function siteStore(db: Db): SiteStore {
     list: () => list.all() as SiteRow[],
     get: (id) => (get.get(id) as SiteRow | undefined) ?? null,
     insert(s) {
-      insert.run(s.id, s.name, s.lng, s.lat);
+      userWrite('the site', () => insert.run(s.id, s.name, s.lng, s.lat));
       return get.get(s.id) as SiteRow;
     },
-    restore: (s) => restore.run(s.id, s.name, s.lng, s.lat).changes > 0,
+    restore: (s) => userWrite('the site', () => restore.run(s.id, s.name, s.lng, s.lat).changes > 0),
     remove: (id) => remove.run(id).changes > 0,
   };
 }

@@ -1,6 +1,7 @@
 /** Tours an agent authored for presentation mode (`tours`; stops as JSON). The one owner of SQL on that table. */
 import type { Db } from './index.ts';
 import { NOW_SQL, PROJECT_ID } from './project.ts';
+import { userWrite } from './user-write.ts';
 
 export interface TourRow {
   id: string;
@@ -27,8 +28,8 @@ export function tourStore(db: Db): TourStore {
   return {
     list: () => list.all() as TourRow[],
     get: (id) => (get.get(id) as TourRow | undefined) ?? null,
-    insert: (t) => void insert.run(t.id, t.name_zh, t.name_en, t.stops),
-    update: (t) => void update.run(t.name_zh, t.name_en, t.stops, t.id),
+    insert: (t) => userWrite('the tour', () => void insert.run(t.id, t.name_zh, t.name_en, t.stops)),
+    update: (t) => userWrite('the tour', () => void update.run(t.name_zh, t.name_en, t.stops, t.id)),
     remove: (id) => remove.run(id).changes > 0,
   };
 }

@@ -8,6 +8,7 @@ import type { PackRegistry } from '../basemaps/registry.ts';
 import type { Contract, Edition, MethodName, ResultOf } from '../contract/api.ts';
 import type { CorrectionStore } from '../db/correction-store.ts';
 import type { CriteriaStore } from '../db/criteria-store.ts';
+import type { BasemapStore } from '../db/basemap-store.ts';
 import type { Db } from '../db/index.ts';
 import type { LayerStore } from '../db/layer-store.ts';
 import type { ScenarioStore } from '../db/scenario-store.ts';
@@ -15,11 +16,13 @@ import type { SettingsStore } from '../db/settings-store.ts';
 import type { SiteStore } from '../db/site-store.ts';
 import type { TourStore } from '../db/tour-store.ts';
 import type { ImportJobs, ImportLimits } from '../imports/jobs.ts';
+import type { ParseCache } from '../imports/reader.ts';
 import type { Uploads } from '../imports/uploads.ts';
 import type { RoadNetworks } from '../network/roads.ts';
 import type { ZoneNetworkService } from '../network/service.ts';
 import type { Reference } from '../reference/index.ts';
 import type { SiteFacts } from '../scoring/site-facts.ts';
+import type { OffThread } from './off-thread.ts';
 
 /** What the handlers need, passed in so tests can build them around a temporary database. */
 export interface HandlerDeps {
@@ -33,6 +36,8 @@ export interface HandlerDeps {
   importLimits?: ImportLimits;
   /** The road-import worker as built for a bundled app (Electron); run from source, the default is used. */
   roadsWorkerUrl?: URL;
+  /** This context runs inside the off-thread worker: no start-up clean-up, nothing sent off-thread again. */
+  inWorker?: true;
 }
 
 export interface Stores {
@@ -43,6 +48,8 @@ export interface Stores {
   settings: SettingsStore;
   criteria: CriteriaStore;
   corrections: CorrectionStore;
+  /** Read here only to report damaged rows; the pack registry owns the packs. */
+  basemaps: Pick<BasemapStore, 'damaged'>;
 }
 
 export interface Context extends HandlerDeps {
@@ -56,6 +63,10 @@ export interface Context extends HandlerDeps {
   jobs: ImportJobs;
   uploads: Uploads;
   importLimits: ImportLimits;
+  /** The last file parsed whole, for the import that follows its preview. */
+  parseCache: ParseCache;
+  /** The worker the heavy read-only methods run in; null inside the worker and for an in-memory database. */
+  offThread: OffThread | null;
 }
 
 /** A group of handlers: one top-level function per method, taking the context and the parsed argument. */

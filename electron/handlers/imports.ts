@@ -30,7 +30,7 @@ function readerFor(ctx: Context, a: FileArgs): ImportReader {
     ...(a.latColumn ? { latColumn: a.latColumn } : {}),
     ...(a.swap ? { swap: true } : {}),
   };
-  return importReader(source, options, ctx.reference.places, ctx.importLimits);
+  return importReader(source, options, ctx.reference.places, ctx.importLimits, ctx.parseCache);
 }
 
 function beginUpload(ctx: Context, a: { name: string; size: number }) {

@@ -110,4 +110,25 @@ describe('dispatch', () => {
     const broken = { ...backend.api, getSettings: () => ({ language: 'fr' }) as never };
     expect(await dispatch(broken, 'getSettings', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
+
+  it('answers user errors as user errors, never INTERNAL, and never says "undefined" (issue 13 item 15)', async () => {
+    // A name SQLite's CHECK sees as empty (it starts with NUL) was an INTERNAL "CHECK constraint failed".
+    expect(await dispatch(backend.api, 'addCandidateSite', { name: '\u0000x', position: [111.6, 26.4] })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_ARGUMENT', message: expect.stringMatching(/the site cannot be stored: its name is empty to the database/) },
+    });
+    for (const [method, args] of [
+      ['saveScenario', { name: '\u0000x', payload: {} }],
+      ['renameLayer', { id: 'x', name: 'a\u0007b' }],
+      ['saveTour', { name_zh: '\u0000', name_en: 'x', stops: [] }],
+    ] as const) {
+      const res = await dispatch(backend.api, method, args);
+      expect(res, method).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
+    }
+    const missing = await dispatch(backend.api, 'getLayer', {});
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_ARGUMENT', message: 'bad argument for getLayer: id: missing (expected string)' },
+    });
+  });
 });

@@ -10,13 +10,16 @@ import { CONTRACT, WRITE_METHODS, type Api, type Envelope, type ErrorCode, type 
 import { isMethodName } from '../contract/methods.ts';
 import { correctionStore } from '../db/correction-store.ts';
 import { criteriaStore } from '../db/criteria-store.ts';
+import { basemapStore } from '../db/basemap-store.ts';
 import { layerStore } from '../db/layer-store.ts';
+import { removeStaleExports } from '../db/project-file.ts';
 import { scenarioStore } from '../db/scenario-store.ts';
 import { settingsStore } from '../db/settings-store.ts';
 import { siteStore } from '../db/site-store.ts';
 import { tourStore } from '../db/tour-store.ts';
 import { BusyError, NotFoundError, UserInputError } from '../errors.ts';
 import { DEFAULT_LIMITS, ImportJobs } from '../imports/jobs.ts';
+import { ParseCache } from '../imports/reader.ts';
 import { Uploads } from '../imports/uploads.ts';
 import { roadNetworks } from '../network/roads.ts';
 import { zoneNetworkService } from '../network/service.ts';
@@ -28,6 +31,7 @@ import { correctionHandlers } from './corrections.ts';
 import { criteriaHandlers } from './criteria.ts';
 import type { Context, HandlerDeps, Handlers } from './context.ts';
 import { ApiError } from './errors.ts';
+import { CheckedResult, OFF_THREAD_LIMITS, OFF_THREAD_METHODS, OffThread, type OffThreadMethod, type WorkerInit } from './off-thread.ts';
 import { importHandlers } from './imports.ts';
 import { layerHandlers } from './layers.ts';
 import { networkHandlers } from './network.ts';
@@ -38,6 +42,7 @@ import { tourHandlers } from './tours.ts';
 
 export type { Context, HandlerDeps } from './context.ts';
 export { ApiError } from './errors.ts';
+export { OFF_THREAD_LIMITS, OFF_THREAD_METHODS, setOffThreadScript } from './off-thread.ts';
 
 /** Every method's handler, one group per domain. */
 const HANDLERS = {
@@ -54,8 +59,28 @@ const HANDLERS = {
   ...basemapHandlers,
 } satisfies Handlers<MethodName>;
 
-/** The services handlers share, built once from what the backend loaded. */
+/** What the off-thread worker starts from: the loaded reference data (values only), the database file, the app's description. */
+export function workerInit(deps: HandlerDeps): WorkerInit {
+  const { basemap, layers, zone, plan, places, search, sources } = deps.reference;
+  return {
+    reference: {
+      basemap: { meta: basemap.meta, minzoom: basemap.minzoom, maxzoom: basemap.maxzoom },
+      layers,
+      zone,
+      plan,
+      places,
+      search,
+      sources,
+    },
+    dbFile: deps.userDb.name,
+    info: deps.info,
+    ...(deps.importLimits ? { importLimits: deps.importLimits } : {}),
+  };
+}
+
 export function createContext(deps: HandlerDeps): Context {
+  // A project copy a crash left behind (exportProject writes in the data folder) goes at start-up.
+  if (!deps.inWorker) removeStaleExports(deps.info.dataDir);
   const stores = {
     layers: layerStore(deps.userDb),
     sites: siteStore(deps.userDb),
@@ -64,6 +89,7 @@ export function createContext(deps: HandlerDeps): Context {
     settings: settingsStore(deps.userDb),
     criteria: criteriaStore(deps.userDb),
     corrections: correctionStore(deps.userDb),
+    basemaps: basemapStore(deps.userDb),
   };
   let layersKey = '';
   let layers = deps.reference.layers;
@@ -89,9 +115,32 @@ export function createContext(deps: HandlerDeps): Context {
     roads,
     facts: siteFacts(deps.reference, network, stores, currentLayers),
     jobs: new ImportJobs(deps.userDb),
-    uploads: new Uploads(deps.info.dataDir),
+    uploads: new Uploads(deps.info.dataDir, Date.now, !deps.inWorker),
     importLimits: deps.importLimits ?? DEFAULT_LIMITS,
+    parseCache: new ParseCache(),
+    offThread: deps.inWorker || deps.userDb.memory ? null : new OffThread(() => workerInit(deps)),
   };
+}
+
+const OFF_THREAD = new Set<MethodName>(OFF_THREAD_METHODS);
+/** Methods that rank, with the roles of imported layers whose points they rank besides the user's sites. */
+const RANKING_ROLES: Partial<Record<OffThreadMethod, ('candidates' | 'competitors')[]>> = {
+  scoreSites: ['candidates'],
+  compareParks: ['candidates', 'competitors'],
+  compareScenarios: ['candidates'],
+  exportReport: ['candidates', 'competitors'],
+};
+
+/** @throws UserInputError when a ranking would take more candidates than OFF_THREAD_LIMITS allows */
+function checkCandidates(ctx: Context, method: OffThreadMethod): void {
+  const roles = RANKING_ROLES[method];
+  if (!roles) return;
+  const sites = ctx.stores.sites.list().length;
+  const imported = roles.reduce((n, role) => n + ctx.stores.layers.countPointsWithRole(role), 0);
+  if (sites + imported > OFF_THREAD_LIMITS.candidates)
+    throw new UserInputError(
+      `${method}: ${sites + imported} candidate sites (${sites} of your own, ${imported} imported as ${roles.join(' or ')}) are more than a ranking takes (${OFF_THREAD_LIMITS.candidates}); give fewer imported layers the role "candidates", or split them`,
+    );
 }
 
 const WRITES = new Set<MethodName>(WRITE_METHODS);
@@ -99,8 +148,16 @@ const WRITES = new Set<MethodName>(WRITE_METHODS);
 /** Binds every handler to one context. While an import writes, the methods that write are refused with BUSY. */
 export function bindHandlers(ctx: Context): Api {
   const api: Record<string, (args: unknown) => unknown> = {};
+  const offThread = ctx.offThread;
   for (const name of Object.keys(HANDLERS) as MethodName[]) {
     const handler = HANDLERS[name] as (c: Context, args: unknown) => unknown;
+    if (offThread && OFF_THREAD.has(name)) {
+      api[name] = (args) => {
+        checkCandidates(ctx, name as OffThreadMethod);
+        return offThread.call(name as OffThreadMethod, args);
+      };
+      continue;
+    }
     api[name] = WRITES.has(name)
       ? (args) => {
           if (ctx.jobs.running)
@@ -120,8 +177,13 @@ function failure(code: ErrorCode, message: string, issues?: string[]): Envelope<
   return { ok: false, error: issues ? { code, message, issues } : { code, message } };
 }
 
+/** One line per problem, naming the field; a missing field says so (zod's own words are "received undefined"). */
 function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(argument)'}: ${i.message}`);
+  return error.issues.map((i) => {
+    const field = i.path.length ? i.path.join('.') : '(argument)';
+    const missing = i.code === 'invalid_type' && /received undefined$/.test(i.message);
+    return `${field}: ${missing ? `missing (expected ${(i as { expected?: string }).expected ?? 'a value'})` : i.message}`;
+  });
 }
 
 /** The API code of an error a room or handler threw on purpose; null for anything else (a bug). */
@@ -143,7 +205,9 @@ export async function dispatch(api: Api, method: string, rawArgs: unknown): Prom
   }
   try {
     const handler = api[method] as (a: unknown) => unknown;
-    const result = schema.result.safeParse(await handler(args.data));
+    const out = await handler(args.data);
+    // The worker checked its result against the contract already; a second parse would block this thread.
+    const result = out instanceof CheckedResult ? { success: true as const, data: out.value } : schema.result.safeParse(out);
     if (!result.success) {
       console.error(`[api] ${method} returned a result that breaks the contract`, result.error);
       return failure('INTERNAL', `${method} produced an invalid result`);

@@ -4,6 +4,7 @@ import type { FeatureCollectionResult, LayerSummary, PlaceHit } from '../contrac
 import { NotFoundError, UserInputError } from '../errors.ts';
 import { exportFeatures, type ExportFeature } from '../imports/export.ts';
 import { searchIndex } from '../reference/search.ts';
+import { layerStyle } from './app.ts';
 import type { Context, Handlers } from './context.ts';
 
 /** Names of the sub-kinds the layer panel can switch on and off, per layer and property. */
@@ -66,8 +67,16 @@ function listLayers(ctx: Context): LayerSummary[] {
       ...(b ? { breakdown: b } : {}),
     };
   });
+  const damaged = new Map(ctx.stores.layers.damagedFeatures().map((d) => [d.layerId, d]));
   const user = ctx.stores.layers.list().map((l): LayerSummary => {
-    const colour = (JSON.parse(l.style || '{}') as { colour?: string }).colour;
+    // One bad row never breaks the list: a style that cannot be read is left out and reported.
+    const style = layerStyle(l.style);
+    const colour = 'colour' in style ? style.colour : undefined;
+    const bad = damaged.get(l.id);
+    const problems = [
+      ...('problem' in style ? [style.problem] : []),
+      ...(bad ? [`${bad.count} feature(s) cannot be read and are left out`] : []),
+    ];
     return {
       id: l.id,
       name_zh: l.name,
@@ -78,6 +87,7 @@ function listLayers(ctx: Context): LayerSummary[] {
       source: l.source_file,
       role: l.role,
       ...(colour ? { colour } : {}),
+      ...(problems.length > 0 ? { problems } : {}),
     };
   });
   return [...basemap, ...reference, ...user];
@@ -90,9 +100,11 @@ function getLayer(ctx: Context, { id }: { id: string }): FeatureCollectionResult
     throw new UserInputError(`layer "${id}" is part of the basemap and is drawn from tiles, not fetched as GeoJSON`);
   }
   if (ctx.stores.layers.exists(id)) {
+    const { features, skipped } = ctx.stores.layers.readFeatures(id);
     return {
       type: 'FeatureCollection',
-      features: ctx.stores.layers.features(id).map((f) => ({ type: 'Feature', geometry: f.geometry, properties: f.properties })),
+      features: features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: f.properties })),
+      ...(skipped.length > 0 ? { skipped } : {}),
     };
   }
   throw new NotFoundError(`no layer with id "${id}" (see listLayers)`);

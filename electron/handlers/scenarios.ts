@@ -5,26 +5,46 @@
  * `compareParks`), never recomputed here.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ScenarioPayload, type AgreementResult, type ExportReportArgs, type Scenario } from '../contract/api.ts';
-import { mergeProjectFile, PROJECT_EXTENSION, writeProjectFile } from '../db/project-file.ts';
+import { mergeProjectContent, PROJECT_EXTENSION, PROJECT_LIMITS, readProjectFile, withProjectFile } from '../db/project-file.ts';
 import type { ScenarioRow } from '../db/scenario-store.ts';
-import { NotFoundError, UserInputError } from '../errors.ts';
+import { BusyError, NotFoundError, UserInputError } from '../errors.ts';
+import { checkProject } from '../imports/project-check.ts';
 import { reportWorkbook, XLSX_MIME } from '../reports/excel.ts';
 import type { Context, Handlers } from './context.ts';
 import { compareParks, listCandidateSites, methodAgreement, scoreSites } from './scoring.ts';
 import { toRecord, toRow } from '../scoring/custom-criteria.ts';
 
-const toScenario = (r: ScenarioRow): Scenario => ({
-  id: r.id,
-  name: r.name,
-  notes: r.notes,
-  payload: ScenarioPayload.parse(JSON.parse(r.payload)),
-  created_at: r.created_at,
-  updated_at: r.updated_at,
-});
+/** The stored scenario, or why it cannot be read (its payload is not JSON or not a scenario). */
+function readScenario(r: ScenarioRow): Scenario | { problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(r.payload);
+  } catch {
+    return { problem: 'its payload is not JSON' };
+  }
+  const payload = ScenarioPayload.safeParse(value);
+  if (!payload.success)
+    return {
+      problem: `its payload is not a scenario: ${payload.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ')}`,
+    };
+  return { id: r.id, name: r.name, notes: r.notes, payload: payload.data, created_at: r.created_at, updated_at: r.updated_at };
+}
+
+/** Why a stored scenario cannot be read, or null. */
+export const scenarioProblem = (r: ScenarioRow): string | null => {
+  const s = readScenario(r);
+  return 'problem' in s ? s.problem : null;
+};
+
+/** @throws UserInputError naming the scenario when it cannot be read (it can still be deleted) */
+const toScenario = (r: ScenarioRow): Scenario => {
+  const s = readScenario(r);
+  if ('problem' in s)
+    throw new UserInputError(`scenario "${r.name}" cannot be opened: ${s.problem}; delete it (see appInfo's damaged rows)`);
+  return s;
+};
 
 function stored(ctx: Context, id: string): ScenarioRow {
   const row = ctx.stores.scenarios.get(id);
@@ -56,7 +76,11 @@ function choiceOf(p: ScenarioPayload) {
 }
 
 function listScenarios(ctx: Context): Scenario[] {
-  return ctx.stores.scenarios.list().map(toScenario);
+  // A scenario that cannot be read is left out (appInfo reports it), so the list always opens.
+  return ctx.stores.scenarios.list().flatMap((r) => {
+    const s = readScenario(r);
+    return 'problem' in s ? [] : [s];
+  });
 }
 
 function saveScenario(
@@ -141,21 +165,47 @@ async function exportReport(ctx: Context, args: ExportReportArgs) {
 }
 
 function exportProject(ctx: Context) {
-  // A consistent copy of the whole user database (WAL included), marked as a project file.
-  const dir = mkdtempSync(join(tmpdir(), 'siteselect-project-'));
-  try {
-    const file = join(dir, `project.${PROJECT_EXTENSION}`);
-    writeProjectFile(ctx.userDb, file);
-    return { fileName: `project.${PROJECT_EXTENSION}`, mime: 'application/vnd.sqlite3', dataBase64: readFileSync(file).toString('base64') };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  // A consistent copy of the project (WAL included) without this machine's settings and packs,
+  // written in the data folder (a crash leaves it for the next start to remove, never in /tmp).
+  return withProjectFile(ctx.userDb, ctx.info.dataDir, (file) => ({
+    fileName: `project.${PROJECT_EXTENSION}`,
+    mime: 'application/vnd.sqlite3',
+    dataBase64: readFileSync(file).toString('base64'),
+  }));
 }
 
-function importProject(ctx: Context, { uploadId }: { uploadId: string }) {
+/** Ids a merged row may not take: the zone's own layers and features (a site called "parks" or a park's id would shadow them). */
+function reservedIds(ctx: Context): Set<string> {
+  const ids = new Set<string>(ctx.reference.basemap.meta.layers.map((l) => l.id));
+  for (const [id, layer] of ctx.reference.layers) {
+    ids.add(id);
+    for (const f of layer.collection.features) ids.add(String(f.properties.id));
+  }
+  return ids;
+}
+
+async function importProject(ctx: Context, { uploadId }: { uploadId: string }) {
   const staged = ctx.uploads.complete(uploadId);
   try {
-    return mergeProjectFile(ctx.userDb, staged.path, staged.name);
+    if (staged.size > PROJECT_LIMITS.fileBytes)
+      throw new UserInputError(
+        `"${staged.name}" is ${(staged.size / 1e6).toFixed(0)} MB; a project file may be ${PROJECT_LIMITS.fileBytes / 1024 / 1024} MB`,
+      );
+    const ours = { schemaVersion: ctx.userDb.pragma('user_version', { simple: true }) as number };
+    const content = checkProject(await readProjectFile(staged.path, staged.name, ours), staged.name, {
+      siteProblem: (position) => {
+        try {
+          ctx.network.inZone(position);
+          return null;
+        } catch (error) {
+          return (error as Error).message;
+        }
+      },
+      parkExists: (id) => (ctx.reference.layers.get('parks')?.collection.features ?? []).some((f) => f.properties.id === id),
+    });
+    // Checked first, written after in one transaction; the import lock is checked again (the reading yielded).
+    if (ctx.jobs.running) throw new BusyError('an import is being written to this project; try again when it has finished, or cancel it');
+    return mergeProjectContent(ctx.userDb, content, reservedIds(ctx));
   } finally {
     ctx.uploads.discard(uploadId);
   }

@@ -9,13 +9,32 @@ import type { TourRow } from '../db/tour-store.ts';
 import { NotFoundError, UserInputError } from '../errors.ts';
 import type { Context, Handlers } from './context.ts';
 
-const toTour = (r: TourRow): Tour => ({
-  id: r.id,
-  name_zh: r.name_zh,
-  name_en: r.name_en,
-  builtIn: false,
-  stops: z.array(TourStop).parse(JSON.parse(r.stops)),
-});
+const Stops = z.array(TourStop).min(1);
+
+/** The stored tour, or why it cannot be read. */
+function readTour(r: TourRow): Tour | { problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(r.stops);
+  } catch {
+    return { problem: 'its stops are not JSON' };
+  }
+  const stops = Stops.safeParse(value);
+  if (!stops.success) return { problem: `its stops are not valid: ${stops.error.issues.map((i) => i.message).join('; ')}` };
+  return { id: r.id, name_zh: r.name_zh, name_en: r.name_en, builtIn: false, stops: stops.data };
+}
+
+/** Why a stored tour cannot be read, or null. */
+export const tourProblem = (r: TourRow): string | null => {
+  const t = readTour(r);
+  return 'problem' in t ? t.problem : null;
+};
+
+const toTour = (r: TourRow): Tour => {
+  const t = readTour(r);
+  if ('problem' in t) throw new UserInputError(`tour "${r.name_zh}" cannot be read: ${t.problem}`);
+  return t;
+};
 
 function stored(ctx: Context, id: string): TourRow {
   const row = ctx.stores.tours.get(id);
@@ -26,7 +45,14 @@ function stored(ctx: Context, id: string): TourRow {
 }
 
 function listTours(ctx: Context): Tour[] {
-  return [ctx.reference.plan.defaultTour, ...ctx.stores.tours.list().map(toTour)];
+  // A tour that cannot be read is left out (appInfo reports it).
+  return [
+    ctx.reference.plan.defaultTour,
+    ...ctx.stores.tours.list().flatMap((r) => {
+      const t = readTour(r);
+      return 'problem' in t ? [] : [t];
+    }),
+  ];
 }
 
 function saveTour(

@@ -1,9 +1,13 @@
 /**
- * Exporting a layer as GeoJSON, CSV, XLSX or KML with its original attributes. Spreadsheet cells
- * are escaped so no formula runs when the file is opened.
+ * Exporting a layer as GeoJSON, CSV, XLSX or KML with its original attributes.
+ *
+ * Formulas (CSV injection) are escaped in CSV only, by the rule in csv-cell.ts; XLSX string cells
+ * are never formulas, so nothing is escaped there. KML drops the characters XML 1.0 forbids
+ * (U+0000–U+001F except tab, LF and CR; U+FFFE, U+FFFF; lone surrogates).
  */
 import ExcelJS from 'exceljs';
 import type { ExportFormat } from '../contract/api.ts';
+import { csvCell, safeCell } from './csv-cell.ts';
 import { featureName } from './feature-name.ts';
 
 export { EXPORT_FORMATS, type ExportFormat } from '../contract/api.ts';
@@ -13,16 +17,15 @@ export interface ExportFeature {
   properties: Record<string, unknown>;
 }
 
-/** A spreadsheet cell that starts with = + - @ (or a tab/CR) is escaped, so no formula runs when it is opened. */
-export function safeCell(value: unknown): string | number | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return value;
-  const s = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
+export { csvCell, csvUnescape, safeCell } from './csv-cell.ts';
+
+/** Characters XML 1.0 does not allow (https://www.w3.org/TR/xml/#charsets), control characters but tab, LF and CR first. */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function xmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function kmlGeometry(g: { type: string; coordinates: unknown }): string {
@@ -78,11 +81,12 @@ export async function exportFeatures(name: string, features: readonly ExportFeat
   const keys = [...new Set(features.flatMap((f) => Object.keys(f.properties)))];
   const allPoints = features.every((f) => f.geometry?.type === 'Point');
   const geoColumns = allPoints ? ['longitude', 'latitude'] : ['geometry'];
+  const cellOf = format === 'csv' ? csvCell : safeCell;
   const rows = features.map((f) => {
     const geo = allPoints ? ((f.geometry?.coordinates as number[]) ?? []).slice(0, 2) : [JSON.stringify(f.geometry)];
-    return [...geo.map((v) => (typeof v === 'number' ? v : safeCell(v))), ...keys.map((k) => safeCell(f.properties[k]))];
+    return [...geo.map((v) => (typeof v === 'number' ? v : cellOf(v))), ...keys.map((k) => cellOf(f.properties[k]))];
   });
-  const header = [...geoColumns, ...keys.map((k) => safeCell(k))];
+  const header = [...geoColumns, ...keys.map((k) => cellOf(k))];
   if (format === 'csv') {
     const cell = (v: unknown) => {
       const s = v === null || v === undefined ? '' : String(v);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { distanceMetres, fromWgs84 } from '../../geo/index.ts';
 import { IMPORT_FIXTURES, importFixture } from '../testing/imports.ts';
+import { deflatedPadding, sheetXml, xlsxParts, zipOf } from '../../tests/helpers/hostile-files.ts';
+import JSZip from 'jszip';
 import { ImportError, parseFile } from './parse.ts';
 import { importParsed } from './store.ts';
 
@@ -86,5 +88,84 @@ describe('shapefiles', () => {
     // CGCS2000 and WGS-84 differ by centimetres; the projection round trip by less than a metre.
     expect(distanceMetres(features[0]?.geometry?.coordinates as [number, number], [111.45, 26.55])).toBeLessThan(1);
     expect(distanceMetres(features[1]?.geometry?.coordinates as [number, number], [111.61, 26.42])).toBeLessThan(1);
+  });
+});
+
+describe('hostile archives (issue 13): sizes counted as inflated, headers checked against the files', () => {
+  const KML_HEAD =
+    '<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>甲</name><Point><coordinates>112.6,26.9</coordinates></Point></Placemark>';
+
+  it('a KMZ whose headers claim 2 kB but which inflates to 300 MB is stopped at the limit', async () => {
+    const kml = await deflatedPadding(KML_HEAD, 300 * 1024 * 1024, '</Document></kml>');
+    const kmz = zipOf([{ name: 'doc.kml', deflated: kml, claimedSize: 2000 }]);
+    expect(kmz.length).toBeLessThan(1024 * 1024);
+    const before = [layerCount(), featureCount()];
+    await expect(importBytes('lying.kmz', kmz)).rejects.toThrow(/archive would expand to at least \d+ MB from 0\.\d MB \(a zip bomb\?\)/);
+    expect([layerCount(), featureCount()]).toEqual(before);
+  });
+
+  it('a zipped Shapefile whose .dbf header claims a billion records is refused before it is parsed', async () => {
+    const good = await JSZip.loadAsync(readFileSync(join(FIXTURES, 'good/wgs84-shapefile.zip')));
+    const entries = await Promise.all(
+      Object.values(good.files)
+        .filter((e) => !e.dir)
+        .map(async (e) => ({ name: e.name, data: await e.async('uint8array') })),
+    );
+    const dbf = entries.find((e) => e.name.endsWith('.dbf'));
+    if (!dbf) throw new Error('fixture has no .dbf');
+    new DataView(dbf.data.buffer, dbf.data.byteOffset).setUint32(4, 1_000_000_000, true);
+    const forged = zipOf(entries);
+    expect(forged.length).toBeLessThan(2000);
+    const started = Date.now();
+    await expect(importBytes('forged.zip', forged)).rejects.toThrow(
+      /\.dbf: its header claims 1000000000 records of \d+ bytes, but the file holds only \d+ bytes/,
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('an XLSX that honestly expands to 250 MB is refused from its headers; one that lies, while inflating', async () => {
+    const rows = sheetXml([
+      ['name', 'lng', 'lat'],
+      ['甲', 112.6, 26.9],
+    ]);
+    const [head, tail] = [rows.slice(0, -'</worksheet>'.length), '</worksheet>'];
+    const sheet = await deflatedPadding(head, 250 * 1024 * 1024, tail);
+    await expect(importBytes('honest.xlsx', zipOf(xlsxParts({ name: '', deflated: sheet })))).rejects.toThrow(
+      /archive would expand to 262 MB .*\(a zip bomb\?\)/,
+    );
+    await expect(importBytes('lying.xlsx', zipOf(xlsxParts({ name: '', deflated: sheet, claimedSize: 5000 })))).rejects.toThrow(
+      /archive would expand to at least \d+ MB .*\(a zip bomb\?\)/,
+    );
+  });
+
+  it('reads an XLSX as a stream: inline strings, numbers, the first sheet', async () => {
+    const xlsx = zipOf(
+      xlsxParts({
+        name: '',
+        data: Buffer.from(
+          sheetXml([
+            ['名称', '经度', '纬度'],
+            ['衡阳南岳机场', 112.617072, 26.72321],
+            ['测试地块', 112.6, 26.9],
+          ]),
+        ),
+      }),
+    );
+    const summary = await importBytes('inline.xlsx', xlsx, 'wgs84');
+    const features = await layerFeatures(summary.layerId);
+    expect(features.map((f) => [f.properties['名称'], f.geometry?.coordinates])).toEqual([
+      ['衡阳南岳机场', [112.617072, 26.72321]],
+      ['测试地块', [112.6, 26.9]],
+    ]);
+  });
+});
+
+describe('binary content anywhere in a file read whole (issue 13 item 2)', () => {
+  it('a CSV with a zero-filled tail after its first 8 kB is refused as binary', async () => {
+    const rows = Buffer.from(`name,lng,lat\n${'a,112.6,26.9\n'.repeat(1000)}`);
+    const bytes = Buffer.concat([rows, Buffer.alloc(64 * 1024)]);
+    await expect(importBytes('tail.csv', bytes)).rejects.toThrow(
+      `"tail.csv" is not a text file (it contains binary data: a NUL byte at byte ${rows.length + 1})`,
+    );
   });
 });

@@ -4,7 +4,8 @@
  * previewed from their head, checked feature by feature while they are written, memory bounded).
  * The app's import jobs and the CLI both go through here.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import type { CrsId, NamedPosition } from '../../geo/index.ts';
 import type { LayerRole, PreviewResult } from '../contract/api.ts';
 import type { Db } from '../db/index.ts';
@@ -54,11 +55,52 @@ function bytesOf(source: ImportSource): Uint8Array {
   return readFileSync(source.path);
 }
 
+/** How long a parse is kept for the import that usually follows its preview, ms. */
+const PARSE_KEPT_MS = 10 * 60 * 1000;
+
+/**
+ * The last file parsed whole, kept so the preview's parse serves the import that follows (an XLSX
+ * or a 200 MB file is read once, not twice). One entry, keyed by the file's identity and the parse
+ * options; dropped after ten minutes, when another file is parsed, or when its import starts.
+ */
+export class ParseCache {
+  private entry: { key: string; parsed: Promise<ParseResult>; timer: NodeJS.Timeout } | null = null;
+
+  get(key: string, parse: () => Promise<ParseResult>): Promise<ParseResult> {
+    if (this.entry?.key === key) return this.entry.parsed;
+    this.forget();
+    const parsed = parse();
+    const timer = setTimeout(() => this.forget(), PARSE_KEPT_MS);
+    timer.unref();
+    this.entry = { key, parsed, timer };
+    // A file that could not be parsed is parsed again next time (the user may have fixed it).
+    parsed.catch(() => {
+      if (this.entry?.parsed === parsed) this.forget();
+    });
+    return parsed;
+  }
+
+  forget(): void {
+    if (this.entry) clearTimeout(this.entry.timer);
+    this.entry = null;
+  }
+}
+
+/** What identifies a file's content for the parse cache: a staged file's path, size and time, or a hash of the bytes. */
+function sourceKey(source: ImportSource, options: ParseOptions): string {
+  const id =
+    'bytes' in source
+      ? `sha256:${createHash('sha256').update(source.bytes).digest('hex')}`
+      : `file:${source.path}:${source.size}:${statSync(source.path).mtimeMs}`;
+  return JSON.stringify([source.name, id, options.lngColumn ?? null, options.latColumn ?? null, options.swap === true]);
+}
+
 export function importReader(
   source: ImportSource,
   options: ParseOptions,
   reference: readonly NamedPosition[],
   limits: ImportLimits = DEFAULT_LIMITS,
+  cache?: ParseCache,
 ): ImportReader {
   if ('path' in source && source.size > limits.streamAboveBytes && isStreamable(source.name)) {
     const path = source.path;
@@ -83,7 +125,8 @@ export function importReader(
     };
   }
   let parsed: Promise<ParseResult> | undefined;
-  const parse = () => (parsed ??= parseFile(source.name, bytesOf(source), options));
+  const read = () => parseFile(source.name, bytesOf(source), options);
+  const parse = () => (parsed ??= cache ? cache.get(sourceKey(source, options), read) : read());
   return {
     name: source.name,
     streamed: false,
@@ -107,7 +150,10 @@ export function importReader(
       refuseProblems(await parse());
     },
     async write(db, o, control) {
-      return importParsed(db, await parse(), {
+      const result = await parse();
+      // The import has what it needs; the cache need not hold the file's features any longer.
+      cache?.forget();
+      return importParsed(db, result, {
         name: o.layerName,
         role: o.role,
         crs: o.crs,

@@ -65,8 +65,10 @@ export function previewCrs(
   return { detection: detectCrs(named, reference) };
 }
 
-/** Features written between two yields to the event loop (progress polls and cancel get through). */
+/** Features written between two yields to the event loop (progress polls and cancel get through)… */
 const BATCH = 5000;
+/** …or milliseconds, whichever comes first (large polygons take longer per feature). */
+const BATCH_MS = 100;
 
 export interface LayerToWrite {
   name: string;
@@ -101,6 +103,7 @@ export async function writeLayer(
   const convert = (p: LngLat) => toWgs84(p, layer.crs);
   let geometry: ImportSummary['geometry'] | null = null;
   let count = 0;
+  let lastYield = Date.now();
   store.begin();
   try {
     // The layer row first (its geometry kind is set from the first feature), features after.
@@ -120,9 +123,10 @@ export async function writeLayer(
         JSON.stringify({ type: g.type, coordinates: mapPositions(g.coordinates, convert) }),
         JSON.stringify(f.properties),
       );
-      if (++count % BATCH === 0) {
+      if (++count % BATCH === 0 || Date.now() - lastYield > BATCH_MS) {
         control.onProgress?.(layer.progress());
         await new Promise((r) => setImmediate(r));
+        lastYield = Date.now();
         if (control.shouldCancel?.()) throw new CancelledImport();
       }
     }

@@ -7,14 +7,18 @@
  */
 import { createReadStream, openSync, readSync, closeSync, statSync, type ReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
 import { JSONParser } from '@streamparser/json';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { lngLatProblem, toWgs84, type CrsId, type NamedPosition } from '../../geo/index.ts';
 import type { Db } from '../db/index.ts';
 import {
+  checkHeader,
+  encodingMix,
   findColumn,
+  mixedEncodings,
+  nonDecimal,
+  parseNumber,
   formatOf,
   geojsonFeature,
   GeometryChecker,
@@ -28,6 +32,7 @@ import {
   type ParsedFeature,
   type ParseResult,
 } from './parse.ts';
+import { csvUnescape } from './csv-cell.ts';
 import { mapPositions, previewCrs, writeLayer, type ImportOptions, type ImportSummary, type LayerRole } from './store.ts';
 
 /** Files larger than this are streamed rather than read whole (CSV and GeoJSON only). */
@@ -60,6 +65,8 @@ function detectEncoding(path: string, name: string): 'utf-8' | 'gb18030' {
       new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
       return 'utf-8';
     } catch {
+      const mix = encodingMix(head.subarray(0, end));
+      if (mix) throw mixedEncodings(name, mix);
       return 'gb18030';
     }
   } finally {
@@ -67,34 +74,108 @@ function detectEncoding(path: string, name: string): 'utf-8' | 'gb18030' {
   }
 }
 
-/** The file as text chunks; `raw` counts the bytes read for progress. */
+/** The file as text chunks; `raw` counts the bytes read for progress. A read error ends the text with that error. */
 function textStream(path: string, encoding: 'utf-8' | 'gb18030'): { text: NodeJS.ReadableStream; raw: ReadStream } {
   const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
-  return { raw, text: encoding === 'utf-8' ? raw.setEncoding('utf8') : raw.pipe(iconv.decodeStream('gb18030')) };
+  if (encoding === 'utf-8') return { raw, text: raw.setEncoding('utf8') };
+  const decoded = iconv.decodeStream('gb18030') as NodeJS.ReadWriteStream & { destroy(error?: Error): void };
+  // pipe() does not pass errors on: without this, a failed read would leave the text waiting for ever.
+  raw.on('error', (error) => decoded.destroy(error));
+  return { raw, text: raw.pipe(decoded) };
 }
+
+/** Longest CSV record (one row, or a quoted value spanning lines), characters: a site list's row is far shorter. */
+export const MAX_RECORD_CHARS = 1024 * 1024;
+/** Longest streamed GeoJSON feature, bytes of the file (a county-sized polygon is a few MB). */
+export const MAX_STREAMED_FEATURE_BYTES = 64 * 1024 * 1024;
+/** Text read between two turns of the event loop, characters (so polls, cancel and other calls get through). */
+const YIELD_EVERY_CHARS = 1024 * 1024;
+
+const nextTurn = () => new Promise<void>((r) => setImmediate(r));
+const tooLong = (line: number) =>
+  new ProblemError({
+    where: `row ${line}`,
+    message: `a record is longer than 1 MB (an unbalanced quote "?); a row of a site list is far shorter`,
+  });
+
+/**
+ * Physical lines of a text stream, LF or CRLF, numbered from 1. Our own splitter rather than
+ * readline: a line is bounded (readline grows one string without limit and throws an uncaught
+ * RangeError from inside the stream when it passes V8's string limit), a NUL byte stops the read
+ * at once (binary content, e.g. the zero-filled tail of an interrupted copy), and the loop yields
+ * to the event loop every megabyte.
+ */
+async function* lines(text: NodeJS.ReadableStream, encoding: 'utf-8' | 'gb18030'): AsyncGenerator<{ text: string; line: number }> {
+  let rest = '';
+  let lineNo = 0;
+  let sinceYield = 0;
+  for await (const value of text) {
+    const chunk = typeof value === 'string' ? value : String(value);
+    const nul = chunk.indexOf('\0');
+    const usable = nul < 0 ? chunk : chunk.slice(0, nul);
+    let start = 0;
+    for (let nl = usable.indexOf('\n'); nl >= 0; nl = usable.indexOf('\n', start)) {
+      const line = rest + usable.slice(start, nl);
+      rest = '';
+      start = nl + 1;
+      lineNo++;
+      if (line.length > MAX_RECORD_CHARS) throw tooLong(lineNo);
+      // The decoder put U+FFFD for bytes that are not UTF-8: the file changes encoding after its head.
+      if (encoding === 'utf-8' && line.includes('\uFFFD')) throw notUtf8(lineNo);
+      yield { text: line.endsWith('\r') ? line.slice(0, -1) : line, line: lineNo };
+    }
+    rest += usable.slice(start);
+    if (nul >= 0)
+      throw new ProblemError({ where: `row ${lineNo + 1}`, message: 'the file holds binary data (a NUL byte); it is not a text table' });
+    if (rest.length > MAX_RECORD_CHARS) throw tooLong(lineNo + 1);
+    sinceYield += chunk.length;
+    if (sinceYield >= YIELD_EVERY_CHARS) {
+      sinceYield = 0;
+      await nextTurn();
+    }
+  }
+  if (encoding === 'utf-8' && rest.includes('\uFFFD')) throw notUtf8(lineNo + 1);
+  if (rest !== '') yield { text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, line: lineNo + 1 };
+}
+
+const notUtf8 = (line: number) =>
+  new ProblemError({
+    where: `row ${line}`,
+    message:
+      'is not UTF-8 although the file starts as UTF-8 (mixed encodings: some names would come out garbled); save the whole file in one encoding',
+  });
+
+/** A record's values; cells escaped against formulas on export (csv-cell.ts) come back as they were. */
+const cellsOf = (record: string) => (Papa.parse<string[]>(record).data[0] ?? []).map((v) => csvUnescape(String(v)));
 
 /**
  * Records of a CSV file as arrays of strings, one at a time (`for await`), so each is handled
- * before the next is read. A record may span lines inside quotes; Papa Parse splits each record.
+ * before the next is read. A record may span lines inside quotes; whether it continues is tracked
+ * line by line (each line's quotes flip the state, `""` twice), never by re-scanning the record,
+ * and a record is bounded by MAX_RECORD_CHARS. Papa Parse splits each record into values.
  */
-async function* records(text: NodeJS.ReadableStream): AsyncGenerator<{ values: string[]; line: number }> {
-  const lines = createInterface({ input: text, crlfDelay: Infinity });
-  let pending = '';
+async function* records(text: NodeJS.ReadableStream, encoding: 'utf-8' | 'gb18030'): AsyncGenerator<{ values: string[]; line: number }> {
+  let parts: string[] = [];
+  let size = 0;
+  let inQuotes = false;
   let startLine = 0;
-  let lineNo = 0;
-  for await (const raw of lines) {
-    lineNo++;
+  for await (const { text: raw, line: lineNo } of lines(text, encoding)) {
     const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (pending === '') startLine = lineNo;
-    pending = pending === '' ? line : `${pending}\n${line}`;
-    // An odd number of quotes means the record continues on the next line.
-    if ((pending.match(/"/g)?.length ?? 0) % 2 === 1) continue;
-    const record = pending;
-    pending = '';
+    if (parts.length === 0) startLine = lineNo;
+    parts.push(line);
+    size += line.length + 1;
+    if (size > MAX_RECORD_CHARS) throw tooLong(startLine);
+    for (let q = line.indexOf('"'); q >= 0; q = line.indexOf('"', q + 1)) inQuotes = !inQuotes;
+    // An open quote means the record continues on the next line.
+    if (inQuotes) continue;
+    const record = parts.join('\n');
+    parts = [];
+    size = 0;
     if (record.trim() === '') continue;
-    yield { values: (Papa.parse<string[]>(record).data[0] ?? []).map(String), line: startLine };
+    yield { values: cellsOf(record), line: startLine };
   }
-  if (pending.trim() !== '') yield { values: (Papa.parse<string[]>(pending).data[0] ?? []).map(String), line: startLine };
+  const pending = parts.join('\n');
+  if (pending.trim() !== '') yield { values: cellsOf(pending), line: startLine };
 }
 
 export interface StreamOptions {
@@ -116,12 +197,16 @@ interface FeatureSource {
 async function csvSource(path: string, name: string, encoding: 'utf-8' | 'gb18030', options: StreamOptions): Promise<FeatureSource> {
   let header: string[] | null = null;
   const head = textStream(path, encoding);
-  for await (const { values } of records(head.text)) {
-    header = values.map((v) => v.trim());
-    break;
+  try {
+    for await (const { values } of records(head.text, encoding)) {
+      header = values.map((v) => v.trim());
+      break;
+    }
+  } finally {
+    head.raw.destroy();
   }
-  head.raw.destroy();
   if (!header || header.length < 2) throw new ImportError(`"${name}" needs a header row and at least one data row`);
+  checkHeader(header);
   const fields = header;
   const lng = findColumn(fields, LNG_NAMES, options.lngColumn, 'longitude');
   const lat = findColumn(fields, LAT_NAMES, options.latColumn, 'latitude');
@@ -143,16 +228,15 @@ async function csvSource(path: string, name: string, encoding: 'utf-8' | 'gb1803
       async function* features(): AsyncGenerator<ParsedFeature> {
         try {
           let first = true;
-          for await (const { values, line } of records(s.text)) {
+          for await (const { values, line } of records(s.text, encoding)) {
             if (first) {
               first = false;
               continue;
             }
-            const cell = (i: number) => (values[i] ?? '').trim();
-            const position: [number, number] = [
-              cell(x) === '' ? Number.NaN : Number(cell(x)),
-              cell(y) === '' ? Number.NaN : Number(cell(y)),
-            ];
+            const cell = (i: number) => values[i] ?? '';
+            const notDecimal = nonDecimal(cell(x), 'longitude') ?? nonDecimal(cell(y), 'latitude');
+            if (notDecimal) throw new ProblemError({ where: `row ${line}`, message: `${notDecimal} (columns ${lngName}, ${latName})` });
+            const position: [number, number] = [parseNumber(cell(x)), parseNumber(cell(y))];
             if (!Number.isFinite(position[0]) || !Number.isFinite(position[1])) {
               throw new ProblemError({
                 where: `row ${line}`,
@@ -189,12 +273,21 @@ function geojsonSource(path: string, name: string, encoding: 'utf-8' | 'gb18030'
         let type: unknown = null;
         let n = 0;
         let ready: ParsedFeature[] = [];
+        // Bytes read when the last feature ended: the parser holds everything since then in memory.
+        let lastEnd = 0;
         parser.onValue = ({ value, stack }) => {
           if (stack.length === 1) type = value;
-          else ready.push(geojsonFeature(value, ++n));
+          else {
+            ready.push(geojsonFeature(value, ++n));
+            lastEnd = s.raw.bytesRead;
+          }
         };
         try {
           for await (const chunk of s.text) {
+            if (s.raw.bytesRead - lastEnd > MAX_STREAMED_FEATURE_BYTES + 256 * 1024)
+              throw new ImportError(
+                `"${name}": feature ${n + 1} is larger than ${MAX_STREAMED_FEATURE_BYTES / 1024 / 1024} MB (or the file holds something else there); nothing imported`,
+              );
             try {
               parser.write(chunk as string);
             } catch (error) {

@@ -3,7 +3,9 @@
  * loopback HTTP API without ever being held whole in memory on either side. Chunks are appended
  * in order to `<dataDir>/uploads/<uuid>.part`; the path is built here from a server-made id, never
  * from anything the renderer sends. Staged files are removed after the import (or on discard);
- * any left over from a crash are removed a day later, when the app next starts.
+ * any left over from a crash are removed a day later, when the app next starts. At most
+ * MAX_STAGED_UPLOADS are staged at once, and one left untouched for STAGED_IDLE_MS is removed
+ * when another begins (a renderer that starts uploads and never finishes cannot fill the disk).
  */
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -16,6 +18,10 @@ export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
 
 const STALE_MS = 24 * 3600 * 1000;
+/** Files staged at once (the app stages one at a time; a few for retries). */
+export const MAX_STAGED_UPLOADS = 16;
+/** A staged file not touched for this long is given up, ms. */
+export const STAGED_IDLE_MS = 3600 * 1000;
 
 export interface StagedFile {
   id: string;
@@ -25,14 +31,25 @@ export interface StagedFile {
   received: number;
   /** A file of the user's own, staged where it is (the CLI): never removed by discard. */
   borrowed?: true;
+  /** When it was last begun or appended to (the clock's ms). */
+  touched: number;
 }
 
 export class Uploads {
   private readonly staged = new Map<string, StagedFile>();
   private readonly dir: string;
 
-  constructor(dataDir: string) {
+  /**
+   * @param clock - ms since the epoch (tests set it)
+   * @param clean - remove what a crash left (false where another thread of the same app already did)
+   */
+  constructor(
+    dataDir: string,
+    private readonly clock: () => number = Date.now,
+    clean = true,
+  ) {
     this.dir = join(dataDir, 'uploads');
+    if (!clean) return;
     // Left over from a crash: nothing refers to them any more (another running instance's are recent).
     for (const file of this.filesOnDisk()) {
       const path = join(this.dir, file);
@@ -44,11 +61,15 @@ export class Uploads {
     if (!Number.isSafeInteger(size) || size <= 0) throw new ImportError(`"${name}" is empty`);
     if (size > MAX_UPLOAD_BYTES)
       throw new ImportError(`"${name}" is ${(size / 1e6).toFixed(0)} MB; the limit is ${MAX_UPLOAD_BYTES / 1e6} MB`);
+    const now = this.clock();
+    for (const f of [...this.staged.values()]) if (!f.borrowed && now - f.touched > STAGED_IDLE_MS) this.discard(f.id);
+    if ([...this.staged.values()].filter((f) => !f.borrowed).length >= MAX_STAGED_UPLOADS)
+      throw new ImportError(`${MAX_STAGED_UPLOADS} files are staged already; finish or discard one before staging "${name}"`);
     mkdirSync(this.dir, { recursive: true });
     const id = randomUUID();
     const path = join(this.dir, `${id}.part`);
     appendFileSync(path, new Uint8Array(0));
-    this.staged.set(id, { id, name, size, path, received: 0 });
+    this.staged.set(id, { id, name, size, path, received: 0, touched: now });
     return { uploadId: id, chunkBytes: MAX_CHUNK_BYTES };
   }
 
@@ -65,7 +86,7 @@ export class Uploads {
     }
     if (size === 0) throw new ImportError(`"${name}" is empty`);
     const id = randomUUID();
-    this.staged.set(id, { id, name, size, path, received: size, borrowed: true });
+    this.staged.set(id, { id, name, size, path, received: size, borrowed: true, touched: this.clock() });
     return { uploadId: id };
   }
 
@@ -78,6 +99,7 @@ export class Uploads {
     if (f.received + bytes.length > f.size) throw new ImportError(`upload of "${f.name}": more bytes than the declared ${f.size}`);
     appendFileSync(f.path, bytes);
     f.received += bytes.length;
+    f.touched = this.clock();
     return { received: f.received, complete: f.received === f.size };
   }
 
@@ -108,7 +130,7 @@ export class Uploads {
 
   private get(id: string): StagedFile {
     const f = this.staged.get(id);
-    if (!f) throw new ImportError(`no upload "${id}" (it was finished, discarded, or the app restarted)`);
+    if (!f) throw new ImportError(`no upload "${id}" (it was finished, discarded, left idle for an hour, or the app restarted)`);
     return f;
   }
 }

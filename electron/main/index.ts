@@ -11,11 +11,11 @@ import { pathToFileURL } from 'node:url';
 import { openBackend, type Backend } from '../backend.ts';
 import { METHOD_NAMES, CHANNEL_PREFIX, PRESENT_CHANNEL, PRINT_CHANNEL } from '../contract/methods.ts';
 import { resolveAsset } from '../assets/resolve-asset.ts';
-import { dispatch } from '../handlers/index.ts';
+import { dispatch, setOffThreadScript } from '../handlers/index.ts';
 import { appPaths } from '../node/paths.ts';
-
-const SCHEME = 'siteselect';
-const APP_ORIGIN = `${SCHEME}://app`;
+import { APP_HOST, APP_ORIGIN, isAppUrl, isTrustedFrame, SCHEME } from './ipc-guard.ts';
+import { isKioskBlocked } from './kiosk-keys.ts';
+import { startupFailure } from './startup-error.ts';
 
 // Must run before `ready`: a standard, secure scheme gets an origin of its own, so the CSP's
 // 'self' means exactly the app's files, and fetch() works for tiles.
@@ -23,14 +23,13 @@ protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: 
 app.enableSandbox();
 
 let backend: Backend | undefined;
+let dataDir = '(not known yet)';
 /** Web contents (by id) that are in presentation mode. */
 const presenting = new Set<number>();
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  // Only the app's own top-level page may call the API: not an iframe, not a page that somehow
-  // navigated elsewhere (navigation is blocked too, this is the second lock).
-  const frame = event.senderFrame;
-  return frame !== null && frame === event.sender.mainFrame && new URL(frame.url).origin === APP_ORIGIN;
+  // Only the app's own top-level page may call the API (ipc-guard.ts says why by frame.origin).
+  return isTrustedFrame(event.senderFrame, event.sender.mainFrame);
 }
 
 function registerIpc(b: Backend): void {
@@ -47,6 +46,8 @@ function registerIpc(b: Backend): void {
     if (on === true) presenting.add(event.sender.id);
     else presenting.delete(event.sender.id);
     window?.setKiosk(on === true);
+    // Nobody at the stand opens the developer tools, and they close when the tour starts.
+    if (on === true) event.sender.closeDevTools();
   });
   // The report view saves itself as a PDF (A4, backgrounds) through a save dialog.
   ipcMain.handle(PRINT_CHANNEL, async (event, fileName: unknown) => {
@@ -65,7 +66,7 @@ function registerIpc(b: Backend): void {
 function registerProtocol(b: Backend): void {
   protocol.handle(SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.host !== 'app') return new Response('not found', { status: 404 });
+    if (url.host !== APP_HOST) return new Response('not found', { status: 404 });
     const asset = await resolveAsset(url.pathname, { rendererDir: b.paths.rendererDir, basemap: b.reference.basemap, packs: b.packs });
     return new Response(typeof asset.body === 'string' ? asset.body : new Uint8Array(asset.body), {
       status: asset.status,
@@ -91,10 +92,17 @@ function lockDownSession(): void {
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  // In presentation mode the developer tools and reload shortcuts do nothing (kiosk-keys.ts).
+  contents.on('before-input-event', (event, input) => {
+    if (presenting.has(contents.id) && isKioskBlocked(input)) event.preventDefault();
+  });
+  contents.on('devtools-opened', () => {
+    if (presenting.has(contents.id)) contents.closeDevTools();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -138,12 +146,15 @@ app
     const appRoot = app.getAppPath();
     // Data files are unpacked next to the asar archive (electron-builder.yml asarUnpack).
     const unpacked = appRoot.replace(/app\.asar$/, 'app.asar.unpacked');
+    // The heavy methods' worker is bundled next to main (scripts/build-electron.mjs) and unpacked too.
+    setOffThreadScript(join(__dirname, 'heavy-worker.cjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'));
+    dataDir = app.getPath('userData');
     backend = openBackend({
       paths: appPaths(appRoot, unpacked),
-      dataDir: app.getPath('userData'),
+      dataDir,
       edition: 'electron',
       // The road-import worker is bundled beside main (scripts/build-electron.mjs).
-      roadsWorkerUrl: pathToFileURL(join(__dirname, 'roads-import-worker.mjs')),
+      roadsWorkerUrl: pathToFileURL(join(__dirname, 'roads-import-worker.mjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1')),
     });
     lockDownSession();
     registerProtocol(backend);
@@ -155,10 +166,17 @@ app
   })
   .catch((error: unknown) => {
     console.error('start-up failed', error);
+    // Never quit silently: say which folder could not be opened, and why.
+    const { title, content } = startupFailure(dataDir, error);
+    dialog.showErrorBox(title, content);
     app.exit(1);
   });
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => backend?.close());
+app.on('will-quit', () => {
+  // The off-thread worker holds a read-only connection: stop it before the database closes.
+  void backend?.context.offThread?.close();
+  backend?.close();
+});

@@ -81,4 +81,24 @@ describe('browser-edition server', () => {
     expect((await fetch(new URL('/tiles/basemap/7/104/54.pbf', server.url))).status).toBe(200);
     expect((await fetch(new URL('/%2e%2e/%2e%2e/etc/passwd', server.url))).status).toBe(404);
   });
+
+  it('accepts API calls from both loopback spellings of its own origin, and no other (issue 13 item 7)', async () => {
+    const { port } = new URL(server.url);
+    for (const origin of [`http://localhost:${port}`, `http://127.0.0.1:${port}`]) {
+      const res = await post('/api/getSettings', '{}', { 'content-type': 'application/json', origin });
+      expect(res.status, origin).toBe(200);
+    }
+    for (const origin of [`http://localhost:${Number(port) + 1}`, `https://localhost:${port}`, 'http://localhost', `http://[::1]:${port}`])
+      expect((await post('/api/getSettings', '{}', { 'content-type': 'application/json', origin })).status, origin).toBe(403);
+  });
+
+  it('answers a method name that is not valid percent-encoding as an unknown method, not a 500 (issue 13 item 15)', async () => {
+    for (const path of ['/api/%E0%A4%A', '/api/%', '/api/get%2FSettings']) {
+      const res = await post(path, '{}');
+      expect(res.status, path).toBe(404);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('UNKNOWN_METHOD');
+      expect(body.error.message).not.toMatch(/undefined/);
+    }
+  });
 });

@@ -4,7 +4,9 @@
  *
  * Security: only loopback; the Host header must name this server (defeats DNS rebinding); API
  * calls must be JSON (a cross-site form cannot send that without a CORS preflight we never
- * answer) and, when the browser sends an Origin, come from this server's own origin.
+ * answer) and, when the browser sends an Origin, come from this server's own origin, under
+ * either loopback name: the Host check accepts `localhost:PORT` and `127.0.0.1:PORT`, so the
+ * Origin check accepts `http://localhost:PORT` and `http://127.0.0.1:PORT` alike.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -50,6 +52,7 @@ export async function startServer(backend: Backend, options: { port?: number; ho
   const host = options.host ?? '127.0.0.1';
   let origin = '';
   let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -69,7 +72,7 @@ export async function startServer(backend: Backend, options: { port?: number; ho
         sendJson(res, 405, { ok: false, error: { code: 'BAD_ARGUMENT', message: 'API calls use POST' } });
         return;
       }
-      if (req.headers.origin !== undefined && req.headers.origin !== origin) {
+      if (req.headers.origin !== undefined && !allowedOrigins.has(req.headers.origin)) {
         sendJson(res, 403, { ok: false, error: { code: 'BAD_ARGUMENT', message: 'cross-origin API calls are refused' } });
         return;
       }
@@ -77,7 +80,16 @@ export async function startServer(backend: Backend, options: { port?: number; ho
         sendJson(res, 415, { ok: false, error: { code: 'BAD_ARGUMENT', message: 'API calls must send application/json' } });
         return;
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        sendJson(res, 404, {
+          ok: false,
+          error: { code: 'UNKNOWN_METHOD', message: 'unknown method (its name in the path is not valid percent-encoding)' },
+        });
+        return;
+      }
       let args: unknown;
       try {
         const text = await readBody(req, (FILE_METHODS as readonly string[]).includes(method) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES);
@@ -121,7 +133,10 @@ export async function startServer(backend: Backend, options: { port?: number; ho
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://${host}:${port}`;
-  allowedHosts = new Set([`${host}:${port}`, `localhost:${port}`]);
+  // One list of names for both checks: the names this server answers to.
+  const names = [...new Set([host, 'localhost', '127.0.0.1'])];
+  allowedHosts = new Set(names.map((n) => `${n}:${port}`));
+  allowedOrigins = new Set(names.map((n) => `http://${n}:${port}`));
   return {
     url: `${origin}/`,
     server,

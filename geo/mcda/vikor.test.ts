@@ -112,3 +112,21 @@ describe('VIKOR properties', () => {
     expect(() => vikor([[1], [2]], [1], [0])).toThrow(/type must be 1/);
   });
 });
+
+describe('VIKOR with subnormal values', () => {
+  it('keeps R ≤ S ≤ 1 when w·(f* − x) would underflow (a counterexample fast-check found)', () => {
+    const r = vikor(
+      [
+        [-1.052332580240978e-305, 5e-324],
+        [0, 0],
+      ],
+      [0.01, 0.010000000000000004],
+      [1, -1],
+      { v: 0 },
+    );
+    for (let i = 0; i < 2; i++) {
+      expect(r.R[i]).toBeLessThanOrEqual(r.S[i] as number);
+      expect(r.S[i]).toBeLessThanOrEqual(1);
+    }
+  });
+});

@@ -94,7 +94,9 @@ export function vikor(
   const regrets = matrix.map((row) =>
     row.map((x, j) => {
       const span = (best[j] as number) - (worst[j] as number);
-      return span === 0 ? 0 : ((w[j] as number) * ((best[j] as number) - x)) / span;
+      // The share of the span first, then the weight: w·(f* − x) could underflow to a subnormal
+      // number with too few digits left and come out above w (found with values near 1e-305).
+      return span === 0 ? 0 : (w[j] as number) * Math.min(1, Math.max(0, ((best[j] as number) - x) / span));
     }),
   );
   const S = regrets.map((r) => r.reduce((s, x) => s + x, 0));

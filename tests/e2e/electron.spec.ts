@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { METHOD_NAMES } from '../../electron/contract/methods.ts';
 import { expect, RESULTS, ROOT, test } from './fixtures.ts';
 
 function electronBinary(): { path: string | null; reason: string } {
@@ -34,13 +35,10 @@ test('desktop window loads the map through the siteselect:// protocol', async ()
     const win = await app.firstWindow();
     await win.locator('.map[data-map-idle="true"]').waitFor({ timeout: 60_000 });
     expect(new URL(win.url()).protocol).toBe('siteselect:');
-    // The bridge exposes named functions only, no ipcRenderer.
-    expect(await win.evaluate(() => Object.keys(window.siteselect ?? {}).sort())).toEqual([
-      'appInfo',
-      'getSettings',
-      'listLayers',
-      'updateSettings',
-    ]);
+    // The bridge exposes one named function per method of the contract, nothing else (no ipcRenderer).
+    expect(await win.evaluate(() => Object.keys(window.siteselect ?? {}).sort())).toEqual([...METHOD_NAMES].sort());
+    // The app's own page may call the API over IPC (the sender check accepts siteselect://app frames).
+    expect(await win.evaluate(() => window.siteselect?.getSettings())).toMatchObject({ ok: true });
     expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
     const settings = await win.evaluate(() => window.siteselect?.updateSettings({ language: 'fr' as never }));
     expect(settings).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });

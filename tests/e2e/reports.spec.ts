@@ -56,7 +56,7 @@ test.describe('comparison, scenarios and reports', () => {
     const xlsxPath = await reports.exportExcel();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsxPath);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['排名', '指标与原始值', '园区对比', '方法与假设', '数据来源']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['排名', '指标与原始值', '园区对比', '方法一致性', '方法与假设', '数据来源']);
     const sheet = wb.getWorksheet('排名') as ExcelJS.Worksheet;
     expect(sheet.getRow(1).getCell(1).value).toBe('名次');
     expect(sheet.getRow(2).getCell(1).value).toBe(1);

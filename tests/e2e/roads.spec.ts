@@ -29,7 +29,9 @@ test.describe('road network', () => {
     await expect(panel.getByTestId('road-message')).toContainText('导入失败，原有路网不变', { timeout: 30_000 });
     await expect(panel.getByTestId('network-osm')).toBeChecked();
 
-    await panel.getByTestId('network-schematic').check();
+    // The radio is controlled by the server's answer, so click and wait for it rather than check().
+    await panel.getByTestId('network-schematic').click();
+    await expect(panel.getByTestId('network-schematic')).toBeChecked();
     await expect(panel.getByTestId('osm-attribution')).toHaveCount(0);
     expect(errors).toEqual([]);
   });

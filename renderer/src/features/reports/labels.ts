@@ -3,9 +3,9 @@
  * reads exactly like the screen): sheet and column names, criteria, units, methods, assumptions.
  */
 import type { TFunction } from 'i18next';
-import { CRITERION_IDS } from '../../../../geo/index.ts';
+import { CRITERION_IDS, METHODS } from '../../../../geo/index.ts';
 
-const SHEETS = ['ranking', 'criteria', 'comparison', 'assumptions', 'sources'] as const;
+const SHEETS = ['ranking', 'criteria', 'comparison', 'agreement', 'assumptions', 'sources'] as const;
 const COLUMNS = [
   'rank',
   'site',
@@ -28,6 +28,10 @@ const COLUMNS = [
   'source',
   'asOf',
   'precision',
+  'verdict',
+  'borda',
+  'copeland',
+  'kendall',
 ] as const;
 const UNITS = ['min', 'persons', 'parks', 'level', 'match'] as const;
 const ASSUMPTIONS = [
@@ -46,7 +50,7 @@ export function reportLabels(t: TFunction): Record<string, string> {
     ...COLUMNS.map((c) => [`col.${c}`, t(`reports.columns.${c}`)]),
     ...UNITS.map((u) => [`unit.${u}`, t(`reports.units.${u}`)]),
     ...CRITERION_IDS.map((id) => [`criteria.${id}`, t(`criteria.${id}`)]),
-    ...(['wsm', 'ahp', 'topsis'] as const).map((m) => [`method.${m}`, t(`scoring.methods.${m}`)]),
+    ...METHODS.map((m) => [`method.${m}`, t(`scoring.methods.${m}`)]),
     ...ASSUMPTIONS.map((a) => [`assumptions.${a}`, t(`assumptions.${a}`)]),
     ['kind.park', t('reports.kinds.park')],
     ['kind.custom', t('reports.kinds.custom')],
