@@ -195,6 +195,9 @@ test.describe('park positions', () => {
     await expect(guard).toHaveCount(0);
     await app.languageSwitch().click();
     await expect(page.getByTestId('language-switch')).toContainText('中文');
+    // The language is a setting of the (worker-shared) server: back to Chinese for the next spec.
+    await app.languageSwitch().click();
+    await expect(page.getByTestId('language-switch')).toContainText('English');
     expect(errors).toEqual([]);
   });
 });
