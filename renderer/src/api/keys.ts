@@ -63,10 +63,10 @@ export const INVALIDATES = {
   duplicateScenario: [queryKeys.scenarios],
   renameScenario: [queryKeys.scenarios],
   deleteScenario: [queryKeys.scenarios],
-  // Opening a scenario puts back the sites it ranked that are no longer in the project.
-  openScenario: [queryKeys.sites, queryKeys.layers],
-  // A colleague's project brings scenarios, sites and layers (facilities among them join the network).
-  importProject: [queryKeys.scenarios, queryKeys.sites, queryKeys.layers, queryKeys.network],
+  // Opening a scenario puts back the sites and own criteria it ranked that are no longer in the project.
+  openScenario: [queryKeys.sites, queryKeys.layers, queryKeys.customCriteria],
+  // A colleague's project brings scenarios, sites, own criteria and layers (facilities among them join the network).
+  importProject: [queryKeys.scenarios, queryKeys.sites, queryKeys.layers, queryKeys.customCriteria, queryKeys.network],
   // An import job, once done: a new layer, and a new destination class if its role is "facilities".
   startImport: [queryKeys.layers, queryKeys.network],
   // A facility's layer name is how its travel times name it.
