@@ -49,6 +49,11 @@ export const useCandidateSites = () => useQuery(queries.sites());
 /** One layer's features; `version` (a user layer's feature count) fetches them again when it changes. */
 export const useLayerFeatures = (id: string, version = 0) => useQuery(queries.layerFeatures(id, version));
 
+/** One layer's features, or nothing asked while `id` is null. */
+export function useLayerFeaturesOf(id: string | null, version = 0) {
+  return useQuery(id ? queries.layerFeatures(id, version) : { queryKey: queryKeys.layerFeatures('', version), queryFn: skipToken });
+}
+
 /** Several shipped layers' features at once, in the order asked. */
 export function useLayersFeatures(ids: readonly string[]) {
   return useQueries({ queries: ids.map((id) => queries.layerFeatures(id)) });

@@ -1,13 +1,16 @@
 /**
  * Tabs as WAI-ARIA describes them (https://www.w3.org/WAI/ARIA/apg/patterns/tabs/): one tab stop,
- * ← → (↑ ↓ for a vertical list) Home End move between tabs and choose at once, the panel follows.
- * Panels of tabs not chosen are not rendered, so a long form costs nothing while hidden.
+ * ← → (↑ ↓ too) Home End move between tabs and choose at once, the panel follows. A panel is
+ * rendered only while its tab is chosen, unless `keepMounted` (a form whose typing must survive a
+ * look at another tab; it is then hidden, not removed).
  */
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface TabItem<K extends string> {
   id: K;
   label: ReactNode;
+  panel: ReactNode;
+  keepMounted?: boolean;
 }
 
 export function Tabs<K extends string>({
@@ -16,18 +19,15 @@ export function Tabs<K extends string>({
   tabs,
   chosen,
   onChoose,
-  children,
   className,
 }: {
-  /** Prefix of the tab and panel element ids (unique on the page). */
+  /** Prefix of the tab and panel element ids and test ids (unique on the page). */
   id: string;
   /** What the tab list is, for screen readers. */
   label: string;
   tabs: readonly TabItem<K>[];
   chosen: K;
   onChoose(id: K): void;
-  /** The chosen tab's panel. */
-  children: ReactNode;
   className?: string;
 }) {
   const list = useRef<HTMLDivElement>(null);
@@ -39,8 +39,7 @@ export function Tabs<K extends string>({
     else if (e.key === 'End') next = tabs.length - 1;
     if (next === null) return;
     e.preventDefault();
-    const tab = tabs[next] as TabItem<K>;
-    onChoose(tab.id);
+    onChoose((tabs[next] as TabItem<K>).id);
     list.current?.querySelectorAll<HTMLButtonElement>('[role="tab"]')[next]?.focus();
   };
   return (
@@ -53,7 +52,7 @@ export function Tabs<K extends string>({
             role="tab"
             id={`${id}-tab-${tab.id}`}
             aria-selected={tab.id === chosen}
-            aria-controls={`${id}-panel`}
+            aria-controls={`${id}-panel-${tab.id}`}
             tabIndex={tab.id === chosen ? 0 : -1}
             onClick={() => onChoose(tab.id)}
             onKeyDown={(e) => onKey(e, i)}
@@ -63,9 +62,21 @@ export function Tabs<K extends string>({
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${chosen}`} className="tab-panel">
-        {children}
-      </div>
+      {tabs.map((tab) =>
+        tab.id === chosen || tab.keepMounted ? (
+          <div
+            key={tab.id}
+            role="tabpanel"
+            id={`${id}-panel-${tab.id}`}
+            aria-labelledby={`${id}-tab-${tab.id}`}
+            className="tab-panel"
+            hidden={tab.id !== chosen}
+            data-testid={`${id}-panel-${tab.id}`}
+          >
+            {tab.panel}
+          </div>
+        ) : null,
+      )}
     </div>
   );
 }

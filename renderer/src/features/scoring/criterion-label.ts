@@ -25,3 +25,11 @@ export function criterionLabel(t: TFunction, custom: ReadonlyMap<string, NamedCr
   const c = custom.get(id);
   return c ? localName(c, language) : id;
 }
+
+/** Units of the built-in criteria, which the translations name (reports.units.*). */
+export const BUILT_IN_UNITS: ReadonlySet<string> = new Set(['min', 'persons', 'parks', 'level', 'match']);
+
+/** A unit as shown: a built-in one translated, the user's own as they wrote it. */
+export function unitLabel(t: TFunction, unit: string): string {
+  return BUILT_IN_UNITS.has(unit) ? t(`reports.units.${unit}`) : unit;
+}

@@ -90,6 +90,8 @@ export interface ScoringState {
   ahpCriteria: CriterionKey[];
   ahpMatrix: number[][];
   result: RankingResult | null;
+  /** What the ranking on screen was computed from (a report's method agreement uses the same). */
+  rankedInputs: RankInputs | null;
   error: string | null;
   running: boolean;
   /** Parks chosen for the side-by-side comparison (2–6), the own park among them, the result. */
@@ -118,6 +120,7 @@ export const INITIAL_SCORING_STATE: ScoringState = {
   ahpCriteria: DEFAULT_AHP_CRITERIA,
   ahpMatrix: equalJudgements(DEFAULT_AHP_CRITERIA.length),
   result: null,
+  rankedInputs: null,
   error: null,
   running: false,
   compareIds: [],
@@ -153,7 +156,7 @@ export type ScoringAction =
   /** Judgement a_ij = value, and its reciprocal a_ji. */
   | { type: 'judgementSet'; i: number; j: number; value: number }
   | { type: 'rankStarted' }
-  | { type: 'rankSucceeded'; result: RankingResult }
+  | { type: 'rankSucceeded'; result: RankingResult; inputs?: RankInputs }
   | { type: 'rankFailed'; message: string }
   | { type: 'compareToggled'; id: string }
   | { type: 'ownChosen'; id: string | null }
@@ -226,7 +229,7 @@ export function scoringReducer(state: ScoringState, action: ScoringAction): Scor
     case 'rankStarted':
       return { ...state, running: true, error: null };
     case 'rankSucceeded':
-      return { ...state, running: false, result: action.result };
+      return { ...state, running: false, result: action.result, rankedInputs: action.inputs ?? null };
     case 'rankFailed':
       return { ...state, running: false, error: action.message };
     case 'compareToggled': {

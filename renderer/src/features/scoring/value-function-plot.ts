@@ -101,8 +101,9 @@ export function curvePath(f: ResolvedValueFunction, d: Domain, b: PlotBox = PLOT
   for (const x of sorted) {
     // A step scores its threshold as passing: the jump is drawn upright at the threshold itself.
     if (f.kind === 'step' && x === f.threshold) {
-      if (f.pass === 'above') (to(x, 0), to(x, 1));
-      else (to(x, 1), to(x, 0));
+      const [first, second] = f.pass === 'above' ? [0, 1] : [1, 0];
+      to(x, first);
+      to(x, second);
       continue;
     }
     to(x, valueOf(f, x) as number);
