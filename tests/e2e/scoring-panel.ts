@@ -87,6 +87,20 @@ export class ScoringPanel {
     await this.page.getByTestId('run-ranking').click();
   }
 
+  /**
+   * Ranks and waits for the answer (the panel counts finished rankings). The first ranking after
+   * the server starts computes every site's travel times and can take many seconds on a busy machine.
+   */
+  async rankAndWait(timeout = 90_000): Promise<void> {
+    const done = Number((await this.panel().getAttribute('data-rankings')) ?? '0');
+    await this.rank();
+    await this.page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid="scoring-panel"]')?.getAttribute('data-rankings') ?? '0') > n,
+      done,
+      { timeout },
+    );
+  }
+
   /** The ranked candidates' ids, best first. */
   async rankedIds(rows: Locator = this.rankedRows()): Promise<string[]> {
     return rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-candidate') ?? ''));

@@ -221,7 +221,7 @@ export function ScoringPanel({
   ];
 
   return (
-    <section className="scoring-panel" aria-labelledby="scoring-title" data-testid="scoring-panel">
+    <section className="scoring-panel" aria-labelledby="scoring-title" data-testid="scoring-panel" data-rankings={s.rankings}>
       <CardHeader id="scoring-title" title={t('scoring.title')} closeLabel={t('scoring.close')} onClose={onClose} />
       <div className="scoring-body">
         <div className="scoring-inputs">
@@ -243,7 +243,14 @@ export function ScoringPanel({
                 {s.error}
               </p>
             )}
-            <button type="button" className="primary" onClick={() => void scoring.run()} disabled={s.running || !s.profile} data-testid="run-ranking">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void scoring.run()}
+              disabled={s.running || !s.profile}
+              aria-busy={s.running}
+              data-testid="run-ranking"
+            >
               {s.running ? t('app.loading') : t('scoring.run')}
             </button>
             <span className="muted small run-summary" data-testid="run-summary">

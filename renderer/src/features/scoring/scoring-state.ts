@@ -94,6 +94,8 @@ export interface ScoringState {
   rankedInputs: RankInputs | null;
   error: string | null;
   running: boolean;
+  /** Rankings finished (succeeded or failed) since the panel opened: lets a watcher tell a new answer from the last. */
+  rankings: number;
   /** Parks chosen for the side-by-side comparison (2–6), the own park among them, the result. */
   compareIds: string[];
   own: string | null;
@@ -123,6 +125,7 @@ export const INITIAL_SCORING_STATE: ScoringState = {
   rankedInputs: null,
   error: null,
   running: false,
+  rankings: 0,
   compareIds: [],
   own: null,
   comparison: null,
@@ -229,9 +232,9 @@ export function scoringReducer(state: ScoringState, action: ScoringAction): Scor
     case 'rankStarted':
       return { ...state, running: true, error: null };
     case 'rankSucceeded':
-      return { ...state, running: false, result: action.result, rankedInputs: action.inputs ?? null };
+      return { ...state, running: false, result: action.result, rankedInputs: action.inputs ?? null, rankings: state.rankings + 1 };
     case 'rankFailed':
-      return { ...state, running: false, error: action.message };
+      return { ...state, running: false, error: action.message, rankings: state.rankings + 1 };
     case 'compareToggled': {
       const ids = state.compareIds;
       const compareIds = ids.includes(action.id)
