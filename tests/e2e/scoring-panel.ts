@@ -4,7 +4,7 @@
  * The inputs sit in tabs (profile, method, weights, scenarios and reports) and the results in
  * tabs (ranking, criteria, agreement, similar parks, comparison): each step opens its tab first.
  */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export type InputsTab = 'profile' | 'method' | 'weights' | 'scenarios';
 export type ResultsTab = 'ranking' | 'criteria' | 'agreement' | 'similar' | 'compare';
@@ -83,8 +83,13 @@ export class ScoringPanel {
     await this.page.getByTestId(`ahp-${a}-${b}`).selectOption(value);
   }
 
+  /**
+   * Runs the ranking and waits for its table. The first ranking on a fresh server builds the
+   * labour catchments (seconds on a loaded 2-core machine), hence the longer wait.
+   */
   async rank(): Promise<void> {
     await this.page.getByTestId('run-ranking').click();
+    await expect(this.rows().first()).toBeVisible({ timeout: 60_000 });
   }
 
   /**

@@ -21,6 +21,7 @@ import { StabilityChart } from '../scoring/stability-chart.tsx';
 import { useCriterionLabel } from '../scoring/use-criterion-label.ts';
 import { methodSummary } from './method-summary.ts';
 import { PrintBar } from './print-bar.tsx';
+import { RegistryList } from '../about/registry-list.tsx';
 
 /** The verdict of every method on the inputs the ranking used; null while asked or when there is none. */
 function useReportAgreement(inputs: RankInputs | null): { agreement: AgreementResult | null; failed: string | null } {
@@ -290,6 +291,7 @@ export function ReportView({
               })}
             </li>
           </ul>
+          <RegistryList registry={info.reference.registry} headingId="report-registry-title" />
           <table className="criteria-table small sources-table">
             <thead>
               <tr>

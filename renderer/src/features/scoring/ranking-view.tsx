@@ -42,6 +42,8 @@ export function formatRaw(
   approximate = false,
 ): string {
   if (value === null) return t('info.unknown');
+  // A stand-in to a stand-in on the same county seat: 0 minutes was not measured, so it is not shown as a time.
+  if (approximate && unit === 'min' && value < 0.5) return t('scoring.sameSeat');
   return approximate ? `≈ ${formatExact(value, unit, t, language)}` : formatExact(value, unit, t, language);
 }
 
@@ -50,8 +52,22 @@ function formatExact(value: number, unit: string, t: (k: string, o?: Record<stri
   if (unit === 'persons') return t('access.people', { value: language === 'en' ? (value / 1e6).toFixed(2) : (value / 1e4).toFixed(1) });
   if (unit === 'level') return t(`scoring.levelValue.${value}`);
   if (unit === 'match') return value.toFixed(1);
-  const shown = Math.abs(value) >= 100 ? Math.round(value).toLocaleString(language === 'en' ? 'en' : 'zh') : String(Math.round(value * 100) / 100);
+  const shown =
+    Math.abs(value) >= 100 ? Math.round(value).toLocaleString(language === 'en' ? 'en' : 'zh') : String(Math.round(value * 100) / 100);
   return BUILT_IN_UNITS.has(unit) || unit === '' ? shown : `${shown} ${unit}`;
+}
+
+/** The industry match's evidence: the catalogue's 主导产业 quoted verbatim, and which items matched. */
+function IndustryBasisLine({ basis }: { basis: Candidate['industryBasis'] }) {
+  const { t } = useTranslation();
+  return (
+    <span className="basis">
+      {t('scoring.industryBasis.quote', { quote: basis.quote })}{' '}
+      {basis.level === null
+        ? t('scoring.industryBasis.none')
+        : t(`scoring.industryBasis.${basis.level}`, { items: basis.matched.join(t('scoring.industryBasis.separator')) })}
+    </span>
+  );
 }
 
 /** One candidate's criteria: raw value, normalised score, weight and contribution (bar). */
@@ -82,7 +98,7 @@ export function ExplanationTable({
       <tbody>
         {candidate.criteria
           .filter((x) => !weightedOnly || x.weight > 0)
-          .map((x) => (
+          .flatMap((x) => [
             <tr key={x.id} data-criterion={x.id} className={x.id.startsWith('custom-') ? 'own' : undefined}>
               <td>{label(x.id)}</td>
               <td className="num">{formatRaw(x.raw, x.unit, t, i18n.language, x.approximate)}</td>
@@ -96,8 +112,17 @@ export function ExplanationTable({
                   </>
                 )}
               </td>
-            </tr>
-          ))}
+            </tr>,
+            ...(x.id === 'industry-match' && candidate.industryBasis.quote !== null
+              ? [
+                  <tr key="industry-basis" className="basis-row" data-testid="industry-basis">
+                    <td colSpan={5}>
+                      <IndustryBasisLine basis={candidate.industryBasis} />
+                    </td>
+                  </tr>,
+                ]
+              : []),
+          ])}
       </tbody>
     </table>
   );
