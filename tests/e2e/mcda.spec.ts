@@ -165,7 +165,18 @@ test.describe('decision analysis: own criteria, methods, agreement, value functi
     await page.getByTestId('rank-method').selectOption('rank-order-centroid');
     for (const id of ['industry-match', 't-interchange', 'labour', 't-gba'])
       await page.getByTestId(`rank-${id}`).fill(String(['industry-match', 't-interchange', 'labour', 't-gba'].indexOf(id) + 1));
-    for (const id of ['prefecture-focus', 'cluster', 't-freight', 't-intl-rail', 't-airport', 't-bonded', 't-port', 't-changsha', 't-hsr', 'park-level'])
+    for (const id of [
+      'prefecture-focus',
+      'cluster',
+      't-freight',
+      't-intl-rail',
+      't-airport',
+      't-bonded',
+      't-port',
+      't-changsha',
+      't-hsr',
+      'park-level',
+    ])
       await page.getByTestId(`rank-${id}`).fill('');
     // ROC for four: 52.08 %, 27.08 %, 14.58 %, 6.25 % (Barron & Barrett 1996), to 0.1 % totalling 100; the rest 0.
     await expect(page.getByTestId('produced-industry-match')).toHaveText('52.1%');
@@ -177,7 +188,10 @@ test.describe('decision analysis: own criteria, methods, agreement, value functi
     await expect(scoring.weightsTotal()).toContainText('100.0%');
   });
 
-  test('every method on one table: Kendall τ, consensus and the verdict in both languages, carried by the PDF', async ({ page, appServer }) => {
+  test('every method on one table: Kendall τ, consensus and the verdict in both languages, carried by the PDF', async ({
+    page,
+    appServer,
+  }) => {
     test.setTimeout(240_000);
     const app = new MapPage(page);
     const scoring = new ScoringPanel(page);
@@ -211,7 +225,10 @@ test.describe('decision analysis: own criteria, methods, agreement, value functi
     await reports.close();
   });
 
-  test('the value-function editor: a step changes the scores, a piecewise line moves by mouse and keyboard', async ({ page, appServer }) => {
+  test('the value-function editor: a step changes the scores, a piecewise line moves by mouse and keyboard', async ({
+    page,
+    appServer,
+  }) => {
     test.setTimeout(240_000);
     const app = new MapPage(page);
     const scoring = new ScoringPanel(page);
@@ -262,6 +279,7 @@ test.describe('decision analysis: own criteria, methods, agreement, value functi
     await mcda.editor().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(RESULTS, 'value-function-editor-zh.png') });
     await scoring.rankAndWait();
+    await scoring.results('ranking');
     await expect(scoring.rows().first()).toHaveAttribute('data-rank', '1');
   });
 

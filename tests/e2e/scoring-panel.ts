@@ -98,12 +98,15 @@ export class ScoringPanel {
    */
   async rankAndWait(timeout = 90_000): Promise<void> {
     const done = Number((await this.panel().getAttribute('data-rankings')) ?? '0');
-    await this.rank();
+    // Not rank(): the ranking table is hidden while another results tab (criteria, agreement) is open.
+    await this.page.getByTestId('run-ranking').click();
     await this.page.waitForFunction(
       (n) => Number(document.querySelector('[data-testid="scoring-panel"]')?.getAttribute('data-rankings') ?? '0') > n,
       done,
       { timeout },
     );
+    // A failed ranking also counts as finished: say why rather than time out on the table.
+    await expect(this.page.getByTestId('scoring-error')).toHaveCount(0);
   }
 
   /** The ranked candidates' ids, best first. */
