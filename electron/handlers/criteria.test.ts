@@ -60,6 +60,10 @@ describe('custom criteria', () => {
         ['park-huaihua-yuanling', 5.5],
       ]);
       expect(report.unmatched.map((u) => u.row)).toEqual(['不存在的园区']);
+      // The reason as a kind the UI translates, one per join rule.
+      expect(report.unmatched.map((u) => u.kind)).toEqual([
+        join.by === 'name' ? 'no-such-name' : join.by === 'catalogue-code' ? 'no-such-code' : 'none-within',
+      ]);
     }
     expect(await ok('listCustomCriteria', {})).toEqual([]);
   });

@@ -54,7 +54,7 @@ test.describe('decision analysis: own criteria, methods, agreement, value functi
     await mcda.fromLayer(layerId, LAND_COLUMN, 'catalogue-code');
     await mcda.previewJoin();
     await expect(mcda.joinSummary()).toContainText('共 6 行：匹配 5，未匹配 1，多义 0');
-    await expect(page.getByTestId('join-unmatched')).toContainText('示例新区（不存在）');
+    await expect(page.getByTestId('join-unmatched')).toContainText('示例新区（不存在）：没有该代码的园区或地块');
     await expect(page.getByTestId('join-matched')).toContainText('湖南邵阳经济开发区');
     await mcda.customForm().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(RESULTS, 'custom-criterion-zh.png') });

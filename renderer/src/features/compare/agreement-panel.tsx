@@ -24,7 +24,13 @@ export function VerdictText({ agreement }: { agreement: AgreementResult }) {
   return <>{localText(agreement.verdict, 'text', i18n.language)}</>;
 }
 
-export function AgreementTables({ agreement, names }: { agreement: AgreementResult; names: ReadonlyMap<string, { name_zh: string; name_en: string }> }) {
+export function AgreementTables({
+  agreement,
+  names,
+}: {
+  agreement: AgreementResult;
+  names: ReadonlyMap<string, { name_zh: string; name_en: string }>;
+}) {
   const { t, i18n } = useTranslation();
   const [all, setAll] = useState(false);
   const name = (id: string) => {
@@ -36,8 +42,40 @@ export function AgreementTables({ agreement, names }: { agreement: AgreementResu
   const copeland = new Map(agreement.copeland.map((id, k) => [id, k + 1]));
   const rows = all ? agreement.borda : agreement.borda.slice(0, SHORT);
   const methodName = (m: string) => t(`scoring.methods.${m}`);
+  // Column heads take the short name (the full one wraps into four lines in a narrow column).
+  const head = (m: string) => <abbr title={methodName(m)}>{t(`mcda.agreement.short.${m}`)}</abbr>;
   return (
     <>
+      <h3>{t('mcda.agreement.tauTitle')}</h3>
+      <table className="criteria-table heat-table tau-table" data-testid="tau-matrix">
+        <thead>
+          <tr>
+            <th scope="col">τ</th>
+            {agreement.methods.map((m) => (
+              <th key={m.method} scope="col">
+                {head(m.method)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {agreement.methods.map((m, i) => (
+            <tr key={m.method}>
+              <th scope="row">{methodName(m.method)}</th>
+              {(agreement.tau[i] ?? []).map((tau, k) => (
+                <td
+                  key={k}
+                  className="num heat"
+                  style={{ background: tauColour(tau), color: tau !== null && Math.abs(tau) > 0.6 ? '#ffffff' : '#222222' }}
+                >
+                  {tau === null ? '—' : tau.toFixed(2)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">{t('mcda.agreement.tauNote')}</p>
       <h3>{t('mcda.agreement.tableTitle', { n: agreement.candidates })}</h3>
       <div className="matrix-scroll">
         <table className="criteria-table agreement-table" data-testid="agreement-table">
@@ -46,7 +84,7 @@ export function AgreementTables({ agreement, names }: { agreement: AgreementResu
               <th scope="col">{t('scoring.site')}</th>
               {agreement.methods.map((m) => (
                 <th key={m.method} scope="col" data-method={m.method}>
-                  {methodName(m.method)}
+                  {head(m.method)}
                 </th>
               ))}
               <th scope="col">{t('reports.columns.borda')}</th>
@@ -78,36 +116,6 @@ export function AgreementTables({ agreement, names }: { agreement: AgreementResu
         </button>
       )}
       <p className="muted small">{t('mcda.agreement.consensusNote')}</p>
-      <h3>{t('mcda.agreement.tauTitle')}</h3>
-      <table className="criteria-table heat-table tau-table" data-testid="tau-matrix">
-        <thead>
-          <tr>
-            <th scope="col">τ</th>
-            {agreement.methods.map((m) => (
-              <th key={m.method} scope="col">
-                {methodName(m.method)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {agreement.methods.map((m, i) => (
-            <tr key={m.method}>
-              <th scope="row">{methodName(m.method)}</th>
-              {(agreement.tau[i] ?? []).map((tau, k) => (
-                <td
-                  key={k}
-                  className="num heat"
-                  style={{ background: tauColour(tau), color: tau !== null && Math.abs(tau) > 0.6 ? '#ffffff' : '#222222' }}
-                >
-                  {tau === null ? '—' : tau.toFixed(2)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="muted small">{t('mcda.agreement.tauNote')}</p>
     </>
   );
 }
@@ -137,7 +145,12 @@ export function AgreementPanel({
         </button>
         {running && (
           <>
-            <div className="progress indeterminate" role="progressbar" aria-label={t('mcda.agreement.running')} data-testid="agreement-progress">
+            <div
+              className="progress indeterminate"
+              role="progressbar"
+              aria-label={t('mcda.agreement.running')}
+              data-testid="agreement-progress"
+            >
               <div className="bar" />
             </div>
             <button type="button" onClick={onCancel} data-testid="agreement-cancel">

@@ -40,7 +40,8 @@ export function layerColumns(features: readonly { properties: Record<string, unk
   return keys.sort((a, b) => rank(a) - rank(b));
 }
 
-function JoinReportView({ report }: { report: JoinReport }) {
+/** `radiusKm`: the nearest-point radius the report was made with (named in "none within"). */
+function JoinReportView({ report, radiusKm }: { report: JoinReport; radiusKm: number }) {
   const { t } = useTranslation();
   return (
     <section className="join-report" data-testid="join-report" aria-label={t('mcda.custom.report')}>
@@ -82,7 +83,8 @@ function JoinReportView({ report }: { report: JoinReport }) {
           <ul className="small">
             {report.unmatched.slice(0, 100).map((u, i) => (
               <li key={`${u.row}-${i}`}>
-                {u.row}: <span className="muted">{u.reason}</span>
+                {t('mcda.custom.rowLabel', { row: u.row })}
+                <span className="muted">{t(`mcda.custom.why.${u.kind}`, { km: radiusKm })}</span>
               </li>
             ))}
           </ul>
@@ -167,7 +169,9 @@ function ValuesGrid({ values, onChange }: { values: Record<string, string>; onCh
           </tbody>
         </table>
       </div>
-      <p className="muted small">{t('mcda.custom.gridCount', { n: Object.values(values).filter((v) => v.trim() !== '').length, of: rows.length })}</p>
+      <p className="muted small">
+        {t('mcda.custom.gridCount', { n: Object.values(values).filter((v) => v.trim() !== '').length, of: rows.length })}
+      </p>
     </div>
   );
 }
@@ -203,16 +207,22 @@ export function CustomCriterionForm({
   );
   const startOrigin = editing?.origin;
   const [origin, setOrigin] = useState<Origin>(startOrigin?.kind === 'typed' ? 'typed' : 'layer');
-  const [layerId, setLayerId] = useState(startOrigin?.kind === 'layer' ? startOrigin.layerId : (userLayers[userLayers.length - 1]?.id ?? ''));
+  const [layerId, setLayerId] = useState(
+    startOrigin?.kind === 'layer' ? startOrigin.layerId : (userLayers[userLayers.length - 1]?.id ?? ''),
+  );
   const layer = userLayers.find((l) => l.id === layerId) ?? null;
   const features = useLayerFeaturesOf(layer?.id ?? null, layer?.featureCount ?? 0).data;
   const columns = useMemo(() => (features ? layerColumns(features.features) : []), [features]);
   const [column, setColumn] = useState(startOrigin?.kind === 'layer' ? startOrigin.column : '');
   const chosenColumn = columns.includes(column) ? column : (columns[0] ?? '');
   const [joinBy, setJoinBy] = useState<JoinBy>(startOrigin?.kind === 'layer' ? startOrigin.join.by : 'catalogue-code');
-  const [radiusKm, setRadiusKm] = useState(startOrigin?.kind === 'layer' && startOrigin.join.by === 'nearest' ? startOrigin.join.radiusKm : 2);
+  const [radiusKm, setRadiusKm] = useState(
+    startOrigin?.kind === 'layer' && startOrigin.join.by === 'nearest' ? startOrigin.join.radiusKm : 2,
+  );
   const [typed, setTyped] = useState<Record<string, string>>(() =>
-    Object.fromEntries(Object.entries(editing?.origin.kind === 'typed' ? editing.values : {}).map(([id, v]) => [id, v === null ? '' : String(v)])),
+    Object.fromEntries(
+      Object.entries(editing?.origin.kind === 'typed' ? editing.values : {}).map(([id, v]) => [id, v === null ? '' : String(v)]),
+    ),
   );
   const [report, setReport] = useState<JoinReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -285,7 +295,13 @@ export function CustomCriterionForm({
               type="button"
               className="chip"
               onClick={() =>
-                setDef((d) => ({ ...d, name_zh: zh(`mcda.suggest.${s.id}`), name_en: en(`mcda.suggest.${s.id}`), unit: s.unit, type: s.type }))
+                setDef((d) => ({
+                  ...d,
+                  name_zh: zh(`mcda.suggest.${s.id}`),
+                  name_en: en(`mcda.suggest.${s.id}`),
+                  unit: s.unit,
+                  type: s.type,
+                }))
               }
               data-testid={`suggest-${s.id}`}
             >
@@ -297,7 +313,13 @@ export function CustomCriterionForm({
       <div className="two-col">
         <label className="field">
           <span>{t('mcda.custom.nameZh')}</span>
-          <input type="text" required value={def.name_zh} onChange={(e) => set('name_zh', e.currentTarget.value)} data-testid="custom-name-zh" />
+          <input
+            type="text"
+            required
+            value={def.name_zh}
+            onChange={(e) => set('name_zh', e.currentTarget.value)}
+            data-testid="custom-name-zh"
+          />
         </label>
         <label className="field">
           <span>{t('mcda.custom.nameEn')}</span>
@@ -341,7 +363,13 @@ export function CustomCriterionForm({
       <div className="segmented" role="radiogroup" aria-label={t('mcda.custom.valuesFrom')}>
         {(['layer', 'typed'] as const).map((o) => (
           <label key={o} className={origin === o ? 'on' : undefined}>
-            <input type="radio" name="custom-origin" checked={origin === o} onChange={() => setOrigin(o)} data-testid={`custom-origin-${o}`} />
+            <input
+              type="radio"
+              name="custom-origin"
+              checked={origin === o}
+              onChange={() => setOrigin(o)}
+              data-testid={`custom-origin-${o}`}
+            />
             {t(`mcda.custom.origins.${o}`)}
           </label>
         ))}
@@ -420,16 +448,24 @@ export function CustomCriterionForm({
                       max={50}
                       step={0.5}
                       value={radiusKm}
-                      onChange={(e) => setRadiusKm(Math.min(50, Math.max(0.1, Number(e.currentTarget.value) || 0.1)))}
+                      onChange={(e) => {
+                        setRadiusKm(Math.min(50, Math.max(0.1, Number(e.currentTarget.value) || 0.1)));
+                        setReport(null);
+                      }}
                       data-testid="custom-radius"
                     />
                   </label>
                 )}
               </div>
-              <button type="button" disabled={busy || !chosenColumn || def.name_zh.trim() === '' || def.source.trim() === ''} onClick={() => void preview()} data-testid="custom-preview">
+              <button
+                type="button"
+                disabled={busy || !chosenColumn || def.name_zh.trim() === '' || def.source.trim() === ''}
+                onClick={() => void preview()}
+                data-testid="custom-preview"
+              >
                 {t('mcda.custom.preview')}
               </button>
-              {report && <JoinReportView report={report} />}
+              {report && <JoinReportView report={report} radiusKm={radiusKm} />}
             </>
           )}
         </div>
@@ -442,7 +478,12 @@ export function CustomCriterionForm({
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy || (origin === 'layer' && userLayers.length === 0)} data-testid="custom-save">
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || (origin === 'layer' && userLayers.length === 0)}
+          data-testid="custom-save"
+        >
           {busy ? t('app.loading') : t('mcda.custom.save')}
         </button>
         <button type="button" onClick={onCancel}>
