@@ -39,6 +39,8 @@ test.describe('decision analysis: own criteria, methods, agreement, value functi
     await imports.chooseFile(LAND_PRICES);
     await expect(imports.preview()).toContainText('6');
     await imports.nameLayer('园区地价（测试数据）');
+    // A price table, not places to rank: its rows must not join the candidates.
+    await imports.chooseRole('reference');
     await imports.start();
     await expect(imports.dialog()).toBeHidden({ timeout: 20_000 });
     const layerId = (await imports.userLayers().last().getAttribute('data-layer-id')) ?? '';
@@ -86,6 +88,15 @@ test.describe('decision analysis: own criteria, methods, agreement, value functi
     await expect(scoring.comparison().getByTestId('compare-table').locator(`tr[data-criterion="${id}"]`)).toContainText('工业用地价格');
     await expect(scoring.comparison().getByTestId('compare-method')).toContainText('加权求和');
     await expect(scoring.moveUp()).toContainText('工业用地价格');
+
+    // The report lists the own criterion with its unit and source.
+    const reports = new ReportPage(page);
+    await reports.open();
+    const own = reports.report().getByTestId('report-custom');
+    await expect(own).toContainText('工业用地价格');
+    await expect(own).toContainText('元/亩');
+    await expect(own).toContainText('园区地价表（e2e 测试数据，虚构）');
+    await reports.close();
   });
 
   test('each new method shows its own outputs', async ({ page, appServer }) => {
