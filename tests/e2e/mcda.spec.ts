@@ -80,6 +80,12 @@ test.describe('decision analysis: own criteria, methods, agreement, value functi
     const row = scoring.explanation().locator(`tr[data-criterion="${id}"]`);
     await expect(row).toContainText('工业用地价格');
     await expect(row).toContainText('96,000 元/亩');
+    // A cost: the cheapest matched park scores 1 on it and the dearest (300,000 元/亩) 0.
+    await expect(row.locator('td').nth(2)).toHaveText('1.00');
+    await scoring.table().locator('tr[data-candidate="park-hengyang-htz"] button.link').click();
+    const dearest = scoring.explanation().locator(`tr[data-criterion="${id}"]`);
+    await expect(dearest).toContainText('300,000 元/亩');
+    await expect(dearest.locator('td').nth(2)).toHaveText('0.00');
     // … and in the comparison, and in "what would move us up".
     await scoring.pickForComparison(CHEAPEST);
     await scoring.pickForComparison('park-hengyang-htz');
