@@ -106,14 +106,10 @@ export function MoveUp({ result }: { result: Comparison }) {
         </ul>
       )}
       {m.notEnough.length > 0 && (
-        <p className="muted small">
-          {t('compare.notEnough', { list: m.notEnough.map(label).join(t('app.listSeparator')) })}
-        </p>
+        <p className="muted small">{t('compare.notEnough', { list: m.notEnough.map(label).join(t('app.listSeparator')) })}</p>
       )}
       {m.unknown.length > 0 && (
-        <p className="muted small">
-          {t('compare.unknown', { list: m.unknown.map(label).join(t('app.listSeparator')) })}
-        </p>
+        <p className="muted small">{t('compare.unknown', { list: m.unknown.map(label).join(t('app.listSeparator')) })}</p>
       )}
       {m.notSearched.length > 0 && (
         <p className="muted small" data-testid="move-up-not-searched">

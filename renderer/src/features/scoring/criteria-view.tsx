@@ -96,7 +96,11 @@ export function CriteriaView({
                       {localName(c, i18n.language)}
                       <span className="block muted small">
                         {c.origin.kind === 'layer'
-                          ? t('mcda.custom.fromLayer', { layer: c.origin.layerName, column: c.origin.column, join: t(`mcda.custom.joins.${c.origin.join.by}`) })
+                          ? t('mcda.custom.fromLayer', {
+                              layer: c.origin.layerName,
+                              column: c.origin.column,
+                              join: t(`mcda.custom.joins.${c.origin.join.by}`),
+                            })
                           : t('mcda.custom.origins.typed')}
                       </span>
                     </th>

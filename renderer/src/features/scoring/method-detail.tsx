@@ -44,7 +44,17 @@ function ShowAll({ all, shown, onToggle }: { all: number; shown: number; onToggl
   );
 }
 
-function OwaDetail({ d, result, chosen, label }: { d: Extract<Detail, { method: 'owa' }>; result: RankingResult; chosen: Candidate | undefined; label(id: string): string }) {
+function OwaDetail({
+  d,
+  result,
+  chosen,
+  label,
+}: {
+  d: Extract<Detail, { method: 'owa' }>;
+  result: RankingResult;
+  chosen: Candidate | undefined;
+  label(id: string): string;
+}) {
   const { t, i18n } = useTranslation();
   // The weight each criterion finally carried for the chosen candidate (Torra's weighted OWA, geo/mcda/owa.ts).
   let effective: { id: CriterionKey; score: number; weight: number }[] = [];
@@ -60,7 +70,9 @@ function OwaDetail({ d, result, chosen, label }: { d: Extract<Detail, { method: 
     <section className="method-detail" data-testid="detail-owa" aria-labelledby="detail-owa-title">
       <h3 id="detail-owa-title">{t('mcda.detail.owaTitle')}</h3>
       <p className="convention">{t('mcda.owa.convention')}</p>
-      <p data-testid="owa-measures">{t('mcda.detail.owaMeasures', { orness: f3(d.orness), tradeoff: f3(d.tradeoff), n: d.criteria.length })}</p>
+      <p data-testid="owa-measures">
+        {t('mcda.detail.owaMeasures', { orness: f3(d.orness), tradeoff: f3(d.tradeoff), n: d.criteria.length })}
+      </p>
       <ol className="order-weights">
         {d.orderWeights.map((w, k) => (
           <li key={k}>
@@ -236,7 +248,11 @@ function ElectreDetail({ d, result }: { d: Extract<Detail, { method: 'electre' }
                     {k + 1}. {name(a)}
                   </th>
                   {top.map((b) => (
-                    <td key={b} className="num" aria-label={outranks(a, b) ? t('mcda.detail.outranksCell', { a: name(a), b: name(b) }) : undefined}>
+                    <td
+                      key={b}
+                      className="num"
+                      aria-label={outranks(a, b) ? t('mcda.detail.outranksCell', { a: name(a), b: name(b) }) : undefined}
+                    >
                       {a === b ? '·' : outranks(a, b) ? '✓' : ''}
                     </td>
                   ))}
@@ -252,7 +268,15 @@ function ElectreDetail({ d, result }: { d: Extract<Detail, { method: 'electre' }
   );
 }
 
-export function MethodDetail({ result, chosen, label }: { result: RankingResult; chosen: Candidate | undefined; label(id: string): string }) {
+export function MethodDetail({
+  result,
+  chosen,
+  label,
+}: {
+  result: RankingResult;
+  chosen: Candidate | undefined;
+  label(id: string): string;
+}) {
   const d = result.detail;
   if (!d) return null;
   switch (d.method) {

@@ -234,7 +234,12 @@ export function ScoringPanel({
               { id: 'profile', label: t('mcda.tabs.profile'), panel: profileTab, keepMounted: true },
               { id: 'method', label: t('mcda.tabs.method'), panel: methodTab, keepMounted: true },
               { id: 'weights', label: t('mcda.tabs.weights'), panel: weightsTab, keepMounted: true },
-              { id: 'scenarios', label: t('mcda.tabs.scenarios'), panel: <ScenarioBar scoring={scoring} onReport={onReport} />, keepMounted: true },
+              {
+                id: 'scenarios',
+                label: t('mcda.tabs.scenarios'),
+                panel: <ScenarioBar scoring={scoring} onReport={onReport} />,
+                keepMounted: true,
+              },
             ]}
           />
           <div className="run-bar">

@@ -182,11 +182,22 @@ export function ValueFunctionEditor({
           )}
           {draft.kind === 'trapezoid' &&
             (['a', 'b', 'c', 'd'] as const).map((k) => (
-              <ParamInput key={k} label={t(`mcda.vf.trapezoid.${k}`)} value={draft[k]} onChange={(v) => update({ ...draft, [k]: v })} testId={`vf-${k}`} />
+              <ParamInput
+                key={k}
+                label={t(`mcda.vf.trapezoid.${k}`)}
+                value={draft[k]}
+                onChange={(v) => update({ ...draft, [k]: v })}
+                testId={`vf-${k}`}
+              />
             ))}
           {draft.kind === 'ideal' && (
             <>
-              <ParamInput label={t('mcda.vf.ideal')} value={draft.ideal} onChange={(ideal) => update({ ...draft, ideal })} testId="vf-ideal" />
+              <ParamInput
+                label={t('mcda.vf.ideal')}
+                value={draft.ideal}
+                onChange={(ideal) => update({ ...draft, ideal })}
+                testId="vf-ideal"
+              />
               <ParamInput
                 label={t('mcda.vf.tolerance')}
                 value={draft.tolerance}
@@ -214,14 +225,34 @@ export function ValueFunctionEditor({
           )}
           {draft.kind === 'logistic' && (
             <>
-              <ParamInput label={t('mcda.vf.midpoint')} value={draft.midpoint} onChange={(midpoint) => update({ ...draft, midpoint })} testId="vf-midpoint" />
-              <ParamInput label={t('mcda.vf.slope')} value={draft.slope} onChange={(slope) => update({ ...draft, slope })} testId="vf-slope" />
+              <ParamInput
+                label={t('mcda.vf.midpoint')}
+                value={draft.midpoint}
+                onChange={(midpoint) => update({ ...draft, midpoint })}
+                testId="vf-midpoint"
+              />
+              <ParamInput
+                label={t('mcda.vf.slope')}
+                value={draft.slope}
+                onChange={(slope) => update({ ...draft, slope })}
+                testId="vf-slope"
+              />
             </>
           )}
           {draft.kind === 'gaussian' && (
             <>
-              <ParamInput label={t('mcda.vf.target')} value={draft.target} onChange={(target) => update({ ...draft, target })} testId="vf-target" />
-              <ParamInput label={t('mcda.vf.spread')} value={draft.spread} onChange={(spread) => update({ ...draft, spread })} testId="vf-spread" />
+              <ParamInput
+                label={t('mcda.vf.target')}
+                value={draft.target}
+                onChange={(target) => update({ ...draft, target })}
+                testId="vf-target"
+              />
+              <ParamInput
+                label={t('mcda.vf.spread')}
+                value={draft.spread}
+                onChange={(spread) => update({ ...draft, spread })}
+                testId="vf-spread"
+              />
             </>
           )}
         </div>
@@ -308,7 +339,14 @@ export function ValueFunctionEditor({
           {resolved.ok &&
             resolved.f.kind === 'levels' &&
             resolved.f.levels.map((l) => (
-              <line key={l.value} className="stem" x1={xToPx(l.value, domain)} x2={xToPx(l.value, domain)} y1={yToPx(0)} y2={yToPx(l.score)} />
+              <line
+                key={l.value}
+                className="stem"
+                x1={xToPx(l.value, domain)}
+                x2={xToPx(l.value, domain)}
+                y1={yToPx(0)}
+                y2={yToPx(l.score)}
+              />
             ))}
           {dots.map((d) => (
             <circle key={d.index} className="dot" cx={d.x} cy={d.y} r={5} data-testid="vf-dot">

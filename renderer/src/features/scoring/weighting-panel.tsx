@@ -52,7 +52,13 @@ export function WeightingPanel({
       <div className="segmented" role="radiogroup" aria-label={t('mcda.weighting.mode')}>
         {WEIGHTING_MODES.map((m) => (
           <label key={m} className={state.mode === m ? 'on' : undefined}>
-            <input type="radio" name="weighting-mode" checked={state.mode === m} onChange={() => choose(m)} data-testid={`weighting-${m}`} />
+            <input
+              type="radio"
+              name="weighting-mode"
+              checked={state.mode === m}
+              onChange={() => choose(m)}
+              data-testid={`weighting-${m}`}
+            />
             {t(`mcda.weighting.modes.${m}`)}
           </label>
         ))}
