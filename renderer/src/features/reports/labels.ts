@@ -41,6 +41,7 @@ const COLUMNS = [
   'citation',
   'licence',
   'notice',
+  'ownCriterion',
 ] as const;
 const UNITS = ['min', 'persons', 'parks', 'level', 'match'] as const;
 const ASSUMPTIONS = [
