@@ -66,7 +66,14 @@ export const JoinReport = z.object({
       distanceKm: z.number().nullable(),
     }),
   ),
-  unmatched: z.array(z.object({ row: z.string(), reason: z.string() })),
+  /** `kind` says why in a form the UI can put in the reader's language; `reason` says it in English for the CLI. */
+  unmatched: z.array(
+    z.object({
+      row: z.string(),
+      kind: z.enum(['no-code', 'no-position', 'none-within', 'no-such-code', 'no-such-name']),
+      reason: z.string(),
+    }),
+  ),
   ambiguous: z.array(z.object({ row: z.string(), candidates: z.array(z.string()) })),
   /** Candidates that several rows matched; the first row's value is kept. */
   duplicates: z.array(z.object({ candidate: z.string(), rows: z.array(z.string()) })),

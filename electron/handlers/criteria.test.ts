@@ -60,6 +60,10 @@ describe('custom criteria', () => {
         ['park-huaihua-yuanling', 5.5],
       ]);
       expect(report.unmatched.map((u) => u.row)).toEqual(['不存在的园区']);
+      // The reason as a kind the UI translates, one per join rule.
+      expect(report.unmatched.map((u) => u.kind)).toEqual([
+        join.by === 'name' ? 'no-such-name' : join.by === 'catalogue-code' ? 'no-such-code' : 'none-within',
+      ]);
     }
     expect(await ok('listCustomCriteria', {})).toEqual([]);
   });
@@ -91,6 +95,17 @@ describe('custom criteria', () => {
     expect(score('park-huaihua-etdz')).toBe(0);
     expect(score('park-huaihua-htz')).toBeCloseTo((12 - 8) / (12 - 5.5), 9);
     expect(priced.candidates.map((c) => c.id)).not.toEqual(before.candidates.map((c) => c.id));
+
+    // Percent of the whole: built-in weights totalling 80 beside a custom 20 keep those shares
+    // (the sliders show every criterion on one 100 %), and the built-in ones may all be 0.
+    const builtIn = Object.fromEntries(Object.entries(before.defaultWeights).map(([id, w]) => [id, w * 0.8]));
+    const shared = await ok<RankingResult>('scoreSites', { profile, weights: { ...builtIn, [criterion.id]: 20 }, monteCarloSamples: 0 });
+    expect(shared.weights[criterion.id]).toBeCloseTo(20, 9);
+    expect(shared.weights['labour']).toBeCloseTo((before.defaultWeights['labour'] as number) * 0.8, 9);
+    const zeros = Object.fromEntries(Object.keys(before.defaultWeights).map((id) => [id, 0]));
+    const only = await ok<RankingResult>('scoreSites', { profile, weights: { ...zeros, [criterion.id]: 100 }, monteCarloSamples: 0 });
+    expect(only.weights[criterion.id]).toBe(100);
+    expect(only.candidates[0]?.id).toBe('park-huaihua-yuanling');
   });
 
   it('types values per park in a grid, refuses unknown candidates, and deletes', async () => {

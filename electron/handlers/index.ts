@@ -129,6 +129,8 @@ const RANKING_ROLES: Partial<Record<OffThreadMethod, ('candidates' | 'competitor
   compareParks: ['candidates', 'competitors'],
   compareScenarios: ['candidates'],
   exportReport: ['candidates', 'competitors'],
+  methodAgreement: ['candidates'],
+  similarSites: ['candidates', 'competitors'],
 };
 
 /** @throws UserInputError when a ranking would take more candidates than OFF_THREAD_LIMITS allows */

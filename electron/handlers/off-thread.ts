@@ -1,6 +1,7 @@
 /**
  * Heavy read-only methods run off the main thread: rankings (20,000 imported candidates took
- * 7.4 s, their Monte-Carlo stability 12 s), comparisons, reports, isochrones (6.4 s at 0.5 km
+ * 7.4 s, their Monte-Carlo stability 12 s), comparisons, reports, the method agreement (one
+ * ranking per method) and the target-site search, isochrones (6.4 s at 0.5 km
  * cells) and catchments. The main thread is the Electron main process and the browser edition's
  * server at once, so while one of these runs, everything else must still answer.
  *
@@ -23,6 +24,8 @@ export const OFF_THREAD_METHODS = [
   'compareParks',
   'compareScenarios',
   'exportReport',
+  'methodAgreement',
+  'similarSites',
   'isochrone',
   'catchment',
 ] as const satisfies readonly MethodName[];

@@ -50,8 +50,13 @@ function checkProfile(ctx: Context, profile: Profile): void {
  */
 function optionsFor(ctx: Context, profile: Profile, a: Choice): ScoreOptions {
   const custom = ctx.stores.criteria.list().map(toRecord);
-  const builtIn = asUserInput(() => toPercent({ ...defaultWeights(profile), ...pickBuiltIn(a.weights) } as Record<CriterionId, number>));
-  const weights: Partial<Record<CriterionKey, number>> = { ...builtIn };
+  const given = { ...defaultWeights(profile), ...pickBuiltIn(a.weights) } as Record<CriterionId, number>;
+  // Percent of the whole: the built-in weights keep the share they were given beside the user's own
+  // criteria (sliders over all criteria total 100 %), and may all be 0 when only custom ones weigh.
+  const share = Object.values(given).reduce((s, w) => s + Math.max(0, w), 0);
+  const builtIn = share > 0 ? asUserInput(() => toPercent(given)) : given;
+  const weights: Partial<Record<CriterionKey, number>> = {};
+  for (const [id, w] of Object.entries(builtIn)) weights[id as CriterionId] = share > 0 ? (w * share) / 100 : 0;
   for (const c of custom) weights[c.id] = a.weights?.[c.id] ?? 0;
   const valueFunctions: Partial<Record<CriterionKey, NonNullable<ScoreArgs['valueFunctions']>[CriterionKey]>> = {};
   for (const c of custom) if (c.valueFunction) valueFunctions[c.id] = c.valueFunction;

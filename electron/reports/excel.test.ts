@@ -86,4 +86,52 @@ describe('Excel report', () => {
     expect(rows.map((r) => r.getCell(1).value)).toEqual(info.reference.registry.map((s) => s.id));
     expect(rows.some((r) => String(r.getCell(7).value).includes('OpenStreetMap'))).toBe(true);
   });
+
+  it('names an own criterion that took part in the criteria, weights and sources, with its source and date', async () => {
+    const [equipment] = await presets();
+    const own = CONTRACT.saveCustomCriterion.result.parse(
+      await ok('saveCustomCriterion', {
+        name_zh: '电价',
+        name_en: 'Power tariff',
+        unit: '元/千瓦时',
+        type: 'cost',
+        source: '园区电价表（测试数据）',
+        as_of: '2026-10',
+        values: { 'park-hengyang-htz': 0.62, 'park-huaihua-htz': 0.58 },
+      }),
+    );
+    const file = await ok<{ dataBase64: string }>('exportReport', {
+      payload: { profile: equipment?.profile, weights: { [own.id]: 20 } },
+      language: 'en',
+      labels: {
+        'sheet.criteria': 'Criteria',
+        'sheet.assumptions': 'Assumptions',
+        'sheet.sources': 'Sources',
+        'col.ownCriterion': 'Own criterion',
+      },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as never);
+    const cells = (sheet: string) =>
+      ((wb.getWorksheet(sheet) as ExcelJS.Worksheet).getRows(2, 100_000) ?? []).map((r) => [1, 2, 3, 4, 5].map((i) => r.getCell(i).value));
+    expect(cells('Criteria').some((r) => r[2] === 'Power tariff' && r[3] === 0.62)).toBe(true);
+    // Its weight as the ranking used it (the payload's 20 beside the built-in defaults, as a percent of the whole).
+    const ranked = CONTRACT.scoreSites.result.parse(
+      await ok('scoreSites', { profile: equipment?.profile, weights: { [own.id]: 20 }, monteCarloSamples: 0 }),
+    );
+    const share = `${Math.round((ranked.weights[own.id] as number) * 10) / 10} %`;
+    expect(share).not.toBe('0 %');
+    expect(cells('Assumptions')).toContainEqual(['col.weight: Power tariff', share, null, null, null]);
+    expect(cells('Sources')).toContainEqual(['Own criterion', 'Power tariff (元/千瓦时)', '园区电价表（测试数据）', '2026-10', '']);
+    // Not weighted, not listed: the sources are those of the ranking shown.
+    const unweighted = await ok<{ dataBase64: string }>('exportReport', {
+      payload: { profile: equipment?.profile },
+      language: 'en',
+      labels: {},
+    });
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(Buffer.from(unweighted.dataBase64, 'base64') as never);
+    const sources2 = (wb2.getWorksheet('sheet.sources') as ExcelJS.Worksheet).getRows(2, 100_000) ?? [];
+    expect(sources2.some((r) => r.getCell(1).value === 'col.ownCriterion')).toBe(false);
+  });
 });

@@ -126,6 +126,10 @@ export async function reportWorkbook(
       s.as_of ?? localText(s, 'vintage', args.language),
       '',
     ]);
+  // The user's own criteria that took part carry their own source and date (as in the PDF).
+  for (const c of custom)
+    if ((ranking.weights[c.id] ?? 0) > 0)
+      row(r5, [L('col.ownCriterion'), `${name(c)}${c.unit ? ` (${c.unit})` : ''}`, c.source, c.as_of, '']);
   for (const layer of reference.layers.values()) {
     for (const f of layer.collection.features)
       row(r5, [name(layer), name(f.properties), f.properties['source'], f.properties['as_of'], f.properties['precision']]);

@@ -113,7 +113,7 @@ export function joinColumn(
     if (rule.by === 'catalogue-code') {
       const code = attribute(row.properties, CODE_KEYS);
       if (typeof code !== 'string' || code.trim() === '') {
-        report.unmatched.push({ row: row.label, reason: 'no catalogue code (a column named catalogue_code or 代码)' });
+        report.unmatched.push({ row: row.label, kind: 'no-code', reason: 'no catalogue code (a column named catalogue_code or 代码)' });
         continue;
       }
       found = (byCode.get(code.trim().toUpperCase()) ?? []).map((target) => ({ target, distanceKm: null }));
@@ -121,7 +121,7 @@ export function joinColumn(
       found = (byName.get(joinKey(row.label)) ?? []).map((target) => ({ target, distanceKm: null }));
     } else {
       if (!row.position) {
-        report.unmatched.push({ row: row.label, reason: 'no position' });
+        report.unmatched.push({ row: row.label, kind: 'no-position', reason: 'no position' });
         continue;
       }
       const within = targets
@@ -136,6 +136,7 @@ export function joinColumn(
     if (found.length === 0) {
       report.unmatched.push({
         row: row.label,
+        kind: rule.by === 'nearest' ? 'none-within' : rule.by === 'name' ? 'no-such-name' : 'no-such-code',
         reason:
           rule.by === 'nearest'
             ? `no candidate within ${rule.radiusKm} km`

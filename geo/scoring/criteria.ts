@@ -90,24 +90,38 @@ function roundToTenths(values: readonly number[], totalTenths: number): number[]
   return floors.map((t) => t / 10);
 }
 
-/** Scales non-negative weights to percentages (0.1 % steps) totalling exactly 100. */
-export function toPercent(weights: Record<CriterionId, number>): Record<CriterionId, number> {
-  const values = CRITERION_IDS.map((id) => Math.max(0, weights[id] ?? 0));
+/**
+ * Scales non-negative weights to percentages (0.1 % steps) totalling exactly 100.
+ * @param keys - the criteria to scale (default the fourteen built-in ones; the user's own criteria
+ *   are `custom-…` keys beside them); weights under other keys are left out
+ * @throws RangeError when every weight is zero
+ */
+export function toPercent<K extends string = CriterionId>(
+  weights: Readonly<Record<K, number>>,
+  keys: readonly K[] = CRITERION_IDS as unknown as K[],
+): Record<K, number> {
+  const values = keys.map((id) => Math.max(0, weights[id] ?? 0));
   if (values.every((v) => v === 0)) throw new RangeError('weights must not all be zero');
   const rounded = roundToTenths(values, 1000);
-  return Object.fromEntries(CRITERION_IDS.map((id, i) => [id, rounded[i] as number])) as Record<CriterionId, number>;
+  return Object.fromEntries(keys.map((id, i) => [id, rounded[i] as number])) as Record<K, number>;
 }
 
 /**
  * Moves one weight (a slider) to `value` percent and scales the others proportionally so the
  * total stays exactly 100. If all others are zero they share the remainder equally.
+ * @param keys - the criteria the sliders cover (default the fourteen built-in ones)
  */
-export function rebalance(weights: Record<CriterionId, number>, id: CriterionId, value: number): Record<CriterionId, number> {
+export function rebalance<K extends string = CriterionId>(
+  weights: Readonly<Record<K, number>>,
+  id: K,
+  value: number,
+  keys: readonly K[] = CRITERION_IDS as unknown as K[],
+): Record<K, number> {
   const v = Math.round(Math.max(0, Math.min(100, value)) * 10) / 10;
-  const others = CRITERION_IDS.filter((c) => c !== id);
+  const others = keys.filter((c) => c !== id);
   const rounded = roundToTenths(
     others.map((c) => Math.max(0, weights[c] ?? 0)),
     1000 - Math.round(v * 10),
   );
-  return Object.fromEntries([[id, v], ...others.map((c, i) => [c, rounded[i] as number])]) as Record<CriterionId, number>;
+  return Object.fromEntries([[id, v], ...others.map((c, i) => [c, rounded[i] as number])]) as Record<K, number>;
 }

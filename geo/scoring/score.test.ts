@@ -79,6 +79,20 @@ describe('weights', () => {
       /not all be zero/,
     );
   });
+
+  it('cover the user’s own criteria beside the built-in ones when the keys name them', () => {
+    const keys = [...CRITERION_IDS, 'custom-land-price'] as const;
+    const all = { ...weights, 'custom-land-price': 0 };
+    const moved = rebalance(all, 'custom-land-price', 20, keys);
+    expect(moved['custom-land-price']).toBe(20);
+    expect(Math.round(keys.reduce((s, id) => s + moved[id], 0) * 10) / 10).toBe(100);
+    // The built-in ones keep their proportions (to the 0.1 % rounding).
+    expect(moved.labour).toBeCloseTo(weights.labour * 0.8, 0);
+    const percent = toPercent({ 'custom-a': 1, 'custom-b': 3 }, ['custom-a', 'custom-b']);
+    expect(percent).toEqual({ 'custom-a': 25, 'custom-b': 75 });
+    // Without keys, only the built-in criteria count (as before).
+    expect(Object.keys(rebalance(all, 'labour', 10))).toHaveLength(CRITERION_IDS.length);
+  });
 });
 
 describe('scoreCandidates (weighted sum)', () => {

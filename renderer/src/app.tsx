@@ -185,6 +185,8 @@ function Workspace(props: WorkspaceProps) {
                 onClose={onCloseScoring}
                 placeError={placement.error}
                 onReport={() => void mapSnapshot(mapRef.current).then((mapImage) => setReport({ mapImage }))}
+                layers={layers}
+                onImport={() => setImportOpen(true)}
               />
             </Suspense>
           </Guard>
@@ -196,6 +198,7 @@ function Workspace(props: WorkspaceProps) {
               layers={layers}
               ranking={scoring.state.result}
               comparison={scoring.state.comparison}
+              rankedInputs={scoring.state.rankedInputs}
               mapImage={report.mapImage}
               title={t('reports.documentTitle')}
               onClose={() => setReport(null)}

@@ -29,6 +29,11 @@ export class ImportDialog {
     await this.dialog().getByTestId('import-name').fill(name);
   }
 
+  /** What the layer is for: ranked candidates (the default for points), competitors, facilities or reference. */
+  async chooseRole(role: 'candidates' | 'competitors' | 'facilities' | 'reference'): Promise<void> {
+    await this.dialog().getByTestId('import-role').selectOption(role);
+  }
+
   async start(): Promise<void> {
     await this.startButton().click();
   }

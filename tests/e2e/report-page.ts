@@ -11,7 +11,13 @@ export class ReportPage {
   readonly mapImage = () => this.report().locator('.report-map img');
   readonly stabilityChart = () => this.report().getByTestId('stability-chart');
 
+  /** The report buttons sit in the scoring panel's "scenarios and reports" tab. */
+  private async reportsTab(): Promise<void> {
+    await this.page.getByTestId('inputs-tab-scenarios').click();
+  }
+
   async open(): Promise<void> {
+    await this.reportsTab();
     await this.page.getByTestId('report-pdf').click();
   }
 
@@ -21,6 +27,7 @@ export class ReportPage {
 
   /** Downloads the Excel report and resolves its path. */
   async exportExcel(): Promise<string> {
+    await this.reportsTab();
     const download = this.page.waitForEvent('download');
     await this.page.getByTestId('report-xlsx').click();
     return (await download).path();

@@ -30,7 +30,7 @@ test.describe('scoring and ranking', () => {
     await expect(scoring.sensitivity()).toBeVisible();
     await expect(scoring.stabilityChart().locator('canvas')).toHaveCount(1);
     await page.screenshot({ path: join(RESULTS, 'scoring-zh.png') });
-    await scoring.results().evaluate((e) => (e.scrollTop = e.scrollHeight));
+    await scoring.resultsPane().evaluate((e) => (e.scrollTop = e.scrollHeight));
     await page.screenshot({ path: join(RESULTS, 'scoring-sensitivity-zh.png') });
 
     // Sort by score descending, then by name.
@@ -44,7 +44,7 @@ test.describe('scoring and ranking', () => {
     // The whole panel reads in English too.
     await app.languageSwitch().click();
     await expect(scoring.panel()).toContainText('Rank sites for a relocating enterprise');
-    await scoring.results().evaluate((e) => (e.scrollTop = 0));
+    await scoring.resultsPane().evaluate((e) => (e.scrollTop = 0));
     await page.screenshot({ path: join(RESULTS, 'scoring-en.png') });
     await app.languageSwitch().click();
   });

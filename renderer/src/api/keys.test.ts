@@ -21,6 +21,7 @@ function seeded(): { client: QueryClient; keys: Record<string, readonly unknown[
     profilePresets: queryKeys.profilePresets,
     scenarios: queryKeys.scenarios,
     sites: queryKeys.sites,
+    customCriteria: queryKeys.customCriteria,
     basemaps: queryKeys.basemaps,
   };
   const client = new QueryClient();
@@ -52,12 +53,15 @@ describe('query invalidation', () => {
     ['saveScenario', ['scenarios']],
     ['deleteScenario', ['scenarios']],
     ['addCandidateSite', ['sites']],
-    ['openScenario', ['layers', 'sites']],
+    ['openScenario', ['customCriteria', 'layers', 'sites']],
+    ['saveCustomCriterion', ['customCriteria']],
+    ['criterionFromLayer', ['customCriteria']],
+    ['deleteCustomCriterion', ['customCriteria']],
     ['setLayerStyle', ['layers']],
     ['renameLayer', ['layers', ...NETWORK].sort()],
     ['deleteLayer', ['layers', ...NETWORK].sort()],
     ['startImport', ['layers', ...NETWORK].sort()],
-    ['importProject', ['layers', 'parksFeatures', 'scenarios', 'sites', ...NETWORK].sort()],
+    ['importProject', ['customCriteria', 'layers', 'parksFeatures', 'scenarios', 'sites', ...NETWORK].sort()],
     ['addBasemap', ['basemaps']],
   ])('%s makes stale exactly %j', async (method, stale) => {
     expect(await staleAfter(method)).toEqual(stale);

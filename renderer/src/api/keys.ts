@@ -63,8 +63,8 @@ export const INVALIDATES = {
   duplicateScenario: [queryKeys.scenarios],
   renameScenario: [queryKeys.scenarios],
   deleteScenario: [queryKeys.scenarios],
-  // Opening a scenario puts back the sites it ranked that are no longer in the project.
-  openScenario: [queryKeys.sites, queryKeys.layers],
+  // Opening a scenario puts back the sites and own criteria it ranked that are no longer in the project.
+  openScenario: [queryKeys.sites, queryKeys.layers, queryKeys.customCriteria],
   // A colleague's project brings scenarios, sites, layers (facilities among them join the network),
   // custom criteria and park corrections (which move parks, and the bonded zones on the same place).
   importProject: [

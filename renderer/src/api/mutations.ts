@@ -143,3 +143,16 @@ export const useCompareScenarios = () => useAction('compareScenarios');
 export const useExportReport = () => useAction('exportReport');
 export const useExportProject = () => useAction('exportProject');
 export const useCheckPresentationPin = () => useAction('checkPresentationPin');
+export const useMethodAgreement = () => useAction('methodAgreement');
+export const useSimilarSites = () => useAction('similarSites');
+export const useSaveCustomCriterion = () => useWrite('saveCustomCriterion');
+export const useDeleteCustomCriterion = () => useWrite('deleteCustomCriterion');
+
+/** A criterion from a layer's column: a dry run only reports the join, so it leaves the cache alone. */
+export function useCriterionFromLayer() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (args: ArgsOf<'criterionFromLayer'>) => call('criterionFromLayer', args),
+    onSuccess: (_result, args) => (args.dryRun ? undefined : invalidateAfter(client, 'criterionFromLayer')),
+  });
+}

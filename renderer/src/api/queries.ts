@@ -27,6 +27,8 @@ export const queries = {
   profilePresets: () => queryOptions({ queryKey: queryKeys.profilePresets, queryFn: () => call('profilePresets') }),
   scenarios: () => queryOptions({ queryKey: queryKeys.scenarios, queryFn: () => call('listScenarios') }),
   basemaps: () => queryOptions({ queryKey: queryKeys.basemaps, queryFn: () => call('listBasemaps') }),
+  customCriteria: () => queryOptions({ queryKey: queryKeys.customCriteria, queryFn: () => call('listCustomCriteria') }),
+  sites: () => queryOptions({ queryKey: queryKeys.sites, queryFn: () => call('listCandidateSites') }),
 };
 
 export const useAppInfo = () => useQuery(queries.appInfo());
@@ -40,9 +42,17 @@ export const usePlanTaxonomy = () => useQuery(queries.planTaxonomy());
 export const useProfilePresets = () => useQuery(queries.profilePresets());
 export const useScenarios = () => useQuery(queries.scenarios());
 export const useBasemaps = () => useQuery(queries.basemaps());
+/** The user's own criteria (definitions and values per park or site). */
+export const useCustomCriteria = () => useQuery(queries.customCriteria());
+export const useCandidateSites = () => useQuery(queries.sites());
 
 /** One layer's features; `version` (a user layer's feature count) fetches them again when it changes. */
 export const useLayerFeatures = (id: string, version = 0) => useQuery(queries.layerFeatures(id, version));
+
+/** One layer's features, or nothing asked while `id` is null. */
+export function useLayerFeaturesOf(id: string | null, version = 0) {
+  return useQuery(id ? queries.layerFeatures(id, version) : { queryKey: queryKeys.layerFeatures('', version), queryFn: skipToken });
+}
 
 /** Several shipped layers' features at once, in the order asked. */
 export function useLayersFeatures(ids: readonly string[]) {

@@ -13,6 +13,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompareResult } from '../../../../electron/contract/api.ts';
 import { formatRaw } from '../scoring/ranking-view.tsx';
+import { useCriterionLabel } from '../scoring/use-criterion-label.ts';
 import { localName } from '../../../../geo/local-name.ts';
 
 registerEcharts([RadarChart, RadarComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -23,6 +24,7 @@ const COLOURS = ['#b3541e', '#2f6b8f', '#2f6b2f', '#7a4f9a', '#a08a1e', '#8f2f4f
 /** Radar of normalised scores (0…1) on the weighted criteria. */
 export function CompareRadar({ result }: { result: Comparison }) {
   const { t, i18n } = useTranslation();
+  const label = useCriterionLabel();
   const { el, chart } = useEChart();
   useEffect(() => {
     const criteria = (result.parks[0]?.criteria ?? []).filter((c) => c.weight > 0);
@@ -34,7 +36,7 @@ export function CompareRadar({ result }: { result: Comparison }) {
         tooltip: {},
         radar: {
           radius: '62%',
-          indicator: criteria.map((c) => ({ name: t(`criteria.${c.id}`), max: 1, min: 0 })),
+          indicator: criteria.map((c) => ({ name: label(c.id), max: 1, min: 0 })),
           axisName: { fontSize: 12, color: '#3b3530' },
         },
         series: [
@@ -51,7 +53,7 @@ export function CompareRadar({ result }: { result: Comparison }) {
       },
       true,
     );
-  }, [chart, result, t, i18n.language]);
+  }, [chart, result, label, i18n.language]);
   return (
     <figure className="chart" aria-label={t('compare.radarCaption')} data-testid="compare-radar">
       <div ref={el} style={{ width: '100%', height: '420px' }} />
@@ -63,6 +65,7 @@ export function CompareRadar({ result }: { result: Comparison }) {
 /** "What would move us up", one sentence per criterion that can do it alone. */
 export function MoveUp({ result }: { result: Comparison }) {
   const { t, i18n } = useTranslation();
+  const label = useCriterionLabel();
   const en = i18n.language === 'en';
   const m = result.moveUp;
   if (!m) return null;
@@ -81,7 +84,9 @@ export function MoveUp({ result }: { result: Comparison }) {
     if (s.unit === 'persons') return t('compare.morePeople', { n: d.toLocaleString(en ? 'en' : 'zh') });
     if (s.unit === 'parks') return t('compare.moreParks', { n: d });
     if (s.unit === 'level') return t('compare.higherLevel', { to: t(`scoring.levelValue.${s.to}`) });
-    return t('compare.moreMatch', { from: s.from.toFixed(1), to: s.to.toFixed(1) });
+    if (s.unit === 'match') return t('compare.moreMatch', { from: s.from.toFixed(1), to: s.to.toFixed(1) });
+    // The user's own criteria, in their own unit.
+    return t(s.change < 0 ? 'compare.lessOwn' : 'compare.moreOwn', { n: formatRaw(d, s.unit, t, i18n.language) });
   };
   return (
     <section className="move-up" data-testid="move-up" aria-labelledby="move-up-title">
@@ -92,7 +97,7 @@ export function MoveUp({ result }: { result: Comparison }) {
         <ul>
           {m.steps.map((s) => (
             <li key={s.criterion} data-criterion={s.criterion}>
-              <strong>{t(`criteria.${s.criterion}`)}</strong>: {amount(s)}{' '}
+              <strong>{label(s.criterion)}</strong>: {amount(s)}{' '}
               <span className="muted small">
                 ({formatRaw(s.from, s.unit, t, i18n.language)} → {formatRaw(s.to, s.unit, t, i18n.language)})
               </span>
@@ -101,13 +106,14 @@ export function MoveUp({ result }: { result: Comparison }) {
         </ul>
       )}
       {m.notEnough.length > 0 && (
-        <p className="muted small">
-          {t('compare.notEnough', { list: m.notEnough.map((c) => t(`criteria.${c}`)).join(t('app.listSeparator')) })}
-        </p>
+        <p className="muted small">{t('compare.notEnough', { list: m.notEnough.map(label).join(t('app.listSeparator')) })}</p>
       )}
       {m.unknown.length > 0 && (
-        <p className="muted small">
-          {t('compare.unknown', { list: m.unknown.map((c) => t(`criteria.${c}`)).join(t('app.listSeparator')) })}
+        <p className="muted small">{t('compare.unknown', { list: m.unknown.map(label).join(t('app.listSeparator')) })}</p>
+      )}
+      {m.notSearched.length > 0 && (
+        <p className="muted small" data-testid="move-up-not-searched">
+          {t('compare.notSearched', { list: m.notSearched.map(label).join(t('app.listSeparator')) })}
         </p>
       )}
     </section>
@@ -117,6 +123,7 @@ export function MoveUp({ result }: { result: Comparison }) {
 /** Criteria × parks with raw values and normalised scores; ranks under the ten presets. */
 export function CompareTables({ result }: { result: Comparison }) {
   const { t, i18n } = useTranslation();
+  const label = useCriterionLabel();
   const name = (p: { name_zh: string; name_en: string }) => localName(p, i18n.language);
   const rows = result.parks[0]?.criteria ?? [];
   return (
@@ -152,7 +159,7 @@ export function CompareTables({ result }: { result: Comparison }) {
           {rows.map((c, j) => (
             <tr key={c.id} data-criterion={c.id}>
               <th scope="row">
-                {t(`criteria.${c.id}`)} <span className="muted small">{c.weight.toFixed(0)}%</span>
+                {label(c.id)} <span className="muted small">{c.weight.toFixed(0)}%</span>
               </th>
               {result.parks.map((p) => {
                 const x = p.criteria[j];
@@ -243,6 +250,9 @@ export function ComparisonView({
         <p className="muted">{t('app.loading')}</p>
       ) : (
         <>
+          <p className="method-used muted small" data-testid="compare-method">
+            {t('mcda.methodUsed', { method: t(`scoring.methods.${result.method}`) })}
+          </p>
           <MoveUp result={result} />
           <CompareRadar result={result} />
           <CompareTables result={result} />

@@ -1,9 +1,11 @@
 /**
  * The Excel report's words in the current language, from the app's own translations (so a report
- * reads exactly like the screen): sheet and column names, criteria, units, methods, assumptions.
+ * reads exactly like the screen): sheet and column names, criteria (the user's own by the names
+ * they were given, and their units as written), units, methods, assumptions.
  */
 import type { TFunction } from 'i18next';
 import { CRITERION_IDS, METHODS } from '../../../../geo/index.ts';
+import { criterionLabel, type NamedCriterion } from '../scoring/criterion-label.ts';
 
 const SHEETS = ['ranking', 'criteria', 'comparison', 'agreement', 'assumptions', 'sources', 'registry'] as const;
 const COLUMNS = [
@@ -39,6 +41,7 @@ const COLUMNS = [
   'citation',
   'licence',
   'notice',
+  'ownCriterion',
 ] as const;
 const UNITS = ['min', 'persons', 'parks', 'level', 'match'] as const;
 const ASSUMPTIONS = [
@@ -51,7 +54,8 @@ const ASSUMPTIONS = [
   'maxAccessKm',
 ] as const;
 
-export function reportLabels(t: TFunction): Record<string, string> {
+export function reportLabels(t: TFunction, custom: readonly NamedCriterion[] = [], language = 'zh'): Record<string, string> {
+  const byId = new Map(custom.map((c) => [c.id, c]));
   return Object.fromEntries([
     ...SHEETS.map((s) => [`sheet.${s}`, t(`reports.sheets.${s}`)]),
     ...COLUMNS.map((c) => [`col.${c}`, t(`reports.columns.${c}`)]),
@@ -61,5 +65,8 @@ export function reportLabels(t: TFunction): Record<string, string> {
     ...ASSUMPTIONS.map((a) => [`assumptions.${a}`, t(`assumptions.${a}`)]),
     ['kind.park', t('reports.kinds.park')],
     ['kind.custom', t('reports.kinds.custom')],
+    ...custom.map((c) => [`criteria.${c.id}`, criterionLabel(t, byId, c.id, language)]),
+    // A unit of the user's own is shown as they wrote it ("元/亩"), not as a missing key.
+    ...custom.filter((c) => !(UNITS as readonly string[]).includes(c.unit)).map((c) => [`unit.${c.unit}`, c.unit]),
   ]);
 }

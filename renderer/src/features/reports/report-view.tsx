@@ -1,20 +1,46 @@
 /**
- * The printable report (PDF): map snapshot, ranking, the leader's explanation, sensitivity chart,
- * the comparison when parks were compared, the assumptions and the data sources with their as-of
- * dates, in the current language. Its numbers are the results already on screen (scoreSites,
- * compareParks); nothing is recomputed. Electron saves it with printToPDF, the browser edition
- * prints it through the print stylesheet (everything else is hidden on paper).
+ * The printable report (PDF): map snapshot, ranking, the method with its parameters and value
+ * functions, the method-agreement verdict, the leader's explanation, sensitivity chart, the
+ * comparison when parks were compared, the user's own criteria with their sources, the
+ * assumptions and the data sources with their as-of dates, in the current language. Its numbers
+ * are the results already on screen (scoreSites, compareParks); the one call it makes is the
+ * method agreement on the inputs that ranking was computed from. Electron saves it with
+ * printToPDF, the browser edition prints it through the print stylesheet (everything else is
+ * hidden on paper).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, CompareResult, LayerSummary, RankingResult } from '../../../../electron/contract/api.ts';
+import type { AgreementResult, AppInfo, CompareResult, LayerSummary, RankingResult } from '../../../../electron/contract/api.ts';
 import { localName, localText } from '../../../../geo/local-name.ts';
-import { useLayerFeatures, useNetworkInfo } from '../../api/queries.ts';
+import { useMethodAgreement } from '../../api/mutations.ts';
+import { useCustomCriteria, useLayerFeatures, useNetworkInfo } from '../../api/queries.ts';
 import { CompareRadar, CompareTables, MoveUp } from '../compare/comparison-view.tsx';
 import { ApproximateTag, ExplanationTable, formatRaw } from '../scoring/ranking-view.tsx';
+import { agreementArgs, type RankInputs } from '../scoring/scoring-state.ts';
 import { StabilityChart } from '../scoring/stability-chart.tsx';
+import { useCriterionLabel } from '../scoring/use-criterion-label.ts';
+import { methodSummary } from './method-summary.ts';
 import { PrintBar } from './print-bar.tsx';
 import { RegistryList } from '../about/registry-list.tsx';
+
+/** The verdict of every method on the inputs the ranking used; null while asked or when there is none. */
+function useReportAgreement(inputs: RankInputs | null): { agreement: AgreementResult | null; failed: string | null } {
+  const ask = useMethodAgreement().mutateAsync;
+  const [agreement, setAgreement] = useState<AgreementResult | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    if (!inputs) return;
+    let live = true;
+    ask(agreementArgs(inputs)).then(
+      (a) => live && setAgreement(a),
+      (e: unknown) => live && setFailed((e as Error).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [ask, inputs]);
+  return { agreement, failed };
+}
 
 const TOP = 15;
 type ParkSource = { id: string; source: string; as_of: string; precision: string };
@@ -24,6 +50,7 @@ export function ReportView({
   layers,
   ranking,
   comparison,
+  rankedInputs,
   mapImage,
   title,
   onClose,
@@ -32,11 +59,17 @@ export function ReportView({
   layers: LayerSummary[];
   ranking: RankingResult;
   comparison: CompareResult | null;
+  /** What the ranking was computed from (the method agreement runs on the same). */
+  rankedInputs: RankInputs | null;
   mapImage: string | null;
   title: string;
   onClose(): void;
 }) {
   const { t, i18n } = useTranslation();
+  const label = useCriterionLabel();
+  const { agreement, failed } = useReportAgreement(rankedInputs);
+  const custom = (useCustomCriteria().data ?? []).filter((c) => (ranking.weights[c.id] ?? 0) > 0);
+  const summary = methodSummary(t, label, ranking, rankedInputs);
   const en = i18n.language === 'en';
   const name = (c: { name_zh: string; name_en: string }) => localName(c, i18n.language);
   const assumptions = useNetworkInfo().data?.assumptions as Record<string, number> | undefined;
@@ -118,6 +151,56 @@ export function ReportView({
           </table>
           {top.some((c) => c.approximate) && <p className="note small">{t('scoring.approxNote')}</p>}
         </section>
+        <section data-testid="report-method">
+          <h2>{t('mcda.report.methodTitle')}</h2>
+          <dl className="report-assumptions">
+            {summary.map((l) => (
+              <div key={l.label}>
+                <dt>{l.label}</dt>
+                <dd>{l.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section data-testid="report-agreement">
+          <h2>{t('mcda.report.agreementTitle')}</h2>
+          {agreement ? (
+            <>
+              <p className="verdict" data-testid="report-verdict">
+                {localText(agreement.verdict, 'text', i18n.language)}
+              </p>
+              <table className="criteria-table small">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('reports.columns.method')}</th>
+                    {[1, 2, 3].map((k) => (
+                      <th key={k} scope="col">
+                        {t('mcda.report.place', { k })}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {[
+                    ...agreement.methods.map((m) => ({ key: m.method, label: t(`scoring.methods.${m.method}`), ids: m.ranking })),
+                    { key: 'borda', label: t('reports.columns.borda'), ids: agreement.borda },
+                    { key: 'copeland', label: t('reports.columns.copeland'), ids: agreement.copeland },
+                  ].map((row) => (
+                    <tr key={row.key}>
+                      <th scope="row">{row.label}</th>
+                      {row.ids.slice(0, 3).map((id) => {
+                        const c = ranking.candidates.find((x) => x.id === id);
+                        return <td key={id}>{c ? name(c) : id}</td>;
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ) : (
+            <p className="muted">{failed ? t('mcda.report.noAgreement', { message: failed }) : t('app.loading')}</p>
+          )}
+        </section>
         {leader && (
           <section>
             <h2>{t('scoring.why', { name: name(leader) })}</h2>
@@ -136,6 +219,46 @@ export function ReportView({
             <MoveUp result={comparison} />
             <CompareRadar result={comparison} />
             <CompareTables result={comparison} />
+          </section>
+        )}
+        {custom.length > 0 && (
+          <section data-testid="report-custom">
+            <h2>{t('mcda.report.customTitle')}</h2>
+            <table className="criteria-table small sources-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('scoring.criterion')}</th>
+                  <th scope="col">{t('mcda.custom.unit')}</th>
+                  <th scope="col">{t('mcda.custom.direction')}</th>
+                  <th scope="col">{t('scoring.weight')}</th>
+                  <th scope="col">{t('reports.columns.source')}</th>
+                  <th scope="col">{t('reports.columns.asOf')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {custom.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      {name(c)}
+                      <span className="block muted">
+                        {c.origin.kind === 'layer'
+                          ? t('mcda.custom.fromLayer', {
+                              layer: c.origin.layerName,
+                              column: c.origin.column,
+                              join: t(`mcda.custom.joins.${c.origin.join.by}`),
+                            })
+                          : t('mcda.custom.origins.typed')}
+                      </span>
+                    </td>
+                    <td>{c.unit}</td>
+                    <td>{t(`mcda.vf.${c.type}`)}</td>
+                    <td className="num">{(ranking.weights[c.id] ?? 0).toFixed(1)}%</td>
+                    <td className="source-cell">{c.source}</td>
+                    <td>{c.as_of ?? t('info.unknown')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </section>
         )}
         <section>

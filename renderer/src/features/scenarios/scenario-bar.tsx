@@ -18,7 +18,7 @@ import {
   useRenameScenario,
   useSaveScenario,
 } from '../../api/mutations.ts';
-import { useScenarios } from '../../api/queries.ts';
+import { useCustomCriteria, useScenarios } from '../../api/queries.ts';
 import { saveBase64 } from '../../components/save-file.ts';
 import { reportLabels } from '../reports/labels.ts';
 import { selectPayload } from '../scoring/scoring-state.ts';
@@ -30,6 +30,7 @@ export function ScenarioBar({ scoring, onReport }: { scoring: Scoring; onReport(
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const list = useScenarios().data ?? [];
+  const custom = useCustomCriteria().data;
   // Each write refreshes the scenario list (and the layers and sites it changes) itself: api/keys.ts.
   const saveScenario = useSaveScenario().mutateAsync;
   const openScenario = useOpenScenario().mutateAsync;
@@ -113,7 +114,7 @@ export function ScenarioBar({ scoring, onReport }: { scoring: Scoring; onReport(
       const file = await exportReport({
         payload,
         language: en ? 'en' : 'zh',
-        labels: reportLabels(t),
+        labels: reportLabels(t, custom ?? [], i18n.language),
         fileName: (name.trim() || t('reports.defaultName')).replace(/[/\\:*?"<>|]/g, '_').slice(0, 80),
       });
       saveBase64(file.fileName, file.mime, file.dataBase64);

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { RankingResult } from '../../../../electron/contract/api.ts';
 import { StabilityChart } from './stability-chart.tsx';
 import { localName, localText } from '../../../../geo/local-name.ts';
+import { MethodDetail } from './method-detail.tsx';
+import { useCriterionLabel } from './use-criterion-label.ts';
+import { BUILT_IN_UNITS } from './criterion-label.ts';
 
 type Candidate = RankingResult['candidates'][number];
 type SortKey = 'rank' | 'name' | 'total' | 't-interchange' | 't-gba' | 'labour';
@@ -49,7 +52,9 @@ function formatExact(value: number, unit: string, t: (k: string, o?: Record<stri
   if (unit === 'persons') return t('access.people', { value: language === 'en' ? (value / 1e6).toFixed(2) : (value / 1e4).toFixed(1) });
   if (unit === 'level') return t(`scoring.levelValue.${value}`);
   if (unit === 'match') return value.toFixed(1);
-  return String(Math.round(value * 10) / 10);
+  const shown =
+    Math.abs(value) >= 100 ? Math.round(value).toLocaleString(language === 'en' ? 'en' : 'zh') : String(Math.round(value * 100) / 100);
+  return BUILT_IN_UNITS.has(unit) || unit === '' ? shown : `${shown} ${unit}`;
 }
 
 /** The industry match's evidence: the catalogue's 主导产业 quoted verbatim, and which items matched. */
@@ -76,6 +81,9 @@ export function ExplanationTable({
   weightedOnly?: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const label = useCriterionLabel();
+  // Only the weighted sum (and AHP weights) adds up contributions; the other methods do not.
+  const additive = method === 'wsm' || method === 'ahp';
   return (
     <table className="criteria-table">
       <thead>
@@ -84,15 +92,15 @@ export function ExplanationTable({
           <th scope="col">{t('scoring.raw')}</th>
           <th scope="col">{t('scoring.score')}</th>
           <th scope="col">{t('scoring.weight')}</th>
-          <th scope="col">{method === 'topsis' ? '' : t('scoring.contribution')}</th>
+          <th scope="col">{additive ? t('scoring.contribution') : ''}</th>
         </tr>
       </thead>
       <tbody>
         {candidate.criteria
           .filter((x) => !weightedOnly || x.weight > 0)
           .flatMap((x) => [
-            <tr key={x.id} data-criterion={x.id}>
-              <td>{t(`criteria.${x.id}`)}</td>
+            <tr key={x.id} data-criterion={x.id} className={x.id.startsWith('custom-') ? 'own' : undefined}>
+              <td>{label(x.id)}</td>
               <td className="num">{formatRaw(x.raw, x.unit, t, i18n.language, x.approximate)}</td>
               <td className="num">{x.score.toFixed(2)}</td>
               <td className="num">{x.weight.toFixed(1)}%</td>
@@ -136,6 +144,7 @@ export function RankingView({
   onToggleCompare?(id: string): void;
 }) {
   const { t, i18n } = useTranslation();
+  const label = useCriterionLabel();
   const en = i18n.language === 'en';
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'rank', asc: true });
   const rows = useMemo(() => {
@@ -194,13 +203,14 @@ export function RankingView({
             lambda: result.ahp.lambdaMax.toFixed(3),
             ci: result.ahp.ci.toFixed(3),
             cr: result.ahp.cr.toFixed(3),
-          })}
+          })}{' '}
+          <span data-testid="ahp-method-used">{t('mcda.ahp.used', { method: t(`mcda.ahp.${result.ahp.method}`) })}</span>
           {!result.ahp.consistent && ` ${t('scoring.ahpInconsistent')}`}
           {!result.ahp.consistent && result.ahp.mostInconsistent && (
             <span className="block" data-testid="ahp-worst-pair">
               {t('scoring.ahpWorstPair', {
-                a: t(`criteria.${ahpCriteria[result.ahp.mostInconsistent.i] ?? ''}`),
-                b: t(`criteria.${ahpCriteria[result.ahp.mostInconsistent.j] ?? ''}`),
+                a: label(ahpCriteria[result.ahp.mostInconsistent.i] ?? ''),
+                b: label(ahpCriteria[result.ahp.mostInconsistent.j] ?? ''),
                 given: formatJudgement(result.ahp.mostInconsistent.given),
                 implied: formatJudgement(result.ahp.mostInconsistent.implied),
               })}
@@ -208,6 +218,9 @@ export function RankingView({
           )}
         </p>
       )}
+      <p className="method-used muted small" data-testid="method-used">
+        {t('mcda.methodUsed', { method: t(`scoring.methods.${result.method}`) })}
+      </p>
       <table className="ranking-table" data-testid="ranking-table">
         <thead>
           <tr>
@@ -279,9 +292,13 @@ export function RankingView({
           )}
           <ExplanationTable candidate={chosen} method={result.method} />
           {result.method === 'topsis' && <p className="muted small">{t('scoring.topsisNote')}</p>}
+          {result.method !== 'topsis' && result.method !== 'wsm' && result.method !== 'ahp' && (
+            <p className="muted small">{t('mcda.notAdditive', { method: t(`scoring.methods.${result.method}`) })}</p>
+          )}
           {chosen.notes.length > 0 && <p className="muted small">{chosen.notes.join(' · ')}</p>}
         </section>
       )}
+      <MethodDetail result={result} chosen={chosen} label={label} />
       {result.sensitivity && top && (
         <section className="sensitivity" data-testid="sensitivity" aria-labelledby="sensitivity-title">
           <h3 id="sensitivity-title">{t('scoring.sensitivity', { name: localName(top, i18n.language) })}</h3>
@@ -298,7 +315,7 @@ export function RankingView({
                 .filter((r) => r.weight > 0)
                 .map((r) => (
                   <tr key={r.id}>
-                    <td>{t(`criteria.${r.id}`)}</td>
+                    <td>{label(r.id)}</td>
                     <td className="num">{r.weight.toFixed(1)}%</td>
                     <td className="num">
                       {r.lo.toFixed(1)}% – {r.hi.toFixed(1)}%

@@ -2,11 +2,13 @@
  * The scoring panel's state (scoring-state.ts) with the calls that fill it: the presets, a
  * ranking, a comparison, a saved scenario reopened.
  */
-import { useCallback, useEffect, useReducer, type Dispatch } from 'react';
+import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
 import type { Scenario } from '../../../../electron/contract/api.ts';
-import { useCompareParks, useScoreSites } from '../../api/mutations.ts';
-import { useLoaders, usePlanTaxonomy, useProfilePresets } from '../../api/queries.ts';
+import type { CriterionKey } from '../../../../geo/index.ts';
+import { useCompareParks, useMethodAgreement, useScoreSites, useSimilarSites } from '../../api/mutations.ts';
+import { useCustomCriteria, useLoaders, usePlanTaxonomy, useProfilePresets } from '../../api/queries.ts';
 import {
+  agreementArgs,
   INITIAL_SCORING_STATE,
   rankArgs,
   scenarioRankInputs,
@@ -29,6 +31,12 @@ export interface Scoring {
   runCompare(own?: string | null): Promise<void>;
   /** Restores a saved scenario and ranks it. */
   openScenario(scenario: Scenario): void;
+  /** Every method on the inputs on screen: rankings, Kendall τ, consensus, verdict. */
+  runAgreement(): Promise<void>;
+  /** The parks and sites most like `target` over `criteria` (null: every criterion known for it). */
+  runSimilar(target: string, criteria: CriterionKey[] | null): Promise<void>;
+  /** Stops waiting for the agreement or the similar-sites answer (its result, when it comes, is dropped). */
+  cancelPending(): void;
 }
 
 const NO_PRESETS: Scoring['presets'] = [];
@@ -41,6 +49,15 @@ export function useScoring(): Scoring {
   const load = useLoaders();
   const scoreSites = useScoreSites().mutateAsync;
   const compareParks = useCompareParks().mutateAsync;
+  const methodAgreement = useMethodAgreement().mutateAsync;
+  const similarSites = useSimilarSites().mutateAsync;
+  const custom = useCustomCriteria().data;
+  // Each long call takes a ticket; cancelling takes a new one, so an answer to an old ticket is dropped.
+  const ticket = useRef(0);
+
+  useEffect(() => {
+    if (custom) dispatch({ type: 'customCriteriaLoaded', criteria: custom });
+  }, [custom]);
 
   useEffect(() => {
     void load.profilePresets().then(
@@ -53,7 +70,7 @@ export function useScoring(): Scoring {
     async (inputs: RankInputs) => {
       dispatch({ type: 'rankStarted' });
       try {
-        dispatch({ type: 'rankSucceeded', result: await scoreSites(rankArgs(inputs)) });
+        dispatch({ type: 'rankSucceeded', result: await scoreSites(rankArgs(inputs)), inputs });
       } catch (e) {
         dispatch({ type: 'rankFailed', message: (e as Error).message });
       }
@@ -88,5 +105,39 @@ export function useScoring(): Scoring {
     [rank],
   );
 
-  return { state, presets, taxonomy, dispatch, run, runCompare, openScenario };
+  const runAgreement = useCallback(async () => {
+    const inputs = selectRankInputs(state);
+    if (!inputs) return;
+    const mine = ++ticket.current;
+    dispatch({ type: 'agreementStarted' });
+    try {
+      const agreement = await methodAgreement(agreementArgs(inputs));
+      if (ticket.current === mine) dispatch({ type: 'agreementSucceeded', agreement });
+    } catch (e) {
+      if (ticket.current === mine) dispatch({ type: 'agreementStopped', message: (e as Error).message });
+    }
+  }, [methodAgreement, state]);
+
+  const runSimilar = useCallback(
+    async (target: string, criteria: CriterionKey[] | null) => {
+      if (!state.profile) return;
+      const mine = ++ticket.current;
+      dispatch({ type: 'similarStarted' });
+      try {
+        const similar = await similarSites({ profile: state.profile, target, ...(criteria ? { criteria } : {}), limit: 20 });
+        if (ticket.current === mine) dispatch({ type: 'similarSucceeded', similar });
+      } catch (e) {
+        if (ticket.current === mine) dispatch({ type: 'similarStopped', message: (e as Error).message });
+      }
+    },
+    [similarSites, state.profile],
+  );
+
+  const cancelPending = useCallback(() => {
+    ticket.current++;
+    dispatch({ type: 'agreementStopped', message: null });
+    dispatch({ type: 'similarStopped', message: null });
+  }, []);
+
+  return { state, presets, taxonomy, dispatch, run, runCompare, openScenario, runAgreement, runSimilar, cancelPending };
 }

@@ -1,19 +1,23 @@
-/** One slider per criterion; moving one rescales the others so the total stays 100 %. */
+/** One slider per criterion (built-in and the project's own); moving one rescales the others so the total stays 100 %. */
 import { useTranslation } from 'react-i18next';
-import { CRITERION_IDS, type CriterionId } from '../../../../geo/index.ts';
+import type { CriterionKey } from '../../../../geo/index.ts';
 import type { Weights } from './scoring-state.ts';
 
 export function WeightsEditor({
+  keys,
+  label,
   weights,
   onChange,
   disabled,
 }: {
+  keys: readonly CriterionKey[];
+  label(id: string): string;
   weights: Weights;
-  onChange(id: CriterionId, value: number): void;
+  onChange(id: CriterionKey, value: number): void;
   disabled: boolean;
 }) {
   const { t } = useTranslation();
-  const total = CRITERION_IDS.reduce((s, id) => s + weights[id], 0);
+  const total = keys.reduce((s, id) => s + (weights[id] ?? 0), 0);
   return (
     <fieldset className="weights" disabled={disabled}>
       <legend>
@@ -22,20 +26,20 @@ export function WeightsEditor({
           {t('scoring.totalPct', { n: total.toFixed(1) })}
         </span>
       </legend>
-      {CRITERION_IDS.map((id) => (
-        <label key={id} className="weight-row">
-          <span>{t(`criteria.${id}`)}</span>
+      {keys.map((id) => (
+        <label key={id} className={`weight-row${id.startsWith('custom-') ? ' own' : ''}`}>
+          <span>{label(id)}</span>
           <input
             type="range"
             min={0}
             max={100}
             step={0.5}
-            value={weights[id]}
+            value={weights[id] ?? 0}
             onChange={(e) => onChange(id, Number(e.currentTarget.value))}
             data-testid={`weight-${id}`}
-            aria-valuetext={`${weights[id].toFixed(1)}%`}
+            aria-valuetext={`${(weights[id] ?? 0).toFixed(1)}%`}
           />
-          <output>{weights[id].toFixed(1)}%</output>
+          <output>{(weights[id] ?? 0).toFixed(1)}%</output>
         </label>
       ))}
     </fieldset>
