@@ -14,3 +14,17 @@ declare module 'shpjs' {
 declare module 'vt-pbf' {
   export function fromGeojsonVt(layers: Record<string, unknown>, options?: { version?: number; extent?: number }): Uint8Array;
 }
+// pgpass (a dependency of pg) ships no types; these are the helper functions the team connection uses.
+declare module 'pgpass/lib/helper.js' {
+  const helper: {
+    /** PGPASSFILE, or ~/.pgpass (%APPDATA%\postgresql\pgpass.conf on Windows). */
+    getFileName(env?: NodeJS.ProcessEnv): string;
+    /** Calls back with the password of the first line matching host, port, database and user, or undefined. */
+    getPassword(
+      connInfo: { host: string; port: number; database: string; user: string },
+      stream: NodeJS.ReadableStream,
+      cb: (password: string | undefined) => void,
+    ): void;
+  };
+  export default helper;
+}
