@@ -165,10 +165,18 @@ export interface TeamStore {
   /** A layer's features as stored (GeoJSON and properties as text), in order, a page at a time. */
   featurePage(layerId: string, afterRowId: number, limit: number): { rowId: number; geometry: string; properties: string }[];
   /** After a push: the server's version, author and time; still dirty when the row changed since `pushed` was read. */
-  markPushed(kind: TeamKind, id: string, v: { version: number; author: string; updatedAt: string; pushed: string; featuresHash?: string }): void;
+  markPushed(
+    kind: TeamKind,
+    id: string,
+    v: { version: number; author: string; updatedAt: string; pushed: string; featuresHash?: string },
+  ): void;
   markDeletionPushed(kind: TeamKind, id: string): void;
   /** Writes a server record here, clean; a layer's features are replaced when given. */
-  apply(kind: TeamKind, r: ServerRecord, layer?: { featuresHash: string | null; features: { geometry: string; properties: string }[] | null }): void;
+  apply(
+    kind: TeamKind,
+    r: ServerRecord,
+    layer?: { featuresHash: string | null; features: { geometry: string; properties: string }[] | null },
+  ): void;
   /** Removes a record the server deleted (leaving no tombstone: nothing to push). */
   removeLocal(kind: TeamKind, id: string): void;
   /** Keeps the local copy, now based on the server's version: the next push replaces the server's. */
@@ -283,8 +291,9 @@ export function teamStore(db: Db): TeamStore {
       featurePage.all(layerId, after, limit) as { rowId: number; geometry: string; properties: string }[],
     markPushed: (kind, id, v) =>
       store.transaction(() => {
-        per[kind].marked.run({ v: v.version, a: v.author, t: v.updatedAt, pushed: v.pushed, id });
+        // The hash first, while the row is still dirty: a write to a clean row would mark it dirty again (the edit trigger).
         if (kind === 'layers' && v.featuresHash !== undefined) layerHash.run(v.featuresHash, id);
+        per[kind].marked.run({ v: v.version, a: v.author, t: v.updatedAt, pushed: v.pushed, id });
       }),
     markDeletionPushed: (kind, id) => void dropTombstone.run(kind, id),
     apply: (kind, r, layer) =>

@@ -48,7 +48,9 @@ async function teamCountNear(
   if ((km === undefined) === (minutes === undefined)) throw new UserInputError('give either km or minutes, not both or neither');
   const parks = parkPoints(ctx);
   return ctx.team.withSession(async (s) => {
-    const known = await s.client.query<{ n: number }>('SELECT count(*)::integer AS n FROM team.layers WHERE id = $1 AND NOT deleted', [layerId]);
+    const known = await s.client.query<{ n: number }>('SELECT count(*)::integer AS n FROM team.layers WHERE id = $1 AND NOT deleted', [
+      layerId,
+    ]);
     if (!known.rows[0]?.n) throw new NotFoundError(`the team server has no layer "${layerId}" (push it first)`);
     const names = new Map(parks.map((p) => [p.id, p]));
     const named = (rows: { id: string; count: number }[]) =>
@@ -56,7 +58,15 @@ async function teamCountNear(
     if (km !== undefined) {
       const started = performance.now();
       const counts = await countWithinKm(s, layerId, parks, km);
-      return { layerId, unit: 'km', value: km, network: null, computedCatchments: 0, counts: named(counts), serverMs: performance.now() - started };
+      return {
+        layerId,
+        unit: 'km',
+        value: km,
+        network: null,
+        computedCatchments: 0,
+        counts: named(counts),
+        serverMs: performance.now() - started,
+      };
     }
     const m = minutes as number;
     const keys: CatchmentKey[] = parks.map((p) => ({

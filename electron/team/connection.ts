@@ -35,7 +35,9 @@ export function tlsOptions(a: TeamAddress): false | ConnectionOptions {
     try {
       ca = readFileSync(a.sslrootcert, 'utf8');
     } catch (error) {
-      throw new UserInputError(`cannot read the CA certificate sslrootcert=${a.sslrootcert}: ${(error as Error).message}`, { cause: error });
+      throw new UserInputError(`cannot read the CA certificate sslrootcert=${a.sslrootcert}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
   const anyName = () => undefined;
@@ -52,7 +54,17 @@ const TLS_CODES = new Set([
   'CERT_HAS_EXPIRED',
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ENOENT', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENOENT',
+  'EPIPE',
+]);
 
 /**
  * A failure of the server or the way to it, as a domain error a user can act on; the text never
@@ -75,9 +87,12 @@ export function teamError(error: unknown, a: Pick<TeamAddress, 'host' | 'port' |
       cause: error,
     });
   if (/does not support SSL/i.test(message))
-    return new UserInputError(`the team server at ${where} does not offer TLS; ask its admin to turn ssl on (or use sslmode=disable knowingly)`, {
-      cause: error,
-    });
+    return new UserInputError(
+      `the team server at ${where} does not offer TLS; ask its admin to turn ssl on (or use sslmode=disable knowingly)`,
+      {
+        cause: error,
+      },
+    );
   switch (e.code) {
     case '28P01':
       return new UserInputError(`the team server refused the password of user "${a.user}"`, { cause: error });

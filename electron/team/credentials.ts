@@ -41,7 +41,10 @@ export async function pgpassPassword(a: TeamAddress, env: NodeJS.ProcessEnv): Pr
     return { password: null, warning: null };
   }
   if (process.platform !== 'win32' && (mode & 0o077) !== 0)
-    return { password: null, warning: `the password file ${file} may be read by others and was ignored; make it private: chmod 600 ${file}` };
+    return {
+      password: null,
+      warning: `the password file ${file} may be read by others and was ignored; make it private: chmod 600 ${file}`,
+    };
   // libpq matches "localhost" for a Unix socket connection.
   const host = a.host.startsWith('/') ? 'localhost' : a.host;
   const password = await new Promise<string | undefined>((resolve) =>

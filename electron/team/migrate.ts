@@ -45,7 +45,10 @@ export async function migrateServer(client: pg.Client, migrations: readonly Migr
     // The session says it knows the new schema, so its own log entry passes the client check.
     await client.query("SELECT set_config('siteselect.client_schema', $1, false)", [String(to)]);
     if (applied.length > 0)
-      await client.query(`INSERT INTO team.log (action, detail) VALUES ('migrate', json_build_object('from', $1::int, 'to', $2::int))`, [from, to]);
+      await client.query(`INSERT INTO team.log (action, detail) VALUES ('migrate', json_build_object('from', $1::int, 'to', $2::int))`, [
+        from,
+        to,
+      ]);
     await client.query('COMMIT');
     return { from, to, applied };
   } catch (error) {

@@ -37,7 +37,13 @@ interface LastConnection extends SessionInfo {
 }
 
 const errorCodeOf = (e: Error): string =>
-  e instanceof UnavailableError ? 'UNAVAILABLE' : e instanceof ForbiddenError ? 'FORBIDDEN' : e instanceof UserInputError ? 'BAD_ARGUMENT' : 'INTERNAL';
+  e instanceof UnavailableError
+    ? 'UNAVAILABLE'
+    : e instanceof ForbiddenError
+      ? 'FORBIDDEN'
+      : e instanceof UserInputError
+        ? 'BAD_ARGUMENT'
+        : 'INTERNAL';
 
 export class TeamService {
   private last: LastConnection | null = null;
@@ -67,7 +73,8 @@ export class TeamService {
 
   private address(): TeamAddress {
     const a = this.configured();
-    if (!a) throw new UserInputError('no team server is set: give its URL first (settings → team, or `siteselect team connect --server URL`)');
+    if (!a)
+      throw new UserInputError('no team server is set: give its URL first (settings → team, or `siteselect team connect --server URL`)');
     return a;
   }
 
@@ -161,9 +168,14 @@ export class TeamService {
   async connect(): Promise<TeamStatus> {
     const a = this.address();
     try {
-      await this.session(async (s) => {
-        this.log(`connected to ${canonicalTeamUrl(a)} as ${s.user} (${s.role}), TLS ${s.tls ? 'on' : 'off'}, server schema ${s.serverSchema}`);
-      }, { initialising: true });
+      await this.session(
+        async (s) => {
+          this.log(
+            `connected to ${canonicalTeamUrl(a)} as ${s.user} (${s.role}), TLS ${s.tls ? 'on' : 'off'}, server schema ${s.serverSchema}`,
+          );
+        },
+        { initialising: true },
+      );
     } catch (error) {
       // The status says what went wrong; only a bug is thrown on.
       if (!(error instanceof UserInputError || error instanceof UnavailableError || error instanceof ForbiddenError)) throw error;
@@ -228,8 +240,7 @@ export class TeamService {
       const tomb = store.tombstone(c.kind, c.id);
       const theirs = JSON.parse(c.server.record) as Record<string, unknown>;
       const local = mine ? (JSON.parse(mine.record) as Record<string, unknown>) : null;
-      const nameOf = (r: Record<string, unknown> | null) =>
-        r ? String(r['name'] ?? r['name_zh'] ?? r[recordKey(c.kind)] ?? c.id) : null;
+      const nameOf = (r: Record<string, unknown> | null) => (r ? String(r['name'] ?? r['name_zh'] ?? r[recordKey(c.kind)] ?? c.id) : null);
       return {
         kind: c.kind,
         id: c.id,

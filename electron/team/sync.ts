@@ -167,7 +167,12 @@ export async function push(session: TeamSession, store: TeamStore, onProgress: O
   const waiting = store.conflicts();
   if (waiting.length > 0)
     throw new UserInputError(`${waiting.length} record(s) changed both here and on the team server: choose which version to keep first`);
-  const work = TEAM_KINDS.flatMap((kind) => store.records(kind).filter((r) => r.dirty).map((r) => ({ kind, r })));
+  const work = TEAM_KINDS.flatMap((kind) =>
+    store
+      .records(kind)
+      .filter((r) => r.dirty)
+      .map((r) => ({ kind, r })),
+  );
   const tombstones = store.tombstones();
   const outbox = store.outbox();
   const featureTotal = work.reduce((n, w) => n + (w.kind === 'layers' && w.r.featuresHash === null ? featureCount(store, w.r.id) : 0), 0);
@@ -251,7 +256,8 @@ export async function push(session: TeamSession, store: TeamStore, onProgress: O
       }
       tick();
     }
-    for (const e of outbox) log.push({ action: e.action, kind: e.kind, record_id: e.recordId, version: e.version, detail: JSON.parse(e.detail) });
+    for (const e of outbox)
+      log.push({ action: e.action, kind: e.kind, record_id: e.recordId, version: e.version, detail: JSON.parse(e.detail) });
 
     if (conflicts.length > 0) {
       await client.query('ROLLBACK');
@@ -397,7 +403,8 @@ export async function pull(session: TeamSession, store: TeamStore, onProgress: O
         const tomb = store.tombstone(kind, row.id);
         if (tomb && !mine && row.deleted) store.markDeletionPushed(kind, row.id);
         else if (tomb || (mine && mine.dirty)) {
-          if (mine && !row.deleted && mine.record === row.record) store.apply(kind, server, { featuresHash: row.features_hash ?? null, features: null });
+          if (mine && !row.deleted && mine.record === row.record)
+            store.apply(kind, server, { featuresHash: row.features_hash ?? null, features: null });
           else {
             store.putConflict(kind, server);
             result.conflicts.push({ kind, id: row.id });

@@ -53,9 +53,13 @@ export function parseTeamUrl(text: string): TeamAddress {
   const params = url.searchParams;
   for (const key of params.keys()) {
     if (key === 'password')
-      throw new UserInputError('the password does not go in the team server address; the app asks for it and keeps it encrypted, or reads PGPASSWORD or ~/.pgpass');
+      throw new UserInputError(
+        'the password does not go in the team server address; the app asks for it and keeps it encrypted, or reads PGPASSWORD or ~/.pgpass',
+      );
     if (!KNOWN_PARAMS.has(key))
-      throw new UserInputError(`the team server address has a parameter this app does not use: "${key}" (known: ${[...KNOWN_PARAMS].join(', ')})`);
+      throw new UserInputError(
+        `the team server address has a parameter this app does not use: "${key}" (known: ${[...KNOWN_PARAMS].join(', ')})`,
+      );
   }
   const decode = (s: string) => {
     try {
@@ -68,7 +72,8 @@ export function parseTeamUrl(text: string): TeamAddress {
   if (!host) throw new UserInputError('the team server address names no host (postgresql://user@HOST:5432/database)');
   const portText = params.get('port') ?? (url.port || '5432');
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserInputError(`the team server's port must be 1…65535, got "${portText}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new UserInputError(`the team server's port must be 1…65535, got "${portText}"`);
   const database = params.get('dbname') ?? decode(url.pathname.replace(/^\//, ''));
   if (!database) throw new UserInputError('the team server address names no database (postgresql://user@host:5432/DATABASE)');
   const user = params.get('user') ?? decode(url.username);
@@ -116,7 +121,5 @@ export function canonicalTeamUrl(a: TeamAddress): string {
  * which must never carry it (a driver's error can quote the URL it was given).
  */
 export function redactTeamUrl(text: string): string {
-  return text
-    .replace(/(postgres(?:ql)?:\/\/[^:/?#@\s]*):[^@\s]*@/gi, '$1:***@')
-    .replace(/([?&]password=)[^&\s]*/gi, '$1***');
+  return text.replace(/(postgres(?:ql)?:\/\/[^:/?#@\s]*):[^@\s]*@/gi, '$1:***@').replace(/([?&]password=)[^&\s]*/gi, '$1***');
 }
