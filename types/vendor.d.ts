@@ -19,12 +19,11 @@ declare module 'pgpass/lib/helper.js' {
   const helper: {
     /** PGPASSFILE, or ~/.pgpass (%APPDATA%\postgresql\pgpass.conf on Windows). */
     getFileName(env?: NodeJS.ProcessEnv): string;
-    /** Calls back with the password of the first line matching host, port, database and user, or undefined. */
-    getPassword(
-      connInfo: { host: string; port: number; database: string; user: string },
-      stream: NodeJS.ReadableStream,
-      cb: (password: string | undefined) => void,
-    ): void;
+    /** One line of the file as its five fields (host, port, database, user, password), unescaped; null for a comment or a short line. */
+    parseLine(line: string): Record<'host' | 'port' | 'database' | 'user' | 'password', string> | null;
+    isValidEntry(entry: Record<string, string>): boolean;
+    /** Whether the line's host, port, database and user (or `*`) match. */
+    match(connInfo: { host: string; port: number; database: string; user: string }, entry: Record<string, string>): boolean;
   };
   export default helper;
 }

@@ -5,7 +5,7 @@
  * environment (SITESELECT_TEAM_PASSWORD, then libpq's PGPASSWORD), and the libpq password file
  * (PGPASSFILE, or ~/.pgpass; like libpq, a file that others may read is ignored, with a warning).
  */
-import { createReadStream, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import pgpassHelper from 'pgpass/lib/helper.js';
 import type { TeamAddress } from './url.ts';
 
@@ -30,7 +30,7 @@ export interface FoundPassword {
 }
 
 /** The password from the libpq password file for this address, or null. */
-export async function pgpassPassword(a: TeamAddress, env: NodeJS.ProcessEnv): Promise<{ password: string | null; warning: string | null }> {
+export function pgpassPassword(a: TeamAddress, env: NodeJS.ProcessEnv): { password: string | null; warning: string | null } {
   const file = pgpassHelper.getFileName(env);
   let mode: number;
   try {
@@ -47,9 +47,16 @@ export async function pgpassPassword(a: TeamAddress, env: NodeJS.ProcessEnv): Pr
     };
   // libpq matches "localhost" for a Unix socket connection.
   const host = a.host.startsWith('/') ? 'localhost' : a.host;
-  const password = await new Promise<string | undefined>((resolve) =>
-    pgpassHelper.getPassword({ host, port: a.port, database: a.database, user: a.user }, createReadStream(file), resolve),
-  );
+  const info = { host, port: a.port, database: a.database, user: a.user };
+  // libpq takes the first matching line; pgpass's own reader lets a later one win, so the lines are matched here.
+  let password: string | undefined;
+  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const entry = pgpassHelper.parseLine(line);
+    if (entry && pgpassHelper.isValidEntry(entry) && pgpassHelper.match(info, entry)) {
+      password = entry.password;
+      break;
+    }
+  }
   return { password: password ?? null, warning: null };
 }
 
@@ -64,7 +71,7 @@ export async function findPassword(
   const env = options.env ?? process.env;
   const fromEnv = env[PASSWORD_ENV] ?? env['PGPASSWORD'];
   if (fromEnv !== undefined && fromEnv !== '') return { password: fromEnv, source: 'env', warning: null };
-  const file = await pgpassPassword(a, env);
+  const file = pgpassPassword(a, env);
   if (file.password !== null) return { password: file.password, source: 'pgpass', warning: null };
   return { password: null, source: 'none', warning: file.warning };
 }

@@ -4,7 +4,7 @@
  * agents. Skips, naming the reason, when PostgreSQL is not there.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { haversineMetres } from '../../geo/index.ts';
 import type { PushResult, TeamConflict, TeamStatus } from '../contract/api.ts';
 import { loadMigrations } from '../db/index.ts';
@@ -12,7 +12,7 @@ import { teamStore } from '../db/team-store.ts';
 import { dispatch } from '../handlers/index.ts';
 import { appPaths } from '../node/paths.ts';
 import { psql } from '../roads/pgrouting.ts';
-import { REPO_ROOT } from '../testing/temp-backend.ts';
+import { REPO_ROOT, tempBackend } from '../testing/temp-backend.ts';
 import { createTeamServer, teamBackend, teamServerUnavailable, TEST_CA, tlsUnavailable, type TeamServer } from '../testing/team-server.ts';
 import { openSession } from './connection.ts';
 import { TeamService } from './service.ts';
@@ -110,6 +110,44 @@ describe.skipIf(unavailable !== null)(`team server on PostgreSQL + PostGIS${unav
     expect(settings).not.toContain(logins.alice.password);
     expect(settings).toContain('teamPasswordSealed');
     expect(alice.secrets.sealedCount).toBe(1);
+  });
+
+  it('never logs the password: a URL carrying one is stored and logged without it', async () => {
+    const lines: string[] = [];
+    const spies = (['info', 'log', 'warn', 'error'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' '))),
+    );
+    const c = teamBackend();
+    try {
+      const withPassword = server.url(logins.alice).replace(`${logins.alice.name}@`, `${logins.alice.name}:${logins.alice.password}@`);
+      const configured = await call<TeamStatus>(c, 'teamConfigure', { url: withPassword });
+      expect(configured.url).not.toContain(logins.alice.password);
+      expect(await call<TeamStatus>(c, 'teamConnect')).toMatchObject({ connected: true, passwordSource: 'saved' });
+      await call(c, 'addCandidateSite', { name: '日志检查', position: [112.6, 26.9] });
+      await call(c, 'teamPush');
+      // A wrong password: the failure is logged and reported, the password given is in neither.
+      await call(c, 'teamConfigure', { url: server.url(logins.alice), password: `${logins.alice.password}-wrong` });
+      const failed = await call<TeamStatus>(c, 'teamConnect');
+      expect(failed).toMatchObject({ connected: false, error: { code: 'BAD_ARGUMENT' } });
+      expect(failed.error?.message).toMatch(/refused the password of user/);
+      expect(JSON.stringify(failed)).not.toContain(logins.alice.password);
+    } finally {
+      spies.forEach((s) => s.mockRestore());
+      c.dispose();
+    }
+    const team = lines.filter((l) => l.startsWith('[team]'));
+    expect(team.some((l) => l.includes(`connected to postgresql://${logins.alice.name}@127.0.0.1:5432/`))).toBe(true);
+    expect(team.some((l) => l.includes('cannot connect'))).toBe(true);
+    for (const l of lines) expect(l).not.toContain(logins.alice.password);
+    // The browser edition and the CLI (no keychain) keep no password at all.
+    const web = tempBackend();
+    try {
+      const e = await refused(web as Client, 'teamConfigure', { url: server.url(logins.alice), password: logins.alice.password });
+      expect(e.message).toMatch(/cannot be kept safely here.*SITESELECT_TEAM_PASSWORD or PGPASSWORD.*pgpass/);
+      expect(JSON.stringify(web.userDb.prepare('SELECT * FROM settings').all())).not.toContain(logins.alice.password);
+    } finally {
+      web.dispose();
+    }
   });
 
   it('a teammate’s import appears in the other’s layers after a pull, with the author shown', async () => {

@@ -121,5 +121,10 @@ export function canonicalTeamUrl(a: TeamAddress): string {
  * which must never carry it (a driver's error can quote the URL it was given).
  */
 export function redactTeamUrl(text: string): string {
-  return text.replace(/(postgres(?:ql)?:\/\/[^:/?#@\s]*):[^@\s]*@/gi, '$1:***@').replace(/([?&]password=)[^&\s]*/gi, '$1***');
+  return (
+    text
+      .replace(/(postgres(?:ql)?:\/\/[^:/?#@\s]*):[^@\s]*@/gi, '$1:***@')
+      // A query parameter (?password=…) or a libpq keyword/value string (host=h password=…).
+      .replace(/(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]*)/gi, '$1***')
+  );
 }
