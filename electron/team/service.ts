@@ -53,7 +53,8 @@ export class TeamService {
   private readonly log: (line: string) => void;
 
   constructor(private readonly deps: TeamServiceDeps) {
-    const write = deps.log ?? ((line: string) => console.info(line));
+    // stderr: the CLI's stdout carries JSON only.
+    const write = deps.log ?? ((line: string) => console.error(line));
     this.log = (line) => write(`[team] ${redactTeamUrl(line)}`);
   }
 

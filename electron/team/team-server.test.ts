@@ -12,7 +12,8 @@ import { teamStore } from '../db/team-store.ts';
 import { dispatch } from '../handlers/index.ts';
 import { appPaths } from '../node/paths.ts';
 import { psql } from '../roads/pgrouting.ts';
-import { REPO_ROOT, tempBackend } from '../testing/temp-backend.ts';
+import { REPO_ROOT, tempBackend, tempDir } from '../testing/temp-backend.ts';
+import { runCli } from '../cli/siteselect.ts';
 import { createTeamServer, teamBackend, teamServerUnavailable, TEST_CA, tlsUnavailable, type TeamServer } from '../testing/team-server.ts';
 import { openSession } from './connection.ts';
 import { TeamService } from './service.ts';
@@ -376,6 +377,49 @@ describe.skipIf(unavailable !== null)(`team server on PostgreSQL + PostGIS${unav
     expect(local.reduce((n, c) => n + c.count, 0)).toBeGreaterThan(1000);
     // A layer the server does not have is named.
     expect((await refused(alice, 'teamCountNear', { layerId: 'user-nope', km: 5 })).message).toMatch(/no layer "user-nope"/);
+  }, 120_000);
+});
+
+describe.skipIf(unavailable !== null)('siteselect team (the CLI)', () => {
+  it('connects with --server and a password from the environment, pushes, pulls and shows the log', async () => {
+    const server = createTeamServer();
+    const dir = tempDir('siteselect-team-cli-');
+    const saved = process.env['SITESELECT_TEAM_PASSWORD'];
+    try {
+      const editor = server.login('cli');
+      process.env['SITESELECT_TEAM_PASSWORD'] = server.admin.password;
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) };
+      const run = async (...args: string[]) => {
+        out.length = 0;
+        const code = await runCli(['team', ...args, '--data-dir', dir.dir], io);
+        return { code, json: out.length ? (JSON.parse(out.join('\n')) as Record<string, unknown>) : null };
+      };
+      expect(await run('init', '--server', server.url(server.admin))).toMatchObject({ code: 0, json: { from: 0, to: MIGRATIONS.length } });
+      server.grant(editor, 'siteselect_editor');
+      process.env['SITESELECT_TEAM_PASSWORD'] = editor.password;
+      expect(await run('connect', '--server', server.url(editor))).toMatchObject({
+        code: 0,
+        json: { connected: true, role: 'editor', passwordSource: 'env', tls: true },
+      });
+      expect(await run('push')).toMatchObject({ code: 0, json: { conflicts: [] } });
+      expect(await run('pull')).toMatchObject({ code: 0, json: { conflicts: [] } });
+      const log = await run('log', '--limit', '5');
+      expect(log.code).toBe(0);
+      expect(Array.isArray(log.json)).toBe(true);
+      expect((await run('resolve', 'sites', 'x', 'perhaps')).code).toBe(2);
+      // A password in the URL is not taken on the command line: it would be in the shell's history.
+      const withPassword = server.url(editor).replace(`${editor.name}@`, `${editor.name}:${editor.password}@`);
+      expect((await run('connect', '--server', withPassword)).code).toBe(1);
+      expect(err.join('\n')).toMatch(/cannot be kept safely here/);
+      expect(err.join('\n')).not.toContain(editor.password);
+    } finally {
+      if (saved === undefined) delete process.env['SITESELECT_TEAM_PASSWORD'];
+      else process.env['SITESELECT_TEAM_PASSWORD'] = saved;
+      dir.remove();
+      server.drop();
+    }
   }, 120_000);
 });
 
