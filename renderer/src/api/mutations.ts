@@ -143,3 +143,20 @@ export const useCompareScenarios = () => useAction('compareScenarios');
 export const useExportReport = () => useAction('exportReport');
 export const useExportProject = () => useAction('exportProject');
 export const useCheckPresentationPin = () => useAction('checkPresentationPin');
+export const useTeamConfigure = () => useWrite('teamConfigure');
+export const useTeamPush = () => useWrite('teamPush');
+export const useTeamPull = () => useWrite('teamPull');
+export const useTeamSync = () => useWrite('teamSync');
+export const useTeamResolve = () => useWrite('teamResolve');
+
+/** Connects to the team server (a test of the settings); the status it returns replaces the cached one. */
+export function useTeamConnect() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call('teamConnect', {}),
+    onSuccess: async (status) => {
+      client.setQueryData(queryKeys.teamStatus, status);
+      await client.invalidateQueries({ queryKey: queryKeys.teamLog });
+    },
+  });
+}

@@ -27,6 +27,9 @@ export const queries = {
   profilePresets: () => queryOptions({ queryKey: queryKeys.profilePresets, queryFn: () => call('profilePresets') }),
   scenarios: () => queryOptions({ queryKey: queryKeys.scenarios, queryFn: () => call('listScenarios') }),
   basemaps: () => queryOptions({ queryKey: queryKeys.basemaps, queryFn: () => call('listBasemaps') }),
+  teamStatus: () => queryOptions({ queryKey: queryKeys.teamStatus, queryFn: () => call('teamStatus') }),
+  teamConflicts: () => queryOptions({ queryKey: queryKeys.teamConflicts, queryFn: () => call('teamConflicts') }),
+  teamLog: () => queryOptions({ queryKey: queryKeys.teamLog, queryFn: () => call('teamLog', { limit: 30 }) }),
 };
 
 export const useAppInfo = () => useQuery(queries.appInfo());
@@ -40,6 +43,14 @@ export const usePlanTaxonomy = () => useQuery(queries.planTaxonomy());
 export const useProfilePresets = () => useQuery(queries.profilePresets());
 export const useScenarios = () => useQuery(queries.scenarios());
 export const useBasemaps = () => useQuery(queries.basemaps());
+export const useTeamConflicts = (enabled: boolean) => useQuery({ ...queries.teamConflicts(), enabled });
+/** The team log is the server's: read when asked (the dialog is open and connected), never kept stale. */
+export const useTeamLog = (enabled: boolean) => useQuery({ ...queries.teamLog(), enabled, staleTime: 0 });
+/**
+ * The team status is local (nothing is sent), but a push or pull runs on in the backend: while
+ * one runs, the status is read often for its progress.
+ */
+export const useTeamStatus = (polling: boolean) => useQuery({ ...queries.teamStatus(), refetchInterval: polling ? 300 : false });
 
 /** One layer's features; `version` (a user layer's feature count) fetches them again when it changes. */
 export const useLayerFeatures = (id: string, version = 0) => useQuery(queries.layerFeatures(id, version));
