@@ -14,14 +14,19 @@ const HIDDEN = new Set(['created_at']);
 
 const show = (v: unknown): string => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v, null, 1));
 
-function Side({ label, side }: { label: string; side: TeamConflict['mine'] }) {
-  const { t } = useTranslation();
+function Side({ label, side, local }: { label: string; side: TeamConflict['mine']; local: boolean }) {
+  const { t, i18n } = useTranslation();
+  const what = side.deleted
+    ? t('team.deletedThere')
+    : local
+      ? t('team.localEdit', { version: side.version })
+      : t('team.versionBy', { version: side.version, author: side.author ?? '' });
   return (
     <th scope="col">
       <div>{label}</div>
       <div className="small muted">
-        {side.deleted ? t('team.deletedThere') : t('team.versionBy', { version: side.version, author: side.author ?? t('team.you') })}
-        {side.updatedAt && ` · ${new Date(side.updatedAt).toLocaleString()}`}
+        {what}
+        {side.updatedAt && ` · ${new Date(side.updatedAt).toLocaleString(i18n.language === 'zh' ? 'zh-CN' : 'en-GB')}`}
       </div>
     </th>
   );
@@ -35,6 +40,7 @@ export function ConflictDialog({ open, onClose }: { open: boolean; onClose(): vo
   const push = useTeamPush();
   const [index, setIndex] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [allFields, setAllFields] = useState(false);
   const current = conflicts[Math.min(index, conflicts.length - 1)];
 
   useEffect(() => {
@@ -56,10 +62,23 @@ export function ConflictDialog({ open, onClose }: { open: boolean; onClose(): vo
 
   const mine = (current?.mine.record ?? {}) as Record<string, unknown>;
   const theirs = (current?.theirs.record ?? {}) as Record<string, unknown>;
-  const fields = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])].filter((f) => !HIDDEN.has(f));
+  const every = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])].filter((f) => !HIDDEN.has(f));
+  // What differs, first; the fields both share are one click away (a scenario's payload is long).
+  const differs = (f: string) => show(mine[f]) !== show(theirs[f]);
+  const fields = allFields ? every : every.filter((f) => differs(f) || f === 'id' || f === 'park_id');
 
   return (
-    <dialog ref={ref} className="conflict-dialog" aria-labelledby="conflict-title" onClose={onClose} data-testid="conflict-dialog">
+    <dialog
+      ref={ref}
+      className="conflict-dialog"
+      aria-labelledby="conflict-title"
+      // Rendered inside the team dialog: React would pass the close on to it, closing both.
+      onClose={(e) => {
+        e.stopPropagation();
+        onClose();
+      }}
+      data-testid="conflict-dialog"
+    >
       <h2 id="conflict-title">{t('team.conflictTitle', { count: conflicts.length })}</h2>
       {conflicts.length > 1 && (
         <ol className="conflict-list">
@@ -81,8 +100,8 @@ export function ConflictDialog({ open, onClose }: { open: boolean; onClose(): vo
             <thead>
               <tr>
                 <th scope="col">{t('team.field')}</th>
-                <Side label={t('team.mine')} side={current.mine} />
-                <Side label={t('team.theirs')} side={current.theirs} />
+                <Side label={t('team.mine')} side={current.mine} local />
+                <Side label={t('team.theirs')} side={current.theirs} local={false} />
               </tr>
             </thead>
             <tbody>
@@ -90,7 +109,7 @@ export function ConflictDialog({ open, onClose }: { open: boolean; onClose(): vo
                 const a = show(mine[f]);
                 const b = show(theirs[f]);
                 return (
-                  <tr key={f} className={a !== b ? 'differs' : undefined} data-field={f}>
+                  <tr key={f} className={differs(f) ? 'differs' : undefined} data-field={f}>
                     <th scope="row">{f}</th>
                     <td data-side="mine">{current.mine.deleted ? '—' : a}</td>
                     <td data-side="theirs">{current.theirs.deleted ? '—' : b}</td>
@@ -99,6 +118,10 @@ export function ConflictDialog({ open, onClose }: { open: boolean; onClose(): vo
               })}
             </tbody>
           </table>
+          <label className="small">
+            <input type="checkbox" checked={allFields} onChange={(e) => setAllFields(e.currentTarget.checked)} />{' '}
+            {t('team.allFields', { count: every.length - fields.length })}
+          </label>
           <div className="dialog-actions">
             <button type="button" onClick={() => choose('mine')} disabled={resolve.isPending} data-testid="conflict-mine">
               {current.mine.deleted ? t('team.keepDeleted') : t('team.keepMine')}

@@ -17,10 +17,11 @@ export interface TeamDialogProps {
 }
 
 const SSL_MODES: readonly SslMode[] = ['require', 'verify-full', 'verify-ca', 'disable'];
+const locale = (language: string) => (language === 'zh' ? 'zh-CN' : 'en-GB');
 
 function StatusList({ status }: { status: TeamStatus }) {
-  const { t } = useTranslation();
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : t('team.never'));
+  const { t, i18n } = useTranslation();
+  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale(i18n.language)) : t('team.never'));
   return (
     <dl className="team-status" data-testid="team-status">
       <dt>{t('team.state')}</dt>
@@ -50,7 +51,7 @@ function StatusList({ status }: { status: TeamStatus }) {
 }
 
 export function TeamDialog({ open, onClose }: TeamDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const configure = useTeamConfigure();
   const connect = useTeamConnect();
@@ -240,7 +241,7 @@ export function TeamDialog({ open, onClose }: TeamDialogProps) {
           <ol data-testid="team-log">
             {(log.data ?? []).map((e) => (
               <li key={e.id}>
-                <span className="muted small">{new Date(e.at).toLocaleString()}</span> <strong>{e.actor}</strong>{' '}
+                <span className="muted small">{new Date(e.at).toLocaleString(locale(i18n.language))}</span> <strong>{e.actor}</strong>{' '}
                 {t(`team.actions.${e.action}`, { defaultValue: e.action })}
                 {e.kind && ` · ${t(`team.kinds.${e.kind}`, { defaultValue: e.kind })}`}
                 {e.version !== null && ` v${e.version}`}
