@@ -158,7 +158,7 @@ async function exportReport(ctx: Context, args: ExportReportArgs) {
     ranking,
     comparison,
     agreement,
-    { basemap: ctx.reference.basemap, layers: ctx.layers() },
+    { basemap: ctx.reference.basemap, layers: ctx.layers(), sources: ctx.reference.sources },
     ctx.stores.criteria.list().map(toRecord),
   );
   return { fileName: `${args.fileName ?? 'report'}.xlsx`, mime: XLSX_MIME, dataBase64: Buffer.from(bytes).toString('base64') };

@@ -1,5 +1,5 @@
 /**
- * The Excel report: ranking, criteria with raw values, the comparison, assumptions and sources.
+ * The Excel report: ranking, criteria with raw values, the comparison, assumptions, sources and the sources registry.
  * It formats results the handlers computed with the same functions as the screen; labels come
  * from the renderer's i18n (passed in the arguments), so the workbook reads like the screen.
  */
@@ -17,7 +17,7 @@ export async function reportWorkbook(
   ranking: RankingResult,
   comparison: CompareResult | null,
   agreement: AgreementResult | null,
-  reference: Pick<Reference, 'basemap' | 'layers'>,
+  reference: Pick<Reference, 'basemap' | 'layers' | 'sources'>,
   custom: readonly CustomCriterionRecord[] = [],
 ): Promise<Uint8Array> {
   const L = (key: string) => args.labels[key] ?? key;
@@ -131,5 +131,11 @@ export async function reportWorkbook(
       row(r5, [name(layer), name(f.properties), f.properties['source'], f.properties['as_of'], f.properties['precision']]);
   }
   r5.columns.forEach((col, i) => (col.width = [18, 36, 80, 12, 12][i] ?? 12));
+
+  // The sources registry every record's source_ids refer to, with the notices the licences require.
+  const r6 = wb.addWorksheet(L('sheet.registry'));
+  header(r6, [L('col.id'), L('col.title'), L('col.publisher'), L('col.date'), L('col.citation'), L('col.licence'), L('col.notice')]);
+  for (const s of reference.sources) row(r6, [s.id, s.title, s.publisher, s.date, s.citation, s.licence, s.attribution]);
+  r6.columns.forEach((col, i) => (col.width = [24, 48, 28, 12, 80, 28, 40][i] ?? 12));
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
