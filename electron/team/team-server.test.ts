@@ -5,8 +5,9 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { haversineMetres } from '../../geo/index.ts';
-import type { PushResult, TeamConflict, TeamStatus } from '../contract/api.ts';
+import { booleanPointInPolygon, point as turfPoint } from '@turf/turf';
+import { haversineMetres, isochrones } from '../../geo/index.ts';
+import type { PushResult, TeamConflict, TeamCountResult, TeamStatus } from '../contract/api.ts';
 import { loadMigrations } from '../db/index.ts';
 import { teamStore } from '../db/team-store.ts';
 import { dispatch } from '../handlers/index.ts';
@@ -378,6 +379,39 @@ describe.skipIf(unavailable !== null)(`team server on PostgreSQL + PostGIS${unav
     // A layer the server does not have is named.
     expect((await refused(alice, 'teamCountNear', { layerId: 'user-nope', km: 5 })).message).toMatch(/no layer "user-nope"/);
   }, 120_000);
+
+  it('counts a layer’s points within N minutes of each park on the server (stored catchments), as the local isochrones do', async () => {
+    const rnd = random(30);
+    const parks = (alice.context.layers().get('parks')?.collection.features ?? []).flatMap((f) =>
+      f.geometry?.type === 'Point' ? [{ id: String(f.properties.id), p: f.geometry.coordinates as [number, number] }] : [],
+    );
+    const points: [number, number][] = [];
+    while (points.length < 3000) {
+      const park = parks[Math.floor(rnd() * parks.length)] as { p: [number, number] };
+      points.push([park.p[0] + (rnd() - 0.6) * 0.8, park.p[1] + (rnd() - 0.5) * 0.8]);
+    }
+    const layerId = await importPoints(alice, '分钟圈企业', points);
+    await call(alice, 'teamPush');
+    const minutes = 30;
+    const first = await call<TeamCountResult>(alice, 'teamCountNear', { layerId, minutes });
+    expect(first).toMatchObject({ unit: 'minutes', value: minutes });
+    expect(first.computedCatchments).toBeGreaterThan(0);
+    // Asked again, the catchments are on the server already and the counts are the same.
+    const again = await call<TeamCountResult>(alice, 'teamCountNear', { layerId, minutes });
+    expect(again.computedCatchments).toBe(0);
+    expect(again.counts).toEqual(first.counts);
+    // The local computation for a sample of parks: the same isochrone (geo/surfaces) and turf's point-in-polygon.
+    const net = alice.context.network.networkFor();
+    const sample = parks.filter((_, k) => k % 7 === 0);
+    const local = sample.map((park) => {
+      const [area] = isochrones(net, park.p, [minutes], { cellKm: 2 });
+      const count = area ? points.filter((q) => booleanPointInPolygon(turfPoint(q), area)).length : 0;
+      return { id: park.id, count };
+    });
+    const server = sample.map((park) => ({ id: park.id, count: first.counts.find((c) => c.id === park.id)?.count ?? -1 }));
+    expect(server).toEqual(local);
+    expect(local.reduce((n, c) => n + c.count, 0)).toBeGreaterThan(100);
+  }, 180_000);
 });
 
 describe.skipIf(unavailable !== null)('siteselect team (the CLI)', () => {
