@@ -412,6 +412,33 @@ describe.skipIf(unavailable !== null)(`team server on PostgreSQL + PostGIS${unav
     expect(server).toEqual(local);
     expect(local.reduce((n, c) => n + c.count, 0)).toBeGreaterThan(100);
   }, 180_000);
+
+  it('a tour, a custom criterion and a park correction travel too, the correction as a PostGIS point', async () => {
+    const stop = { center: [112.6, 26.9], zoom: 9, caption_zh: '衡阳', caption_en: 'Hengyang' };
+    const tour = await call<{ id: string }>(alice, 'saveTour', { name_zh: '展会导览', name_en: 'Fair tour', stops: [stop] });
+    const criterion = await call<{ id: string }>(alice, 'saveCustomCriterion', {
+      name_zh: '电价',
+      unit: '元/千瓦时',
+      type: 'cost',
+      source: '湖南省发改委 电价表（测试数据）',
+      values: { 'park-huaihua-etdz': 0.62 },
+    });
+    await call(alice, 'setParkPosition', { park: 'park-huaihua-etdz', position: [110.0123, 27.5432], note: '管委会核实' });
+    expect((await call<PushResult>(alice, 'teamPush')).conflicts).toEqual([]);
+    expect(server.sql("SELECT author, ST_AsText(geom) FROM team.corrections WHERE id = 'park-huaihua-etdz'")).toEqual([
+      [logins.alice.name, 'POINT(110.0123 27.5432)'],
+    ]);
+    await call(bob, 'teamPull');
+    expect((await call<{ id: string; name_zh: string }[]>(bob, 'listTours')).find((t) => t.id === tour.id)?.name_zh).toBe('展会导览');
+    const got = (await call<{ id: string; values: Record<string, number | null> }[]>(bob, 'listCustomCriteria')).find(
+      (c) => c.id === criterion.id,
+    );
+    expect(got?.values).toEqual({ 'park-huaihua-etdz': 0.62 });
+    const correction = (await call<{ park_id: string; position: number[]; note: string }[]>(bob, 'listParkCorrections')).find(
+      (c) => c.park_id === 'park-huaihua-etdz',
+    );
+    expect(correction).toMatchObject({ position: [110.0123, 27.5432], note: '管委会核实' });
+  });
 });
 
 describe.skipIf(unavailable !== null)('siteselect team (the CLI)', () => {
