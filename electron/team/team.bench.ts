@@ -11,7 +11,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { haversineMetres } from '../../geo/index.ts';
+import { bbox, booleanPointInPolygon } from '@turf/turf';
+import { haversineMetres, isochrones } from '../../geo/index.ts';
 import { loadMigrations, openUserDb } from '../db/index.ts';
 import { layerStore } from '../db/layer-store.ts';
 import { settingsStore } from '../db/settings-store.ts';
@@ -160,12 +161,13 @@ export async function runTeamBench(): Promise<void> {
     if (a && b) {
       const mine = layerStore(a.db).features('bench-0-0');
       const theirs = layerStore(b.db).features('bench-0-0');
-      const same = mine.length === theirs.length && mine.every((f, k) => JSON.stringify(f.geometry) === JSON.stringify(theirs[k]?.geometry));
+      const same =
+        mine.length === theirs.length && mine.every((f, k) => JSON.stringify(f.geometry) === JSON.stringify(theirs[k]?.geometry));
       if (!same) problems.push('a pulled layer differs from its pusher’s copy');
     }
     console.log(
       `team server, ${CLIENTS} concurrent clients × ${ROUNDS} rounds (each: push a new layer of ${FEATURES} points, then pull): ` +
-        `${(wall).toFixed(1)} s; push p95 ${p95(pushMs).toFixed(0)} ms (median ${median(pushMs).toFixed(0)}), pull p95 ${p95(pullMs).toFixed(0)} ms (median ${median(pullMs).toFixed(0)}); ` +
+        `${wall.toFixed(1)} s; push p95 ${p95(pushMs).toFixed(0)} ms (median ${median(pushMs).toFixed(0)}), pull p95 ${p95(pullMs).toFixed(0)} ms (median ${median(pullMs).toFixed(0)}); ` +
         `throughput ${((pushedFeatures + pulledFeatures) / wall).toFixed(0)} features/s (${pushedFeatures.toLocaleString()} pushed, ${pulledFeatures.toLocaleString()} pulled); ` +
         `integrity: ${problems.length === 0 ? 'ok (server layers, features and log complete; every client holds every layer; nothing pending)' : problems.join('; ')}`,
     );
@@ -226,12 +228,28 @@ export async function runTeamBench(): Promise<void> {
       const firstS = (performance.now() - t0) / 1000;
       const again = await dispatch(app.api, 'teamCountNear', { layerId: 'bench-big', minutes: 30 });
       if (first.ok && again.ok) {
-        const r = again.result as { serverMs: number; counts: { count: number }[] };
+        const r = again.result as { serverMs: number; counts: { id: string; count: number }[] };
+        // The local computation for a sample of parks: the same isochrone (geo/surfaces) and turf's point-in-polygon.
+        const net = app.context.network.networkFor();
+        const sample = parks.filter((_, k) => k % 13 === 0);
+        t0 = performance.now();
+        const mismatches = sample.filter((park) => {
+          const [area] = isochrones(net, park.p, [30], { cellKm: 2 });
+          let inside = 0;
+          if (area) {
+            const [w, s, e, n] = bbox(area);
+            for (const q of points) if (q[0] >= w && q[0] <= e && q[1] >= s && q[1] <= n && booleanPointInPolygon(q, area)) inside++;
+          }
+          return inside !== (r.counts.find((c) => c.id === park.id)?.count ?? -1);
+        });
+        const localMsPerPark = (performance.now() - t0) / sample.length;
         console.log(
           `team server: counts within 30 minutes (catchments from the app's isochrones, ${(first.result as { computedCatchments: number }).computedCatchments} computed and stored in ${firstS.toFixed(1)} s): ` +
-            `${r.serverMs.toFixed(0)} ms on the server once stored; total within 30 min: ${r.counts.reduce((n, c) => n + c.count, 0).toLocaleString()}`,
+            `${r.serverMs.toFixed(0)} ms on the server once stored; local point-in-polygon scan ${localMsPerPark.toFixed(0)} ms per park; ` +
+            `sample of ${sample.length} parks ${mismatches.length === 0 ? 'matches' : `differs for ${mismatches.map((m) => m.id).join(', ')}`}; total within 30 min: ${r.counts.reduce((n, c) => n + c.count, 0).toLocaleString()}`,
         );
-      } else console.log(`team server: minutes count failed: ${first.ok ? '' : first.error.message} ${again.ok ? '' : again.error.message}`);
+      } else
+        console.log(`team server: minutes count failed: ${first.ok ? '' : first.error.message} ${again.ok ? '' : again.error.message}`);
     } finally {
       app.dispose();
     }
