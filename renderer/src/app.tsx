@@ -303,7 +303,11 @@ export function App({ initialLanguage }: { initialLanguage: Language }) {
       ) : (
         <p className="loading">{t('app.loading')}</p>
       )}
-      {teamOpen && <TeamDialog open={teamOpen} onClose={() => setTeamOpen(false)} />}
+      {teamOpen && (
+        <Guard area="team" onClose={() => setTeamOpen(false)}>
+          <TeamDialog open={teamOpen} onClose={() => setTeamOpen(false)} />
+        </Guard>
+      )}
     </div>
   );
 }
