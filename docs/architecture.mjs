@@ -147,6 +147,13 @@ export const ROOMS = [
     why: 'serves the built renderer and tiles to both transports',
   },
   {
+    path: 'electron/team',
+    runsIn: 'Node',
+    mayImport: ['geo', 'electron/contract', 'electron/db', 'electron/errors.ts'],
+    packages: 'pg, pgpass, Node',
+    why: 'the team server (PostgreSQL + PostGIS): its address, TLS and password, schema migrations, push, pull, conflicts, analysis',
+  },
+  {
     path: 'electron/handlers',
     runsIn: 'Node',
     mayImport: [
@@ -162,6 +169,7 @@ export const ROOMS = [
       'electron/roads',
       'electron/scoring',
       'electron/reports',
+      'electron/team',
     ],
     packages: 'Node',
     why: 'one top-level function per method; `dispatch`, the one boundary',
@@ -205,7 +213,7 @@ export const ROOMS = [
   {
     path: 'electron/main',
     runsIn: 'Electron',
-    mayImport: ['electron/contract', 'electron/assets', 'electron/handlers', 'electron/backend.ts', 'electron/node'],
+    mayImport: ['electron/contract', 'electron/assets', 'electron/handlers', 'electron/backend.ts', 'electron/node', 'electron/team'],
     packages: '`electron`, Node',
     why: 'windows, IPC, the siteselect:// protocol',
   },

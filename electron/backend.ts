@@ -32,6 +32,8 @@ export function openBackend(options: {
   edition: HandlerDeps['info']['edition'];
   importLimits?: HandlerDeps['importLimits'];
   roadsWorkerUrl?: URL;
+  /** The OS keychain for the team server's password (Electron main passes safeStorage). */
+  secrets?: HandlerDeps['secrets'];
 }): Backend {
   const { paths, dataDir, edition } = options;
   const reference = loadReference(paths);
@@ -51,6 +53,8 @@ export function openBackend(options: {
     info,
     ...(options.importLimits ? { importLimits: options.importLimits } : {}),
     ...(options.roadsWorkerUrl ? { roadsWorkerUrl: options.roadsWorkerUrl } : {}),
+    ...(options.secrets ? { secrets: options.secrets } : {}),
+    teamMigrations: loadMigrations(paths.teamMigrationsDir),
   });
   return {
     api: bindHandlers(context),

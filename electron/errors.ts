@@ -12,3 +12,9 @@ export class NotFoundError extends Error {}
 
 /** The project is busy with a write that must not be joined or waited on (an import): BUSY. */
 export class BusyError extends Error {}
+
+/** A service the call needs cannot be reached (the team server is down or the network is gone): UNAVAILABLE. */
+export class UnavailableError extends Error {}
+
+/** The caller may not do this (the team server refused it for the user's role): FORBIDDEN. */
+export class ForbiddenError extends Error {}

@@ -3,7 +3,8 @@
  * - time from navigation to the first map idle in headless Chromium (browser edition, cold
  *   browser context each run, so nothing is cached);
  * - basemap tile reads through the shared asset resolver;
- * - the road network (OSM import, reload, routes and trees beside pgRouting; BENCH_SKIP_ROADS=1 skips it).
+ * - the road network (OSM import, reload, routes and trees beside pgRouting; BENCH_SKIP_ROADS=1 skips it);
+ * - the team server (issue 20): 20 concurrent clients pushing and pulling, 1 M points counted on PostGIS (BENCH_SKIP_TEAM=1 skips it).
  * Needs `npm run build` first (the start and test scripts run it).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -300,6 +301,11 @@ try {
     await runRoadsBench();
   }
 } finally {
+  // The team server (issue 20): 20 concurrent clients pushing and pulling, and a million points counted on PostGIS.
+  if (!process.env['BENCH_SKIP_TEAM']) {
+    const { runTeamBench } = await import('../electron/team/team.bench.ts');
+    await runTeamBench();
+  }
   await browser.close();
   await server.close();
   backend.close();

@@ -14,3 +14,16 @@ declare module 'shpjs' {
 declare module 'vt-pbf' {
   export function fromGeojsonVt(layers: Record<string, unknown>, options?: { version?: number; extent?: number }): Uint8Array;
 }
+// pgpass (a dependency of pg) ships no types; these are the helper functions the team connection uses.
+declare module 'pgpass/lib/helper.js' {
+  const helper: {
+    /** PGPASSFILE, or ~/.pgpass (%APPDATA%\postgresql\pgpass.conf on Windows). */
+    getFileName(env?: NodeJS.ProcessEnv): string;
+    /** One line of the file as its five fields (host, port, database, user, password), unescaped; null for a comment or a short line. */
+    parseLine(line: string): Record<'host' | 'port' | 'database' | 'user' | 'password', string> | null;
+    isValidEntry(entry: Record<string, string>): boolean;
+    /** Whether the line's host, port, database and user (or `*`) match. */
+    match(connInfo: { host: string; port: number; database: string; user: string }, entry: Record<string, string>): boolean;
+  };
+  export default helper;
+}

@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CRS_IDS, type CrsId } from '../../geo/index.ts';
 import { MCDA_USAGE, parseNumberList, runMcda, UsageError } from './mcda-command.ts';
+import { runTeam, TEAM_USAGE } from './team-command.ts';
 import {
   EXPORT_FORMATS,
   LAYER_ROLES,
@@ -49,6 +50,7 @@ ${MCDA_USAGE}
                                              import GeoJSON, CSV, XLSX, KML, KMZ or GPX as a layer (JSON summary)
   export LAYER --format geojson|csv|xlsx|kml --out FILE
                                              write a layer (an id from \`layers\`) to a file
+${TEAM_USAGE}
   web [--port N]                             start the browser edition on 127.0.0.1 and print its URL
   help                                       this text
 
@@ -318,6 +320,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       return 0;
     }
     if (command === 'mcda') return await runMcda(rest, io);
+    if (command === 'team') {
+      const dirAt = rest.indexOf('--data-dir');
+      const dataDir = dirAt >= 0 && rest[dirAt + 1] ? (rest[dirAt + 1] as string) : defaultDataDir();
+      io.out(JSON.stringify(await withBackend(dataDir, (b) => runTeam(rest, b)), null, 2));
+      return 0;
+    }
     if (command === 'import') {
       const { values, positionals } = parseArgs({
         args: rest,

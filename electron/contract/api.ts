@@ -22,6 +22,7 @@ import { NETWORK_METHODS } from './network.ts';
 import { SCENARIO_METHODS } from './scenarios.ts';
 import { SCORING_METHODS } from './scoring.ts';
 import { SETTINGS_METHODS } from './settings.ts';
+import { TEAM_METHODS } from './team.ts';
 import { TOUR_METHODS } from './tours.ts';
 
 export * from './app.ts';
@@ -37,6 +38,7 @@ export * from './network.ts';
 export * from './scenarios.ts';
 export * from './scoring.ts';
 export * from './settings.ts';
+export * from './team.ts';
 export * from './tours.ts';
 
 /** Argument and result schema of every method, with its flags. */
@@ -52,6 +54,7 @@ export const CONTRACT = {
   ...SCENARIO_METHODS,
   ...IMPORT_METHODS,
   ...BASEMAP_METHODS,
+  ...TEAM_METHODS,
 } satisfies Record<MethodName, MethodSpec>;
 
 /** The method list the preload builds channels from (methods.ts) names exactly the contract's methods. */

@@ -31,6 +31,8 @@ export const LayerSummary = z.object({
   colour: z.string().optional(),
   /** User layers: what is wrong with the stored layer (a bad style, features that cannot be read); it still lists. */
   problems: z.array(z.string()).optional(),
+  /** User layers shared on the team server: who pushed its current version (a teammate's login, or yours). */
+  author: z.string().optional(),
 });
 export type LayerSummary = z.infer<typeof LayerSummary>;
 

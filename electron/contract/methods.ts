@@ -66,6 +66,17 @@ export const METHOD_NAMES = [
   'listBasemaps',
   'addBasemap',
   'removeBasemap',
+  'teamStatus',
+  'teamConfigure',
+  'teamConnect',
+  'teamInit',
+  'teamPush',
+  'teamPull',
+  'teamSync',
+  'teamConflicts',
+  'teamResolve',
+  'teamLog',
+  'teamCountNear',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -19,6 +19,8 @@ export interface UserLayerRow {
   /** JSON: `{ colour?: "#rrggbb" }`. */
   style: string;
   featureCount: number;
+  /** Who last pushed it to the team server (issue 20), or null: never shared. */
+  team_author: string | null;
 }
 
 export interface StoredFeature {
@@ -95,7 +97,7 @@ export interface LayerStore {
 
 export function layerStore(db: Db): LayerStore {
   const list = db.prepare(`
-    SELECT l.id, l.name, l.geometry, l.source_file, l.source_crs, l.role, l.style, COUNT(f.id) AS featureCount
+    SELECT l.id, l.name, l.geometry, l.source_file, l.source_crs, l.role, l.style, l.team_author, COUNT(f.id) AS featureCount
     FROM user_layers l LEFT JOIN user_features f ON f.layer_id = l.id
     WHERE l.project_id = ${PROJECT_ID}
     GROUP BY l.id ORDER BY l.created_at, l.id`);

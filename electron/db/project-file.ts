@@ -46,7 +46,8 @@ export const PROJECT_LIMITS = {
 };
 
 /** Tables of this app's schema that a project file leaves out: they belong to this machine or this agent. */
-const LOCAL_TABLES = ['settings', 'basemap_packs'] as const;
+// The team sync's own state (issue 20) is this machine's, like the settings: a project file carries none of it.
+const LOCAL_TABLES = ['settings', 'basemap_packs', 'team_tombstones', 'team_conflicts', 'team_outbox'] as const;
 
 /** The folder (in the data folder) where a project file is written before its bytes are handed back. */
 export const EXPORTS_DIR = 'exports';

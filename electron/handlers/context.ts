@@ -9,7 +9,7 @@ import type { Contract, Edition, MethodName, ResultOf } from '../contract/api.ts
 import type { CorrectionStore } from '../db/correction-store.ts';
 import type { CriteriaStore } from '../db/criteria-store.ts';
 import type { BasemapStore } from '../db/basemap-store.ts';
-import type { Db } from '../db/index.ts';
+import type { Db, Migration } from '../db/index.ts';
 import type { LayerStore } from '../db/layer-store.ts';
 import type { ScenarioStore } from '../db/scenario-store.ts';
 import type { SettingsStore } from '../db/settings-store.ts';
@@ -22,6 +22,8 @@ import type { RoadNetworks } from '../network/roads.ts';
 import type { ZoneNetworkService } from '../network/service.ts';
 import type { Reference } from '../reference/index.ts';
 import type { SiteFacts } from '../scoring/site-facts.ts';
+import type { SecretBox } from '../team/credentials.ts';
+import type { TeamService } from '../team/service.ts';
 import type { OffThread } from './off-thread.ts';
 
 /** What the handlers need, passed in so tests can build them around a temporary database. */
@@ -38,6 +40,10 @@ export interface HandlerDeps {
   roadsWorkerUrl?: URL;
   /** This context runs inside the off-thread worker: no start-up clean-up, nothing sent off-thread again. */
   inWorker?: true;
+  /** The team server's schema migrations this app ships (issue 20); none: the team methods know no schema. */
+  teamMigrations?: readonly Migration[];
+  /** The OS keychain for the team server's password (Electron safeStorage); absent in the browser edition and CLI. */
+  secrets?: SecretBox;
 }
 
 export interface Stores {
@@ -67,6 +73,8 @@ export interface Context extends HandlerDeps {
   parseCache: ParseCache;
   /** The worker the heavy read-only methods run in; null inside the worker and for an in-memory database. */
   offThread: OffThread | null;
+  /** The team workspace: server settings, push, pull, conflicts (electron/team). */
+  team: TeamService;
 }
 
 /** A group of handlers: one top-level function per method, taking the context and the parsed argument. */

@@ -16,8 +16,9 @@ import { removeStaleExports } from '../db/project-file.ts';
 import { scenarioStore } from '../db/scenario-store.ts';
 import { settingsStore } from '../db/settings-store.ts';
 import { siteStore } from '../db/site-store.ts';
+import { teamStore } from '../db/team-store.ts';
 import { tourStore } from '../db/tour-store.ts';
-import { BusyError, NotFoundError, UserInputError } from '../errors.ts';
+import { BusyError, ForbiddenError, NotFoundError, UnavailableError, UserInputError } from '../errors.ts';
 import { DEFAULT_LIMITS, ImportJobs } from '../imports/jobs.ts';
 import { ParseCache } from '../imports/reader.ts';
 import { Uploads } from '../imports/uploads.ts';
@@ -25,6 +26,7 @@ import { roadNetworks } from '../network/roads.ts';
 import { zoneNetworkService } from '../network/service.ts';
 import { correctedLayers } from '../reference/corrected.ts';
 import { siteFacts } from '../scoring/site-facts.ts';
+import { TeamService } from '../team/service.ts';
 import { appHandlers } from './app.ts';
 import { basemapHandlers } from './basemaps.ts';
 import { correctionHandlers } from './corrections.ts';
@@ -38,6 +40,7 @@ import { networkHandlers } from './network.ts';
 import { scenarioHandlers } from './scenarios.ts';
 import { scoringHandlers } from './scoring.ts';
 import { settingsHandlers } from './settings.ts';
+import { teamHandlers } from './team.ts';
 import { tourHandlers } from './tours.ts';
 
 export type { Context, HandlerDeps } from './context.ts';
@@ -57,6 +60,7 @@ const HANDLERS = {
   ...scenarioHandlers,
   ...importHandlers,
   ...basemapHandlers,
+  ...teamHandlers,
 } satisfies Handlers<MethodName>;
 
 /** What the off-thread worker starts from: the loaded reference data (values only), the database file, the app's description. */
@@ -119,6 +123,12 @@ export function createContext(deps: HandlerDeps): Context {
     importLimits: deps.importLimits ?? DEFAULT_LIMITS,
     parseCache: new ParseCache(),
     offThread: deps.inWorker || deps.userDb.memory ? null : new OffThread(() => workerInit(deps)),
+    team: new TeamService({
+      store: teamStore(deps.userDb),
+      settings: stores.settings,
+      migrations: deps.teamMigrations ?? [],
+      secrets: deps.secrets ?? null,
+    }),
   };
 }
 
@@ -194,6 +204,8 @@ export function errorCode(error: unknown): ErrorCode | null {
   if (error instanceof UserInputError) return 'BAD_ARGUMENT';
   if (error instanceof NotFoundError) return 'NOT_FOUND';
   if (error instanceof BusyError) return 'BUSY';
+  if (error instanceof UnavailableError) return 'UNAVAILABLE';
+  if (error instanceof ForbiddenError) return 'FORBIDDEN';
   return null;
 }
 

@@ -88,6 +88,7 @@ function listLayers(ctx: Context): LayerSummary[] {
       role: l.role,
       ...(colour ? { colour } : {}),
       ...(problems.length > 0 ? { problems } : {}),
+      ...(l.team_author ? { author: l.team_author } : {}),
     };
   });
   return [...basemap, ...reference, ...user];

@@ -16,6 +16,7 @@ import { appPaths } from '../node/paths.ts';
 import { APP_HOST, APP_ORIGIN, isAppUrl, isTrustedFrame, SCHEME } from './ipc-guard.ts';
 import { isKioskBlocked } from './kiosk-keys.ts';
 import { startupFailure } from './startup-error.ts';
+import { safeStorageSecrets } from './team-secrets.ts';
 
 // Must run before `ready`: a standard, secure scheme gets an origin of its own, so the CSP's
 // 'self' means exactly the app's files, and fetch() works for tiles.
@@ -155,6 +156,8 @@ app
       edition: 'electron',
       // The road-import worker is bundled beside main (scripts/build-electron.mjs).
       roadsWorkerUrl: pathToFileURL(join(__dirname, 'roads-import-worker.mjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1')),
+      // The team server's password is kept sealed by the OS keychain (team-secrets.ts).
+      secrets: safeStorageSecrets,
     });
     lockDownSession();
     registerProtocol(backend);

@@ -27,6 +27,8 @@ export interface AppPaths {
   rendererDir: string;
   referenceFile: string;
   migrationsDir: string;
+  /** The team server's schema migrations (PostgreSQL, issue 20). */
+  teamMigrationsDir: string;
   layersDir: string;
   zoneFile: string;
   countiesFile: string;
@@ -49,6 +51,7 @@ export function appPaths(appRoot: string, unpackedRoot = appRoot): AppPaths {
     rendererDir: join(appRoot, 'dist', 'renderer'),
     referenceFile: join(unpackedRoot, 'data', 'generated', 'basemap.mbtiles'),
     migrationsDir: join(unpackedRoot, 'data', 'schema', 'migrations'),
+    teamMigrationsDir: join(unpackedRoot, 'data', 'schema', 'team-migrations'),
     layersDir: join(unpackedRoot, 'data', 'layers'),
     zoneFile: join(unpackedRoot, 'data', 'generated', 'zone-counties.geojson'),
     countiesFile: join(unpackedRoot, 'data', 'counties.json'),

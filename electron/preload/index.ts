@@ -74,6 +74,17 @@ const bridge = {
   listBasemaps: call('listBasemaps'),
   addBasemap: call('addBasemap'),
   removeBasemap: call('removeBasemap'),
+  teamStatus: call('teamStatus'),
+  teamConfigure: call('teamConfigure'),
+  teamConnect: call('teamConnect'),
+  teamInit: call('teamInit'),
+  teamPush: call('teamPush'),
+  teamPull: call('teamPull'),
+  teamSync: call('teamSync'),
+  teamConflicts: call('teamConflicts'),
+  teamResolve: call('teamResolve'),
+  teamLog: call('teamLog'),
+  teamCountNear: call('teamCountNear'),
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('siteselect', bridge);

@@ -23,6 +23,8 @@ import { InfoCard } from './features/info/info-card.tsx';
 import { LayerPanel } from './features/layers/layer-panel.tsx';
 import { ReferenceLayers } from './features/layers/reference-layers.tsx';
 import { SearchBox } from './features/search/search-box.tsx';
+import { TeamDialog } from './features/team/team-dialog.tsx';
+import { useTeamReconnect } from './features/team/use-team-reconnect.ts';
 import { useRankingLayer } from './features/scoring/use-ranking-layer.ts';
 import { useScoring } from './features/scoring/use-scoring.ts';
 import { useLanguage } from './workspace/use-language.ts';
@@ -245,6 +247,8 @@ export function App({ initialLanguage }: { initialLanguage: Language }) {
   const [scoringOpen, setScoringOpen] = useState(false);
   const [setupOpen, setSetupOpen] = useState(false);
   const { presenting, setPresenting } = usePresenting();
+  const [teamOpen, setTeamOpen] = useState(false);
+  useTeamReconnect();
   const info = useAppInfo();
   const layers = useLayers();
   const failure = info.error ?? layers.error;
@@ -267,6 +271,9 @@ export function App({ initialLanguage }: { initialLanguage: Language }) {
             data-testid="scoring-toggle"
           >
             {t('scoring.open')}
+          </button>
+          <button type="button" className="team-toggle" onClick={() => setTeamOpen(true)} data-testid="team-open">
+            {t('team.open')}
           </button>
           <button
             type="button"
@@ -298,6 +305,11 @@ export function App({ initialLanguage }: { initialLanguage: Language }) {
         />
       ) : (
         <p className="loading">{t('app.loading')}</p>
+      )}
+      {teamOpen && (
+        <Guard area="team" onClose={() => setTeamOpen(false)}>
+          <TeamDialog open={teamOpen} onClose={() => setTeamOpen(false)} />
+        </Guard>
       )}
     </div>
   );

@@ -71,11 +71,18 @@ describe('query invalidation', () => {
     // Park position corrections (set, reset, or brought by a project file) are the one write that
     // changes a shipped layer's features (the parks').
     const moves = new Set<WriteMethod>(['setParkPosition', 'resetParkPosition', 'importProject']);
+    // A team pull (or taking the server's copy) brings teammates' corrections and may replace the
+    // features of a shared layer under the same id: it refetches both.
+    const pulls = new Set<WriteMethod>(['teamPull', 'teamSync', 'teamResolve']);
     for (const method of Object.keys(INVALIDATES) as WriteMethod[]) {
       const stale = await staleAfter(method);
-      for (const name of ['parksFeatures', 'userFeatures', 'planTaxonomy', 'profilePresets', 'appInfo', 'search'])
-        if (!(moves.has(method) && name === 'parksFeatures')) expect(stale, method).not.toContain(name);
+      for (const name of ['parksFeatures', 'userFeatures', 'planTaxonomy', 'profilePresets', 'appInfo', 'search']) {
+        const allowed =
+          (moves.has(method) && name === 'parksFeatures') || (pulls.has(method) && (name === 'parksFeatures' || name === 'userFeatures'));
+        if (!allowed) expect(stale, method).not.toContain(name);
+      }
     }
     for (const method of moves) expect(await staleAfter(method), method).toContain('parksFeatures');
+    for (const method of pulls) expect(await staleAfter(method), method).toEqual(expect.arrayContaining(['parksFeatures', 'userFeatures']));
   });
 });

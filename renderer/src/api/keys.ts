@@ -47,7 +47,25 @@ export const queryKeys = {
   /** The candidate sites a user placed (scenarios and project files restore them). */
   sites: ['sites'],
   basemaps: ['basemaps'],
+  /** The team workspace: its status (settings, pending, conflicts), the conflicts and the log. */
+  team: ['team'],
+  teamStatus: ['team', 'status'],
+  teamConflicts: ['team', 'conflicts'],
+  teamLog: ['team', 'log'],
 } as const;
+
+/** What a pull (or a choice of the server's copy) may change: any shared record, and so the network (facilities) and the parks (corrections). */
+const PULLED = [
+  queryKeys.team,
+  queryKeys.layers,
+  queryKeys.network,
+  queryKeys.scenarios,
+  queryKeys.sites,
+  queryKeys.tours,
+  queryKeys.customCriteria,
+  queryKeys.parkCorrections,
+  ['layer-features'],
+] as const;
 
 /**
  * The families each write makes stale. Scoring answers are not cached (each ranking is asked for),
@@ -104,6 +122,12 @@ export const INVALIDATES = {
   useNetwork: [queryKeys.network],
   addBasemap: [queryKeys.basemaps],
   removeBasemap: [queryKeys.basemaps],
+  teamConfigure: [queryKeys.team],
+  // A push stamps the author on what it sent (the layer list shows it).
+  teamPush: [queryKeys.team, queryKeys.layers],
+  teamPull: PULLED,
+  teamSync: PULLED,
+  teamResolve: PULLED,
 } as const satisfies { readonly [M in MethodName]?: readonly QueryKey[] } & { readonly [M in WriteMethodName]: readonly QueryKey[] };
 
 export type WriteMethod = keyof typeof INVALIDATES;

@@ -156,3 +156,21 @@ export function useCriterionFromLayer() {
     onSuccess: (_result, args) => (args.dryRun ? undefined : invalidateAfter(client, 'criterionFromLayer')),
   });
 }
+
+export const useTeamConfigure = () => useWrite('teamConfigure');
+export const useTeamPush = () => useWrite('teamPush');
+export const useTeamPull = () => useWrite('teamPull');
+export const useTeamSync = () => useWrite('teamSync');
+export const useTeamResolve = () => useWrite('teamResolve');
+
+/** Connects to the team server (a test of the settings); the status it returns replaces the cached one. */
+export function useTeamConnect() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call('teamConnect', {}),
+    onSuccess: async (status) => {
+      client.setQueryData(queryKeys.teamStatus, status);
+      await client.invalidateQueries({ queryKey: queryKeys.teamLog });
+    },
+  });
+}

@@ -29,6 +29,9 @@ export const queries = {
   basemaps: () => queryOptions({ queryKey: queryKeys.basemaps, queryFn: () => call('listBasemaps') }),
   customCriteria: () => queryOptions({ queryKey: queryKeys.customCriteria, queryFn: () => call('listCustomCriteria') }),
   sites: () => queryOptions({ queryKey: queryKeys.sites, queryFn: () => call('listCandidateSites') }),
+  teamStatus: () => queryOptions({ queryKey: queryKeys.teamStatus, queryFn: () => call('teamStatus') }),
+  teamConflicts: () => queryOptions({ queryKey: queryKeys.teamConflicts, queryFn: () => call('teamConflicts') }),
+  teamLog: () => queryOptions({ queryKey: queryKeys.teamLog, queryFn: () => call('teamLog', { limit: 30 }) }),
 };
 
 export const useAppInfo = () => useQuery(queries.appInfo());
@@ -45,6 +48,14 @@ export const useBasemaps = () => useQuery(queries.basemaps());
 /** The user's own criteria (definitions and values per park or site). */
 export const useCustomCriteria = () => useQuery(queries.customCriteria());
 export const useCandidateSites = () => useQuery(queries.sites());
+export const useTeamConflicts = (enabled: boolean) => useQuery({ ...queries.teamConflicts(), enabled });
+/** The team log is the server's: read when asked (the dialog is open and connected), never kept stale. */
+export const useTeamLog = (enabled: boolean) => useQuery({ ...queries.teamLog(), enabled, staleTime: 0 });
+/**
+ * The team status is local (nothing is sent), but a push or pull runs on in the backend: while
+ * one runs, the status is read often for its progress.
+ */
+export const useTeamStatus = (polling: boolean) => useQuery({ ...queries.teamStatus(), refetchInterval: polling ? 300 : false });
 
 /** One layer's features; `version` (a user layer's feature count) fetches them again when it changes. */
 export const useLayerFeatures = (id: string, version = 0) => useQuery(queries.layerFeatures(id, version));

@@ -48,6 +48,11 @@ export function UserLayerRow({ layer, visible, onToggle }: { layer: LayerSummary
       </div>
       <div className="user-actions">
         <span className="tag">{t(`imports.roles.${layer.role ?? 'reference'}`)}</span>
+        {layer.author && (
+          <span className="tag author" data-testid={`author-${layer.id}`}>
+            {t('team.by', { author: layer.author })}
+          </span>
+        )}
         <select
           value=""
           aria-label={t('imports.export')}
