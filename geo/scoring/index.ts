@@ -1,3 +1,4 @@
 export * from './criteria.ts';
 export * from './score.ts';
 export * from './move-up.ts';
+export * from './uncertainty.ts';
