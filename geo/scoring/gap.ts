@@ -197,7 +197,6 @@ export function gapAnalysis(
   if (me.rank <= g.target) return result;
 
   const p = ranked.indexOf(me);
-  const m = criteria.length;
   const w = criteria.map((c) => (ranking.weights[c.id] ?? 0) / 100);
   const rawOf = (c: RankedCandidate, j: number) => c.criteria[j]?.raw ?? null;
   // What may move: a weighted criterion that is not fixed, known, and linear.
