@@ -66,6 +66,10 @@ export const METHOD_NAMES = [
   'listBasemaps',
   'addBasemap',
   'removeBasemap',
+  'getDataRanges',
+  'setDataRanges',
+  'rankUncertainty',
+  'gapAnalysis',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

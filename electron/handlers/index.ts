@@ -12,6 +12,7 @@ import { correctionStore } from '../db/correction-store.ts';
 import { criteriaStore } from '../db/criteria-store.ts';
 import { basemapStore } from '../db/basemap-store.ts';
 import { layerStore } from '../db/layer-store.ts';
+import { rangeStore } from '../db/range-store.ts';
 import { removeStaleExports } from '../db/project-file.ts';
 import { scenarioStore } from '../db/scenario-store.ts';
 import { settingsStore } from '../db/settings-store.ts';
@@ -39,6 +40,7 @@ import { scenarioHandlers } from './scenarios.ts';
 import { scoringHandlers } from './scoring.ts';
 import { settingsHandlers } from './settings.ts';
 import { tourHandlers } from './tours.ts';
+import { uncertaintyHandlers } from './uncertainty.ts';
 
 export type { Context, HandlerDeps } from './context.ts';
 export { ApiError } from './errors.ts';
@@ -57,6 +59,7 @@ const HANDLERS = {
   ...scenarioHandlers,
   ...importHandlers,
   ...basemapHandlers,
+  ...uncertaintyHandlers,
 } satisfies Handlers<MethodName>;
 
 /** What the off-thread worker starts from: the loaded reference data (values only), the database file, the app's description. */
@@ -89,6 +92,7 @@ export function createContext(deps: HandlerDeps): Context {
     settings: settingsStore(deps.userDb),
     criteria: criteriaStore(deps.userDb),
     corrections: correctionStore(deps.userDb),
+    ranges: rangeStore(deps.userDb),
     basemaps: basemapStore(deps.userDb),
   };
   let layersKey = '';
@@ -129,6 +133,8 @@ const RANKING_ROLES: Partial<Record<OffThreadMethod, ('candidates' | 'competitor
   compareParks: ['candidates', 'competitors'],
   compareScenarios: ['candidates'],
   exportReport: ['candidates', 'competitors'],
+  rankUncertainty: ['candidates'],
+  gapAnalysis: ['candidates', 'competitors'],
 };
 
 /** @throws UserInputError when a ranking would take more candidates than OFF_THREAD_LIMITS allows */

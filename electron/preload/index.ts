@@ -74,6 +74,10 @@ const bridge = {
   listBasemaps: call('listBasemaps'),
   addBasemap: call('addBasemap'),
   removeBasemap: call('removeBasemap'),
+  getDataRanges: call('getDataRanges'),
+  setDataRanges: call('setDataRanges'),
+  rankUncertainty: call('rankUncertainty'),
+  gapAnalysis: call('gapAnalysis'),
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('siteselect', bridge);

@@ -47,6 +47,8 @@ export const queryKeys = {
   /** The candidate sites a user placed (scenarios and project files restore them). */
   sites: ['sites'],
   basemaps: ['basemaps'],
+  /** The ranges behind the rank ranges (Assumptions panel, custom criteria). */
+  dataRanges: ['data-ranges'],
 } as const;
 
 /**
@@ -76,7 +78,7 @@ export const INVALIDATES = {
   // The user's own criteria are listed, and ranked beside the built-in ones.
   saveCustomCriterion: [queryKeys.customCriteria],
   criterionFromLayer: [queryKeys.customCriteria],
-  deleteCustomCriterion: [queryKeys.customCriteria],
+  deleteCustomCriterion: [queryKeys.customCriteria, queryKeys.dataRanges],
   // A corrected park stands elsewhere: its layer (and the bonded zone that is the same place), and every time from it.
   setParkPosition: [
     queryKeys.parkCorrections,
@@ -94,6 +96,7 @@ export const INVALIDATES = {
   useNetwork: [queryKeys.network],
   addBasemap: [queryKeys.basemaps],
   removeBasemap: [queryKeys.basemaps],
+  setDataRanges: [queryKeys.dataRanges],
 } as const satisfies { readonly [M in MethodName]?: readonly QueryKey[] } & { readonly [M in WriteMethodName]: readonly QueryKey[] };
 
 export type WriteMethod = keyof typeof INVALIDATES;

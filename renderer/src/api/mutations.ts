@@ -33,6 +33,7 @@ export const useDeleteScenario = () => useWrite('deleteScenario');
 export const useRenameLayer = () => useWrite('renameLayer');
 export const useSetLayerStyle = () => useWrite('setLayerStyle');
 export const useAddBasemap = () => useWrite('addBasemap');
+export const useSetDataRanges = () => useWrite('setDataRanges');
 
 /** Deletes a user layer; its features leave the cache with it. */
 export function useDeleteLayer() {
@@ -143,3 +144,5 @@ export const useCompareScenarios = () => useAction('compareScenarios');
 export const useExportReport = () => useAction('exportReport');
 export const useExportProject = () => useAction('exportProject');
 export const useCheckPresentationPin = () => useAction('checkPresentationPin');
+export const useRankUncertainty = () => useAction('rankUncertainty');
+export const useGapAnalysis = () => useAction('gapAnalysis');

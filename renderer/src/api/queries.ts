@@ -27,6 +27,7 @@ export const queries = {
   profilePresets: () => queryOptions({ queryKey: queryKeys.profilePresets, queryFn: () => call('profilePresets') }),
   scenarios: () => queryOptions({ queryKey: queryKeys.scenarios, queryFn: () => call('listScenarios') }),
   basemaps: () => queryOptions({ queryKey: queryKeys.basemaps, queryFn: () => call('listBasemaps') }),
+  dataRanges: () => queryOptions({ queryKey: queryKeys.dataRanges, queryFn: () => call('getDataRanges') }),
 };
 
 export const useAppInfo = () => useQuery(queries.appInfo());
@@ -40,6 +41,7 @@ export const usePlanTaxonomy = () => useQuery(queries.planTaxonomy());
 export const useProfilePresets = () => useQuery(queries.profilePresets());
 export const useScenarios = () => useQuery(queries.scenarios());
 export const useBasemaps = () => useQuery(queries.basemaps());
+export const useDataRanges = () => useQuery(queries.dataRanges());
 
 /** One layer's features; `version` (a user layer's feature count) fetches them again when it changes. */
 export const useLayerFeatures = (id: string, version = 0) => useQuery(queries.layerFeatures(id, version));
