@@ -70,6 +70,10 @@ export const METHOD_NAMES = [
   'setDataRanges',
   'rankUncertainty',
   'gapAnalysis',
+  'reportStamp',
+  'verifyReport',
+  'methodSelfTest',
+  'sealPdf',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -41,6 +41,7 @@ import { scoringHandlers } from './scoring.ts';
 import { settingsHandlers } from './settings.ts';
 import { tourHandlers } from './tours.ts';
 import { uncertaintyHandlers } from './uncertainty.ts';
+import { verifyHandlers } from './verify.ts';
 
 export type { Context, HandlerDeps } from './context.ts';
 export { ApiError } from './errors.ts';
@@ -60,11 +61,12 @@ const HANDLERS = {
   ...importHandlers,
   ...basemapHandlers,
   ...uncertaintyHandlers,
+  ...verifyHandlers,
 } satisfies Handlers<MethodName>;
 
 /** What the off-thread worker starts from: the loaded reference data (values only), the database file, the app's description. */
 export function workerInit(deps: HandlerDeps): WorkerInit {
-  const { basemap, layers, zone, plan, places, search, sources } = deps.reference;
+  const { basemap, layers, zone, plan, places, search, sources, methodExamples } = deps.reference;
   return {
     reference: {
       basemap: { meta: basemap.meta, minzoom: basemap.minzoom, maxzoom: basemap.maxzoom },
@@ -74,6 +76,7 @@ export function workerInit(deps: HandlerDeps): WorkerInit {
       places,
       search,
       sources,
+      methodExamples,
     },
     dbFile: deps.userDb.name,
     info: deps.info,

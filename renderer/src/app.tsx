@@ -24,6 +24,7 @@ import { ReferenceLayers } from './features/layers/reference-layers.tsx';
 import { SearchBox } from './features/search/search-box.tsx';
 import { useRankingLayer } from './features/scoring/use-ranking-layer.ts';
 import { useScoring } from './features/scoring/use-scoring.ts';
+import { useUncertainty } from './features/scoring/use-uncertainty.ts';
 import { useLanguage } from './workspace/use-language.ts';
 import { useLayerVisibility } from './workspace/use-layer-visibility.ts';
 import { useMapClicks } from './workspace/use-map-clicks.ts';
@@ -77,7 +78,8 @@ function Workspace(props: WorkspaceProps) {
       access.pick(at);
     },
   });
-  useRankingLayer(map, scoring.state.result, selection.candidate);
+  const uncertainty = useUncertainty(scoring);
+  useRankingLayer(map, scoring.state.result, selection.candidate, uncertainty.mapMode ? uncertainty.ranges : null);
   const [aboutOpen, setAboutOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const importDialog = useRef<ImportDialogHandle>(null);
@@ -171,6 +173,7 @@ function Workspace(props: WorkspaceProps) {
               onClose={onCloseScoring}
               placeError={placement.error}
               onReport={() => void mapSnapshot(mapRef.current).then((mapImage) => setReport({ mapImage }))}
+              uncertainty={uncertainty}
             />
           </Suspense>
         )}

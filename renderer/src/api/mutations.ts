@@ -146,3 +146,5 @@ export const useExportProject = () => useAction('exportProject');
 export const useCheckPresentationPin = () => useAction('checkPresentationPin');
 export const useRankUncertainty = () => useAction('rankUncertainty');
 export const useGapAnalysis = () => useAction('gapAnalysis');
+export const useMethodSelfTest = () => useAction('methodSelfTest');
+export const useReportStamp = () => useAction('reportStamp');

@@ -13,6 +13,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompareResult } from '../../../../electron/contract/api.ts';
 import { formatRaw } from '../scoring/ranking-view.tsx';
+import { GapAnalysis } from './gap-analysis.tsx';
 import { localName } from '../../../../geo/local-name.ts';
 
 registerEcharts([RadarChart, RadarComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -244,6 +245,7 @@ export function ComparisonView({
       ) : (
         <>
           <MoveUp result={result} />
+          {result.moveUp && <GapAnalysis park={result.moveUp.id} />}
           <CompareRadar result={result} />
           <CompareTables result={result} />
         </>

@@ -5,7 +5,7 @@
 import type { TFunction } from 'i18next';
 import { CRITERION_IDS, METHODS } from '../../../../geo/index.ts';
 
-const SHEETS = ['ranking', 'criteria', 'comparison', 'agreement', 'assumptions', 'sources'] as const;
+const SHEETS = ['ranking', 'criteria', 'comparison', 'agreement', 'assumptions', 'sources', 'verification'] as const;
 const COLUMNS = [
   'rank',
   'site',
@@ -32,6 +32,12 @@ const COLUMNS = [
   'borda',
   'copeland',
   'kendall',
+  'inputsHash',
+  'appVersion',
+  'methodVersions',
+  'network',
+  'data',
+  'verifyHow',
 ] as const;
 const UNITS = ['min', 'persons', 'parks', 'level', 'match'] as const;
 const ASSUMPTIONS = [

@@ -13,6 +13,8 @@ import { RankingView } from './ranking-view.tsx';
 import type { Method } from './scoring-state.ts';
 import type { Scoring } from './use-scoring.ts';
 import { WeightsEditor } from './weights-editor.tsx';
+import { UncertaintySection } from './uncertainty-section.tsx';
+import type { Uncertainty } from './use-uncertainty.ts';
 
 export interface ScoringPanelProps {
   scoring: Scoring;
@@ -23,9 +25,21 @@ export interface ScoringPanelProps {
   onClose(): void;
   placeError: string | null;
   onReport(): void;
+  /** The rank ranges (SMAA) of the ranking on screen; the section shows when given. */
+  uncertainty?: Uncertainty;
 }
 
-export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSite, onClose, placeError, onReport }: ScoringPanelProps) {
+export function ScoringPanel({
+  scoring,
+  selected,
+  onSelect,
+  addingSite,
+  onAddSite,
+  onClose,
+  placeError,
+  onReport,
+  uncertainty,
+}: ScoringPanelProps) {
   const { t } = useTranslation();
   const [siteName, setSiteName] = useState('');
   const { state: s, dispatch } = scoring;
@@ -150,7 +164,9 @@ export function ScoringPanel({ scoring, selected, onSelect, addingSite, onAddSit
                 ahpCriteria={s.ahpCriteria}
                 compareIds={s.compareIds}
                 onToggleCompare={(id) => dispatch({ type: 'compareToggled', id })}
+                rankRanges={uncertainty?.ranges ?? null}
               />
+              {uncertainty && <UncertaintySection u={uncertainty} ranking={s.result} selected={selected} />}
             </>
           ) : (
             <p className="muted">{t('scoring.empty')}</p>
