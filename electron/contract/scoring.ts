@@ -229,6 +229,12 @@ export const RankingResult = z.object({
       ),
       /** The candidate's position is a stand-in (a park on its county seat): times are "from the county seat". */
       approximate: z.boolean(),
+      /** The industry match's evidence: the catalogue's 主导产业 verbatim and the items that matched. */
+      industryBasis: z.object({
+        quote: z.string().nullable(),
+        matched: z.array(z.string()),
+        level: z.enum(['subline', 'industry']).nullable(),
+      }),
     }),
   ),
   sensitivity: z

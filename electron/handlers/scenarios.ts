@@ -165,7 +165,7 @@ export async function reportFile(ctx: Context, args: ExportReportArgs): Promise<
     ranking,
     comparison,
     agreement,
-    { basemap: ctx.reference.basemap, layers: ctx.layers() },
+    { basemap: ctx.reference.basemap, layers: ctx.layers(), sources: ctx.reference.sources },
     ctx.stores.criteria.list().map(toRecord),
     { format: 'siteselect-report/1', subject, stamp },
   );

@@ -30,6 +30,23 @@ describe('scoring API', () => {
     expect(r.sensitivity?.stability?.first.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 6);
   });
 
+  it('quotes each park’s catalogue 主导产业 verbatim as the industry match’s evidence, with the items that matched', async () => {
+    const presets = await ok<{ id: string; profile: Profile }[]>('profilePresets', {});
+    const profile = presets.find((p) => p.id === 'biomedicine')?.profile;
+    const r = CONTRACT.scoreSites.result.parse(await ok('scoreSites', { profile }));
+    const parks = (await ok<{ features: { properties: Record<string, unknown> }[] }>('getLayer', { id: 'parks' })).features;
+    const wording = new Map(parks.map((f) => [f.properties['id'], f.properties['main_industries_zh']]));
+    const huaihua = r.candidates.find((c) => c.id === 'park-huaihua-etdz');
+    expect(huaihua?.industryBasis).toEqual({ quote: '生物医药、电子信息', matched: ['生物医药'], level: 'industry' });
+    for (const c of r.candidates.filter((x) => x.kind === 'park')) {
+      expect(c.industryBasis.quote).toBe(wording.get(c.id) ?? null);
+      const match = c.criteria.find((x) => x.id === 'industry-match')?.raw;
+      // A match is never claimed without a catalogue item carrying it, and every matched item is in the quote.
+      expect(c.industryBasis.level === null).toBe(match === 0);
+      for (const item of c.industryBasis.matched) expect(c.industryBasis.quote).toContain(item);
+    }
+  });
+
   it('adds a clicked site to the ranking and keeps it in the user database', async () => {
     const presets = await ok<{ id: string; profile: Profile }[]>('profilePresets', {});
     const site = await ok<{ id: string }>('addCandidateSite', { name: '我的地块', position: [112.62, 26.8] });

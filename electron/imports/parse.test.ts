@@ -160,6 +160,28 @@ describe('hostile archives (issue 13): sizes counted as inflated, headers checke
   });
 });
 
+describe('XLSX parts in any zip order', () => {
+  it('reads a workbook whose xl/workbook.xml comes after its shared strings and sheet (CI saw ExcelJS write one)', async () => {
+    const sheet = sheetXml([
+      ['name', 'lng', 'lat'],
+      ['甲', 112.6, 26.9],
+    ]);
+    const parts = xlsxParts({ name: '', data: Buffer.from(sheet) });
+    const byName = new Map(parts.map((p) => [p.name, p]));
+    const sharedStrings = {
+      name: 'xl/sharedStrings.xml',
+      data: Buffer.from(
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+      ),
+    };
+    const order = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml', 'xl/workbook.xml'];
+    const reordered = [...order.slice(0, 3).map((n) => byName.get(n)!), sharedStrings, ...order.slice(3).map((n) => byName.get(n)!)];
+    const summary = await importBytes('late-workbook.xlsx', zipOf(reordered), 'wgs84');
+    const features = await layerFeatures(summary.layerId);
+    expect(features.map((f) => [f.properties['name'], f.geometry?.coordinates])).toEqual([['甲', [112.6, 26.9]]]);
+  });
+});
+
 describe('binary content anywhere in a file read whole (issue 13 item 2)', () => {
   it('a CSV with a zero-filled tail after its first 8 kB is refused as binary', async () => {
     const rows = Buffer.from(`name,lng,lat\n${'a,112.6,26.9\n'.repeat(1000)}`);

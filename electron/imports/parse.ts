@@ -481,6 +481,11 @@ async function xlsxRows(bytes: Uint8Array, fileName: string): Promise<{ header: 
       styles: 'ignore',
       entries: 'ignore',
     });
+    // ExcelJS reads a worksheet straight away once the shared strings and the workbook's relations
+    // are in, and then looks up its name in the workbook part; a zip that stores xl/workbook.xml
+    // after the sheets (zip order is free, and ExcelJS's own writer varies it) would crash that
+    // lookup. An empty model until the workbook part arrives leaves the sheet unnamed instead.
+    Object.assign(reader, { model: { sheets: [] } });
     for await (const sheet of reader) {
       // Later sheets are read to their end (so ExcelJS removes its temporary files) but not kept.
       const first = sheets++ === 0;

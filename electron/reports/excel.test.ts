@@ -29,6 +29,7 @@ describe('Excel report', () => {
       'sheet.agreement': 'Method agreement',
       'sheet.assumptions': 'Assumptions',
       'sheet.sources': 'Sources',
+      'sheet.registry': 'Registry',
       'col.rank': 'Rank',
       'criteria.t-interchange': 'Time to an interchange',
     };
@@ -42,7 +43,15 @@ describe('Excel report', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as never);
     // Issue 17 adds the method-agreement sheet with the verdict.
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ranking', 'Criteria', 'Comparison', 'Method agreement', 'Assumptions', 'Sources']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Ranking',
+      'Criteria',
+      'Comparison',
+      'Method agreement',
+      'Assumptions',
+      'Sources',
+      'Registry',
+    ]);
     const agreement = CONTRACT.methodAgreement.result.parse(await ok('methodAgreement', { profile: equipment?.profile }));
     expect((wb.getWorksheet('Method agreement') as ExcelJS.Worksheet).getRow(2).getCell(2).value).toBe(agreement.verdict.text_en);
     const ranking = CONTRACT.scoreSites.result.parse(await ok('scoreSites', { profile: equipment?.profile, monteCarloSamples: 0 }));
@@ -70,5 +79,11 @@ describe('Excel report', () => {
       .getRows(2, sources.rowCount - 1)
       ?.find((r) => String(r.getCell(2).value).includes('Hengyang') && r.getCell(4).value);
     expect(String(park?.getCell(3).value)).toMatch(/http|\./);
+    // The registry sheet lists every source the data cites by id, with the OSM notice.
+    const info = CONTRACT.appInfo.result.parse(await ok('appInfo', {}));
+    const registry = wb.getWorksheet('Registry') as ExcelJS.Worksheet;
+    const rows = registry.getRows(2, registry.rowCount - 1) ?? [];
+    expect(rows.map((r) => r.getCell(1).value)).toEqual(info.reference.registry.map((s) => s.id));
+    expect(rows.some((r) => String(r.getCell(7).value).includes('OpenStreetMap'))).toBe(true);
   });
 });

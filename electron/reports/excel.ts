@@ -1,5 +1,5 @@
 /**
- * The Excel report: ranking, criteria with raw values, the comparison, assumptions and sources.
+ * The Excel report: ranking, criteria with raw values, the comparison, assumptions, sources and the sources registry.
  * It formats results the handlers computed with the same functions as the screen; labels come
  * from the renderer's i18n (passed in the arguments), so the workbook reads like the screen.
  */
@@ -32,7 +32,7 @@ export async function reportWorkbook(
   ranking: RankingResult,
   comparison: CompareResult | null,
   agreement: AgreementResult | null,
-  reference: Pick<Reference, 'basemap' | 'layers'>,
+  reference: Pick<Reference, 'basemap' | 'layers' | 'sources'>,
   custom: readonly CustomCriterionRecord[] = [],
   seal?: ReportSeal,
 ): Promise<Uint8Array> {
@@ -148,19 +148,25 @@ export async function reportWorkbook(
   }
   r5.columns.forEach((col, i) => (col.width = [18, 36, 80, 12, 12][i] ?? 12));
 
+  // The sources registry every record's source_ids refer to, with the notices the licences require.
+  const r6 = wb.addWorksheet(L('sheet.registry'));
+  header(r6, [L('col.id'), L('col.title'), L('col.publisher'), L('col.date'), L('col.citation'), L('col.licence'), L('col.notice')]);
+  for (const s of reference.sources) row(r6, [s.id, s.title, s.publisher, s.date, s.citation, s.licence, s.attribution]);
+  r6.columns.forEach((col, i) => (col.width = [24, 48, 28, 12, 80, 28, 40][i] ?? 12));
+
   if (seal) {
     const st = seal.stamp;
     wb.subject = `siteselect inputs hash ${st.hash}`;
     wb.keywords = `siteselect:${st.hash}`;
-    const r6 = wb.addWorksheet(L(VERIFICATION_SHEET_KEY));
-    header(r6, [L('col.item'), L('col.value'), L('col.asOf')]);
-    row(r6, [L('col.inputsHash'), printedHash(st.hash), '']);
-    row(r6, [L('col.appVersion'), `${st.appName} ${st.appVersion}`, '']);
-    row(r6, [L('col.methodVersions'), Object.values(st.methodVersions).join(', '), '']);
-    row(r6, [L('col.network'), `${st.network.kind} · ${st.network.hash.slice(0, 12)}`, st.network.as_of ?? '']);
-    for (const d of st.data) row(r6, [`${L('col.data')}: ${d.id}`, d.hash.slice(0, 12), d.as_of ?? '']);
-    row(r6, [L('col.verifyHow'), 'siteselect verify FILE.xlsx', '']);
-    r6.columns.forEach((col, i) => (col.width = [40, 60, 14][i] ?? 12));
+    const r7 = wb.addWorksheet(L(VERIFICATION_SHEET_KEY));
+    header(r7, [L('col.item'), L('col.value'), L('col.asOf')]);
+    row(r7, [L('col.inputsHash'), printedHash(st.hash), '']);
+    row(r7, [L('col.appVersion'), `${st.appName} ${st.appVersion}`, '']);
+    row(r7, [L('col.methodVersions'), Object.values(st.methodVersions).join(', '), '']);
+    row(r7, [L('col.network'), `${st.network.kind} · ${st.network.hash.slice(0, 12)}`, st.network.as_of ?? '']);
+    for (const d of st.data) row(r7, [`${L('col.data')}: ${d.id}`, d.hash.slice(0, 12), d.as_of ?? '']);
+    row(r7, [L('col.verifyHow'), 'siteselect verify FILE.xlsx', '']);
+    r7.columns.forEach((col, i) => (col.width = [40, 60, 14][i] ?? 12));
     addSealSheet(wb, seal);
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ALL_ROADS_PROFILE, MAIN_ROADS_PROFILE, type RoadProfile } from '../../geo/roads/index.ts';
+import { mulberry32 } from '../../geo/mcda/wsm.ts';
 import { buildNetworkFile } from './import.ts';
 import { createScratchDb, dropScratchDb, loadWithOsm2pgrouting, pgrMinutes, pgroutingUnavailable, vertexIds } from './pgrouting.ts';
 import { loadOsmNetwork, NETWORK_FILE } from './store.ts';
@@ -24,17 +25,6 @@ const FIXTURE = join(import.meta.dirname, '../../tests/fixtures/osm/rules.osm');
 const unavailable = pgroutingUnavailable();
 const work = mkdtempSync(join(tmpdir(), 'ss-pgr-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Agreement {
   pairs: number;

@@ -16,6 +16,7 @@
  * - optionally buildings and shop nodes (the bulk of a real extract) and element metadata.
  */
 import { createWriteStream } from 'node:fs';
+import { mulberry32 } from '../../geo/mcda/wsm.ts';
 
 export interface SyntheticOptions {
   cols: number;
@@ -38,17 +39,6 @@ export interface SyntheticStats {
   nodes: number;
   ways: number;
   bytes: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const MAXSPEEDS = ['60', '40', '80', '30 mph', 'CN:urban', 'CN:rural', 'none', '60;80', 'walk', 'unknown', '100', '50 km/h'];

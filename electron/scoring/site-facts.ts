@@ -156,7 +156,9 @@ export function siteFacts(
             level: f.properties['level'] as 'national' | 'provincial',
             approximate: f.properties.precision === 'approximate',
             prefectureAdcode: typeof adcode === 'string' ? prefectureOf(adcode) : null,
-            industries: (f.properties['plan_industries'] as { industry_id: string | null; subline_id: string | null }[]) ?? [],
+            industries:
+              (f.properties['plan_industries'] as { industry_id: string | null; subline_id: string | null; text_zh?: string }[]) ?? [],
+            industriesText: typeof f.properties['main_industries_zh'] === 'string' ? f.properties['main_industries_zh'] : null,
           }),
         ];
       });

@@ -27,7 +27,8 @@
  * {@link kernels} enumerates the exact kernels of a small graph, for explanations and tests.
  */
 
-const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+import { checkWeightedProblem } from './problem.ts';
+import { finite } from './problem.ts';
 
 export interface ElectreResult {
   /** concordance[a][b] = c(a, b); 1 on the diagonal. */
@@ -62,31 +63,14 @@ export function electreIv(
   types: readonly number[],
   options: { concordance: number; veto: readonly (number | null)[] },
 ): ElectreResult {
-  const m = matrix.length;
-  if (m === 0) throw new RangeError('the decision matrix has no alternatives');
   const n = weights.length;
-  if (n === 0) throw new RangeError('at least one criterion weight is needed');
-  if (types.length !== n) throw new RangeError(`${n} weights but ${types.length} criterion types`);
-  if (options.veto.length !== n) throw new RangeError(`${n} weights but ${options.veto.length} veto thresholds`);
-  matrix.forEach((row, i) => {
-    if (row.length !== n) throw new RangeError(`alternative ${i + 1} has ${row.length} values; expected ${n} (one per weight)`);
-    row.forEach((x, j) => {
-      if (!finite(x)) throw new RangeError(`value (${i + 1}, ${j + 1}) must be a finite number, got ${x}`);
-    });
-  });
-  types.forEach((t, j) => {
-    if (t !== 1 && t !== -1) throw new RangeError(`criterion ${j + 1} type must be 1 (benefit) or -1 (cost), got ${t}`);
-  });
+  const w = checkWeightedProblem(matrix, weights, types, { 'veto thresholds': options.veto });
   options.veto.forEach((v, j) => {
     if (v !== null && v !== Infinity && (!finite(v) || v <= 0))
       throw new RangeError(`criterion ${j + 1} veto threshold must be a positive number or none, got ${v}`);
   });
   const s = options.concordance;
   if (!finite(s) || s <= 0 || s > 1) throw new RangeError(`the concordance threshold must lie in (0, 1], got ${s}`);
-  if (weights.some((x) => !finite(x) || x < 0)) throw new RangeError('weights must be non-negative numbers');
-  const total = weights.reduce((acc, x) => acc + x, 0);
-  if (total <= 0) throw new RangeError('weights must not all be zero');
-  const w = weights.map((x) => x / total);
 
   const g = matrix.map((row) => row.map((x, j) => (types[j] as number) * x));
   const concordance = g.map((a, i) =>

@@ -34,7 +34,7 @@
  */
 import { normaliseColumn, rankByTotal } from './wsm.ts';
 
-const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+import { checkMatrix, finite } from './problem.ts';
 
 /** @throws RangeError unless w is a non-empty list of non-negative numbers summing to 1 (±1e-6) */
 function checkOrderWeights(w: readonly number[]): void {
@@ -136,12 +136,7 @@ export function owa(
   if (m === 0) throw new RangeError('the decision matrix has no alternatives');
   const n = (matrix[0] as readonly number[]).length;
   if (n === 0) throw new RangeError('the decision matrix has no criteria');
-  matrix.forEach((row, i) => {
-    if (row.length !== n) throw new RangeError(`alternative ${i + 1} has ${row.length} values; expected ${n}`);
-    row.forEach((v, j) => {
-      if (!finite(v)) throw new RangeError(`value (${i + 1}, ${j + 1}) must be a finite number, got ${v}`);
-    });
-  });
+  checkMatrix(matrix, n, false);
   if ((options.orderWeights === undefined) === (options.orness === undefined))
     throw new RangeError('give either order weights or an orness, not both and not neither');
   let w: number[];

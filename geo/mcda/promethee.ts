@@ -21,6 +21,7 @@
  * φ⁺(a) = Σ_x π(a, x)/(m − 1), the entering flow φ⁻(a) = Σ_x π(x, a)/(m − 1) and the net flow
  * φ = φ⁺ − φ⁻ ∈ [−1, 1]; PROMETHEE II ranks by φ, highest first. With one alternative every flow is 0.
  */
+import { checkWeightedProblem } from './problem.ts';
 import { rankByTotal } from './wsm.ts';
 
 export type PreferenceFunction =
@@ -35,7 +36,7 @@ export type PreferenceFunctionType = PreferenceFunction['type'];
 
 export const PREFERENCE_FUNCTION_TYPES: readonly PreferenceFunctionType[] = ['usual', 'u-shape', 'v-shape', 'level', 'linear', 'gaussian'];
 
-const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+import { finite } from './problem.ts';
 
 /** The first problem with a preference function's thresholds, or null. */
 export function preferenceFunctionProblem(f: PreferenceFunction): string | null {
@@ -102,28 +103,12 @@ export function promethee(
   functions: readonly PreferenceFunction[],
 ): PrometheeResult {
   const m = matrix.length;
-  if (m === 0) throw new RangeError('the decision matrix has no alternatives');
   const n = weights.length;
-  if (n === 0) throw new RangeError('at least one criterion weight is needed');
-  if (types.length !== n) throw new RangeError(`${n} weights but ${types.length} criterion types`);
-  if (functions.length !== n) throw new RangeError(`${n} weights but ${functions.length} preference functions`);
-  matrix.forEach((row, i) => {
-    if (row.length !== n) throw new RangeError(`alternative ${i + 1} has ${row.length} values; expected ${n} (one per weight)`);
-    row.forEach((v, j) => {
-      if (!finite(v)) throw new RangeError(`value (${i + 1}, ${j + 1}) must be a finite number, got ${v}`);
-    });
-  });
-  types.forEach((t, j) => {
-    if (t !== 1 && t !== -1) throw new RangeError(`criterion ${j + 1} type must be 1 (benefit) or -1 (cost), got ${t}`);
-  });
+  const w = checkWeightedProblem(matrix, weights, types, { 'preference functions': functions });
   functions.forEach((f, j) => {
     const problem = preferenceFunctionProblem(f);
     if (problem) throw new RangeError(`criterion ${j + 1}: ${problem}`);
   });
-  if (weights.some((w) => !finite(w) || w < 0)) throw new RangeError('weights must be non-negative numbers');
-  const total = weights.reduce((s, w) => s + w, 0);
-  if (total <= 0) throw new RangeError('weights must not all be zero');
-  const w = weights.map((x) => x / total);
 
   const pi = matrix.map((a, i) =>
     matrix.map((b, k) => {

@@ -16,7 +16,7 @@
  * value-functions.ts).
  */
 
-const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+import { finite } from './problem.ts';
 
 export interface CriterionDifference {
   /** Criterion index (into the matrix columns). */

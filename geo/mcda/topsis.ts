@@ -7,6 +7,7 @@
  *   A⁺_j = max_i v_ij for benefit, min_i for cost;    A⁻_j the opposite
  *   S⁺_i = ‖v_i − A⁺‖,  S⁻_i = ‖v_i − A⁻‖,  C_i = S⁻_i / (S⁺_i + S⁻_i)
  */
+import { checkWeightedProblem } from './problem.ts';
 
 export interface TopsisResult {
   closeness: number[];
@@ -23,24 +24,7 @@ export interface TopsisResult {
  * @throws RangeError naming the problem
  */
 export function topsis(matrix: readonly (readonly number[])[], weights: readonly number[], types: readonly number[]): TopsisResult {
-  const m = matrix.length;
-  if (m === 0) throw new RangeError('the decision matrix has no alternatives');
-  const n = weights.length;
-  if (n === 0) throw new RangeError('at least one criterion weight is needed');
-  if (types.length !== n) throw new RangeError(`${n} weights but ${types.length} criterion types`);
-  matrix.forEach((row, i) => {
-    if (row.length !== n) throw new RangeError(`alternative ${i + 1} has ${row.length} values; expected ${n} (one per weight)`);
-    row.forEach((v, j) => {
-      if (!Number.isFinite(v)) throw new RangeError(`value (${i + 1}, ${j + 1}) must be a finite number, got ${v}`);
-    });
-  });
-  types.forEach((t, j) => {
-    if (t !== 1 && t !== -1) throw new RangeError(`criterion ${j + 1} type must be 1 (benefit) or -1 (cost), got ${t}`);
-  });
-  if (weights.some((w) => !Number.isFinite(w) || w < 0)) throw new RangeError('weights must be non-negative numbers');
-  const total = weights.reduce((s, w) => s + w, 0);
-  if (total <= 0) throw new RangeError('weights must not all be zero');
-  const w = weights.map((x) => x / total);
+  const w = checkWeightedProblem(matrix, weights, types);
   const norms = w.map((_, j) => Math.sqrt(matrix.reduce((s, row) => s + (row[j] as number) ** 2, 0)));
   norms.forEach((norm, j) => {
     if (norm === 0) throw new RangeError(`criterion ${j + 1} is zero for every alternative and cannot be normalised`);

@@ -58,7 +58,7 @@ export type ResolvedValueFunction =
 /** Two raw values closer than this are the same level (levels are codes such as 0, 0.6, 1). */
 const LEVEL_EPSILON = 1e-9;
 
-const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+import { finite } from './problem.ts';
 
 /** The first problem with a value function's parameters, or null. Infinite a or d are allowed (open shoulders). */
 export function valueFunctionProblem(f: ValueFunction): string | null {

@@ -22,7 +22,8 @@
  * every next alternative a(k) by Q with Q(a(k)) − Q(a′) < DQ (Opricovic & Tzeng 2004, section 3).
  */
 
-const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+import { checkWeightedProblem } from './problem.ts';
+import { finite } from './problem.ts';
 
 export interface VikorResult {
   S: number[];
@@ -65,23 +66,7 @@ export function vikor(
   const v = options.v ?? 0.5;
   if (!finite(v) || v < 0 || v > 1) throw new RangeError(`v must lie in 0…1, got ${v}`);
   const m = matrix.length;
-  if (m === 0) throw new RangeError('the decision matrix has no alternatives');
-  const n = weights.length;
-  if (n === 0) throw new RangeError('at least one criterion weight is needed');
-  if (types.length !== n) throw new RangeError(`${n} weights but ${types.length} criterion types`);
-  matrix.forEach((row, i) => {
-    if (row.length !== n) throw new RangeError(`alternative ${i + 1} has ${row.length} values; expected ${n} (one per weight)`);
-    row.forEach((x, j) => {
-      if (!finite(x)) throw new RangeError(`value (${i + 1}, ${j + 1}) must be a finite number, got ${x}`);
-    });
-  });
-  types.forEach((t, j) => {
-    if (t !== 1 && t !== -1) throw new RangeError(`criterion ${j + 1} type must be 1 (benefit) or -1 (cost), got ${t}`);
-  });
-  if (weights.some((x) => !finite(x) || x < 0)) throw new RangeError('weights must be non-negative numbers');
-  const total = weights.reduce((s, x) => s + x, 0);
-  if (total <= 0) throw new RangeError('weights must not all be zero');
-  const w = weights.map((x) => x / total);
+  const w = checkWeightedProblem(matrix, weights, types);
 
   const best = w.map((_, j) => {
     const col = matrix.map((r) => r[j] as number);

@@ -25,7 +25,9 @@ export interface CandidateFacts {
   position: LngLat;
   level: 'national' | 'provincial' | null;
   prefectureAdcode: string | null;
-  industries: readonly { industry_id: string | null; subline_id: string | null }[];
+  industries: readonly { industry_id: string | null; subline_id: string | null; text_zh?: string }[];
+  /** The catalogue's 主导产业 wording, verbatim (parks); the industry match quotes it. */
+  industriesText?: string | null;
   /** Minutes by road; null when no such facility with a known position is reachable. */
   minutes: Record<'interchange' | 'freight' | 'intl-rail' | 'airport' | 'bonded' | 'port' | 'gba' | 'changsha' | 'hsr', number | null>;
   /** Residents within 60 minutes (lower bound when `labourUnknown` lists counties). */
@@ -149,6 +151,17 @@ export interface RankedCandidate {
   notes: string[];
   /** The candidate's position is a stand-in (see CandidateFacts.approximate). */
   approximate: boolean;
+  /** What the industry match rests on: the catalogue wording and the items of it that matched. */
+  industryBasis: IndustryBasis;
+}
+
+/** The evidence behind the industry-match value, quoted from the park's catalogue entry. */
+export interface IndustryBasis {
+  /** The catalogue's 主导产业, verbatim; null for a site without one. */
+  quote: string | null;
+  /** The catalogue items that matched the profile's sub-line (`level: 'subline'`) or else its industry. */
+  matched: string[];
+  level: 'subline' | 'industry' | null;
 }
 
 /** What a method computed besides the totals, per ranked candidate in `ids` order. */
@@ -189,6 +202,20 @@ export interface Ranking {
     ranges: { id: CriterionKey; weight: number; lo: number; hi: number }[];
     stability: (StabilityResult & { ids: string[] }) | null;
   } | null;
+}
+
+/**
+ * Which catalogue items carry the industry match: those naming the profile's sub-line if any do,
+ * else those naming its industry; their wording is `text_zh` (verbatim from the catalogue).
+ */
+export function industryBasis(p: EnterpriseProfile, c: Pick<CandidateFacts, 'industries' | 'industriesText'>): IndustryBasis {
+  const sub = p.subline ? c.industries.filter((x) => x.subline_id === p.subline) : [];
+  const items = sub.length > 0 ? sub : c.industries.filter((x) => x.industry_id === p.industry);
+  return {
+    quote: c.industriesText ?? null,
+    matched: [...new Set(items.flatMap((x) => (x.text_zh ? [x.text_zh] : [])))],
+    level: sub.length > 0 ? 'subline' : items.length > 0 ? 'industry' : null,
+  };
 }
 
 /** How well a site's industries fit: 1 sub-line match, 0.6 sector match, 0 none. */
@@ -546,6 +573,7 @@ export function scoreCandidates(
         approximate: approximateValue(r.c, crit.id),
       })),
       approximate: r.c.approximate === true,
+      industryBasis: industryBasis(profile, r.c),
     };
   });
   candidates.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.id.localeCompare(b.id));

@@ -9,6 +9,7 @@ import type { AppInfo, Language, LayerSummary } from '../../electron/contract/ap
 import { useAppInfo, useLayers, useNetworkInfo } from './api/queries.ts';
 import { easeToPosition, flyToPlace, mapSnapshot } from './components/map/camera.ts';
 import { MapView } from './components/map/map-view.tsx';
+import { Guard } from './components/guard.tsx';
 import { StatusBar } from './components/status-bar.tsx';
 import { AboutDialog } from './features/about/about-dialog.tsx';
 import { AccessCard } from './features/access/access-card.tsx';
@@ -120,24 +121,30 @@ function Workspace(props: WorkspaceProps) {
       <UserLayers map={map} layers={layers} hidden={visibility.hidden} />
       <aside className="side-panel">
         <SearchBox onChoose={(hit) => flyToPlace(mapRef.current, hit)} />
-        <AccessPanel
-          surface={surface.state}
-          markets={markets}
-          assumptions={network.data?.assumptions}
-          onRun={(target, label, cellKm) => void surface.run(target, label, cellKm)}
-          onCancel={surface.cancel}
-          onClear={surface.clear}
-        />
-        <RoadNetworkPanel />
-        <LayerPanel
-          layers={layers}
-          hidden={visibility.hidden}
-          hiddenSubkinds={visibility.hiddenSubkinds}
-          onToggle={visibility.toggle}
-          onToggleSubkind={visibility.toggleSubkind}
-          onImport={() => setImportOpen(true)}
-          map={map}
-        />
+        <Guard area="access-panel">
+          <AccessPanel
+            surface={surface.state}
+            markets={markets}
+            assumptions={network.data?.assumptions}
+            onRun={(target, label, cellKm) => void surface.run(target, label, cellKm)}
+            onCancel={surface.cancel}
+            onClear={surface.clear}
+          />
+        </Guard>
+        <Guard area="road-network">
+          <RoadNetworkPanel />
+        </Guard>
+        <Guard area="layers">
+          <LayerPanel
+            layers={layers}
+            hidden={visibility.hidden}
+            hiddenSubkinds={visibility.hiddenSubkinds}
+            onToggle={visibility.toggle}
+            onToggleSubkind={visibility.toggleSubkind}
+            onImport={() => setImportOpen(true)}
+            map={map}
+          />
+        </Guard>
         <div className="panel-actions">
           <button type="button" onClick={() => mapRef.current?.fitBounds(info.reference.zoneBounds, { padding: 24 })}>
             {t('map.resetView')}
@@ -158,24 +165,32 @@ function Workspace(props: WorkspaceProps) {
           onPointer={onPointer}
           onReady={onReady}
         />
-        {selection.feature && <InfoCard feature={selection.feature} map={map} onClose={selection.clearFeature} />}
+        {selection.feature && (
+          <Guard area="info-card" key={String(selection.feature.properties['id'])} onClose={selection.clearFeature}>
+            <InfoCard feature={selection.feature} map={map} onClose={selection.clearFeature} />
+          </Guard>
+        )}
         {!selection.feature && access.point && !scoringOpen && (
-          <AccessCard point={access.point} markets={markets} onIsochrones={access.drawIsochrones} onClose={access.clear} />
+          <Guard area="access-card" onClose={access.clear}>
+            <AccessCard point={access.point} markets={markets} onIsochrones={access.drawIsochrones} onClose={access.clear} />
+          </Guard>
         )}
         {scoringOpen && (
-          <Suspense fallback={loading}>
-            <ScoringPanel
-              scoring={scoring}
-              selected={selection.candidate}
-              onSelect={chooseCandidate}
-              addingSite={placement.pending !== null}
-              onAddSite={placement.setPending}
-              onClose={onCloseScoring}
-              placeError={placement.error}
-              onReport={() => void mapSnapshot(mapRef.current).then((mapImage) => setReport({ mapImage }))}
-              uncertainty={uncertainty}
-            />
-          </Suspense>
+          <Guard area="scoring" onClose={onCloseScoring}>
+            <Suspense fallback={loading}>
+              <ScoringPanel
+                scoring={scoring}
+                selected={selection.candidate}
+                onSelect={chooseCandidate}
+                addingSite={placement.pending !== null}
+                onAddSite={placement.setPending}
+                onClose={onCloseScoring}
+                placeError={placement.error}
+                onReport={() => void mapSnapshot(mapRef.current).then((mapImage) => setReport({ mapImage }))}
+                uncertainty={uncertainty}
+              />
+            </Suspense>
+          </Guard>
         )}
         {report && scoring.state.result && (
           <Suspense fallback={loading}>

@@ -56,7 +56,15 @@ test.describe('comparison, scenarios and reports', () => {
     const xlsxPath = await reports.exportExcel();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsxPath);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['排名', '指标与原始值', '园区对比', '方法一致性', '方法与假设', '数据来源']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '排名',
+      '指标与原始值',
+      '园区对比',
+      '方法一致性',
+      '方法与假设',
+      '数据来源',
+      '来源登记',
+    ]);
     const sheet = wb.getWorksheet('排名') as ExcelJS.Worksheet;
     expect(sheet.getRow(1).getCell(1).value).toBe('名次');
     expect(sheet.getRow(2).getCell(1).value).toBe(1);
@@ -78,6 +86,10 @@ test.describe('comparison, scenarios and reports', () => {
     const flat = facts.text.replace(/\s+/g, '');
     for (const n of names.slice(0, 5)) expect(flat).toContain(n.replace(/\s+/g, ''));
     expect(flat).toContain('数据来源与时效');
+    // The sources registry and the notices its licences require (OSM's ODbL among them) are printed.
+    expect(flat).toContain('数据来源登记');
+    expect(flat).toContain('©OpenStreetMapcontributors');
+    expect(flat).toContain('中国开发区审核公告目录（2018年版）');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(RESULTS, 'report-zh-page1')]);
 
     // The same report in English.
@@ -119,7 +131,7 @@ test.describe('comparison, scenarios and reports', () => {
       await expect(theirScoring.scenarioMessage()).toContainText('已并入项目文件');
       await theirScoring.openScenario('交给同事');
       const rows = theirScoring.rankedRows();
-      await expect(rows.first()).toHaveAttribute('data-rank', '1');
+      await expect(rows.first()).toHaveAttribute('data-rank', '1', { timeout: 60_000 }); // a cold server builds its catchments first
       expect(await theirScoring.rankedIds(rows)).toEqual(before);
       expect(readFileSync(projectPath).subarray(0, 15).toString()).toBe('SQLite format 3');
     } finally {

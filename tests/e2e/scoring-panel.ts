@@ -2,7 +2,7 @@
  * Page object for the scoring panel: the enterprise profile, method and weights, the ranking with
  * its explanation, the parks compared side by side, and the saved scenarios and project files.
  */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export class ScoringPanel {
   constructor(readonly page: Page) {}
@@ -60,8 +60,13 @@ export class ScoringPanel {
     await this.page.getByTestId(`ahp-${a}-${b}`).selectOption(value);
   }
 
+  /**
+   * Runs the ranking and waits for its table. The first ranking on a fresh server builds the
+   * labour catchments (seconds on a loaded 2-core machine), hence the longer wait.
+   */
   async rank(): Promise<void> {
     await this.page.getByTestId('run-ranking').click();
+    await expect(this.rows().first()).toBeVisible({ timeout: 60_000 });
   }
 
   /** The ranked candidates' ids, best first. */

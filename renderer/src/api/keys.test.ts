@@ -57,15 +57,16 @@ describe('query invalidation', () => {
     ['renameLayer', ['layers', ...NETWORK].sort()],
     ['deleteLayer', ['layers', ...NETWORK].sort()],
     ['startImport', ['layers', ...NETWORK].sort()],
-    ['importProject', ['layers', 'scenarios', 'sites', ...NETWORK].sort()],
+    ['importProject', ['layers', 'parksFeatures', 'scenarios', 'sites', ...NETWORK].sort()],
     ['addBasemap', ['basemaps']],
   ])('%s makes stale exactly %j', async (method, stale) => {
     expect(await staleAfter(method)).toEqual(stale);
   });
 
   it('no write refetches layer features or the shipped plan', async () => {
-    // A park position correction is the one write that changes a shipped layer's features (the parks').
-    const moves = new Set<WriteMethod>(['setParkPosition', 'resetParkPosition']);
+    // Park position corrections (set, reset, or brought by a project file) are the one write that
+    // changes a shipped layer's features (the parks').
+    const moves = new Set<WriteMethod>(['setParkPosition', 'resetParkPosition', 'importProject']);
     for (const method of Object.keys(INVALIDATES) as WriteMethod[]) {
       const stale = await staleAfter(method);
       for (const name of ['parksFeatures', 'userFeatures', 'planTaxonomy', 'profilePresets', 'appInfo', 'search'])

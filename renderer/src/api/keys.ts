@@ -67,8 +67,18 @@ export const INVALIDATES = {
   deleteScenario: [queryKeys.scenarios],
   // Opening a scenario puts back the sites it ranked that are no longer in the project.
   openScenario: [queryKeys.sites, queryKeys.layers],
-  // A colleague's project brings scenarios, sites and layers (facilities among them join the network).
-  importProject: [queryKeys.scenarios, queryKeys.sites, queryKeys.layers, queryKeys.network],
+  // A colleague's project brings scenarios, sites, layers (facilities among them join the network),
+  // custom criteria and park corrections (which move parks, and the bonded zones on the same place).
+  importProject: [
+    queryKeys.scenarios,
+    queryKeys.sites,
+    queryKeys.layers,
+    queryKeys.network,
+    queryKeys.customCriteria,
+    queryKeys.parkCorrections,
+    queryKeys.layerFeaturesOf('parks'),
+    queryKeys.layerFeaturesOf('bonded-zones'),
+  ],
   // An import job, once done: a new layer, and a new destination class if its role is "facilities".
   startImport: [queryKeys.layers, queryKeys.network],
   // A facility's layer name is how its travel times name it.

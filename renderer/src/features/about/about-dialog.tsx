@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../electron/contract/api.ts';
 import { localName, localText } from '../../../../geo/local-name.ts';
 import { SelfTest } from './self-test.tsx';
+import { RegistryList } from './registry-list.tsx';
 
 export interface AboutDialogProps {
   info: AppInfo;
@@ -50,27 +51,7 @@ export function AboutDialog({ info, open, onClose }: AboutDialogProps) {
             </dl>
           </section>
         ))}
-      <section className="registry" aria-labelledby="registry-title" data-testid="sources-registry" hidden={selfTest}>
-        <h3 id="registry-title">{t('about.registry')}</h3>
-        {info.reference.registry.some((s) => s.attribution) && (
-          <p className="attribution" data-testid="about-attribution">
-            {[...new Set(info.reference.registry.flatMap((s) => (s.attribution ? [s.attribution] : [])))].join(' · ')}
-          </p>
-        )}
-        <ol className="registry-list">
-          {info.reference.registry.map((s) => (
-            <li key={s.id} data-registry-id={s.id}>
-              <strong>{s.title}</strong>
-              {s.publisher && <span> · {s.publisher}</span>}
-              {s.date && <span> · {s.date}</span>}
-              <div className="small">{s.citation}</div>
-              <div className="small muted">
-                {t('about.terms')}: {s.licence}
-              </div>
-            </li>
-          ))}
-        </ol>
-      </section>
+      {!selfTest && <RegistryList registry={info.reference.registry} headingId="registry-title" />}
       <form method="dialog">
         <button type="submit" autoFocus>
           {t('about.close')}

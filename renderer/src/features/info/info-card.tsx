@@ -107,11 +107,34 @@ function Attributes({
   );
 }
 
+/** A corrected feature's "how its position was obtained" in the reader's language (the data's own note is in English). */
+function withCorrectionNote(p: Record<string, unknown>, t: (k: string, o?: Record<string, unknown>) => string): Record<string, unknown> {
+  const c = p['correction'] as {
+    source: string;
+    osm_id: string | null;
+    date: string;
+    note: string;
+    given: { crs: string; lng: number; lat: number };
+  } | null;
+  if (!c || typeof c !== 'object') return p;
+  return {
+    ...p,
+    precision_note: t('correction.precisionNote', {
+      by: t(`correction.source.${c.source}`, { defaultValue: c.source }) + (c.osm_id ? ` ${c.osm_id}` : ''),
+      date: c.date,
+      note: c.note ? t('correction.noteSuffix', { note: c.note }) : '',
+      crs: t(`correction.crsShort.${c.given.crs}`, { defaultValue: c.given.crs }),
+      x: c.given.lng,
+      y: c.given.lat,
+    }),
+  };
+}
+
 export function InfoCard({ feature, map, onClose }: { feature: SelectedFeature; map: MapLibreMap | null; onClose(): void }) {
   const { t, i18n } = useTranslation();
   // The feature as the layer has it now (a correction changes it while the card is open).
   const live = useLayerFeatures(feature.layer).data?.features.find((f) => f.properties['id'] === feature.properties['id']);
-  const p = live?.properties ?? feature.properties;
+  const p = withCorrectionNote(live?.properties ?? feature.properties, t);
   const position = live?.geometry?.type === 'Point' ? (live.geometry.coordinates as [number, number]) : null;
   const keys = Object.keys(p).filter((k) => !HIDDEN.has(k));
   const ordered = [...LEAD.filter((k) => keys.includes(k)), ...keys.filter((k) => !LEAD.includes(k) && !PROVENANCE.includes(k))];

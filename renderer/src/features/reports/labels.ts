@@ -5,7 +5,7 @@
 import type { TFunction } from 'i18next';
 import { CRITERION_IDS, METHODS } from '../../../../geo/index.ts';
 
-const SHEETS = ['ranking', 'criteria', 'comparison', 'agreement', 'assumptions', 'sources', 'verification'] as const;
+const SHEETS = ['ranking', 'criteria', 'comparison', 'agreement', 'assumptions', 'sources', 'registry', 'verification'] as const;
 const COLUMNS = [
   'rank',
   'site',
@@ -32,6 +32,13 @@ const COLUMNS = [
   'borda',
   'copeland',
   'kendall',
+  'id',
+  'title',
+  'publisher',
+  'date',
+  'citation',
+  'licence',
+  'notice',
   'inputsHash',
   'appVersion',
   'methodVersions',

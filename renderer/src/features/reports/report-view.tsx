@@ -14,6 +14,7 @@ import { CompareRadar, CompareTables, MoveUp } from '../compare/comparison-view.
 import { ApproximateTag, ExplanationTable, formatRaw } from '../scoring/ranking-view.tsx';
 import { StabilityChart } from '../scoring/stability-chart.tsx';
 import { PrintBar } from './print-bar.tsx';
+import { RegistryList } from '../about/registry-list.tsx';
 
 const TOP = 15;
 type ParkSource = { id: string; source: string; as_of: string; precision: string };
@@ -167,6 +168,7 @@ export function ReportView({
               })}
             </li>
           </ul>
+          <RegistryList registry={info.reference.registry} headingId="report-registry-title" />
           <table className="criteria-table small sources-table">
             <thead>
               <tr>

@@ -39,6 +39,8 @@ export function formatRaw(
   approximate = false,
 ): string {
   if (value === null) return t('info.unknown');
+  // A stand-in to a stand-in on the same county seat: 0 minutes was not measured, so it is not shown as a time.
+  if (approximate && unit === 'min' && value < 0.5) return t('scoring.sameSeat');
   return approximate ? `≈ ${formatExact(value, unit, t, language)}` : formatExact(value, unit, t, language);
 }
 
@@ -48,6 +50,19 @@ function formatExact(value: number, unit: string, t: (k: string, o?: Record<stri
   if (unit === 'level') return t(`scoring.levelValue.${value}`);
   if (unit === 'match') return value.toFixed(1);
   return String(Math.round(value * 10) / 10);
+}
+
+/** The industry match's evidence: the catalogue's 主导产业 quoted verbatim, and which items matched. */
+function IndustryBasisLine({ basis }: { basis: Candidate['industryBasis'] }) {
+  const { t } = useTranslation();
+  return (
+    <span className="basis">
+      {t('scoring.industryBasis.quote', { quote: basis.quote })}{' '}
+      {basis.level === null
+        ? t('scoring.industryBasis.none')
+        : t(`scoring.industryBasis.${basis.level}`, { items: basis.matched.join(t('scoring.industryBasis.separator')) })}
+    </span>
+  );
 }
 
 /** One candidate's criteria: raw value, normalised score, weight and contribution (bar). */
@@ -75,7 +90,7 @@ export function ExplanationTable({
       <tbody>
         {candidate.criteria
           .filter((x) => !weightedOnly || x.weight > 0)
-          .map((x) => (
+          .flatMap((x) => [
             <tr key={x.id} data-criterion={x.id}>
               <td>{t(`criteria.${x.id}`)}</td>
               <td className="num">{formatRaw(x.raw, x.unit, t, i18n.language, x.approximate)}</td>
@@ -89,8 +104,17 @@ export function ExplanationTable({
                   </>
                 )}
               </td>
-            </tr>
-          ))}
+            </tr>,
+            ...(x.id === 'industry-match' && candidate.industryBasis.quote !== null
+              ? [
+                  <tr key="industry-basis" className="basis-row" data-testid="industry-basis">
+                    <td colSpan={5}>
+                      <IndustryBasisLine basis={candidate.industryBasis} />
+                    </td>
+                  </tr>,
+                ]
+              : []),
+          ])}
       </tbody>
     </table>
   );
