@@ -9,10 +9,10 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { reportLedger } from '../../geo/index.ts';
+import { brochureLedger, reportLedger } from '../../geo/index.ts';
 import { openBackend } from '../backend.ts';
 import { runCli } from '../cli/siteselect.ts';
-import { CONTRACT, type Profile, type ReportSeal, type Stamp, type VerifyResult } from '../contract/api.ts';
+import { CONTRACT, ExportReportArgs, type Profile, type ReportSeal, type Stamp, type VerifyResult } from '../contract/api.ts';
 import { appPaths } from '../node/paths.ts';
 import { REPO_ROOT, callOk, tempDir } from '../testing/temp-backend.ts';
 
@@ -81,7 +81,7 @@ describe('siteselect verify', () => {
 
   it('a PDF report with its scenario attached verifies, and a number changed on it is named as an edit', async () => {
     const seal = await withProject(async (ok) => {
-      const report = { payload: { profile }, language: 'zh' as const, labels: {} };
+      const report = ExportReportArgs.parse({ payload: { profile }, language: 'zh', labels: {} });
       const stamp = await ok<Stamp>('reportStamp', { kind: 'pdf-report', report, monteCarloSamples: 0 });
       const ranking = CONTRACT.scoreSites.result.parse(await ok('scoreSites', { profile, monteCarloSamples: 0 }));
       const seal: ReportSeal = {
@@ -108,6 +108,29 @@ describe('siteselect verify', () => {
     expect(bad.code).toBe(1);
     expect(bad.result.differences).toEqual([{ where: key, found: (value as number) + 1, expected: value }]);
     expect(bad.result.causes.map((c) => c.kind)).toEqual(['edited']);
+  });
+
+  it('a brochure’s scenario (its profile, parks and printed minutes) verifies, as the brochure page builds it', async () => {
+    const seal = await withProject(async (ok) => {
+      const ranking = CONTRACT.scoreSites.result.parse(await ok('scoreSites', { profile, monteCarloSamples: 0 }));
+      const top = ranking.candidates.filter((c) => c.rank !== null && c.kind === 'park').slice(0, 3);
+      const times = await Promise.all(
+        top.map((c) => ok<Parameters<typeof brochureLedger>[2][number]>('travelTimes', { from: c.position })),
+      );
+      const subject = { kind: 'brochure' as const, brochure: { profile, parks: top.map((c) => c.id) }, language: 'zh' as const };
+      const ledger = brochureLedger(
+        { candidates: top.map((c) => ({ id: c.id, rank: c.rank, total: null, criteria: [] })) },
+        subject.brochure.parks,
+        times,
+      );
+      return { format: 'siteselect-report/1', subject, stamp: await ok<Stamp>('reportStamp', subject), ledger } satisfies ReportSeal;
+    });
+    expect(Object.values(seal.ledger).filter((v) => typeof v === 'number').length).toBeGreaterThan(6);
+    const file = join(work.dir, 'brochure.siteselect.json');
+    writeFileSync(file, JSON.stringify(seal));
+    const { code, result } = await verify(file);
+    expect(result).toMatchObject({ ok: true, kind: 'brochure', causes: [] });
+    expect(code).toBe(0);
   });
 
   it('a cell edited in the workbook is found, with nothing else changed', async () => {

@@ -26,6 +26,7 @@ import { SearchBox } from './features/search/search-box.tsx';
 import { useRankingLayer } from './features/scoring/use-ranking-layer.ts';
 import { useScoring } from './features/scoring/use-scoring.ts';
 import { useUncertainty } from './features/scoring/use-uncertainty.ts';
+import { MONTE_CARLO_SAMPLES, selectPayload } from './features/scoring/scoring-state.ts';
 import { useLanguage } from './workspace/use-language.ts';
 import { useLayerVisibility } from './workspace/use-layer-visibility.ts';
 import { useMapClicks } from './workspace/use-map-clicks.ts';
@@ -201,6 +202,8 @@ function Workspace(props: WorkspaceProps) {
               comparison={scoring.state.comparison}
               mapImage={report.mapImage}
               title={t('reports.documentTitle')}
+              payload={selectPayload(scoring.state)}
+              monteCarloSamples={MONTE_CARLO_SAMPLES}
               onClose={() => setReport(null)}
             />
           </Suspense>

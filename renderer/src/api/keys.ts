@@ -49,6 +49,8 @@ export const queryKeys = {
   basemaps: ['basemaps'],
   /** The ranges behind the rank ranges (Assumptions panel, custom criteria). */
   dataRanges: ['data-ranges'],
+  /** A printed page's stamp, by its choices (never cached: any write may change it). */
+  reportStamp: (subject: string) => ['report-stamp', subject],
 } as const;
 
 /**

@@ -7,6 +7,7 @@ import { queryOptions, skipToken, useQueries, useQuery, useQueryClient } from '@
 import { useMemo } from 'react';
 import { call } from './client.ts';
 import { queryKeys } from './keys.ts';
+import type { ArgsOf } from '../../../electron/contract/api.ts';
 
 type LngLat = readonly [number, number];
 
@@ -42,6 +43,14 @@ export const useProfilePresets = () => useQuery(queries.profilePresets());
 export const useScenarios = () => useQuery(queries.scenarios());
 export const useBasemaps = () => useQuery(queries.basemaps());
 export const useDataRanges = () => useQuery(queries.dataRanges());
+/** Today's stamp for a printed page's choices, asked afresh each time a page opens. */
+export const useStampOf = (subject: ArgsOf<'reportStamp'> | null) =>
+  useQuery({
+    queryKey: queryKeys.reportStamp(JSON.stringify(subject)),
+    queryFn: subject ? () => call('reportStamp', subject) : skipToken,
+    gcTime: 0,
+    staleTime: 0,
+  });
 
 /** One layer's features; `version` (a user layer's feature count) fetches them again when it changes. */
 export const useLayerFeatures = (id: string, version = 0) => useQuery(queries.layerFeatures(id, version));

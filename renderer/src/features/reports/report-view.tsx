@@ -7,7 +7,8 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, CompareResult, LayerSummary, RankingResult } from '../../../../electron/contract/api.ts';
+import type { AppInfo, CompareResult, LayerSummary, RankingResult, ScenarioPayload, StampArgs } from '../../../../electron/contract/api.ts';
+import { reportLedger } from '../../../../geo/scoring/ledger.ts';
 import { localName, localText } from '../../../../geo/local-name.ts';
 import { useLayerFeatures, useNetworkInfo } from '../../api/queries.ts';
 import { CompareRadar, CompareTables, MoveUp } from '../compare/comparison-view.tsx';
@@ -15,6 +16,7 @@ import { ApproximateTag, ExplanationTable, formatRaw } from '../scoring/ranking-
 import { StabilityChart } from '../scoring/stability-chart.tsx';
 import { PrintBar } from './print-bar.tsx';
 import { RegistryList } from '../about/registry-list.tsx';
+import { StampLine, useReportSeal } from './report-stamp.tsx';
 
 const TOP = 15;
 type ParkSource = { id: string; source: string; as_of: string; precision: string };
@@ -26,6 +28,8 @@ export function ReportView({
   comparison,
   mapImage,
   title,
+  payload,
+  monteCarloSamples,
   onClose,
 }: {
   info: AppInfo;
@@ -34,6 +38,10 @@ export function ReportView({
   comparison: CompareResult | null;
   mapImage: string | null;
   title: string;
+  /** What the ranking was computed from (the stamp hashes it; the PDF carries it). */
+  payload: ScenarioPayload | null;
+  /** The Monte-Carlo samples the ranking was computed with. */
+  monteCarloSamples: number;
   onClose(): void;
 }) {
   const { t, i18n } = useTranslation();
@@ -66,9 +74,16 @@ export function ReportView({
         }))
     : [];
   const sourceOf = new Map(sources.map((s) => [s.id, s]));
+  const subject = useMemo(
+    (): StampArgs | null =>
+      payload ? { kind: 'pdf-report', report: { payload, language: en ? 'en' : 'zh', labels: {} }, monteCarloSamples } : null,
+    [payload, en, monteCarloSamples],
+  );
+  const ledger = useMemo(() => reportLedger(ranking, comparison), [ranking, comparison]);
+  const { stamp, seal } = useReportSeal(subject, ledger);
   return (
     <div className="report" role="dialog" aria-modal="true" aria-labelledby="report-title" data-testid="report">
-      <PrintBar fileName={title} onClose={onClose} testId="report" />
+      <PrintBar fileName={title} onClose={onClose} testId="report" seal={seal} />
       <article className="report-page">
         <header>
           <h1 id="report-title">{title}</h1>
@@ -195,6 +210,7 @@ export function ReportView({
             </tbody>
           </table>
         </section>
+        <StampLine stamp={stamp} />
       </article>
     </div>
   );
