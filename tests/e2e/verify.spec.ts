@@ -3,10 +3,24 @@
  * range (5–95 %) column with its seed and sample count, and the map coloured and labelled by it;
  * the combined gap analysis per industry beside "what would move us up"; the report's stamp.
  */
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { expect, RESULTS, test } from './fixtures.ts';
+import { expect, RESULTS, ROOT, test } from './fixtures.ts';
 import { MapPage } from './map-page.ts';
+import { ReportPage } from './report-page.ts';
 import { ScoringPanel } from './scoring-panel.ts';
+
+/** `siteselect verify FILE --json` on the server's own data folder. */
+function verifyFile(
+  file: string,
+  dataDir: string,
+): { status: number | null; result: { ok: boolean; compared: number; causes: unknown[] } } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'siteselect.mjs'), 'verify', file, '--data-dir', dataDir, '--json'], {
+    encoding: 'utf8',
+  });
+  if (r.stderr) throw new Error(r.stderr);
+  return { status: r.status, result: JSON.parse(r.stdout) as { ok: boolean; compared: number; causes: unknown[] } };
+}
 
 test.describe('rankings that carry their uncertainty and can be checked', () => {
   test('the method self-test runs the shipped examples and shows pass/fail with expected and computed numbers', async ({
@@ -100,5 +114,37 @@ test.describe('rankings that carry their uncertainty and can be checked', () => 
     await expect(gap.getByTestId('gap-table').locator('tbody tr')).toHaveCount(10, { timeout: 60_000 });
     await gap.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(RESULTS, 'gap-analysis-zh.png') });
+  });
+
+  test('the printed report shows its stamp, and its scenario and the Excel file verify with siteselect verify', async ({
+    page,
+    appServer,
+  }) => {
+    test.setTimeout(180_000);
+    const app = new MapPage(page);
+    const scoring = new ScoringPanel(page);
+    const reports = new ReportPage(page);
+    await app.open(appServer.url);
+    await scoring.open();
+    await scoring.choosePreset('equipment');
+    await scoring.rank();
+    await expect(scoring.rankedRows().first()).toHaveAttribute('data-rank', '1');
+    const xlsx = await reports.exportExcel();
+    await reports.open();
+    const stamp = reports.report().getByTestId('report-stamp');
+    await expect(stamp).toContainText(/输入指纹 [0-9a-f]{4}·[0-9a-f]{4}·[0-9a-f]{4}/);
+    await expect(stamp).toContainText('siteselect verify');
+    const download = page.waitForEvent('download');
+    await reports.report().getByTestId('report-save-seal').click();
+    const seal = await (await download).path();
+    await stamp.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(RESULTS, 'report-stamp-zh.png') });
+    const fromPage = verifyFile(seal, appServer.dataDir);
+    expect(fromPage.result).toMatchObject({ ok: true, causes: [] });
+    expect(fromPage.result.compared).toBeGreaterThan(100);
+    expect(fromPage.status).toBe(0);
+    const fromExcel = verifyFile(xlsx, appServer.dataDir);
+    expect(fromExcel.result).toMatchObject({ ok: true, causes: [] });
+    expect(fromExcel.status).toBe(0);
   });
 });
