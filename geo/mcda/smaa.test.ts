@@ -5,7 +5,8 @@
  * acceptabilities, central weights and confidence factors against integrals worked by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { quantileRank, smaa, smaaProblem, type SmaaProblem } from './smaa.ts';
+import { quantileRank, smaa, smaaProblem, weightedSumAggregate, type SmaaProblem } from './smaa.ts';
+import { mulberry32 } from './wsm.ts';
 
 /** A table without uncertainty: one draw per alternative, one scenario. */
 const exact = (rows: number[][]): Float64Array[][] => rows.map((r) => [Float64Array.from(r)]);
@@ -153,6 +154,27 @@ describe('smaa', () => {
     expect(smaa({ ...base, draws }, { samples: 100, seed: 1 }).acceptability[0]?.[0]).toBe(0);
     const spread = smaa({ ...base, draws, intervals: [{ i: 0, j: 0, lo: 1, hi: 3 }] }, { samples: 4000, seed: 1 });
     expect(Math.abs((spread.acceptability[0]?.[0] as number) - 0.5)).toBeLessThan(tol(0.5, 4000));
+  });
+
+  it('gives the same confidence factors by its shortcut for the weighted sum as by the general aggregate', () => {
+    // Close alternatives, so that many have central weights and are beaten in varying order.
+    const rand = mulberry32(5);
+    const n = 25;
+    const m = 6;
+    const problem: SmaaProblem = {
+      criteria: Array.from({ length: m }, (_, j) => ({ type: j === 0 ? ('cost' as const) : ('benefit' as const) })),
+      scenarios: 3,
+      draws: Array.from({ length: n }, (_, i) =>
+        Array.from({ length: i % 4 === 0 ? 3 : 1 }, () => Float64Array.from({ length: 3 * m }, () => 40 + rand() * 20)),
+      ),
+      intervals: [{ i: 2, j: 1, lo: 0, hi: 100 }],
+      weights: { kind: 'uniform', active: Array.from({ length: m }, () => true) },
+    };
+    const shortcut = smaa(problem, { samples: 3000, seed: 9 });
+    const general = smaa({ ...problem, aggregate: weightedSumAggregate }, { samples: 3000, seed: 9 });
+    expect(shortcut.centralWeights.filter((c) => c !== null).length).toBeGreaterThan(10);
+    expect(shortcut.confidence).toEqual(general.confidence);
+    expect(shortcut.acceptability).toEqual(general.acceptability);
   });
 
   it('refuses a malformed problem with a message naming it', () => {
