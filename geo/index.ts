@@ -16,3 +16,4 @@ export * from './surfaces/catchment.ts';
 export * from './mcda/index.ts';
 export * from './scoring/index.ts';
 export * from './crs/detect.ts';
+export * from './selftest.ts';

@@ -3,6 +3,7 @@
  * - time from navigation to the first map idle in headless Chromium (browser edition, cold
  *   browser context each run, so nothing is cached);
  * - basemap tile reads through the shared asset resolver;
+ * - SMAA-2 rank ranges with data ranges and the combined gap analysis (scripts/bench-uncertainty.ts);
  * - the road network (OSM import, reload, routes and trees beside pgRouting; BENCH_SKIP_ROADS=1 skips it);
  * - the team server (issue 20): 20 concurrent clients pushing and pulling, 1 M points counted on PostGIS (BENCH_SKIP_TEAM=1 skips it).
  * Needs `npm run build` first (the start and test scripts run it).
@@ -31,6 +32,7 @@ import {
 import { zoneNetworkService } from '../electron/network/service.ts';
 import { zoneNetworkInput } from '../electron/network/zone-input.ts';
 import { dispatch } from '../electron/handlers/index.ts';
+import { benchUncertainty } from './bench-uncertainty.ts';
 import { defaultWeights, monteCarloStability, scoreCandidates, type CandidateFacts, type EnterpriseProfile } from '../geo/index.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
@@ -210,6 +212,9 @@ try {
   console.log(
     `Monte-Carlo rank stability, 10,000 samples: 40 sites × 3 criteria median ${median(mc).toFixed(0)} ms; 40 sites × 14 criteria median ${median(mc14).toFixed(0)} ms (target ≤ 1 s)`,
   );
+
+  // Rank ranges and the combined gap analysis (issue 18; targets ≤ 1 s and ≤ 2 s).
+  await benchUncertainty(backend, RUNS);
 
   // Import (target: 100,000 points from CSV ≤ 5 s).
   const { parseFile } = await import('../electron/imports/parse.ts');

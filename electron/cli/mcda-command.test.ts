@@ -20,7 +20,7 @@ async function run(args: string[]) {
   return { code, out: out.length ? (JSON.parse(out.join('\n')) as Record<string, unknown>) : null, err: err.join('\n') };
 }
 
-// Opricovic & Tzeng (2004), as in geo/mcda/fixtures/vikor-examples.json: f1 a cost, f2 a benefit.
+// Opricovic & Tzeng (2004), as in data/method-examples/vikor-examples.json: f1 a cost, f2 a benefit.
 const opricovic = () => csv('opricovic.csv', 'alternative,risk,altitude\nA1,1,3000\nA2,2,3750\nA3,5,4500\n');
 
 describe('mcda ahp', () => {
@@ -143,7 +143,7 @@ describe('mcda vikor', () => {
 });
 
 describe('mcda electre', () => {
-  // Cebrián & Porcar (2009), as in geo/mcda/fixtures/electre-examples.json; the third criterion is a cost.
+  // Cebrián & Porcar (2009), as in data/method-examples/electre-examples.json; the third criterion is a cost.
   const f = () => csv('cebrian.csv', 'g1,g2,g3,g4,g5\n6,5,28,5,5\n4,2,25,10,9\n5,7,35,9,6\n6,1,27,6,7\n6,8,30,7,9\n5,6,26,4,8\n');
 
   it('prints the kernel as 0-based row indices and what each row outranks', async () => {

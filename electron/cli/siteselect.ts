@@ -2,7 +2,7 @@
  * The `siteselect` command line. Same handlers as the app; JSON on stdout, errors on stderr with
  * a non-zero exit. Every command accepts `--data-dir DIR` (default: the app's user data folder).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { CRS_IDS, type CrsId } from '../../geo/index.ts';
 import { MCDA_USAGE, parseNumberList, runMcda, UsageError } from './mcda-command.ts';
 import { runTeam, TEAM_USAGE } from './team-command.ts';
@@ -16,7 +16,7 @@ import {
   type RankingResult,
   type ResultOf,
 } from '../contract/api.ts';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBackend, type Backend } from '../backend.ts';
 import { dispatch } from '../handlers/index.ts';
@@ -51,6 +51,10 @@ ${MCDA_USAGE}
   export LAYER --format geojson|csv|xlsx|kml --out FILE
                                              write a layer (an id from \`layers\`) to a file
 ${TEAM_USAGE}
+  verify FILE [--json]                       recompute a report (.xlsx, .pdf, or its .json scenario) from the scenario it
+                                             carries; say whether every number still matches, and why not (exit 1)
+  selftest [--examples DIR] [--json]         run the published worked examples of every method and the network check
+                                             (default: the shipped ones); exit 1 when any fails
   web [--port N]                             start the browser edition on 127.0.0.1 and print its URL
   help                                       this text
 
@@ -147,6 +151,47 @@ function parseMinutes(text: string | undefined): number[] | undefined {
   if (values.length === 0) throw new UsageError('--minutes needs at least one number, e.g. --minutes 30,60,90');
   if (values.some((v) => !Number.isFinite(v))) throw new UsageError(`--minutes must be numbers separated by commas, got "${text}"`);
   return values;
+}
+
+/** The example files of a folder, by name without `.json` (for `selftest --examples DIR`). */
+function readExamples(dir: string): Record<string, unknown> {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  } catch (error) {
+    throw new Error(`cannot read ${dir}: ${(error as Error).message}`, { cause: error });
+  }
+  return Object.fromEntries(files.map((f) => [f.replace(/\.json$/, ''), readJsonFile(join(dir, f))]));
+}
+
+const shown = (v: number | boolean | string | null) => (typeof v === 'number' ? String(Number(v.toPrecision(10))) : String(v));
+
+/** The self-test as lines: one per example, and every failing number with what was expected. */
+export function selfTestText(r: ResultOf<'methodSelfTest'>): string {
+  const lines = r.cases.map((c) => {
+    const failed = c.checks.filter((k) => !k.pass);
+    const head = `${c.pass ? 'PASS' : 'FAIL'}  ${c.method.padEnd(10)} ${c.id}  (${c.checks.length - failed.length}/${c.checks.length})`;
+    const details = failed.map(
+      (k) => `        ${k.label}: expected ${shown(k.expected)}, computed ${shown(k.computed)} (tolerance ${shown(k.tolerance)})`,
+    );
+    return [head, ...(c.error ? [`        ${c.error}`] : []), ...details].join('\n');
+  });
+  lines.push(`${r.pass ? 'all passed' : `${r.failed} failed`}: ${r.checks} numbers in ${r.cases.length} examples (${r.version})`);
+  return lines.join('\n');
+}
+
+/** The verification as lines: the verdict, the hashes, the causes, the first differences. */
+export function verifyText(r: ResultOf<'verifyReport'>): string {
+  const lines = [
+    `${r.ok ? 'OK' : 'DIFFERS'}  ${r.file} (${r.kind}): ${r.compared} numbers compared, ${r.differencesTotal} differ`,
+    `inputs hash printed ${r.printedHash}, today ${r.recomputedHash}`,
+    ...r.causes.map((c) => `cause: ${c.message_en}`),
+    ...r.differences.map(
+      (d) => `  ${d.where}: file ${d.found === null ? '—' : String(d.found)}, recomputed ${d.expected === null ? '—' : String(d.expected)}`,
+    ),
+  ];
+  if (r.differencesTotal > r.differences.length) lines.push(`  … and ${r.differencesTotal - r.differences.length} more`);
+  return lines.join('\n');
 }
 
 /** Runs one command; resolves to the process exit code. */
@@ -406,6 +451,36 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       writeFileSync(out, Buffer.from(exported.dataBase64, 'base64'));
       io.out(JSON.stringify({ layer, format, out, features: count }));
       return 0;
+    }
+    if (command === 'selftest') {
+      const { values } = parseArgs({
+        args: rest,
+        options: { 'data-dir': { type: 'string' }, examples: { type: 'string' }, json: { type: 'boolean' } },
+        strict: true,
+        allowPositionals: false,
+      });
+      const examples = values.examples ? readExamples(values.examples) : undefined;
+      const r = (await withBackend(values['data-dir'] ?? defaultDataDir(), (b) =>
+        ok(dispatch(b.api, 'methodSelfTest', examples ? { examples } : {})),
+      )) as ResultOf<'methodSelfTest'>;
+      io.out(values.json ? JSON.stringify(r, null, 2) : selfTestText(r));
+      return r.pass ? 0 : 1;
+    }
+    if (command === 'verify') {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' } },
+        strict: true,
+        allowPositionals: true,
+      });
+      const file = positionals[0];
+      if (!file || positionals.length > 1) throw new UsageError('verify needs exactly one FILE (.xlsx, .pdf or .json)');
+      const r = (await withBackend(values['data-dir'] ?? defaultDataDir(), async (b) => {
+        const { uploadId } = b.context.uploads.stageLocal(resolve(file), basename(file));
+        return ok(dispatch(b.api, 'verifyReport', { uploadId }));
+      })) as ResultOf<'verifyReport'>;
+      io.out(values.json ? JSON.stringify(r, null, 2) : verifyText(r));
+      return r.ok ? 0 : 1;
     }
     if (command === 'layers') {
       const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' } }, strict: true, allowPositionals: false });

@@ -36,6 +36,6 @@ describe('contract', () => {
     // Reads never take the lock.
     for (const read of ['listLayers', 'scoreSites', 'route', 'listParkCorrections', 'roadNetworkInfo'])
       expect(WRITE_METHODS).not.toContain(read);
-    expect([...FILE_METHODS].sort()).toEqual(['previewImport', 'startImport', 'uploadChunk']);
+    expect([...FILE_METHODS].sort()).toEqual(['previewImport', 'sealPdf', 'startImport', 'uploadChunk']);
   });
 });

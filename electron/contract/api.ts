@@ -24,6 +24,8 @@ import { SCORING_METHODS } from './scoring.ts';
 import { SETTINGS_METHODS } from './settings.ts';
 import { TEAM_METHODS } from './team.ts';
 import { TOUR_METHODS } from './tours.ts';
+import { UNCERTAINTY_METHODS } from './uncertainty.ts';
+import { VERIFY_METHODS } from './verify.ts';
 
 export * from './app.ts';
 export * from './basemaps.ts';
@@ -40,6 +42,8 @@ export * from './scoring.ts';
 export * from './settings.ts';
 export * from './team.ts';
 export * from './tours.ts';
+export * from './uncertainty.ts';
+export * from './verify.ts';
 
 /** Argument and result schema of every method, with its flags. */
 export const CONTRACT = {
@@ -55,6 +59,8 @@ export const CONTRACT = {
   ...IMPORT_METHODS,
   ...BASEMAP_METHODS,
   ...TEAM_METHODS,
+  ...UNCERTAINTY_METHODS,
+  ...VERIFY_METHODS,
 } satisfies Record<MethodName, MethodSpec>;
 
 /** The method list the preload builds channels from (methods.ts) names exactly the contract's methods. */

@@ -7,8 +7,11 @@
 
 /** Saves the current page as a PDF through printToPDF and a save dialog (`PRINT_CHANNEL`). */
 export interface PrintBridge {
-  /** Resolves the path saved to, or `null` when the user cancelled the dialog. */
-  toPdf(fileName: string): Promise<{ saved: string | null }>;
+  /**
+   * Resolves the path saved to, or `null` when the user cancelled the dialog. `seal` (a report's
+   * scenario, contract `ReportSeal`) is attached to the PDF for `siteselect verify`.
+   */
+  toPdf(fileName: string, seal?: unknown): Promise<{ saved: string | null }>;
 }
 
 /** Presentation mode's kiosk switch (`PRESENT_CHANNEL`). */

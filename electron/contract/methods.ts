@@ -77,6 +77,14 @@ export const METHOD_NAMES = [
   'teamResolve',
   'teamLog',
   'teamCountNear',
+  'getDataRanges',
+  'setDataRanges',
+  'rankUncertainty',
+  'gapAnalysis',
+  'reportStamp',
+  'verifyReport',
+  'methodSelfTest',
+  'sealPdf',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -11,6 +11,7 @@ import type { CriteriaStore } from '../db/criteria-store.ts';
 import type { BasemapStore } from '../db/basemap-store.ts';
 import type { Db, Migration } from '../db/index.ts';
 import type { LayerStore } from '../db/layer-store.ts';
+import type { RangeStore } from '../db/range-store.ts';
 import type { ScenarioStore } from '../db/scenario-store.ts';
 import type { SettingsStore } from '../db/settings-store.ts';
 import type { SiteStore } from '../db/site-store.ts';
@@ -54,6 +55,8 @@ export interface Stores {
   settings: SettingsStore;
   criteria: CriteriaStore;
   corrections: CorrectionStore;
+  /** The ranges behind the rank ranges (issue 18). */
+  ranges: RangeStore;
   /** Read here only to report damaged rows; the pack registry owns the packs. */
   basemaps: Pick<BasemapStore, 'damaged'>;
 }

@@ -12,6 +12,7 @@ import { correctionStore } from '../db/correction-store.ts';
 import { criteriaStore } from '../db/criteria-store.ts';
 import { basemapStore } from '../db/basemap-store.ts';
 import { layerStore } from '../db/layer-store.ts';
+import { rangeStore } from '../db/range-store.ts';
 import { removeStaleExports } from '../db/project-file.ts';
 import { scenarioStore } from '../db/scenario-store.ts';
 import { settingsStore } from '../db/settings-store.ts';
@@ -42,6 +43,8 @@ import { scoringHandlers } from './scoring.ts';
 import { settingsHandlers } from './settings.ts';
 import { teamHandlers } from './team.ts';
 import { tourHandlers } from './tours.ts';
+import { uncertaintyHandlers } from './uncertainty.ts';
+import { verifyHandlers } from './verify.ts';
 
 export type { Context, HandlerDeps } from './context.ts';
 export { ApiError } from './errors.ts';
@@ -61,11 +64,13 @@ const HANDLERS = {
   ...importHandlers,
   ...basemapHandlers,
   ...teamHandlers,
+  ...uncertaintyHandlers,
+  ...verifyHandlers,
 } satisfies Handlers<MethodName>;
 
 /** What the off-thread worker starts from: the loaded reference data (values only), the database file, the app's description. */
 export function workerInit(deps: HandlerDeps): WorkerInit {
-  const { basemap, layers, zone, plan, places, search, sources } = deps.reference;
+  const { basemap, layers, zone, plan, places, search, sources, methodExamples } = deps.reference;
   return {
     reference: {
       basemap: { meta: basemap.meta, minzoom: basemap.minzoom, maxzoom: basemap.maxzoom },
@@ -75,6 +80,7 @@ export function workerInit(deps: HandlerDeps): WorkerInit {
       places,
       search,
       sources,
+      methodExamples,
     },
     dbFile: deps.userDb.name,
     info: deps.info,
@@ -93,6 +99,7 @@ export function createContext(deps: HandlerDeps): Context {
     settings: settingsStore(deps.userDb),
     criteria: criteriaStore(deps.userDb),
     corrections: correctionStore(deps.userDb),
+    ranges: rangeStore(deps.userDb),
     basemaps: basemapStore(deps.userDb),
   };
   let layersKey = '';
@@ -141,6 +148,8 @@ const RANKING_ROLES: Partial<Record<OffThreadMethod, ('candidates' | 'competitor
   exportReport: ['candidates', 'competitors'],
   methodAgreement: ['candidates'],
   similarSites: ['candidates', 'competitors'],
+  rankUncertainty: ['candidates'],
+  gapAnalysis: ['candidates', 'competitors'],
 };
 
 /** @throws UserInputError when a ranking would take more candidates than OFF_THREAD_LIMITS allows */

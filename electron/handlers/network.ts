@@ -43,7 +43,7 @@ function networkInfo(ctx: Context) {
   };
 }
 
-function travelTimes(ctx: Context, { from, assumptions }: { from: [number, number]; assumptions?: Overrides }): TravelTimesResult {
+export function travelTimes(ctx: Context, { from, assumptions }: { from: [number, number]; assumptions?: Overrides }): TravelTimesResult {
   const position = ctx.network.inZone(from);
   const result = asUserInput(() => timesFrom(ctx.network.networkFor(assumptions), position));
   const markets: TravelTimesResult['markets'] = {};

@@ -28,6 +28,8 @@ export const OFF_THREAD_METHODS = [
   'similarSites',
   'isochrone',
   'catchment',
+  'rankUncertainty',
+  'gapAnalysis',
 ] as const satisfies readonly MethodName[];
 export type OffThreadMethod = (typeof OFF_THREAD_METHODS)[number];
 

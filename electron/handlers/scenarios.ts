@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ScenarioPayload, type AgreementResult, type ExportReportArgs, type Scenario } from '../contract/api.ts';
+import { ScenarioPayload, type AgreementResult, type ExportReportArgs, type Scenario, type Stamp } from '../contract/api.ts';
 import { mergeProjectContent, PROJECT_EXTENSION, PROJECT_LIMITS, readProjectFile, withProjectFile } from '../db/project-file.ts';
 import type { ScenarioRow } from '../db/scenario-store.ts';
 import { BusyError, NotFoundError, UserInputError } from '../errors.ts';
@@ -14,6 +14,7 @@ import { checkProject } from '../imports/project-check.ts';
 import { reportWorkbook, XLSX_MIME } from '../reports/excel.ts';
 import type { Context, Handlers } from './context.ts';
 import { compareParks, listCandidateSites, methodAgreement, scoreSites } from './scoring.ts';
+import { currentStamp } from './stamp-inputs.ts';
 import { toRecord, toRow } from '../scoring/custom-criteria.ts';
 
 /** The stored scenario, or why it cannot be read (its payload is not JSON or not a scenario). */
@@ -64,7 +65,7 @@ function rank(ctx: Context, p: ScenarioPayload) {
 }
 
 /** What a scenario chose: profile, method, weights, AHP judgements, value functions, the methods' parameters. */
-function choiceOf(p: ScenarioPayload) {
+export function choiceOf(p: ScenarioPayload) {
   return {
     profile: p.profile,
     method: p.method,
@@ -141,7 +142,11 @@ function compareScenarios(ctx: Context, { a, b }: { a: string; b: string }) {
   return { a: { id: sa.id, name: sa.name, method: ra.method }, b: { id: sb.id, name: sb.name, method: rb.method }, rows };
 }
 
-async function exportReport(ctx: Context, args: ExportReportArgs) {
+/**
+ * The Excel report's bytes, stamped and sealed (its scenario in a hidden sheet) for
+ * `siteselect verify`, which rebuilds it with the same function.
+ */
+export async function reportFile(ctx: Context, args: ExportReportArgs): Promise<{ bytes: Uint8Array; stamp: Stamp }> {
   const p = args.payload;
   const ranking = rank(ctx, p);
   const comparison =
@@ -153,6 +158,8 @@ async function exportReport(ctx: Context, args: ExportReportArgs) {
   } catch (error) {
     if (!(error instanceof UserInputError)) throw error;
   }
+  const subject = { kind: 'excel' as const, report: args };
+  const stamp = currentStamp(ctx, subject);
   const bytes = await reportWorkbook(
     args,
     ranking,
@@ -160,7 +167,13 @@ async function exportReport(ctx: Context, args: ExportReportArgs) {
     agreement,
     { basemap: ctx.reference.basemap, layers: ctx.layers(), sources: ctx.reference.sources },
     ctx.stores.criteria.list().map(toRecord),
+    { format: 'siteselect-report/1', subject, stamp },
   );
+  return { bytes, stamp };
+}
+
+async function exportReport(ctx: Context, args: ExportReportArgs) {
+  const { bytes } = await reportFile(ctx, args);
   return { fileName: `${args.fileName ?? 'report'}.xlsx`, mime: XLSX_MIME, dataBase64: Buffer.from(bytes).toString('base64') };
 }
 

@@ -29,7 +29,7 @@ import type { Context, Handlers } from './context.ts';
 
 type Choice = Pick<ScoreArgs, 'method' | 'weights' | 'ahp' | 'valueFunctions' | 'methodOptions'>;
 
-function checkProfile(ctx: Context, profile: Profile): void {
+export function checkProfile(ctx: Context, profile: Profile): void {
   const { industryIds, sublineIds } = ctx.reference.plan;
   if (!industryIds.has(profile.industry)) {
     throw new UserInputError(
@@ -48,7 +48,7 @@ function checkProfile(ctx: Context, profile: Profile): void {
  * (the user's own criteria weigh 0 until given a weight), the project's custom criteria with their
  * value functions, and the method's parameters.
  */
-function optionsFor(ctx: Context, profile: Profile, a: Choice): ScoreOptions {
+export function optionsFor(ctx: Context, profile: Profile, a: Choice): ScoreOptions {
   const custom = ctx.stores.criteria.list().map(toRecord);
   const given = { ...defaultWeights(profile), ...pickBuiltIn(a.weights) } as Record<CriterionId, number>;
   // Percent of the whole: the built-in weights keep the share they were given beside the user's own

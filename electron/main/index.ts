@@ -51,7 +51,7 @@ function registerIpc(b: Backend): void {
     if (on === true) event.sender.closeDevTools();
   });
   // The report view saves itself as a PDF (A4, backgrounds) through a save dialog.
-  ipcMain.handle(PRINT_CHANNEL, async (event, fileName: unknown) => {
+  ipcMain.handle(PRINT_CHANNEL, async (event, fileName: unknown, seal: unknown) => {
     if (!isTrustedSender(event)) return { saved: null };
     const window = BrowserWindow.fromWebContents(event.sender);
     const name = typeof fileName === 'string' && /^[^/\\:*?"<>|]{1,100}\.pdf$/.test(fileName) ? fileName : 'report.pdf';
@@ -59,7 +59,14 @@ function registerIpc(b: Backend): void {
       ? await dialog.showSaveDialog(window, { defaultPath: name, filters: [{ name: 'PDF', extensions: ['pdf'] }] })
       : null;
     if (!target || target.canceled || !target.filePath) return { saved: null };
-    await writeFile(target.filePath, await event.sender.printToPDF({ pageSize: 'A4', printBackground: true }));
+    let pdf: Uint8Array = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true });
+    // The report's scenario rides along as an attachment (checked by the contract like any call).
+    if (seal !== undefined) {
+      const sealed = await dispatch(b.api, 'sealPdf', { pdfBase64: Buffer.from(pdf).toString('base64'), seal });
+      if (!sealed.ok) throw new Error(sealed.error.message);
+      pdf = Buffer.from((sealed.result as { dataBase64: string }).dataBase64, 'base64');
+    }
+    await writeFile(target.filePath, pdf);
     return { saved: target.filePath };
   });
 }

@@ -47,8 +47,8 @@ export interface ZoneNetworkService {
   networkFor(overrides?: Partial<NetworkAssumptions>): Network;
   /** Population raster at `cellKm`, built on first use. */
   population(cellKm: number): PopulationRaster;
-  /** Residents within `minutes` of a position on the default network (stored cell links, fast). */
-  labourWithin(position: LngLat, minutes: number): ReturnType<typeof catchment>;
+  /** Residents within `minutes` of a position on the default network, or on the network of other assumptions (stored cell links, fast). */
+  labourWithin(position: LngLat, minutes: number, overrides?: Partial<NetworkAssumptions>): ReturnType<typeof catchment>;
   /** Checks a position and that it lies in the zone; throws UserInputError naming the problem. */
   inZone(from: readonly number[]): LngLat;
   /** The zone county containing a position, or undefined. */
@@ -136,8 +136,8 @@ export function zoneNetworkService(
     }
     return raster;
   };
-  let labourLinks: CellLinks | undefined;
-  let linkedNet: Network | undefined;
+  // Links hold node indexes, so they belong to one network (rebuilt when user facilities change).
+  const labourLinks = new WeakMap<Network, CellLinks>();
   let labourField: Float32Array | undefined;
   const exactCountyAt = (position: LngLat) => {
     const p = point([position[0], position[1]]);
@@ -157,20 +157,20 @@ export function zoneNetworkService(
     },
     networkFor,
     population,
-    labourWithin(position, minutes) {
-      const net = networkFor();
+    labourWithin(position, minutes, overrides = {}) {
+      const net = networkFor(overrides);
       const raster = population(LABOUR_CELL_KM);
-      // Links hold node indexes: rebuild them when the network was rebuilt (user facilities changed).
-      if (!labourLinks || linkedNet !== net) {
-        labourLinks = linkCells(net, raster.grid, raster.county);
-        linkedNet = net;
+      let links = labourLinks.get(net);
+      if (!links) {
+        links = linkCells(net, raster.grid, raster.county);
+        labourLinks.set(net, links);
       }
       const tree = shortestPaths(net, originLinks(net, position));
       // Only cells within reach at the fastest speed can count: skip the rest.
       const fastestKmh = Math.max(net.assumptions.expresswayKmh, net.assumptions.ordinaryRoadKmh);
       labourField ??= new Float32Array(raster.grid.nx * raster.grid.ny).fill(Number.NaN);
-      const field = fieldFromLinks(net, labourLinks, tree.minutes, position, { minutes, fastestKmh }, labourField);
-      return catchment(raster, field, minutes, labourLinks.cells);
+      const field = fieldFromLinks(net, links, tree.minutes, position, { minutes, fastestKmh }, labourField);
+      return catchment(raster, field, minutes, links.cells);
     },
     inZone(from) {
       const problem = lngLatProblem(from);

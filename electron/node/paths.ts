@@ -39,6 +39,8 @@ export interface AppPaths {
   tourFile: string;
   /** The registry of every source the shipped data cites (data/sources.json). */
   sourcesFile: string;
+  /** The published worked examples the method self-test runs (data/method-examples/). */
+  methodExamplesDir: string;
 }
 
 /**
@@ -60,6 +62,7 @@ export function appPaths(appRoot: string, unpackedRoot = appRoot): AppPaths {
     presetsFile: join(unpackedRoot, 'data', 'profile-presets.json'),
     tourFile: join(unpackedRoot, 'data', 'tours', 'default-tour.json'),
     sourcesFile: join(unpackedRoot, 'data', 'sources.json'),
+    methodExamplesDir: join(unpackedRoot, 'data', 'method-examples'),
   };
 }
 

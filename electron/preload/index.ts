@@ -85,12 +85,22 @@ const bridge = {
   teamResolve: call('teamResolve'),
   teamLog: call('teamLog'),
   teamCountNear: call('teamCountNear'),
+  getDataRanges: call('getDataRanges'),
+  setDataRanges: call('setDataRanges'),
+  rankUncertainty: call('rankUncertainty'),
+  gapAnalysis: call('gapAnalysis'),
+  reportStamp: call('reportStamp'),
+  verifyReport: call('verifyReport'),
+  methodSelfTest: call('methodSelfTest'),
+  sealPdf: call('sealPdf'),
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('siteselect', bridge);
 // Desktop-only functions, typed by the contract (electron/contract/desktop.ts), which the renderer reads through renderer/src/api/desktop.ts.
 const desktop = {
   siteselectPresent: { setKiosk: (on: boolean) => ipcRenderer.invoke(PRESENT_CHANNEL, on === true) as Promise<void> },
-  siteselectPrint: { toPdf: (fileName: string) => ipcRenderer.invoke(PRINT_CHANNEL, fileName) as Promise<{ saved: string | null }> },
+  siteselectPrint: {
+    toPdf: (fileName: string, seal?: unknown) => ipcRenderer.invoke(PRINT_CHANNEL, fileName, seal) as Promise<{ saved: string | null }>,
+  },
 } satisfies DesktopBridge;
 for (const [name, value] of Object.entries(desktop)) contextBridge.exposeInMainWorld(name, value);

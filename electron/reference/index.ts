@@ -4,7 +4,7 @@
  * the default tour — plus what is derived from them once (the place search index, the named
  * places for CRS detection). Handlers receive this loaded value, never file paths.
  */
-import type { NamedPosition } from '../../geo/index.ts';
+import type { MethodExamples, NamedPosition } from '../../geo/index.ts';
 import type { LayerId } from '../../data/schema/layers.ts';
 import type { AppPaths } from '../node/paths.ts';
 import { openBasemap, type Basemap } from './basemap.ts';
@@ -13,6 +13,7 @@ import { referencePlaces } from './places.ts';
 import { loadPlan, type PlanData } from './plan.ts';
 import { referenceSearchIndex, type SearchEntry } from './search.ts';
 import { loadSources } from './sources.ts';
+import { loadMethodExamples } from './method-examples.ts';
 import type { RegistrySource } from '../contract/api.ts';
 import { loadZone, type ZoneData } from './zone.ts';
 
@@ -33,6 +34,8 @@ export interface Reference {
   search: readonly SearchEntry[];
   /** The sources registry every record's `source_ids` refer to. */
   sources: readonly RegistrySource[];
+  /** The published worked examples (data/method-examples/), for the method self-test. */
+  methodExamples: MethodExamples;
   close(): void;
 }
 
@@ -40,7 +43,16 @@ export interface Reference {
 export function loadReference(
   paths: Pick<
     AppPaths,
-    'referenceFile' | 'layersDir' | 'zoneFile' | 'countiesFile' | 'marketsFile' | 'planFile' | 'presetsFile' | 'tourFile' | 'sourcesFile'
+    | 'referenceFile'
+    | 'layersDir'
+    | 'zoneFile'
+    | 'countiesFile'
+    | 'marketsFile'
+    | 'planFile'
+    | 'presetsFile'
+    | 'tourFile'
+    | 'sourcesFile'
+    | 'methodExamplesDir'
   >,
 ): Reference {
   const basemap = openBasemap(paths.referenceFile);
@@ -54,6 +66,7 @@ export function loadReference(
       places: referencePlaces(basemap.meta, layers),
       search: referenceSearchIndex(basemap.meta, layers),
       sources: loadSources(paths.sourcesFile),
+      methodExamples: loadMethodExamples(paths.methodExamplesDir),
       close: () => basemap.close(),
     };
   } catch (error) {

@@ -51,6 +51,8 @@ describe('Excel report', () => {
       'Assumptions',
       'Sources',
       'Registry',
+      'sheet.verification',
+      'siteselect-scenario',
     ]);
     const agreement = CONTRACT.methodAgreement.result.parse(await ok('methodAgreement', { profile: equipment?.profile }));
     expect((wb.getWorksheet('Method agreement') as ExcelJS.Worksheet).getRow(2).getCell(2).value).toBe(agreement.verdict.text_en);

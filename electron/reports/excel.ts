@@ -5,13 +5,28 @@
  */
 import ExcelJS from 'exceljs';
 import { DEFAULT_ASSUMPTIONS, localName, localText } from '../../geo/index.ts';
-import type { AgreementResult, CompareResult, CustomCriterionRecord, ExportReportArgs, RankingResult } from '../contract/api.ts';
+import type {
+  AgreementResult,
+  CompareResult,
+  CustomCriterionRecord,
+  ExportReportArgs,
+  RankingResult,
+  ReportSeal,
+} from '../contract/api.ts';
 import { safeCell } from '../imports/export.ts';
 import type { Reference } from '../reference/index.ts';
+import { addSealSheet } from './seal.ts';
+import { printedHash } from './stamp.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The Excel report: ranking, criteria with raw values, the comparison, assumptions and sources. */
+/** The name of the visible sheet with the stamp (the hash, versions, data versions). */
+export const VERIFICATION_SHEET_KEY = 'sheet.verification';
+
+/**
+ * The Excel report: ranking, criteria with raw values, the comparison, assumptions and sources;
+ * with a seal, also the stamp (a visible sheet) and the scenario (a hidden sheet) for `siteselect verify`.
+ */
 export async function reportWorkbook(
   args: ExportReportArgs,
   ranking: RankingResult,
@@ -19,6 +34,7 @@ export async function reportWorkbook(
   agreement: AgreementResult | null,
   reference: Pick<Reference, 'basemap' | 'layers' | 'sources'>,
   custom: readonly CustomCriterionRecord[] = [],
+  seal?: ReportSeal,
 ): Promise<Uint8Array> {
   const L = (key: string) => args.labels[key] ?? key;
   const name = (c: { name_zh: string; name_en: string }) => localName(c, args.language);
@@ -141,5 +157,21 @@ export async function reportWorkbook(
   header(r6, [L('col.id'), L('col.title'), L('col.publisher'), L('col.date'), L('col.citation'), L('col.licence'), L('col.notice')]);
   for (const s of reference.sources) row(r6, [s.id, s.title, s.publisher, s.date, s.citation, s.licence, s.attribution]);
   r6.columns.forEach((col, i) => (col.width = [24, 48, 28, 12, 80, 28, 40][i] ?? 12));
+
+  if (seal) {
+    const st = seal.stamp;
+    wb.subject = `siteselect inputs hash ${st.hash}`;
+    wb.keywords = `siteselect:${st.hash}`;
+    const r7 = wb.addWorksheet(L(VERIFICATION_SHEET_KEY));
+    header(r7, [L('col.item'), L('col.value'), L('col.asOf')]);
+    row(r7, [L('col.inputsHash'), printedHash(st.hash), '']);
+    row(r7, [L('col.appVersion'), `${st.appName} ${st.appVersion}`, '']);
+    row(r7, [L('col.methodVersions'), Object.values(st.methodVersions).join(', '), '']);
+    row(r7, [L('col.network'), `${st.network.kind} · ${st.network.hash.slice(0, 12)}`, st.network.as_of ?? '']);
+    for (const d of st.data) row(r7, [`${L('col.data')}: ${d.id}`, d.hash.slice(0, 12), d.as_of ?? '']);
+    row(r7, [L('col.verifyHow'), 'siteselect verify FILE.xlsx', '']);
+    r7.columns.forEach((col, i) => (col.width = [40, 60, 14][i] ?? 12));
+    addSealSheet(wb, seal);
+  }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

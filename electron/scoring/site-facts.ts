@@ -3,7 +3,7 @@
  * default network and the 60-minute labour pool. Computed once per site and cached, so a ranking
  * is a pure computation in geo/scoring taking a few milliseconds.
  */
-import { prefectureOf, travelTimes, type CandidateFacts, type LngLat } from '../../geo/index.ts';
+import { prefectureOf, travelTimes, type CandidateFacts, type LngLat, type NetworkAssumptions } from '../../geo/index.ts';
 import type { LayerStore } from '../db/layer-store.ts';
 import type { SiteStore } from '../db/site-store.ts';
 import { featureName } from '../imports/feature-name.ts';
@@ -29,6 +29,63 @@ export interface SiteFacts {
   competitors(): CandidateFacts[];
 }
 
+/** A site's identity and position: what its facts are computed from. */
+export type SiteBase = Omit<CandidateFacts, 'minutes' | 'labour' | 'labourUnknown'>;
+
+/**
+ * Facts of one site: travel times and the labour pool, on the default network or on the network
+ * of other assumptions (the rank ranges use both).
+ *
+ * @throws UserInputError when the position cannot reach the network
+ */
+export function factsOnNetwork(
+  reference: Pick<Reference, 'zone'>,
+  network: ZoneNetworkService,
+  base: SiteBase,
+  overrides: Partial<NetworkAssumptions> = {},
+): CandidateFacts {
+  const marketNode = (id: string) => reference.zone.markets.find((m) => m.id === id)?.node;
+  const net = network.networkFor(overrides);
+  const t = asUserInput(() => travelTimes(net, base.position));
+  const reachedMarket = (id: string) => {
+    const node = marketNode(id);
+    return node ? (t.markets[node] ?? null) : null;
+  };
+  const market = (id: string) => reachedMarket(id)?.minutes ?? null;
+  const gz = market('guangzhou');
+  const sz = market('shenzhen');
+  // The nearer of Guangzhou and Shenzhen is the one whose stand-in decides.
+  const gba = gz !== null && (sz === null || gz <= sz) ? reachedMarket('guangzhou') : reachedMarket('shenzhen');
+  const labour = network.labourWithin(base.position, LABOUR_MINUTES, overrides);
+  return {
+    ...base,
+    minutes: {
+      interchange: t.facilities.interchange?.minutes ?? null,
+      freight: t.facilities.freight?.minutes ?? null,
+      'intl-rail': t.facilities['international-rail']?.minutes ?? null,
+      airport: t.facilities['airport-cargo']?.minutes ?? null,
+      bonded: t.facilities['bonded-zone']?.minutes ?? null,
+      port: t.facilities.port?.minutes ?? null,
+      gba: gz === null && sz === null ? null : Math.min(gz ?? Infinity, sz ?? Infinity),
+      changsha: market('changsha'),
+      hsr: t.facilities['hsr-station']?.minutes ?? null,
+    },
+    labour: labour.population,
+    labourUnknown: labour.unknownCounties,
+    approximateMinutes: {
+      interchange: t.facilities.interchange?.approximate === true,
+      freight: t.facilities.freight?.approximate === true,
+      'intl-rail': t.facilities['international-rail']?.approximate === true,
+      airport: t.facilities['airport-cargo']?.approximate === true,
+      bonded: t.facilities['bonded-zone']?.approximate === true,
+      port: t.facilities.port?.approximate === true,
+      gba: gba?.approximate === true,
+      changsha: reachedMarket('changsha')?.approximate === true,
+      hsr: t.facilities['hsr-station']?.approximate === true,
+    },
+  };
+}
+
 /** @param referenceLayers - the zone's layers as they stand now (with park corrections): park facts are recomputed when it changes */
 export function siteFacts(
   reference: Pick<Reference, 'layers' | 'zone'>,
@@ -36,50 +93,7 @@ export function siteFacts(
   stores: { sites: Pick<SiteStore, 'list'>; layers: Pick<LayerStore, 'pointsWithRole'> },
   referenceLayers: () => Reference['layers'] = () => reference.layers,
 ): SiteFacts {
-  const marketNode = (id: string) => reference.zone.markets.find((m) => m.id === id)?.node;
-
-  /** Facts of one site on the default network. */
-  const factsAt = (base: Omit<CandidateFacts, 'minutes' | 'labour' | 'labourUnknown'>): CandidateFacts => {
-    const net = network.networkFor();
-    const t = asUserInput(() => travelTimes(net, base.position));
-    const reachedMarket = (id: string) => {
-      const node = marketNode(id);
-      return node ? (t.markets[node] ?? null) : null;
-    };
-    const market = (id: string) => reachedMarket(id)?.minutes ?? null;
-    const gz = market('guangzhou');
-    const sz = market('shenzhen');
-    // The nearer of Guangzhou and Shenzhen is the one whose stand-in decides.
-    const gba = gz !== null && (sz === null || gz <= sz) ? reachedMarket('guangzhou') : reachedMarket('shenzhen');
-    const labour = network.labourWithin(base.position, LABOUR_MINUTES);
-    return {
-      ...base,
-      minutes: {
-        interchange: t.facilities.interchange?.minutes ?? null,
-        freight: t.facilities.freight?.minutes ?? null,
-        'intl-rail': t.facilities['international-rail']?.minutes ?? null,
-        airport: t.facilities['airport-cargo']?.minutes ?? null,
-        bonded: t.facilities['bonded-zone']?.minutes ?? null,
-        port: t.facilities.port?.minutes ?? null,
-        gba: gz === null && sz === null ? null : Math.min(gz ?? Infinity, sz ?? Infinity),
-        changsha: market('changsha'),
-        hsr: t.facilities['hsr-station']?.minutes ?? null,
-      },
-      labour: labour.population,
-      labourUnknown: labour.unknownCounties,
-      approximateMinutes: {
-        interchange: t.facilities.interchange?.approximate === true,
-        freight: t.facilities.freight?.approximate === true,
-        'intl-rail': t.facilities['international-rail']?.approximate === true,
-        airport: t.facilities['airport-cargo']?.approximate === true,
-        bonded: t.facilities['bonded-zone']?.approximate === true,
-        port: t.facilities.port?.approximate === true,
-        gba: gba?.approximate === true,
-        changsha: reachedMarket('changsha')?.approximate === true,
-        hsr: t.facilities['hsr-station']?.approximate === true,
-      },
-    };
-  };
+  const factsAt = (base: SiteBase): CandidateFacts => factsOnNetwork(reference, network, base);
 
   let parkFacts: CandidateFacts[] | undefined;
   let parkLayers: Reference['layers'] | undefined;

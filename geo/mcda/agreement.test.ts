@@ -1,11 +1,11 @@
-/** Agreement: Kendall τ-b against SciPy (fixtures/kendall-examples.json), Borda and Copeland on the Tennessee example, verdicts. */
+/** Agreement: Kendall τ-b against SciPy (data/method-examples/kendall-examples.json), Borda and Copeland on the Tennessee example, verdicts. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agreement, borda, copeland, kendallTauB, ranksFromOrder, ranksFromScores, verdictText, type MethodRanks } from './agreement.ts';
 
-const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as T;
+const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, '../../data/method-examples', name), 'utf8')) as T;
 
 const permutationArb = fc
   .integer({ min: 2, max: 12 })

@@ -1,6 +1,6 @@
 /**
  * AHP: properties (consistent matrices, reciprocal matrices, bad input) and the published worked
- * examples of fixtures/ahp-examples.json and fixtures/saaty-ri.json:
+ * examples of data/method-examples/ahp-examples.json and data/method-examples/saaty-ri.json:
  * - Saaty, T.L. (2008) "Decision making with the analytic hierarchy process", Int. J.
  *   Services Sciences 1(1) 83–98, "which drink is consumed more in the U.S." (7×7), and the
  *   "leader" criteria matrix of Wikipedia's AHP article (4×4).
@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ahp, pairwiseProblem, SAATY_RI } from './ahp.ts';
 
-const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as T;
+const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, '../../data/method-examples', name), 'utf8')) as T;
 
 interface AhpExample {
   id: string;

@@ -1,11 +1,11 @@
-/** ELECTRE Iv: concordance against fixtures/electre-examples.json, veto, and kernels with and without cycles. */
+/** ELECTRE Iv: concordance against data/method-examples/electre-examples.json, veto, and kernels with and without cycles. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { electreIv, isKernel, kernels, reducedKernel } from './electre.ts';
 
-const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as T;
+const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, '../../data/method-examples', name), 'utf8')) as T;
 
 /** A relation from a list of arcs [a, b] = "a outranks b". */
 const relation = (m: number, arcs: [number, number][]) => {

@@ -9,3 +9,4 @@ export * from './electre.ts';
 export * from './weighting.ts';
 export * from './agreement.ts';
 export * from './similarity.ts';
+export * from './smaa.ts';

@@ -1,6 +1,6 @@
 /**
  * OWA: the defining properties (max, min, mean; orness, dispersion and trade-off at their extremes),
- * maximum-entropy weights against fixtures/owa-examples.json, and the weighted OWA's reductions.
+ * maximum-entropy weights against data/method-examples/owa-examples.json, and the weighted OWA's reductions.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dispersion, maxEntropyOrderWeights, orness, owa, tradeoff } from './owa.ts';
 
-const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as T;
+const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, '../../data/method-examples', name), 'utf8')) as T;
 
 const rowsArb = (n: number) =>
   fc.array(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n, maxLength: n }), { minLength: 1, maxLength: 8 });

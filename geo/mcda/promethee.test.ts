@@ -1,11 +1,11 @@
-/** PROMETHEE II: preference functions at their thresholds, flow identities, and fixtures/promethee-examples.json. */
+/** PROMETHEE II: preference functions at their thresholds, flow identities, and data/method-examples/promethee-examples.json. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { preferenceDegree, preferenceFunctionProblem, promethee, type PreferenceFunction } from './promethee.ts';
 
-const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as T;
+const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, '../../data/method-examples', name), 'utf8')) as T;
 
 /** The fixtures write functions as the CLI does: usual, u-shape:q, v-shape:p, level:q:p, linear:q:p, gaussian:s. */
 function parse(spec: string): PreferenceFunction {

@@ -1,5 +1,5 @@
 /**
- * TOPSIS: properties and the published worked example of fixtures/topsis-examples.json:
+ * TOPSIS: properties and the published worked example of data/method-examples/topsis-examples.json:
  * Tzeng, G.-H. & Huang, J.-J. (2011) Multiple Attribute Decision Making: Methods and
  * Applications, CRC Press, TOPSIS numerical example (4 alternatives × 3 benefit criteria).
  */
@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { topsis } from './topsis.ts';
 
-const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as T;
+const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, '../../data/method-examples', name), 'utf8')) as T;
 
 interface TopsisExample {
   id: string;

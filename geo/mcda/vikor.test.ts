@@ -1,11 +1,11 @@
-/** VIKOR: S, R, Q, the two conditions and the compromise set against fixtures/vikor-examples.json, and properties. */
+/** VIKOR: S, R, Q, the two conditions and the compromise set against data/method-examples/vikor-examples.json, and properties. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { vikor } from './vikor.ts';
 
-const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as T;
+const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, '../../data/method-examples', name), 'utf8')) as T;
 
 interface Published {
   S: number[];

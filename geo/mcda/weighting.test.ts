@@ -1,11 +1,11 @@
-/** Rank-order and swing weights: the defining formulas, ties, and fixtures/weighting-examples.json. */
+/** Rank-order and swing weights: the defining formulas, ties, and data/method-examples/weighting-examples.json. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { positionWeights, rankWeights, swingWeights, type RankWeighting } from './weighting.ts';
 
-const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as T;
+const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, '../../data/method-examples', name), 'utf8')) as T;
 const methods: RankWeighting[] = ['rank-sum', 'rank-reciprocal', 'rank-order-centroid'];
 
 describe('rank-order weights', () => {

@@ -112,8 +112,11 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** Gamma(shape, 1) by Marsaglia & Tsang (2000), with the shape < 1 boost. */
-function gamma(shape: number, rand: () => number): number {
+/**
+ * A Gamma(shape, 1) variate by Marsaglia & Tsang (2000, "A simple method for generating gamma
+ * variables", ACM TOMS 26(3)), with the shape < 1 boost; `rand` gives uniforms in [0, 1).
+ */
+export function gamma(shape: number, rand: () => number): number {
   if (shape < 1) return gamma(shape + 1, rand) * rand() ** (1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);

@@ -58,3 +58,46 @@ export function assumptionsProblem(a: NetworkAssumptions): string | null {
   if (!Number.isInteger(a.accessNeighbours)) return `accessNeighbours must be an integer, got ${a.accessNeighbours}`;
   return null;
 }
+
+/** The assumptions whose uncertainty the rank ranges (SMAA) carry into every travel time. */
+export const RANGED_ASSUMPTIONS = ['detourFactor', 'ordinaryRoadKmh', 'expresswayKmh'] as const;
+export type RangedAssumption = (typeof RANGED_ASSUMPTIONS)[number];
+
+/** A closed interval [lo, hi] of one assumption, in its unit (a ratio, km/h). */
+export interface AssumptionRange {
+  lo: number;
+  hi: number;
+}
+
+/**
+ * Default ranges of the assumptions (editable in the Assumptions panel), each containing the
+ * default value:
+ *
+ * - `detourFactor` 1.2–1.45: the app's guess. Newell (1980) puts network distance between random
+ *   urban points at about 1.2 × the straight line (as quoted in Wikibooks, *Transportation
+ *   Geography and Network Science*, "Circuity"); the radial detour averages 1.343 over 300
+ *   European cities (Environment and Planning B, 2023, doi:10.1177/23998083231168870), so the
+ *   urban circuity literature spans 1.2–1.34. Mountain county roads are more circuitous than
+ *   cities, hence the upper end 1.45 (Ballou, Rahardja & Sakai 2002 report national averages up
+ *   to 1.40).
+ * - `ordinaryRoadKmh` 30–60: JTG B01-2014 design speeds, 30–40 km/h for class III–IV roads in
+ *   mountains up to 60 km/h for class I–II highways.
+ * - `expresswayKmh` 80–100: JTG B01-2014's lowest expressway design speed (80) up to the legal
+ *   maximum for trucks (道路交通安全法实施条例 第七十八条: 100).
+ */
+export const DEFAULT_ASSUMPTION_RANGES: Readonly<Record<RangedAssumption, Readonly<AssumptionRange>>> = Object.freeze({
+  detourFactor: Object.freeze({ lo: 1.2, hi: 1.45 }),
+  ordinaryRoadKmh: Object.freeze({ lo: 30, hi: 60 }),
+  expresswayKmh: Object.freeze({ lo: 80, hi: 100 }),
+});
+
+/** Names the first problem with a set of ranges (each must be finite, lo ≤ hi, and a valid assumption), or null. */
+export function assumptionRangesProblem(ranges: Readonly<Partial<Record<RangedAssumption, AssumptionRange>>>): string | null {
+  for (const [key, r] of Object.entries(ranges)) {
+    if (!(RANGED_ASSUMPTIONS as readonly string[]).includes(key)) return `"${key}" is not an assumption with a range`;
+    if (!r || !Number.isFinite(r.lo) || !Number.isFinite(r.hi) || r.lo > r.hi) return `${key}: the range must have finite lo ≤ hi`;
+    const problem = assumptionsProblem({ ...DEFAULT_ASSUMPTIONS, [key]: r.lo });
+    if (problem) return problem;
+  }
+  return null;
+}

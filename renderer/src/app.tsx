@@ -27,6 +27,8 @@ import { TeamDialog } from './features/team/team-dialog.tsx';
 import { useTeamReconnect } from './features/team/use-team-reconnect.ts';
 import { useRankingLayer } from './features/scoring/use-ranking-layer.ts';
 import { useScoring } from './features/scoring/use-scoring.ts';
+import { useUncertainty } from './features/scoring/use-uncertainty.ts';
+import { MONTE_CARLO_SAMPLES, selectPayload } from './features/scoring/scoring-state.ts';
 import { useLanguage } from './workspace/use-language.ts';
 import { useLayerVisibility } from './workspace/use-layer-visibility.ts';
 import { useMapClicks } from './workspace/use-map-clicks.ts';
@@ -80,7 +82,8 @@ function Workspace(props: WorkspaceProps) {
       access.pick(at);
     },
   });
-  useRankingLayer(map, scoring.state.result, selection.candidate);
+  const uncertainty = useUncertainty(scoring);
+  useRankingLayer(map, scoring.state.result, selection.candidate, uncertainty.mapMode ? uncertainty.ranges : null);
   const [aboutOpen, setAboutOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const importDialog = useRef<ImportDialogHandle>(null);
@@ -189,6 +192,7 @@ function Workspace(props: WorkspaceProps) {
                 onReport={() => void mapSnapshot(mapRef.current).then((mapImage) => setReport({ mapImage }))}
                 layers={layers}
                 onImport={() => setImportOpen(true)}
+                uncertainty={uncertainty}
               />
             </Suspense>
           </Guard>
@@ -203,6 +207,8 @@ function Workspace(props: WorkspaceProps) {
               rankedInputs={scoring.state.rankedInputs}
               mapImage={report.mapImage}
               title={t('reports.documentTitle')}
+              payload={selectPayload(scoring.state)}
+              monteCarloSamples={MONTE_CARLO_SAMPLES}
               onClose={() => setReport(null)}
             />
           </Suspense>

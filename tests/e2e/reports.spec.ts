@@ -64,6 +64,8 @@ test.describe('comparison, scenarios and reports', () => {
       '方法与假设',
       '数据来源',
       '来源登记',
+      '校验',
+      'siteselect-scenario',
     ]);
     const sheet = wb.getWorksheet('排名') as ExcelJS.Worksheet;
     expect(sheet.getRow(1).getCell(1).value).toBe('名次');

@@ -12,16 +12,20 @@ function desktop(): Partial<DesktopBridge> {
 /**
  * Saves the page as a PDF. Electron: printToPDF and a save dialog, resolving the path saved to
  * (`null` when cancelled). Browser: the print dialog, where the print stylesheet leaves only the
- * printable page; resolves `null`, since the browser does not say where it saved.
+ * printable page; resolves `null`, since the browser does not say where it saved. `seal` (a
+ * report's scenario) is attached to the PDF in Electron.
  */
-export async function printPage(fileName: string): Promise<string | null> {
+export async function printPage(fileName: string, seal?: unknown): Promise<string | null> {
   const print = desktop().siteselectPrint;
   if (!print) {
     window.print();
     return null;
   }
-  return (await print.toPdf(fileName)).saved;
+  return (await print.toPdf(fileName, seal)).saved;
 }
+
+/** Whether a saved PDF can carry its scenario (Electron attaches it; a browser's print dialog cannot). */
+export const canSealPdf = (): boolean => desktop().siteselectPrint !== undefined;
 
 /** Kiosk mode on or off (Electron); the browser edition has only the Fullscreen API, so nothing to do. */
 export async function setKiosk(on: boolean): Promise<void> {

@@ -52,6 +52,10 @@ export const queryKeys = {
   teamStatus: ['team', 'status'],
   teamConflicts: ['team', 'conflicts'],
   teamLog: ['team', 'log'],
+  /** The ranges behind the rank ranges (Assumptions panel, custom criteria). */
+  dataRanges: ['data-ranges'],
+  /** A printed page's stamp, by its choices (never cached: any write may change it). */
+  reportStamp: (subject: string) => ['report-stamp', subject],
 } as const;
 
 /** What a pull (or a choice of the server's copy) may change: any shared record, and so the network (facilities) and the parks (corrections). */
@@ -104,7 +108,7 @@ export const INVALIDATES = {
   // The user's own criteria are listed, and ranked beside the built-in ones.
   saveCustomCriterion: [queryKeys.customCriteria],
   criterionFromLayer: [queryKeys.customCriteria],
-  deleteCustomCriterion: [queryKeys.customCriteria],
+  deleteCustomCriterion: [queryKeys.customCriteria, queryKeys.dataRanges],
   // A corrected park stands elsewhere: its layer (and the bonded zone that is the same place), and every time from it.
   setParkPosition: [
     queryKeys.parkCorrections,
@@ -128,6 +132,7 @@ export const INVALIDATES = {
   teamPull: PULLED,
   teamSync: PULLED,
   teamResolve: PULLED,
+  setDataRanges: [queryKeys.dataRanges],
 } as const satisfies { readonly [M in MethodName]?: readonly QueryKey[] } & { readonly [M in WriteMethodName]: readonly QueryKey[] };
 
 export type WriteMethod = keyof typeof INVALIDATES;

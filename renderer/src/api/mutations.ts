@@ -33,6 +33,7 @@ export const useDeleteScenario = () => useWrite('deleteScenario');
 export const useRenameLayer = () => useWrite('renameLayer');
 export const useSetLayerStyle = () => useWrite('setLayerStyle');
 export const useAddBasemap = () => useWrite('addBasemap');
+export const useSetDataRanges = () => useWrite('setDataRanges');
 
 /** Deletes a user layer; its features leave the cache with it. */
 export function useDeleteLayer() {
@@ -174,3 +175,7 @@ export function useTeamConnect() {
     },
   });
 }
+export const useRankUncertainty = () => useAction('rankUncertainty');
+export const useGapAnalysis = () => useAction('gapAnalysis');
+export const useMethodSelfTest = () => useAction('methodSelfTest');
+export const useReportStamp = () => useAction('reportStamp');

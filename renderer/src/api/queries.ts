@@ -7,6 +7,7 @@ import { queryOptions, skipToken, useQueries, useQuery, useQueryClient } from '@
 import { useMemo } from 'react';
 import { call } from './client.ts';
 import { queryKeys } from './keys.ts';
+import type { ArgsOf } from '../../../electron/contract/api.ts';
 
 type LngLat = readonly [number, number];
 
@@ -32,6 +33,7 @@ export const queries = {
   teamStatus: () => queryOptions({ queryKey: queryKeys.teamStatus, queryFn: () => call('teamStatus') }),
   teamConflicts: () => queryOptions({ queryKey: queryKeys.teamConflicts, queryFn: () => call('teamConflicts') }),
   teamLog: () => queryOptions({ queryKey: queryKeys.teamLog, queryFn: () => call('teamLog', { limit: 30 }) }),
+  dataRanges: () => queryOptions({ queryKey: queryKeys.dataRanges, queryFn: () => call('getDataRanges') }),
 };
 
 export const useAppInfo = () => useQuery(queries.appInfo());
@@ -56,6 +58,15 @@ export const useTeamLog = (enabled: boolean) => useQuery({ ...queries.teamLog(),
  * one runs, the status is read often for its progress.
  */
 export const useTeamStatus = (polling: boolean) => useQuery({ ...queries.teamStatus(), refetchInterval: polling ? 300 : false });
+export const useDataRanges = () => useQuery(queries.dataRanges());
+/** Today's stamp for a printed page's choices, asked afresh each time a page opens. */
+export const useStampOf = (subject: ArgsOf<'reportStamp'> | null) =>
+  useQuery({
+    queryKey: queryKeys.reportStamp(JSON.stringify(subject)),
+    queryFn: subject ? () => call('reportStamp', subject) : skipToken,
+    gcTime: 0,
+    staleTime: 0,
+  });
 
 /** One layer's features; `version` (a user layer's feature count) fetches them again when it changes. */
 export const useLayerFeatures = (id: string, version = 0) => useQuery(queries.layerFeatures(id, version));

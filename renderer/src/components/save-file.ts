@@ -8,3 +8,13 @@ export function saveBase64(fileName: string, mime: string, base64: string): void
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Saves text (UTF-8) as a file, like {@link saveBase64}. */
+export function saveText(fileName: string, mime: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../electron/contract/api.ts';
 import { localName, localText } from '../../../../geo/local-name.ts';
+import { SelfTest } from './self-test.tsx';
 import { RegistryList } from './registry-list.tsx';
 
 export interface AboutDialogProps {
@@ -14,6 +15,7 @@ export interface AboutDialogProps {
 export function AboutDialog({ info, open, onClose }: AboutDialogProps) {
   const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
+  const [selfTest, setSelfTest] = useState(false);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -26,25 +28,30 @@ export function AboutDialog({ info, open, onClose }: AboutDialogProps) {
       <p>{t('about.version', { version: info.version, edition: t(`status.edition.${info.edition}`) })}</p>
       <p className="muted">{t('about.dataDir', { dir: info.dataDir })}</p>
       <p className="muted">{t('about.built', { date: info.reference.builtAt.slice(0, 10) })}</p>
-      {info.reference.sources.map((s) => (
-        <section key={s.id} className="source" data-source-id={s.id}>
-          <h3>{localName(s, i18n.language)}</h3>
-          <dl>
-            <dt>{t('about.origin')}</dt>
-            <dd>{localText(s, 'origin', i18n.language)}</dd>
-            <dt>{t('about.terms')}</dt>
-            <dd>{localText(s, 'terms', i18n.language)}</dd>
-            <dt>{t('about.crs')}</dt>
-            <dd>{localText(s, 'crs', i18n.language)}</dd>
-            <dt>{t('about.asOf')}</dt>
-            <dd>
-              {s.as_of ?? t('about.unknown')}
-              <span className="muted"> · {localText(s, 'vintage', i18n.language)}</span>
-            </dd>
-          </dl>
-        </section>
-      ))}
-      <RegistryList registry={info.reference.registry} headingId="registry-title" />
+      <button type="button" onClick={() => setSelfTest((on) => !on)} aria-expanded={selfTest} data-testid="self-test-open">
+        {selfTest ? t('selftest.back') : t('selftest.open')}
+      </button>
+      {selfTest && <SelfTest />}
+      {!selfTest &&
+        info.reference.sources.map((s) => (
+          <section key={s.id} className="source" data-source-id={s.id}>
+            <h3>{localName(s, i18n.language)}</h3>
+            <dl>
+              <dt>{t('about.origin')}</dt>
+              <dd>{localText(s, 'origin', i18n.language)}</dd>
+              <dt>{t('about.terms')}</dt>
+              <dd>{localText(s, 'terms', i18n.language)}</dd>
+              <dt>{t('about.crs')}</dt>
+              <dd>{localText(s, 'crs', i18n.language)}</dd>
+              <dt>{t('about.asOf')}</dt>
+              <dd>
+                {s.as_of ?? t('about.unknown')}
+                <span className="muted"> · {localText(s, 'vintage', i18n.language)}</span>
+              </dd>
+            </dl>
+          </section>
+        ))}
+      {!selfTest && <RegistryList registry={info.reference.registry} headingId="registry-title" />}
       <form method="dialog">
         <button type="submit" autoFocus>
           {t('about.close')}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assumptions } from '../../../../electron/contract/api.ts';
 import { RAMP_STOPS } from './colour-ramp.ts';
+import { AssumptionRanges } from './assumption-ranges.tsx';
 import type { SurfaceState, SurfaceTarget } from './use-surface.ts';
 import { localName } from '../../../../geo/local-name.ts';
 
@@ -134,6 +135,7 @@ export function AccessPanel({ surface, markets, assumptions, onRun, onCancel, on
             ))}
           </dl>
           <p className="muted small">{t('assumptions.note')}</p>
+          <AssumptionRanges />
         </details>
       )}
     </section>

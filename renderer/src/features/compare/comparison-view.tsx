@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { CompareResult } from '../../../../electron/contract/api.ts';
 import { formatRaw } from '../scoring/ranking-view.tsx';
 import { useCriterionLabel } from '../scoring/use-criterion-label.ts';
+import { GapAnalysis } from './gap-analysis.tsx';
 import { localName } from '../../../../geo/local-name.ts';
 
 registerEcharts([RadarChart, RadarComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -254,6 +255,7 @@ export function ComparisonView({
             {t('mcda.methodUsed', { method: t(`scoring.methods.${result.method}`) })}
           </p>
           <MoveUp result={result} />
+          {result.moveUp && <GapAnalysis park={result.moveUp.id} />}
           <CompareRadar result={result} />
           <CompareTables result={result} />
         </>

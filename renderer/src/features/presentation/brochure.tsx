@@ -5,15 +5,17 @@
  * the print stylesheet, or printToPDF in Electron.
  */
 import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../../electron/contract/api.ts';
+import type { Profile, Settings, StampArgs } from '../../../../electron/contract/api.ts';
+import { brochureLedger } from '../../../../geo/scoring/ledger.ts';
 import { localName } from '../../../../geo/local-name.ts';
 import { useTravelTimesFrom } from '../../api/queries.ts';
 import { ApproximateTag, formatRaw } from '../scoring/ranking-view.tsx';
 import type { Reason } from './quick-match.ts';
 import { vcard } from './vcard.ts';
 import { PrintBar } from '../reports/print-bar.tsx';
+import { StampLine, useReportSeal } from '../reports/report-stamp.tsx';
 import { reasonText } from './reason-text.ts';
 
 export interface BrochurePark {
@@ -27,11 +29,37 @@ export interface BrochurePark {
   approximate: boolean;
 }
 
-export function Brochure({ parks, agent, onClose }: { parks: BrochurePark[]; agent: Settings['agent']; onClose(): void }) {
+export function Brochure({
+  parks,
+  profile,
+  agent,
+  onClose,
+}: {
+  parks: BrochurePark[];
+  /** The visitor's profile the parks were ranked by (the stamp hashes it). */
+  profile: Profile | null;
+  agent: Settings['agent'];
+  onClose(): void;
+}) {
   const { t, i18n } = useTranslation();
   // Shown together once every park's are in; a park whose times cannot be computed shows them as unknown.
   const times = useTravelTimesFrom(parks.map((p) => p.position));
   const allIn = times.every((q) => !q.isPending);
+  const language = i18n.language === 'en' ? 'en' : 'zh';
+  const subject = useMemo(
+    (): StampArgs | null =>
+      profile && parks.length > 0 ? { kind: 'brochure', brochure: { profile, parks: parks.map((p) => p.id) }, language } : null,
+    [profile, parks, language],
+  );
+  // The numbers the page prints, once every park's times are in.
+  const ledger = allIn
+    ? brochureLedger(
+        { candidates: parks.map((p) => ({ id: p.id, rank: p.rank, total: null, criteria: [] })) },
+        parks.map((p) => p.id),
+        times.map((q) => q.data ?? null),
+      )
+    : null;
+  const { stamp, seal } = useReportSeal(subject, ledger);
   const [qr, setQr] = useState<string | null>(null);
   const card = vcard(agent);
   useEffect(() => {
@@ -49,7 +77,7 @@ export function Brochure({ parks, agent, onClose }: { parks: BrochurePark[]; age
     m === null || m === undefined ? t('info.unknown') : formatRaw(m.minutes, 'min', t, i18n.language, from.approximate || m.approximate);
   return (
     <div className="report brochure" data-testid="brochure">
-      <PrintBar fileName={t('present.brochureFile')} onClose={onClose} testId="brochure" />
+      <PrintBar fileName={t('present.brochureFile')} onClose={onClose} testId="brochure" seal={seal} />
       <article className="report-page brochure-page">
         <header>
           <h1>{t('present.brochureTitle')}</h1>
@@ -95,6 +123,7 @@ export function Brochure({ parks, agent, onClose }: { parks: BrochurePark[]; age
           </div>
           {qr && <img className="qr" src={qr} alt={t('present.qrAlt')} data-testid="brochure-qr" />}
         </footer>
+        <StampLine stamp={stamp} />
       </article>
     </div>
   );

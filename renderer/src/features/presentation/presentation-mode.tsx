@@ -10,7 +10,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RankingResult, Settings, Tour } from '../../../../electron/contract/api.ts';
+import type { Profile, RankingResult, Settings, Tour } from '../../../../electron/contract/api.ts';
 import { localName, localText } from '../../../../geo/local-name.ts';
 import { setKiosk } from '../../api/desktop.ts';
 import { useCheckPresentationPin, useScoreSites } from '../../api/mutations.ts';
@@ -114,6 +114,7 @@ export function PresentationMode({ map, tour, settings, onLayers, onSwitchLangua
   const [pinWrong, setPinWrong] = useState(false);
   /** What quick-match found last, for the brochure. */
   const [matched, setMatched] = useState<BrochurePark[]>([]);
+  const [matchedProfile, setMatchedProfile] = useState<Profile | null>(null);
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const featuresOf = useFeatureIndex();
   const checkPin = useCheckPresentationPin().mutateAsync;
@@ -216,13 +217,18 @@ export function PresentationMode({ map, tour, settings, onLayers, onSwitchLangua
       {screen === 'match' && map && (
         <QuickMatch
           map={map}
-          onMatched={setMatched}
+          onMatched={(parks, profile) => {
+            setMatched(parks);
+            setMatchedProfile(profile);
+          }}
           onHighlight={(features) => setHighlight(newHighlight(features))}
           onBrochure={() => setScreen('brochure')}
           onClose={() => setScreen('tour')}
         />
       )}
-      {screen === 'brochure' && <Brochure parks={matched} agent={settings.agent} onClose={() => setScreen('match')} />}
+      {screen === 'brochure' && (
+        <Brochure parks={matched} profile={matchedProfile} agent={settings.agent} onClose={() => setScreen('match')} />
+      )}
       <nav className="present-controls" aria-label={t('present.controls')}>
         <button type="button" onClick={() => step(-1)} aria-label={t('present.previous')} data-testid="tour-prev">
           ◀
@@ -297,7 +303,7 @@ function QuickMatch({
   onClose,
 }: {
   map: MapLibreMap;
-  onMatched(parks: BrochurePark[]): void;
+  onMatched(parks: BrochurePark[], profile: Profile): void;
   onHighlight(features: Feature[]): void;
   onBrochure(): void;
   onClose(): void;
@@ -313,7 +319,8 @@ function QuickMatch({
     const preset = presets.find((p) => p.id === id);
     if (!preset) return;
     setIndustry(id);
-    const r = await scoreSites({ profile: visitorProfile(preset.profile, m), monteCarloSamples: 0 }).catch(() => null);
+    const profile = visitorProfile(preset.profile, m);
+    const r = await scoreSites({ profile, monteCarloSamples: 0 }).catch(() => null);
     if (!r) return;
     const top = topParks(r);
     setResult(top);
@@ -327,6 +334,7 @@ function QuickMatch({
         reasons: reasonsFor(c),
         approximate: c.approximate,
       })),
+      profile,
     );
     if (top.length > 0) {
       const lngs = top.map((c) => c.position[0]);

@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import { CRITERION_IDS, METHODS } from '../../../../geo/index.ts';
 import { criterionLabel, type NamedCriterion } from '../scoring/criterion-label.ts';
 
-const SHEETS = ['ranking', 'criteria', 'comparison', 'agreement', 'assumptions', 'sources', 'registry'] as const;
+const SHEETS = ['ranking', 'criteria', 'comparison', 'agreement', 'assumptions', 'sources', 'registry', 'verification'] as const;
 const COLUMNS = [
   'rank',
   'site',
@@ -42,6 +42,12 @@ const COLUMNS = [
   'licence',
   'notice',
   'ownCriterion',
+  'inputsHash',
+  'appVersion',
+  'methodVersions',
+  'network',
+  'data',
+  'verifyHow',
 ] as const;
 const UNITS = ['min', 'persons', 'parks', 'level', 'match'] as const;
 const ASSUMPTIONS = [

@@ -10,7 +10,16 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgreementResult, AppInfo, CompareResult, LayerSummary, RankingResult } from '../../../../electron/contract/api.ts';
+import type {
+  AgreementResult,
+  AppInfo,
+  CompareResult,
+  LayerSummary,
+  RankingResult,
+  ScenarioPayload,
+  StampArgs,
+} from '../../../../electron/contract/api.ts';
+import { reportLedger } from '../../../../geo/scoring/ledger.ts';
 import { localName, localText } from '../../../../geo/local-name.ts';
 import { useMethodAgreement } from '../../api/mutations.ts';
 import { useCustomCriteria, useLayerFeatures, useNetworkInfo } from '../../api/queries.ts';
@@ -22,6 +31,7 @@ import { useCriterionLabel } from '../scoring/use-criterion-label.ts';
 import { methodSummary } from './method-summary.ts';
 import { PrintBar } from './print-bar.tsx';
 import { RegistryList } from '../about/registry-list.tsx';
+import { StampLine, useReportSeal } from './report-stamp.tsx';
 
 /** The verdict of every method on the inputs the ranking used; null while asked or when there is none. */
 function useReportAgreement(inputs: RankInputs | null): { agreement: AgreementResult | null; failed: string | null } {
@@ -53,6 +63,8 @@ export function ReportView({
   rankedInputs,
   mapImage,
   title,
+  payload,
+  monteCarloSamples,
   onClose,
 }: {
   info: AppInfo;
@@ -63,6 +75,10 @@ export function ReportView({
   rankedInputs: RankInputs | null;
   mapImage: string | null;
   title: string;
+  /** What the ranking was computed from (the stamp hashes it; the PDF carries it). */
+  payload: ScenarioPayload | null;
+  /** The Monte-Carlo samples the ranking was computed with. */
+  monteCarloSamples: number;
   onClose(): void;
 }) {
   const { t, i18n } = useTranslation();
@@ -99,9 +115,16 @@ export function ReportView({
         }))
     : [];
   const sourceOf = new Map(sources.map((s) => [s.id, s]));
+  const subject = useMemo(
+    (): StampArgs | null =>
+      payload ? { kind: 'pdf-report', report: { payload, language: en ? 'en' : 'zh', labels: {} }, monteCarloSamples } : null,
+    [payload, en, monteCarloSamples],
+  );
+  const ledger = useMemo(() => reportLedger(ranking, comparison), [ranking, comparison]);
+  const { stamp, seal } = useReportSeal(subject, ledger);
   return (
     <div className="report" role="dialog" aria-modal="true" aria-labelledby="report-title" data-testid="report">
-      <PrintBar fileName={title} onClose={onClose} testId="report" />
+      <PrintBar fileName={title} onClose={onClose} testId="report" seal={seal} />
       <article className="report-page">
         <header>
           <h1 id="report-title">{title}</h1>
@@ -318,6 +341,7 @@ export function ReportView({
             </tbody>
           </table>
         </section>
+        <StampLine stamp={stamp} />
       </article>
     </div>
   );

@@ -135,6 +135,7 @@ export function RankingView({
   ahpCriteria = [],
   compareIds = [],
   onToggleCompare,
+  rankRanges = null,
 }: {
   result: RankingResult;
   selected: string | null;
@@ -142,6 +143,8 @@ export function RankingView({
   ahpCriteria?: readonly string[];
   compareIds?: readonly string[];
   onToggleCompare?(id: string): void;
+  /** Each candidate's 5–95 % rank range under uncertainty (use-uncertainty.ts), shown as a column. */
+  rankRanges?: ReadonlyMap<string, { p5: number; p95: number }> | null;
 }) {
   const { t, i18n } = useTranslation();
   const label = useCriterionLabel();
@@ -232,6 +235,11 @@ export function RankingView({
             {header('rank', t('scoring.rank'))}
             {header('name', t('scoring.site'))}
             {header('total', t('scoring.total'))}
+            {rankRanges && (
+              <th scope="col" data-testid="rank-range-header">
+                {t('uncertainty.rankRange')}
+              </th>
+            )}
             {header('t-interchange', t('criteria.t-interchange'))}
             {header('t-gba', t('criteria.t-gba'))}
             {header('labour', t('criteria.labour'))}
@@ -267,6 +275,13 @@ export function RankingView({
                 <ApproximateTag candidate={c} />
               </td>
               <td className="num">{c.total === null ? t('scoring.excluded') : c.total.toFixed(1)}</td>
+              {rankRanges && (
+                <td className="num" data-testid="rank-range">
+                  {rankRanges.has(c.id)
+                    ? t('uncertainty.rangeValue', { lo: rankRanges.get(c.id)?.p5, hi: rankRanges.get(c.id)?.p95 })
+                    : '—'}
+                </td>
+              )}
               <td className="num">{formatRaw(raw(c, 't-interchange'), 'min', t, i18n.language, approximate(c, 't-interchange'))}</td>
               <td className="num">{formatRaw(raw(c, 't-gba'), 'min', t, i18n.language, approximate(c, 't-gba'))}</td>
               <td className="num">{formatRaw(raw(c, 'labour'), 'persons', t, i18n.language, approximate(c, 'labour'))}</td>

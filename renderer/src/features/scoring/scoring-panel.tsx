@@ -24,6 +24,8 @@ import type { Scoring } from './use-scoring.ts';
 import { WeightingPanel } from './weighting-panel.tsx';
 
 type InputsTab = 'profile' | 'method' | 'weights' | 'scenarios';
+import { UncertaintySection } from './uncertainty-section.tsx';
+import type { Uncertainty } from './use-uncertainty.ts';
 
 export interface ScoringPanelProps {
   scoring: Scoring;
@@ -38,6 +40,8 @@ export interface ScoringPanelProps {
   layers: LayerSummary[];
   /** Opens the import dialog. */
   onImport(): void;
+  /** The rank ranges (SMAA) of the ranking on screen; the section shows when given. */
+  uncertainty?: Uncertainty;
 }
 
 export function ScoringPanel({
@@ -51,6 +55,7 @@ export function ScoringPanel({
   onReport,
   layers,
   onImport,
+  uncertainty,
 }: ScoringPanelProps) {
   const { t } = useTranslation();
   const label = useCriterionLabel();
@@ -160,7 +165,9 @@ export function ScoringPanel({
         ahpCriteria={s.ahpCriteria}
         compareIds={s.compareIds}
         onToggleCompare={(id) => dispatch({ type: 'compareToggled', id })}
+        rankRanges={uncertainty?.ranges ?? null}
       />
+      {uncertainty && <UncertaintySection u={uncertainty} ranking={s.result} selected={selected} />}
     </>
   ) : (
     <p className="muted">{t('scoring.empty')}</p>
