@@ -12,6 +12,25 @@ import { localName } from '../../../../geo/local-name.ts';
 import { useGapAnalysis } from '../../api/mutations.ts';
 import { formatRaw } from '../scoring/ranking-view.tsx';
 
+/**
+ * The two ends of a change as the ranking prints them; when the rounding makes them look the same
+ * (a few hundred residents in 万人), the end shows the exact difference as well.
+ */
+export function changeText(
+  from: number | null,
+  to: number | null,
+  unit: string,
+  t: (k: string, o?: Record<string, unknown>) => string,
+  language: string,
+): { from: string; to: string } {
+  const ends = { from: formatRaw(from, unit, t, language), to: formatRaw(to, unit, t, language) };
+  if (ends.from !== ends.to || from === null || to === null) return ends;
+  // Persons to the person, anything else to a tenth of its unit.
+  const size = unit === 'persons' ? Math.round(Math.abs(to - from)) : Math.round(Math.abs(to - from) * 10) / 10;
+  const delta = `${to >= from ? '+' : '−'}${size.toLocaleString(language)}`;
+  return { ...ends, to: t('gap.exactDelta', { value: ends.to, delta }) };
+}
+
 /** The plan's prefecture focus is not a park's to change. */
 const DEFAULT_FIXED: CriterionKey[] = ['prefecture-focus'];
 
@@ -119,8 +138,7 @@ export function GapAnalysis({ park }: { park: string }) {
                           <li key={c.criterion}>
                             {t('gap.change', {
                               criterion: t(`criteria.${c.criterion}`, { defaultValue: c.criterion }),
-                              from: formatRaw(c.from, c.unit, t, i18n.language),
-                              to: formatRaw(c.to, c.unit, t, i18n.language),
+                              ...changeText(c.from, c.to, c.unit, t, i18n.language),
                             })}
                           </li>
                         ))}
