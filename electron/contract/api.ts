@@ -23,6 +23,7 @@ import { SCENARIO_METHODS } from './scenarios.ts';
 import { SCORING_METHODS } from './scoring.ts';
 import { SETTINGS_METHODS } from './settings.ts';
 import { TOUR_METHODS } from './tours.ts';
+import { YEAR_METHODS } from './years.ts';
 
 export * from './app.ts';
 export * from './basemaps.ts';
@@ -38,6 +39,7 @@ export * from './scenarios.ts';
 export * from './scoring.ts';
 export * from './settings.ts';
 export * from './tours.ts';
+export * from './years.ts';
 
 /** Argument and result schema of every method, with its flags. */
 export const CONTRACT = {
@@ -52,6 +54,7 @@ export const CONTRACT = {
   ...SCENARIO_METHODS,
   ...IMPORT_METHODS,
   ...BASEMAP_METHODS,
+  ...YEAR_METHODS,
 } satisfies Record<MethodName, MethodSpec>;
 
 /** The method list the preload builds channels from (methods.ts) names exactly the contract's methods. */

@@ -22,7 +22,7 @@ import { DEFAULT_LIMITS, ImportJobs } from '../imports/jobs.ts';
 import { ParseCache } from '../imports/reader.ts';
 import { Uploads } from '../imports/uploads.ts';
 import { roadNetworks } from '../network/roads.ts';
-import { zoneNetworkService } from '../network/service.ts';
+import { NETWORK_YEAR_SETTING, storedYear, zoneNetworkService } from '../network/service.ts';
 import { correctedLayers } from '../reference/corrected.ts';
 import { siteFacts } from '../scoring/site-facts.ts';
 import { appHandlers } from './app.ts';
@@ -39,6 +39,7 @@ import { scenarioHandlers } from './scenarios.ts';
 import { scoringHandlers } from './scoring.ts';
 import { settingsHandlers } from './settings.ts';
 import { tourHandlers } from './tours.ts';
+import { yearHandlers } from './years.ts';
 
 export type { Context, HandlerDeps } from './context.ts';
 export { ApiError } from './errors.ts';
@@ -57,6 +58,7 @@ const HANDLERS = {
   ...scenarioHandlers,
   ...importHandlers,
   ...basemapHandlers,
+  ...yearHandlers,
 } satisfies Handlers<MethodName>;
 
 /** What the off-thread worker starts from: the loaded reference data (values only), the database file, the app's description. */
@@ -101,11 +103,15 @@ export function createContext(deps: HandlerDeps): Context {
     }
     return layers;
   };
-  const network = zoneNetworkService(deps.reference, stores.layers, currentLayers);
   const roads = roadNetworks({
     dataDir: deps.info.dataDir,
     setting: { read: () => stores.settings.all()['network'], write: (kind) => stores.settings.write({ network: kind }) },
     ...(deps.roadsWorkerUrl ? { workerUrl: deps.roadsWorkerUrl } : {}),
+  });
+  // Every travel time comes from the active network, in the scenario year stored in the settings.
+  const network = zoneNetworkService(deps.reference, stores.layers, currentLayers, {
+    roads,
+    year: () => storedYear(stores.settings.all()[NETWORK_YEAR_SETTING]),
   });
   return {
     ...deps,

@@ -25,6 +25,8 @@ export const OFF_THREAD_METHODS = [
   'exportReport',
   'isochrone',
   'catchment',
+  'surface',
+  'compareNetworks',
 ] as const satisfies readonly MethodName[];
 export type OffThreadMethod = (typeof OFF_THREAD_METHODS)[number];
 

@@ -72,6 +72,7 @@ function choiceOf(p: ScenarioPayload) {
     ahp: p.ahp,
     valueFunctions: p.valueFunctions,
     methodOptions: p.methodOptions,
+    asOf: p.asOf,
   };
 }
 

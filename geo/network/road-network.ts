@@ -77,6 +77,8 @@ export class RoadTravelNetwork implements TravelNetwork {
   private readonly snapsByGrid = new Map<string, CellSnaps>();
   private readonly fieldBuffers = new Map<string, Float32Array>();
   private isoGrids = new Map<number, Grid>();
+  readonly years: readonly number[];
+  readonly closed: number;
 
   /**
    * @param view - the road graph in the scenario year
@@ -87,6 +89,10 @@ export class RoadTravelNetwork implements TravelNetwork {
     this.view = view;
     this.label = label;
     const g = view.graph;
+    const years = new Set<number>();
+    if (g.edgeYear) for (const y of g.edgeYear) if (y > 0) years.add(y);
+    this.years = [...years].sort((a, b) => a - b);
+    this.closed = view.closedEdges;
     // Graph node of each junction's OSM node id (one pass over the nodes).
     const wanted = new Map<number, RoadJunction>();
     for (const j of junctions) wanted.set(j.osmId, j);

@@ -28,9 +28,15 @@ export class SchematicTravelNetwork implements TravelNetwork {
   readonly net: Network;
   private labour: { raster: PopulationRaster; links: CellLinks; field: Float32Array } | undefined;
 
-  constructor(net: Network, label: NetworkLabel) {
+  readonly years: readonly number[];
+  readonly closed: number;
+
+  /** @param scenario - the opening years of the whole input and how many of its lines and facilities the year leaves out */
+  constructor(net: Network, label: NetworkLabel, scenario: { years: readonly number[]; closed: number } = { years: [], closed: 0 }) {
     this.net = net;
     this.label = label;
+    this.years = scenario.years;
+    this.closed = scenario.closed;
   }
 
   travelTimes(from: LngLat): NetworkTimes {

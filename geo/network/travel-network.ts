@@ -84,6 +84,10 @@ export interface TravelNetwork {
   labourWithin(position: LngLat, minutes: number, raster: PopulationRaster): Catchment;
   /** Every facility and market, with where it joins the network. */
   places(): PlaceSnap[];
+  /** Years in which something of the network opens or is to open (where a scenario can change). */
+  readonly years: readonly number[];
+  /** Lines, roads and facilities of the data that are closed in this network's year. */
+  readonly closed: number;
 }
 
 /** Rows `[first, end)` of a grid as a grid of their own, and of its mask. */

@@ -92,6 +92,8 @@ export const INVALIDATES = {
   ],
   // Every time on screen comes from the active network.
   useNetwork: [queryKeys.network],
+  // So does the scenario year they are computed in.
+  setNetworkYear: [queryKeys.network],
   addBasemap: [queryKeys.basemaps],
   removeBasemap: [queryKeys.basemaps],
 } as const satisfies { readonly [M in MethodName]?: readonly QueryKey[] } & { readonly [M in WriteMethodName]: readonly QueryKey[] };
