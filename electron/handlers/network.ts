@@ -9,6 +9,7 @@ import {
   pathTo,
   shortestPaths,
   type LngLat,
+  type PopulationRaster,
   type SurfaceDestination,
   type TravelNetwork,
 } from '../../geo/index.ts';
@@ -127,6 +128,24 @@ export function surfaceDestination(ctx: Context, target: { class: string } | { m
   return { node: market.node };
 }
 
+/**
+ * Minutes from the cells of a zone raster's rows to a destination on a network.
+ * @throws UserInputError when no destination is on the network (e.g. none within 2 km of a road)
+ */
+export function surfaceField(
+  travel: TravelNetwork,
+  destination: SurfaceDestination,
+  raster: PopulationRaster,
+  rows?: readonly [number, number],
+): Float32Array {
+  try {
+    return travel.fieldTo(destination, raster.grid, { mask: raster.county, ...(rows ? { rows } : {}) });
+  } catch (error) {
+    if (error instanceof Error && /^no /.test(error.message)) throw new UserInputError(error.message, { cause: error });
+    throw error;
+  }
+}
+
 function surface(
   ctx: Context,
   args: {
@@ -142,15 +161,7 @@ function surface(
   const rows: [number, number] = args.rows ?? [0, grid.ny];
   if (rows[0] >= rows[1] || rows[1] > grid.ny)
     throw new UserInputError(`rows [${rows[0]}, ${rows[1]}) are not rows of the ${args.cellKm} km zone grid (${grid.ny} rows)`);
-  const destination = surfaceDestination(ctx, args.target);
-  const field = asUserInput(() => {
-    try {
-      return travel.fieldTo(destination, grid, { mask: raster.county, rows });
-    } catch (error) {
-      if (error instanceof Error && /^no /.test(error.message)) throw new RangeError(error.message);
-      throw error;
-    }
-  });
+  const field = surfaceField(travel, surfaceDestination(ctx, args.target), raster, rows);
   let cells = 0;
   const minutes = Array.from(field, (v, c) => {
     if ((raster.county[rows[0] * grid.nx + c] as number) >= 0) cells++;

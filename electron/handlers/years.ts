@@ -4,9 +4,9 @@
  * every cell of the zone grid to a target.
  */
 import type { CompareNetworksArgs, CompareNetworksResult, RankingResult } from '../contract/api.ts';
-import { asUserInput, type NetworkChoice } from '../network/service.ts';
+import type { NetworkChoice } from '../network/service.ts';
 import type { Context, Handlers } from './context.ts';
-import { surfaceDestination } from './network.ts';
+import { surfaceDestination, surfaceField } from './network.ts';
 import { rankOn } from './scoring.ts';
 
 const choiceOf = (c: CompareNetworksArgs['a']): NetworkChoice => ({ asOf: c.asOf, ...(c.network ? { network: c.network } : {}) });
@@ -51,15 +51,7 @@ function compareNetworks(ctx: Context, args: CompareNetworksArgs): CompareNetwor
   // The time-saved map: one surface per side on the zone grid, a − b per cell.
   const raster = ctx.network.population(cellKm);
   const destination = surfaceDestination(ctx, target);
-  const field = (side: CompareNetworksArgs['a']) =>
-    asUserInput(() => {
-      try {
-        return ctx.network.travel(choiceOf(side)).fieldTo(destination, raster.grid, { mask: raster.county });
-      } catch (error) {
-        if (error instanceof Error && /^no /.test(error.message)) throw new RangeError(error.message);
-        throw error;
-      }
-    });
+  const field = (side: CompareNetworksArgs['a']) => surfaceField(ctx.network.travel(choiceOf(side)), destination, raster);
   const [fa, fb] = [field(a), field(b)];
   let max = 0;
   let min = 0;
