@@ -26,6 +26,7 @@ import { TEAM_METHODS } from './team.ts';
 import { TOUR_METHODS } from './tours.ts';
 import { UNCERTAINTY_METHODS } from './uncertainty.ts';
 import { VERIFY_METHODS } from './verify.ts';
+import { YEAR_METHODS } from './years.ts';
 
 export * from './app.ts';
 export * from './basemaps.ts';
@@ -44,6 +45,7 @@ export * from './team.ts';
 export * from './tours.ts';
 export * from './uncertainty.ts';
 export * from './verify.ts';
+export * from './years.ts';
 
 /** Argument and result schema of every method, with its flags. */
 export const CONTRACT = {
@@ -61,6 +63,7 @@ export const CONTRACT = {
   ...TEAM_METHODS,
   ...UNCERTAINTY_METHODS,
   ...VERIFY_METHODS,
+  ...YEAR_METHODS,
 } satisfies Record<MethodName, MethodSpec>;
 
 /** The method list the preload builds channels from (methods.ts) names exactly the contract's methods. */

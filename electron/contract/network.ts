@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { NetworkAssumptions } from '../../geo/network/assumptions.ts';
 import { DESTINATION_CLASSES } from '../../geo/network/graph.ts';
+import type { NetworkLabel as GeoNetworkLabel } from '../../geo/network/travel-network.ts';
+import { YEAR_RANGE } from '../../geo/network/years.ts';
 import { BBox, FeatureCollectionResult, LngLatArg, NamedNode, NoArgs } from './common.ts';
 import { method, type Assert, type Equals } from './define.ts';
 
@@ -28,10 +30,37 @@ export const FacilityClassSchema = z.enum(FACILITY_CLASS_IDS);
 export const Reached = NamedNode.extend({ minutes: z.number().nonnegative(), via: z.array(NamedNode), approximate: z.boolean() });
 export type Reached = z.infer<typeof Reached>;
 
+/** The network a figure comes from (geo/network/travel-network.ts `NetworkLabel`): named beside every travel time and in every report. */
+export const NetworkLabelSchema = z.object({
+  kind: z.enum(['osm', 'schematic']),
+  name_zh: z.string(),
+  name_en: z.string(),
+  /** The data's as-of date: the schematic layers' latest record date, or the OSM extract's timestamp. */
+  asOf: z.string().nullable(),
+  /** The scenario year, or null: the network as its data stands. */
+  year: z.number().int().nullable(),
+  attribution: z.string().nullable(),
+});
+export type NetworkLabel = z.infer<typeof NetworkLabelSchema>;
+export type _NetworkLabelMatchesGeo = Assert<Equals<NetworkLabel, GeoNetworkLabel>>;
+
+/** A scenario year (geo/network/years.ts): lines and facilities open in that year; null: as the data stands; absent: the stored year. */
+export const AsOfArg = z.number().int().min(YEAR_RANGE.min).max(YEAR_RANGE.max).nullable().optional();
+/** Which network: the active one when absent. */
+const NetworkArg = z.enum(['osm', 'schematic']).optional();
+
+/** A facility too far from the network to be connected (more than 2 km from a drivable road), listed instead of silently joined. */
+export const Unconnected = NamedNode.extend({ classes: z.array(z.string()), distance_m: z.number().nullable() });
+
 export const TravelTimesResult = z.object({
   from: LngLatArg,
   facilities: z.record(FacilityClassSchema, Reached.nullable()),
   markets: z.record(z.string(), Reached.nullable()),
+  network: NetworkLabelSchema,
+  /** How the point joins a road network: metres to its nearest open road and the off-road minutes (included in every time); null on the schematic network. */
+  origin: z.object({ distance_m: z.number(), minutes: z.number() }).nullable(),
+  /** Facilities of the network too far from any road to be reached (warning). */
+  unconnected: z.array(Unconnected),
 });
 export type TravelTimesResult = z.infer<typeof TravelTimesResult>;
 
@@ -147,6 +176,20 @@ export const RoadImportStatus = z.object({
 });
 const JobArg = z.object({ jobId: z.string().min(1).max(100) }).strict();
 
+/** A grid as the surface worker and the map use it (geo/surfaces/grid.ts). */
+export const GridSchema = z.object({
+  west: z.number(),
+  north: z.number(),
+  dLng: z.number(),
+  dLat: z.number(),
+  nx: z.number().int(),
+  ny: z.number().int(),
+  cellKm: z.number(),
+});
+
+/** What a zone surface measures the time to: the nearest facility of a class, or one market. */
+export const SurfaceTarget = z.union([z.object({ class: FacilityClassSchema }).strict(), z.object({ market: z.string().min(1) }).strict()]);
+
 export const NETWORK_METHODS = {
   networkInfo: method(
     NoArgs,
@@ -156,9 +199,22 @@ export const NETWORK_METHODS = {
       edges: z.number().int(),
       classCounts: z.record(z.string(), z.number().int()),
       markets: z.array(NamedNode),
+      /** The active network in the stored year, and that year. */
+      network: NetworkLabelSchema,
+      year: z.number().int().nullable(),
+      /** Years in which a line, road or facility of the network opens (or is to open): where a scenario can change. */
+      years: z.array(z.number().int()),
+      /** Lines and roads closed in the stored year (not yet open, or being built without a year). */
+      closed: z.number().int(),
+      unconnected: z.array(Unconnected),
+      /** On an imported network: the off-road speed and the class speeds used, km/h; null on the schematic one. */
+      roadSpeeds: z.object({ offRoadKmh: z.number(), classes: z.record(z.string(), z.number()) }).nullable(),
     }),
   ),
-  travelTimes: method(z.object({ from: LngLatArg, assumptions: AssumptionOverrides }).strict(), TravelTimesResult),
+  travelTimes: method(
+    z.object({ from: LngLatArg, assumptions: AssumptionOverrides, asOf: AsOfArg, network: NetworkArg }).strict(),
+    TravelTimesResult,
+  ),
   isochrone: method(
     z
       .object({
@@ -166,13 +222,46 @@ export const NETWORK_METHODS = {
         minutes: Minutes.default([30, 60, 90, 120]),
         cellKm: z.number().min(0.5).max(10).default(2),
         assumptions: AssumptionOverrides,
+        asOf: AsOfArg,
       })
       .strict(),
-    FeatureCollectionResult,
+    FeatureCollectionResult.extend({ network: NetworkLabelSchema }),
   ),
   catchment: method(
-    z.object({ from: LngLatArg, minutes: Minutes.default([30, 60, 90]), assumptions: AssumptionOverrides }).strict(),
+    z.object({ from: LngLatArg, minutes: Minutes.default([30, 60, 90]), assumptions: AssumptionOverrides, asOf: AsOfArg }).strict(),
     CatchmentResult,
+  ),
+  /** Sets the scenario year every figure is computed in (null: the network as its data stands). */
+  setNetworkYear: method(
+    z.object({ asOf: z.number().int().min(YEAR_RANGE.min).max(YEAR_RANGE.max).nullable() }).strict(),
+    z.object({ year: z.number().int().nullable() }),
+    {
+      writes: true,
+    },
+  ),
+  /**
+   * A zone surface, some rows at a time (the renderer asks row by row, so it shows progress and
+   * can stop): minutes from every cell of the zone grid to the target on the active network.
+   */
+  surface: method(
+    z
+      .object({
+        target: SurfaceTarget,
+        cellKm: z.number().min(0.5).max(10).default(1),
+        /** Rows `[first, end)` of the grid; default all. */
+        rows: z.tuple([z.number().int().nonnegative(), z.number().int().positive()]).optional(),
+        asOf: AsOfArg,
+      })
+      .strict(),
+    z.object({
+      network: NetworkLabelSchema,
+      grid: GridSchema,
+      rows: z.tuple([z.number().int(), z.number().int()]),
+      /** Minutes per cell of the rows (row-major, 0.1 min), null outside the zone or where nothing is reached. */
+      minutes: z.array(z.number().nullable()),
+      /** Cells of the rows inside the zone. */
+      cells: z.number().int(),
+    }),
   ),
   networkData: method(NoArgs, NetworkDataResult),
   exportNetwork: method(z.object({ assumptions: AssumptionOverrides }).strict(), FeatureCollectionResult),

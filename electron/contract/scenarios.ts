@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Deleted, FileResult, IdArg, NoArgs, hasNoControl } from './common.ts';
 import { method } from './define.ts';
 import { CustomCriterionSchema } from './criteria.ts';
+import { AsOfArg } from './network.ts';
 import { AhpJudgements, MethodOptionsSchema, MethodSchema, Profile, ValueFunctions, Weights } from './scoring.ts';
 
 /** What a scenario keeps: everything the ranking and comparison need, and the user's own sites. */
@@ -14,6 +15,8 @@ export const ScenarioPayload = z
     ahp: AhpJudgements.optional(),
     valueFunctions: ValueFunctions.optional(),
     methodOptions: MethodOptionsSchema.optional(),
+    /** The scenario year of the travel times (absent: the year stored in the settings). */
+    asOf: AsOfArg,
     compare: z
       .object({ ids: z.array(z.string().min(1)).max(6), own: z.string().min(1).optional() })
       .strict()

@@ -7,6 +7,7 @@ import { CRITERION_IDS, type EnterpriseProfile } from '../../geo/scoring/criteri
 import { METHODS, type CustomCriterionId, type MethodOptions } from '../../geo/scoring/score.ts';
 import { Deleted, IdArg, LngLatArg, NoArgs } from './common.ts';
 import { method, type Assert, type Equals, type Extends } from './define.ts';
+import { AsOfArg, NetworkLabelSchema } from './network.ts';
 
 export { CRITERION_IDS };
 export const CriterionIdSchema = z.enum(CRITERION_IDS);
@@ -144,6 +145,8 @@ export const ScoreArgs = z
     valueFunctions: ValueFunctions.optional(),
     methodOptions: MethodOptionsSchema.optional(),
     monteCarloSamples: z.number().int().min(0).max(100_000).default(2000),
+    /** The scenario year the travel times are computed in (absent: the stored year; null: the network as its data stands). */
+    asOf: AsOfArg,
   })
   .strict();
 export type ScoreArgs = z.output<typeof ScoreArgs>;
@@ -187,6 +190,10 @@ const MethodDetailSchema = z.discriminatedUnion('method', [
 ]);
 
 export const RankingResult = z.object({
+  /** The network every travel time of the ranking comes from. */
+  network: NetworkLabelSchema,
+  /** Parks and sites left out because they lie outside the network's coverage (a partial imported extract). */
+  uncovered: z.number().int(),
   method: MethodSchema,
   weights: z.record(CriterionKeySchema, z.number()),
   defaultWeights: z.record(CriterionIdSchema, z.number()),
@@ -259,6 +266,7 @@ export const CompareArgs = ScoreArgs.omit({ monteCarloSamples: true })
   })
   .strict();
 export const CompareResult = z.object({
+  network: NetworkLabelSchema,
   method: MethodSchema,
   weights: z.record(CriterionKeySchema, z.number()),
   /** Ranked candidates in all (the places ranks are out of). */

@@ -24,7 +24,7 @@ import { DEFAULT_LIMITS, ImportJobs } from '../imports/jobs.ts';
 import { ParseCache } from '../imports/reader.ts';
 import { Uploads } from '../imports/uploads.ts';
 import { roadNetworks } from '../network/roads.ts';
-import { zoneNetworkService } from '../network/service.ts';
+import { NETWORK_YEAR_SETTING, storedYear, zoneNetworkService } from '../network/service.ts';
 import { correctedLayers } from '../reference/corrected.ts';
 import { siteFacts } from '../scoring/site-facts.ts';
 import { TeamService } from '../team/service.ts';
@@ -45,6 +45,7 @@ import { teamHandlers } from './team.ts';
 import { tourHandlers } from './tours.ts';
 import { uncertaintyHandlers } from './uncertainty.ts';
 import { verifyHandlers } from './verify.ts';
+import { yearHandlers } from './years.ts';
 
 export type { Context, HandlerDeps } from './context.ts';
 export { ApiError } from './errors.ts';
@@ -66,6 +67,7 @@ const HANDLERS = {
   ...teamHandlers,
   ...uncertaintyHandlers,
   ...verifyHandlers,
+  ...yearHandlers,
 } satisfies Handlers<MethodName>;
 
 /** What the off-thread worker starts from: the loaded reference data (values only), the database file, the app's description. */
@@ -112,11 +114,15 @@ export function createContext(deps: HandlerDeps): Context {
     }
     return layers;
   };
-  const network = zoneNetworkService(deps.reference, stores.layers, currentLayers);
   const roads = roadNetworks({
     dataDir: deps.info.dataDir,
     setting: { read: () => stores.settings.all()['network'], write: (kind) => stores.settings.write({ network: kind }) },
     ...(deps.roadsWorkerUrl ? { workerUrl: deps.roadsWorkerUrl } : {}),
+  });
+  // Every travel time comes from the active network, in the scenario year stored in the settings.
+  const network = zoneNetworkService(deps.reference, stores.layers, currentLayers, {
+    roads,
+    year: () => storedYear(stores.settings.all()[NETWORK_YEAR_SETTING]),
   });
   return {
     ...deps,

@@ -1,75 +1,173 @@
-/** The transport network's methods: travel times, isochrones, catchments, and the network itself. */
+/** The transport network's methods: travel times, isochrones, catchments, surfaces, and the network itself. */
 import {
   catchment as catchmentOf,
   DEFAULT_ASSUMPTIONS,
   distanceMetres,
-  isochrones,
   lngLatProblem,
   minutesAt,
   originLinks,
   pathTo,
   shortestPaths,
-  timeField,
-  travelTimes as timesFrom,
   type LngLat,
+  type PopulationRaster,
+  type SurfaceDestination,
+  type TravelNetwork,
 } from '../../geo/index.ts';
 import { roadNetworkGeoJSON } from '../../geo/roads/index.ts';
 import type {
   Assumptions,
-  FeatureCollectionResult,
   NetworkDataResult,
   RoadNetworkInfo,
   RouteResult,
   TravelTimesResult,
+  FeatureCollectionResult,
 } from '../contract/api.ts';
-import { UserInputError } from '../errors.ts';
+import { NotFoundError, UserInputError } from '../errors.ts';
 import { OFF_ROAD_KMH, type NetworkKind } from '../network/roads.ts';
-import { asUserInput, CATCHMENT_CELL_KM } from '../network/service.ts';
+import { asUserInput, CATCHMENT_CELL_KM, checkedYear, NETWORK_YEAR_SETTING, type NetworkChoice } from '../network/service.ts';
 import { networkInfo as osmInfo } from '../roads/store.ts';
 import type { Context, Handlers } from './context.ts';
 
 type Overrides = Partial<Assumptions> | undefined;
+type Choice = { assumptions?: Overrides; asOf?: number | null | undefined; network?: NetworkKind | undefined };
+
+/** The network a call computes on: the active one (or the one asked for) in the year asked for, else the stored year. */
+function travelOf(ctx: Context, { assumptions, asOf, network }: Choice): TravelNetwork {
+  const choice: NetworkChoice = {
+    ...(assumptions ? { assumptions } : {}),
+    ...(asOf !== undefined ? { asOf } : {}),
+    ...(network ? { network } : {}),
+  };
+  return ctx.network.travel(choice);
+}
+
+/** Facilities of a network left out because no road is within 2 km of them (the warning every answer carries). */
+export function unconnectedOf(travel: TravelNetwork): TravelTimesResult['unconnected'] {
+  return travel
+    .places()
+    .filter((p) => !p.connected)
+    .map((p) => ({ id: p.id, name_zh: p.name_zh, name_en: p.name_en, classes: [...p.classes], distance_m: p.distanceM }));
+}
 
 function networkInfo(ctx: Context) {
   const net = ctx.network.networkFor();
+  const travel = ctx.network.travel();
   const counts: Record<string, number> = {};
-  for (const n of net.nodes) for (const c of n.classes) counts[c] = (counts[c] ?? 0) + 1;
+  for (const p of travel.places()) if (p.connected) for (const c of p.classes) counts[c] = (counts[c] ?? 0) + 1;
+  const osm = travel.label.kind === 'osm' ? ctx.roads.osm() : null;
   return {
     assumptions: { ...DEFAULT_ASSUMPTIONS },
-    nodes: net.nodes.length,
-    edges: net.edges.length,
+    nodes: osm ? osm.graph.nodeCount : net.nodes.length,
+    edges: osm ? osm.graph.edgeCount : net.edges.length,
     classCounts: counts,
     markets: ctx.reference.zone.markets.map(({ id, name_zh, name_en }) => ({ id, name_zh, name_en })),
+    network: travel.label,
+    year: ctx.network.year(),
+    years: [...travel.years],
+    closed: travel.closed,
+    unconnected: unconnectedOf(travel),
+    roadSpeeds: osm ? { offRoadKmh: OFF_ROAD_KMH, classes: { ...osm.meta.speedsKmh } } : null,
   };
 }
 
-export function travelTimes(ctx: Context, { from, assumptions }: { from: [number, number]; assumptions?: Overrides }): TravelTimesResult {
-  const position = ctx.network.inZone(from);
-  const result = asUserInput(() => timesFrom(ctx.network.networkFor(assumptions), position));
+function setNetworkYear(ctx: Context, { asOf }: { asOf: number | null }) {
+  const year = checkedYear(asOf);
+  ctx.stores.settings.write({ [NETWORK_YEAR_SETTING]: year });
+  return { year };
+}
+
+export function travelTimes(
+  ctx: Context,
+  args: { from: [number, number]; assumptions?: Overrides; asOf?: number | null | undefined; network?: NetworkKind | undefined },
+): TravelTimesResult {
+  const position = ctx.network.inZone(args.from);
+  const travel = travelOf(ctx, args);
+  const result = asUserInput(() => travel.travelTimes(position));
   const markets: TravelTimesResult['markets'] = {};
   for (const m of ctx.reference.zone.markets) markets[m.id] = result.markets[m.node] ?? null;
-  return { from: [position[0], position[1]], facilities: result.facilities, markets };
+  return {
+    from: [position[0], position[1]],
+    facilities: result.facilities,
+    markets,
+    network: travel.label,
+    origin: result.origin ? { distance_m: result.origin.distanceM, minutes: result.origin.minutes } : null,
+    unconnected: unconnectedOf(travel),
+  };
 }
 
 function isochrone(
   ctx: Context,
-  { from, minutes, cellKm, assumptions }: { from: [number, number]; minutes: number[]; cellKm: number; assumptions?: Overrides },
-): FeatureCollectionResult {
-  const position = ctx.network.inZone(from);
-  const features = asUserInput(() => isochrones(ctx.network.networkFor(assumptions), position, minutes, { cellKm }));
+  args: { from: [number, number]; minutes: number[]; cellKm: number; assumptions?: Overrides; asOf?: number | null | undefined },
+) {
+  const position = ctx.network.inZone(args.from);
+  const travel = travelOf(ctx, args);
+  const features = asUserInput(() => travel.isochrones(position, args.minutes, { cellKm: args.cellKm }));
   return {
-    type: 'FeatureCollection',
-    features: features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { ...f.properties } })),
+    type: 'FeatureCollection' as const,
+    features: features.map((f) => ({ type: 'Feature' as const, geometry: f.geometry, properties: { ...f.properties } })),
+    network: travel.label,
   };
 }
 
-function catchment(ctx: Context, { from, minutes, assumptions }: { from: [number, number]; minutes: number[]; assumptions?: Overrides }) {
-  const position = ctx.network.inZone(from);
-  const net = ctx.network.networkFor(assumptions);
+function catchment(
+  ctx: Context,
+  args: { from: [number, number]; minutes: number[]; assumptions?: Overrides; asOf?: number | null | undefined },
+) {
+  const position = ctx.network.inZone(args.from);
+  const travel = travelOf(ctx, args);
   const raster = ctx.network.population(CATCHMENT_CELL_KM);
-  const tree = asUserInput(() => shortestPaths(net, originLinks(net, position)));
-  const field = timeField(net, raster.grid, tree.minutes, { mask: raster.county, origin: position });
-  return minutes.map((m) => catchmentOf(raster, field, m));
+  const field = asUserInput(() => travel.fieldFrom(position, raster.grid, { mask: raster.county, limit: Math.max(...args.minutes) }));
+  return args.minutes.map((m) => catchmentOf(raster, field, m));
+}
+
+/** The destination of a surface target: a class, or a market's node. */
+export function surfaceDestination(ctx: Context, target: { class: string } | { market: string }): SurfaceDestination {
+  if ('class' in target) return { class: target.class as Extract<SurfaceDestination, { class: unknown }>['class'] };
+  const market = ctx.reference.zone.markets.find((m) => m.id === target.market);
+  if (!market) throw new NotFoundError(`no market "${target.market}" (markets: ${ctx.reference.zone.markets.map((m) => m.id).join(', ')})`);
+  return { node: market.node };
+}
+
+/**
+ * Minutes from the cells of a zone raster's rows to a destination on a network.
+ * @throws UserInputError when no destination is on the network (e.g. none within 2 km of a road)
+ */
+export function surfaceField(
+  travel: TravelNetwork,
+  destination: SurfaceDestination,
+  raster: PopulationRaster,
+  rows?: readonly [number, number],
+): Float32Array {
+  try {
+    return travel.fieldTo(destination, raster.grid, { mask: raster.county, ...(rows ? { rows } : {}) });
+  } catch (error) {
+    if (error instanceof Error && /^no /.test(error.message)) throw new UserInputError(error.message, { cause: error });
+    throw error;
+  }
+}
+
+function surface(
+  ctx: Context,
+  args: {
+    target: { class: string } | { market: string };
+    cellKm: number;
+    rows?: [number, number] | undefined;
+    asOf?: number | null | undefined;
+  },
+) {
+  const travel = travelOf(ctx, args);
+  const raster = ctx.network.population(args.cellKm);
+  const grid = raster.grid;
+  const rows: [number, number] = args.rows ?? [0, grid.ny];
+  if (rows[0] >= rows[1] || rows[1] > grid.ny)
+    throw new UserInputError(`rows [${rows[0]}, ${rows[1]}) are not rows of the ${args.cellKm} km zone grid (${grid.ny} rows)`);
+  const field = surfaceField(travel, surfaceDestination(ctx, args.target), raster, rows);
+  let cells = 0;
+  const minutes = Array.from(field, (v, c) => {
+    if ((raster.county[rows[0] * grid.nx + c] as number) >= 0) cells++;
+    return Number.isFinite(v) ? Math.round(v * 10) / 10 : null;
+  });
+  return { network: travel.label, grid: { ...grid }, rows, minutes, cells };
 }
 
 function networkData(ctx: Context): NetworkDataResult {
@@ -249,9 +347,11 @@ function cancelRoadImport(ctx: Context, { jobId }: { jobId: string }) {
 
 export const networkHandlers = {
   networkInfo,
+  setNetworkYear,
   travelTimes,
   isochrone,
   catchment,
+  surface,
   networkData,
   exportNetwork,
   roadNetworkInfo,
@@ -262,9 +362,11 @@ export const networkHandlers = {
   cancelRoadImport,
 } satisfies Handlers<
   | 'networkInfo'
+  | 'setNetworkYear'
   | 'travelTimes'
   | 'isochrone'
   | 'catchment'
+  | 'surface'
   | 'networkData'
   | 'exportNetwork'
   | 'roadNetworkInfo'

@@ -30,6 +30,8 @@ export const OFF_THREAD_METHODS = [
   'catchment',
   'rankUncertainty',
   'gapAnalysis',
+  'surface',
+  'compareNetworks',
 ] as const satisfies readonly MethodName[];
 export type OffThreadMethod = (typeof OFF_THREAD_METHODS)[number];
 

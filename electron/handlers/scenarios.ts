@@ -73,6 +73,7 @@ export function choiceOf(p: ScenarioPayload) {
     ahp: p.ahp,
     valueFunctions: p.valueFunctions,
     methodOptions: p.methodOptions,
+    asOf: p.asOf,
   };
 }
 

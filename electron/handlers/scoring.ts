@@ -14,7 +14,6 @@ import {
   scoreCandidates,
   similarTo,
   toPercent,
-  travelTimes,
   verdictText,
   type CriterionId,
   type CriterionKey,
@@ -24,10 +23,15 @@ import {
 import type { AgreementResult, CompareResult, Profile, RankingResult, ScoreArgs } from '../contract/api.ts';
 import { forScoring, toRecord } from '../scoring/custom-criteria.ts';
 import { NotFoundError, UserInputError } from '../errors.ts';
-import { asUserInput } from '../network/service.ts';
+import { asUserInput, type NetworkChoice } from '../network/service.ts';
 import type { Context, Handlers } from './context.ts';
 
-type Choice = Pick<ScoreArgs, 'method' | 'weights' | 'ahp' | 'valueFunctions' | 'methodOptions'>;
+type Choice = Pick<ScoreArgs, 'method' | 'weights' | 'ahp' | 'valueFunctions' | 'methodOptions' | 'asOf'>;
+
+/** The network choice of a ranking: the active network, in the year asked for (else the stored one). */
+export function networkChoice(asOf: number | null | undefined): NetworkChoice {
+  return asOf === undefined ? {} : { asOf };
+}
 
 export function checkProfile(ctx: Context, profile: Profile): void {
   const { industryIds, sublineIds } = ctx.reference.plan;
@@ -98,18 +102,31 @@ function profilePresets(ctx: Context) {
   return ctx.reference.plan.presets;
 }
 
-export function scoreSites(
+export function scoreSites(ctx: Context, args: ScoreArgs): RankingResult {
+  return rankOn(ctx, args, networkChoice(args.asOf));
+}
+
+/** The ranking of every park and site on a chosen network (scoreSites on the active one; compareNetworks on two). */
+export function rankOn(
   ctx: Context,
-  { profile, method, weights, ahp, valueFunctions, methodOptions, monteCarloSamples }: ScoreArgs,
+  { profile, method, weights, ahp, valueFunctions, methodOptions, monteCarloSamples }: Omit<ScoreArgs, 'asOf'>,
+  choice: NetworkChoice,
 ): RankingResult {
   checkProfile(ctx, profile);
+  const pool = [...ctx.facts.parks(choice), ...ctx.facts.customSites(choice)];
   const ranking = asUserInput(() =>
-    scoreCandidates(profile, [...ctx.facts.parks(), ...ctx.facts.customSites()], ctx.reference.plan.focus, {
+    scoreCandidates(profile, pool, ctx.reference.plan.focus, {
       ...optionsFor(ctx, profile, { method, weights, ahp, valueFunctions, methodOptions }),
       ...(monteCarloSamples > 0 ? { monteCarlo: { samples: monteCarloSamples, seed: 1 } } : {}),
     }),
   );
-  return { ...ranking, defaultWeights: defaultWeights(profile), candidates: ranking.candidates.map(withPlainPosition) };
+  return {
+    network: ctx.facts.network(choice),
+    uncovered: ctx.facts.uncovered(choice).length,
+    ...ranking,
+    defaultWeights: defaultWeights(profile),
+    candidates: ranking.candidates.map(withPlainPosition),
+  };
 }
 
 export function compareParks(
@@ -123,12 +140,14 @@ export function compareParks(
     methodOptions,
     ids,
     own,
+    asOf,
   }: Choice & { profile: Profile; ids: string[]; own?: string | undefined },
 ): CompareResult {
   checkProfile(ctx, profile);
   const { focus, presets } = ctx.reference.plan;
+  const choice = networkChoice(asOf);
   // Every park and site in the zone, plus imported competitors: ranks are places among all of them.
-  const pool = [...ctx.facts.parks(), ...ctx.facts.customSites(), ...ctx.facts.competitors()];
+  const pool = [...ctx.facts.parks(choice), ...ctx.facts.customSites(choice), ...ctx.facts.competitors(choice)];
   const known = new Set(pool.map((c) => c.id));
   const missing = ids.filter((id) => !known.has(id));
   if (missing.length > 0)
@@ -152,6 +171,7 @@ export function compareParks(
   });
   const target = own ?? ids[0];
   return {
+    network: ctx.facts.network(choice),
     method: ranking.method,
     weights: ranking.weights,
     of: ranking.candidates.filter((c) => c.rank !== null).length,
@@ -188,13 +208,15 @@ export function methodAgreement(
     ahp,
     valueFunctions,
     methodOptions,
+    asOf,
   }: Omit<Choice, 'method'> & { profile: Profile; methods?: Method[] | undefined },
 ): AgreementResult {
   checkProfile(ctx, profile);
   const chosen = (methods ?? METHODS.filter((m) => m !== 'ahp' || ahp !== undefined)).filter((m, i, all) => all.indexOf(m) === i);
   if (chosen.includes('ahp') && !ahp) throw new UserInputError('AHP is among the methods but no pairwise matrix was given');
   if (chosen.length < 2) throw new UserInputError('compare at least two methods');
-  const pool = [...ctx.facts.parks(), ...ctx.facts.customSites()];
+  const choice = networkChoice(asOf);
+  const pool = [...ctx.facts.parks(choice), ...ctx.facts.customSites(choice)];
   const rankings = chosen.map((method) =>
     asUserInput(() =>
       scoreCandidates(profile, pool, ctx.reference.plan.focus, {
@@ -309,7 +331,7 @@ export function listCandidateSites(ctx: Context) {
 
 function addCandidateSite(ctx: Context, { name, position }: { name: string; position: [number, number] }) {
   const at = ctx.network.inZone(position);
-  asUserInput(() => travelTimes(ctx.network.networkFor(), at)); // refuse a site that cannot reach the network
+  asUserInput(() => ctx.network.travel().travelTimes(at, { via: false })); // refuse a site that cannot reach the active network
   const row = ctx.stores.sites.insert({ id: `site-${randomUUID()}`, name, lng: at[0], lat: at[1] });
   return { id: row.id, name: row.name, position: [row.lng, row.lat] as [number, number], created_at: row.created_at };
 }

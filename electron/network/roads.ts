@@ -5,21 +5,17 @@
  * import that fails, is cancelled or is killed leaves the previous network in place.
  */
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { importOsmNetwork, ImportError as RoadImportError, type ImportProgress } from '../roads/import.ts';
 import type { ClipOption } from '../roads/read.ts';
-import { loadOsmNetwork, type LoadedRoadNetwork, type RoadNetworkMeta } from '../roads/store.ts';
+import { loadOsmNetwork, NETWORK_FILE, type LoadedRoadNetwork, type RoadNetworkMeta } from '../roads/store.ts';
 import { BusyError, NotFoundError, UserInputError } from '../errors.ts';
 
 export type NetworkKind = 'osm' | 'schematic';
 
-/**
- * Off-road leg of an OSM route: from a point to the nearest drivable edge (and from the edge to
- * the destination), on the straight line at this speed. A team default: a site is rarely more than
- * a few hundred metres from a tertiary road, travelled on yard and access roads at walking-to-
- * urban-street pace (城市道路工程设计规范 CJJ 37-2012 gives 20 km/h as the lowest design speed of a
- * branch road, 支路).
- */
-export const OFF_ROAD_KMH = 20;
+/** The off-road speed of every OSM travel time (defined, with its source, in geo/network/road-view.ts). */
+export { OFF_ROAD_KMH } from '../../geo/network/road-view.ts';
 
 export interface RoadImportJob {
   id: string;
@@ -48,9 +44,27 @@ export function roadNetworks(options: {
   workerUrl?: URL;
 }): RoadNetworks {
   let loaded: LoadedRoadNetwork | null | undefined;
+  let loadedStamp = '';
   const jobs = new Map<string, RoadImportJob & { abort: AbortController }>();
   const running = () => [...jobs.values()].some((j) => j.status === 'running');
-  const osm = () => (loaded === undefined ? (loaded = loadOsmNetwork(options.dataDir)) : loaded);
+  // The file is replaced by a rename when another thread (or process) imports: a changed stamp reloads it,
+  // so the off-thread worker never answers from a network that is no longer the active one.
+  const stamp = () => {
+    try {
+      const st = statSync(join(options.dataDir, NETWORK_FILE));
+      return `${st.ino}|${st.size}|${st.mtimeMs}`;
+    } catch {
+      return '';
+    }
+  };
+  const osm = () => {
+    const now = stamp();
+    if (loaded === undefined || now !== loadedStamp) {
+      loadedStamp = now;
+      loaded = now === '' ? null : loadOsmNetwork(options.dataDir);
+    }
+    return loaded;
+  };
   return {
     osm,
     active() {

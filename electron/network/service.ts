@@ -1,7 +1,13 @@
 /**
  * The network room: the zone's transport network, built from the reference layers and the
- * user's imported facilities, cached per set of assumptions, with the population rasters used
- * for catchments and the labour pool. Shared by the network and scoring handlers.
+ * user's imported facilities, with the population rasters used for catchments and the labour
+ * pool. Shared by the network and scoring handlers.
+ *
+ * `travel()` is the *active* network every travel time comes from (geo's TravelNetwork): the
+ * imported OpenStreetMap network when it is active (electron/network/roads.ts), the schematic one
+ * otherwise, in the scenario year asked for (or the one stored in the settings). Networks are
+ * cached per (network, file, assumptions, year); the schematic `Network` itself stays available
+ * (`networkFor`) for what is about that graph only (its export, its route).
  *
  * It throws domain errors (UserInputError: a position outside the zone, an unreachable point,
  * bad assumptions); only the handler boundary turns them into API codes.
@@ -11,28 +17,34 @@ import {
   buildNetwork,
   catchment,
   DEFAULT_ASSUMPTIONS,
-  fieldFromLinks,
   gridOver,
-  linkCells,
   lngLatProblem,
-  originLinks,
+  networkInputAsOf,
+  openIn,
+  openingYears,
   populationRaster,
   rasterize,
-  shortestPaths,
+  RoadTravelNetwork,
+  RoadView,
+  SchematicTravelNetwork,
   UnreachableError,
-  type CellLinks,
+  YEAR_RANGE,
   type LngLat,
   type Network,
   type NetworkAssumptions,
   type NetworkInput,
+  type NetworkLabel,
   type PointInput,
   type PopulationRaster,
   type Rings,
+  type TravelNetwork,
 } from '../../geo/index.ts';
 import type { LayerStore } from '../db/layer-store.ts';
 import { UserInputError } from '../errors.ts';
 import { featureName } from '../imports/feature-name.ts';
 import type { Reference, ZoneCounty } from '../reference/index.ts';
+import type { LoadedRoadNetwork } from '../roads/store.ts';
+import type { NetworkKind } from './roads.ts';
 import { zoneNetworkInput } from './zone-input.ts';
 
 /** Grid cell for catchments, km: fine enough for county-level apportionment. */
@@ -42,13 +54,38 @@ export const LABOUR_CELL_KM = 5;
 
 const AssumptionKeys = Object.keys(DEFAULT_ASSUMPTIONS) as (keyof NetworkAssumptions)[];
 
+/** Which network a computation uses: the active one unless `network` says otherwise, in the stored year unless `asOf` is given. */
+export interface NetworkChoice {
+  network?: NetworkKind | undefined;
+  /** A calendar year, or null for the network as its data stands; undefined: the year in the settings. */
+  asOf?: number | null | undefined;
+  /** Overrides of the schematic network's assumptions (the OpenStreetMap network has its own class speeds). */
+  assumptions?: Partial<NetworkAssumptions> | undefined;
+}
+
+/** What the service needs to know about the imported road network and the stored year. */
+export interface NetworkSources {
+  /** The active kind ('osm' only when one is loaded) and the loaded network with a stamp that changes when it is re-imported. */
+  roads?: { active(): NetworkKind; osm(): LoadedRoadNetwork | null };
+  /** The stored scenario year (null: as the data stands). */
+  year?: () => number | null;
+}
+
 export interface ZoneNetworkService {
   input: NetworkInput;
+  /** The schematic graph itself (for its export and routes). */
   networkFor(overrides?: Partial<NetworkAssumptions>): Network;
+  /**
+   * The network travel times come from: the active one (or `choice.network`) in the chosen year.
+   * @throws UserInputError for bad assumptions, a year outside 1900–2100, or OSM asked for when none is imported
+   */
+  travel(choice?: NetworkChoice): TravelNetwork;
+  /** The stored year, or null. */
+  year(): number | null;
   /** Population raster at `cellKm`, built on first use. */
   population(cellKm: number): PopulationRaster;
-  /** Residents within `minutes` of a position on the default network, or on the network of other assumptions (stored cell links, fast). */
-  labourWithin(position: LngLat, minutes: number, overrides?: Partial<NetworkAssumptions>): ReturnType<typeof catchment>;
+  /** Residents within `minutes` of a position on the chosen network (5 km grid). */
+  labourWithin(position: LngLat, minutes: number, choice?: NetworkChoice): ReturnType<typeof catchment>;
   /** Checks a position and that it lies in the zone; throws UserInputError naming the problem. */
   inZone(from: readonly number[]): LngLat;
   /** The zone county containing a position, or undefined. */
@@ -69,10 +106,70 @@ export function asUserInput<T>(fn: () => T): T {
  * @param referenceLayers - the zone's layers as they stand now (with the user's park corrections);
  *   the network is rebuilt when it returns a different map
  */
+/** The schematic network's label: its name and the latest as-of date of the records it is built from. */
+export function schematicLabel(layers: Reference['layers'], year: number | null): NetworkLabel {
+  let asOf: string | null = null;
+  for (const id of [
+    'interchanges',
+    'expressways',
+    'rail-lines',
+    'rail-stations',
+    'airports',
+    'bonded-zones',
+    'ports',
+    'logistics-hubs',
+  ] as const) {
+    for (const f of layers.get(id)?.collection.features ?? []) {
+      const d = f.properties['as_of'];
+      if (typeof d === 'string' && /^\d{4}/.test(d) && (asOf === null || d > asOf)) asOf = d;
+    }
+  }
+  return {
+    kind: 'schematic',
+    name_zh: '示意路网（高速公路与铁路）',
+    name_en: 'Schematic network (expressways and rail)',
+    asOf,
+    year,
+    attribution: null,
+  };
+}
+
+/** An imported network's label: the extract's file and its OSM as-of date. */
+export function osmLabel(osm: LoadedRoadNetwork, year: number | null): NetworkLabel {
+  const file = osm.meta.source.file;
+  return {
+    kind: 'osm',
+    name_zh: `OpenStreetMap 路网（${file}）`,
+    name_en: `OpenStreetMap road network (${file})`,
+    asOf: osm.meta.asOf ? osm.meta.asOf.slice(0, 10) : null,
+    year,
+    attribution: osm.meta.attribution,
+  };
+}
+
+/** The settings key of the scenario year every figure is computed in (null or absent: as the data stands). */
+export const NETWORK_YEAR_SETTING = 'networkYear';
+
+/** The stored year when it is one, else null (a value written by something else counts as not set). */
+export function storedYear(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value >= YEAR_RANGE.min && value <= YEAR_RANGE.max ? value : null;
+}
+
+/** Checks a scenario year; throws UserInputError naming the problem. */
+export function checkedYear(asOf: number | null): number | null {
+  if (asOf === null) return null;
+  if (!Number.isInteger(asOf) || asOf < YEAR_RANGE.min || asOf > YEAR_RANGE.max)
+    throw new UserInputError(
+      `asOf must be a year from ${YEAR_RANGE.min} to ${YEAR_RANGE.max}, or null for the network as its data stands; got ${asOf}`,
+    );
+  return asOf;
+}
+
 export function zoneNetworkService(
   reference: Pick<Reference, 'layers' | 'zone'>,
   layers?: Pick<LayerStore, 'pointsWithRole' | 'roleSignature'>,
   referenceLayers: () => Reference['layers'] = () => reference.layers,
+  sources: NetworkSources = {},
 ): ZoneNetworkService {
   const { zone } = reference;
   let baseLayers = referenceLayers();
@@ -97,8 +194,55 @@ export function zoneNetworkService(
       });
       input = { ...base, facilities: [...base.facilities, ...user] };
       cache.clear();
+      travelCache.clear();
     }
     return input;
+  };
+  const travelCache = new Map<string, TravelNetwork>();
+  const year = () => sources.year?.() ?? null;
+  const travel = (choice: NetworkChoice = {}): TravelNetwork => {
+    const current = currentInput();
+    const asOf = checkedYear(choice.asOf === undefined ? year() : choice.asOf);
+    const active = sources.roads?.active() ?? 'schematic';
+    const kind = choice.network ?? active;
+    const osm = kind === 'osm' ? (sources.roads?.osm() ?? null) : null;
+    if (kind === 'osm' && !osm)
+      throw new UserInputError('no OpenStreetMap network has been imported yet: import an extract first (导入路网…)');
+    if (osm) {
+      const key = `osm|${osm.meta.importedAt}|${osm.meta.source.file}|${asOf}`;
+      let t = travelCache.get(key);
+      if (!t) {
+        const places = [...current.facilities, ...current.interchanges.filter((p) => p.classes.includes('market'))];
+        const junctions = osm.facilities
+          .filter((f) => f.kind === 'interchange')
+          .map((f) => ({ osmId: f.osmId, name: f.name, nameEn: f.nameEn, ref: f.ref }));
+        t = new RoadTravelNetwork(new RoadView(osm.router, asOf), places, junctions, osmLabel(osm, asOf));
+        // Each road view holds the year's arcs and class trees (tens of MB on a province): keep a few.
+        for (const k of [...travelCache.keys()])
+          if (k.startsWith('osm|') && !k.startsWith(`osm|${osm.meta.importedAt}|`)) travelCache.delete(k);
+        if ([...travelCache.keys()].filter((k) => k.startsWith('osm|')).length >= 3)
+          travelCache.delete([...travelCache.keys()].find((k) => k.startsWith('osm|')) as string);
+        travelCache.set(key, t);
+      }
+      return t;
+    }
+    const assumptions = { ...DEFAULT_ASSUMPTIONS, ...(choice.assumptions ?? {}) };
+    const key = `schematic|${AssumptionKeys.map((k) => assumptions[k]).join('|')}|${asOf}`;
+    let t = travelCache.get(key);
+    if (!t) {
+      let net: Network;
+      try {
+        net = asOf === null && !choice.assumptions ? networkFor() : buildNetwork(networkInputAsOf(current, asOf), assumptions);
+      } catch (error) {
+        throw new UserInputError((error as Error).message, { cause: error });
+      }
+      if (travelCache.size > 12) travelCache.clear();
+      const openings = [...current.expressways, ...current.railLines, ...current.facilities].map((x) => x.opening);
+      const closed = openings.filter((o) => !openIn(o, asOf)).length;
+      t = new SchematicTravelNetwork(net, schematicLabel(baseLayers, asOf), { years: openingYears(openings), closed });
+      travelCache.set(key, t);
+    }
+    return t;
   };
   const networkFor = (overrides: Partial<NetworkAssumptions> = {}): Network => {
     const current = currentInput();
@@ -136,9 +280,6 @@ export function zoneNetworkService(
     }
     return raster;
   };
-  // Links hold node indexes, so they belong to one network (rebuilt when user facilities change).
-  const labourLinks = new WeakMap<Network, CellLinks>();
-  let labourField: Float32Array | undefined;
   const exactCountyAt = (position: LngLat) => {
     const p = point([position[0], position[1]]);
     return zone.counties.find((c) => booleanPointInPolygon(p, c.feature));
@@ -156,21 +297,11 @@ export function zoneNetworkService(
       return currentInput();
     },
     networkFor,
+    travel,
+    year,
     population,
-    labourWithin(position, minutes, overrides = {}) {
-      const net = networkFor(overrides);
-      const raster = population(LABOUR_CELL_KM);
-      let links = labourLinks.get(net);
-      if (!links) {
-        links = linkCells(net, raster.grid, raster.county);
-        labourLinks.set(net, links);
-      }
-      const tree = shortestPaths(net, originLinks(net, position));
-      // Only cells within reach at the fastest speed can count: skip the rest.
-      const fastestKmh = Math.max(net.assumptions.expresswayKmh, net.assumptions.ordinaryRoadKmh);
-      labourField ??= new Float32Array(raster.grid.nx * raster.grid.ny).fill(Number.NaN);
-      const field = fieldFromLinks(net, links, tree.minutes, position, { minutes, fastestKmh }, labourField);
-      return catchment(raster, field, minutes, links.cells);
+    labourWithin(position, minutes, choice) {
+      return travel(choice).labourWithin(position, minutes, population(LABOUR_CELL_KM));
     },
     inZone(from) {
       const problem = lngLatProblem(from);

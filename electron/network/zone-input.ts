@@ -3,7 +3,15 @@
  * rail lines and stations, airports, bonded zones, ports and logistics hubs. Only features with a
  * known position take part.
  */
-import type { FacilityClass, LineInput, LngLat, NetworkInput, PointInput } from '../../geo/index.ts';
+import {
+  yearOf,
+  type FacilityClass,
+  type LineInput,
+  type LngLat,
+  type NetworkInput,
+  type Opening,
+  type PointInput,
+} from '../../geo/index.ts';
 import type { LayerFeature, LayerId } from '../../data/schema/layers.ts';
 import type { Market, ReferenceLayer } from '../reference/index.ts';
 
@@ -20,19 +28,35 @@ function stationClasses(f: LayerFeature, markets: ReadonlySet<string>, internati
   return classes;
 }
 
+/**
+ * A feature's opening (geo/network/years.ts) from its `status` and `opened` properties: an
+ * expressway's `opened` is the latest opening year among its segments in the segment table (so the
+ * line counts from the year it was complete), a rail line's, station's or airport's is its opening
+ * date. Undefined when the feature is open and no year is given (open, year unknown).
+ */
+export function openingOf(f: LayerFeature): Opening | undefined {
+  const status = f.properties['status'] === 'planned' ? 'planned' : 'open';
+  const year = yearOf(f.properties['opened']);
+  return status === 'open' && year === null ? undefined : { status, year };
+}
+
 /** The network's input from the reference layers: only features with a known position take part. */
 export function zoneNetworkInput(layers: ReadonlyMap<LayerId, ReferenceLayer>, markets: readonly Market[]): NetworkInput {
   const features = (id: LayerId) => layers.get(id)?.collection.features ?? [];
   const marketNodes = new Set(markets.map((m) => m.node));
   const international = new Set(markets.filter((m) => m.id === 'huaihua-international-rail').map((m) => m.node));
-  const pointOf = (f: LayerFeature, classes: FacilityClass[]): PointInput => ({
-    id: f.properties.id,
-    name_zh: f.properties.name_zh,
-    name_en: f.properties.name_en,
-    position: (f.geometry as { coordinates: [number, number] }).coordinates,
-    classes: marketNodes.has(f.properties.id) && !classes.includes('market') ? [...classes, 'market'] : classes,
-    approximate: f.properties.precision === 'approximate',
-  });
+  const pointOf = (f: LayerFeature, classes: FacilityClass[]): PointInput => {
+    const opening = openingOf(f);
+    return {
+      id: f.properties.id,
+      name_zh: f.properties.name_zh,
+      name_en: f.properties.name_en,
+      position: (f.geometry as { coordinates: [number, number] }).coordinates,
+      classes: marketNodes.has(f.properties.id) && !classes.includes('market') ? [...classes, 'market'] : classes,
+      approximate: f.properties.precision === 'approximate',
+      ...(opening ? { opening } : {}),
+    };
+  };
   const interchanges = features('interchanges')
     .filter(located)
     .map((f) => pointOf(f, ['interchange']));
@@ -59,14 +83,18 @@ export function zoneNetworkInput(layers: ReadonlyMap<LayerId, ReferenceLayer>, m
   const lines = (id: LayerId, stopsKey: 'interchanges' | 'stations', mode: (f: LayerFeature) => LineInput['mode']): LineInput[] =>
     features(id)
       .filter((f) => f.geometry?.type === 'LineString')
-      .map((f) => ({
-        id: f.properties.id,
-        name_zh: f.properties.name_zh,
-        coordinates: (f.geometry as { coordinates: LngLat[] }).coordinates,
-        // Stops without a known position are skipped: the line joins the located ones.
-        stops: (f.properties[stopsKey] as string[]).filter((s) => known.has(s)),
-        mode: mode(f),
-      }))
+      .map((f) => {
+        const opening = openingOf(f);
+        return {
+          id: f.properties.id,
+          name_zh: f.properties.name_zh,
+          coordinates: (f.geometry as { coordinates: LngLat[] }).coordinates,
+          // Stops without a known position are skipped: the line joins the located ones.
+          stops: (f.properties[stopsKey] as string[]).filter((s) => known.has(s)),
+          mode: mode(f),
+          ...(opening ? { opening } : {}),
+        };
+      })
       .filter((l) => l.stops.length >= 2);
   return {
     interchanges,

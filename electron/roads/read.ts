@@ -40,6 +40,7 @@ import type {
   RoadProfile,
 } from '../../geo/roads/index.ts';
 import { BACKWARD, FORWARD, MAIN_ROADS_PROFILE, profileProblem, ROAD_CLASSES } from '../../geo/roads/index.ts';
+import { osmOpening, statusCode } from '../../geo/network/years.ts';
 import { decodeHeaderBlock, decodePrimitiveBlock, guard, OsmFileError, PbfFile, type BlobRef, type PbfHeader } from './pbf.ts';
 import { readOsmXml, type XmlCompression } from './xml.ts';
 
@@ -83,6 +84,8 @@ export interface ImportCounts {
   nodesRead: number;
   neededNodes: number;
   missingNodes: number;
+  /** Kept ways under construction (highway=construction) and planned (highway=proposed), and kept ways of any status with an opening_date year. */
+  opening?: { construction: number; planned: number; withYear: number };
   build: BuildReport;
 }
 
@@ -141,7 +144,7 @@ const WAY_KEYS = ['highway', 'aeroway', 'landuse'] as const;
 const NODE_KEYS = ['highway', 'railway', 'aeroway'] as const;
 
 /** Growable typed arrays for pass 1. */
-class Grow<T extends Float64Array | Int32Array | Float32Array | Uint8Array> {
+class Grow<T extends Float64Array | Int32Array | Int16Array | Float32Array | Uint8Array> {
   array: T;
   length = 0;
   constructor(private readonly make: (n: number) => T) {
@@ -257,6 +260,8 @@ async function readOnce(
   const wayKmhBwd = new Grow((n) => new Float64Array(n));
   const wayName = new Grow((n) => new Int32Array(n));
   const wayRef = new Grow((n) => new Int32Array(n));
+  const wayStatus = new Grow((n) => new Uint8Array(n));
+  const wayYear = new Grow((n) => new Int16Array(n));
   const wayStart = new Grow((n) => new Int32Array(n));
   wayStart.push(0);
   const refIds = new Grow((n) => new Float64Array(n));
@@ -284,11 +289,15 @@ async function readOnce(
     nodesRead: 0,
     neededNodes: 0,
     missingNodes: 0,
+    opening: { construction: 0, planned: 0, withYear: 0 },
   };
+  const opening = counts.opening as NonNullable<ImportCounts['opening']>;
   const onWay = (id: number, refs: Float64Array, refCount: number, tags: Record<string, string>): void => {
     counts.waysRead++;
     if (tags['highway'] !== undefined) {
-      const verdict = wayRule(tags, profile);
+      // A road under construction or planned is read as the class it is to be (geo/network/years.ts).
+      const open = osmOpening(tags);
+      const verdict = wayRule(open.highway === tags['highway'] ? tags : { ...tags, highway: open.highway ?? '' }, profile);
       if (verdict.keep) {
         counts.roadWays++;
         counts.waysKept++;
@@ -301,6 +310,11 @@ async function readOnce(
         wayKmhBwd.push(verdict.kmhBackward);
         wayName.push(intern(tags['name']));
         wayRef.push(intern(tags['ref']));
+        wayStatus.push(statusCode(open.status));
+        wayYear.push(open.year ?? 0);
+        if (open.status === 'construction') opening.construction++;
+        if (open.status === 'planned') opening.planned++;
+        if (open.year !== null) opening.withYear++;
         refIds.reserve(refIds.length + refCount);
         for (let i = 0; i < refCount; i++) refIds.array[refIds.length++] = refs[i] as number;
         wayStart.push(refIds.length);
@@ -442,6 +456,8 @@ async function readOnce(
     refs: resolveRefs(refIds, needed),
     strings,
     keepNodes: Int32Array.from(junctions),
+    wayStatus: wayStatus.done(),
+    wayYear: wayYear.done(),
   };
   const clipBoxes: BBox[] | null =
     clip.mode === 'whole' ? null : clip.mode === 'bbox' ? [clip.bbox] : DEFAULT_CLIP.map((b) => [...b] as BBox);

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import {
   RoadRouter,
   ROAD_GRAPH_ARRAYS,
+  ROAD_GRAPH_OPTIONAL_ARRAYS,
   type BBox,
   type FacilityCandidate,
   type Landmarks,
@@ -70,13 +71,14 @@ export interface LoadedRoadNetwork {
   loadMs: number;
 }
 
-type ArrayType = 'Float64Array' | 'Float32Array' | 'Int32Array' | 'Uint8Array';
-const CTORS = { Float64Array, Float32Array, Int32Array, Uint8Array } as const;
+type ArrayType = 'Float64Array' | 'Float32Array' | 'Int32Array' | 'Int16Array' | 'Uint8Array';
+const CTORS = { Float64Array, Float32Array, Int32Array, Int16Array, Uint8Array } as const;
 
 function typeOf(a: ArrayBufferView): ArrayType {
   if (a instanceof Float64Array) return 'Float64Array';
   if (a instanceof Float32Array) return 'Float32Array';
   if (a instanceof Int32Array) return 'Int32Array';
+  if (a instanceof Int16Array) return 'Int16Array';
   if (a instanceof Uint8Array) return 'Uint8Array';
   throw new Error('unsupported array type');
 }
@@ -90,6 +92,11 @@ export function encodeNetwork(
   landmarks: Landmarks,
 ): Uint8Array[] {
   const arrays: [string, ArrayBufferView][] = ROAD_GRAPH_ARRAYS.map((name) => [name, graph[name]]);
+  // Opening years of the edges (issue 16); a file without them reads as all open, year unknown.
+  for (const name of ROAD_GRAPH_OPTIONAL_ARRAYS) {
+    const a = graph[name];
+    if (a) arrays.push([name, a]);
+  }
   arrays.push(['edgeIndex', new Uint8Array(indexData)]);
   arrays.push(['landmarkNodes', landmarks.nodes], ['landmarkFrom', landmarks.from], ['landmarkTo', landmarks.to]);
   const layout: { name: string; type: ArrayType; offset: number; length: number }[] = [];

@@ -33,6 +33,14 @@ export interface SyntheticOptions {
   buildingsPerCell?: number;
   /** Write version/timestamp/changeset on every element, as OSM's extracts carry (default false). */
   metadata?: boolean;
+  /**
+   * Make the first motorway along this axis (its carriageways and ramps) a road under construction,
+   * tagged as OSM maps one: `highway=construction`, `construction=motorway|motorway_link`, and
+   * `opening_date` when given (issue 16's opening-year scenarios).
+   */
+  construction?: { axis: 'vertical' | 'horizontal'; openingDate: string | null };
+  /** The `osm_base` timestamp written in the file's header (as Overpass and osmium write it), e.g. "2025-06-01T00:00:00Z". */
+  timestamp?: string;
 }
 
 export interface SyntheticStats {
@@ -103,7 +111,14 @@ export async function writeSyntheticExtract(path: string, options: SyntheticOpti
   };
   let junctions = 0;
   /** A motorway along crossings c[0..n-1] (crossing ids), two carriageways offset by `off` degrees perpendicular. */
-  const motorway = (line: number[], offX: number, offY: number, ref: string): void => {
+  const building = { vertical: options.construction?.axis === 'vertical', horizontal: options.construction?.axis === 'horizontal' };
+  const road = (cls: string, built: boolean): string =>
+    built
+      ? tag('highway', 'construction') +
+        tag('construction', cls) +
+        (options.construction?.openingDate ? tag('opening_date', options.construction.openingDate) : '')
+      : tag('highway', cls);
+  const motorway = (line: number[], offX: number, offY: number, ref: string, built = false): void => {
     for (const dir of [1, -1]) {
       const seq = dir === 1 ? line : [...line].reverse();
       const carriage: number[] = [];
@@ -121,7 +136,7 @@ export async function writeSyntheticExtract(path: string, options: SyntheticOpti
       for (let k = 0; k + 2 < carriage.length; k += 2) {
         ways.push({
           refs: [carriage[k] as number, carriage[k + 1] as number, carriage[k + 2] as number],
-          tags: tag('highway', 'motorway') + tag('ref', ref),
+          tags: road('motorway', built) + tag('ref', ref),
         });
       }
       for (let k = 2; k < seq.length - 1; k += 5) {
@@ -129,8 +144,8 @@ export async function writeSyntheticExtract(path: string, options: SyntheticOpti
         const j = carriage[atCrossing[k] as number] as number;
         const after = carriage[(atCrossing[k] as number) + 1] as number;
         nodeTags.set(j, tag('highway', 'motorway_junction') + tag('name', `互通${++junctions}`) + tag('ref', String(junctions)));
-        ways.push({ refs: [j, here], tags: tag('highway', 'motorway_link') });
-        ways.push({ refs: [here, after], tags: tag('highway', 'motorway_link') });
+        ways.push({ refs: [j, here], tags: road('motorway_link', built) });
+        ways.push({ refs: [here, after], tags: road('motorway_link', built) });
       }
     }
   };
@@ -140,7 +155,8 @@ export async function writeSyntheticExtract(path: string, options: SyntheticOpti
     if (cls === 'motorway' && i > 0) {
       const line: number[] = [];
       for (let j = 0; j < R; j++) line.push(cross[j * C + i] as number);
-      motorway(line, d * 0.02, 0, `G${i}`);
+      motorway(line, d * 0.02, 0, `G${i}`, building.vertical);
+      building.vertical = false;
       continue;
     }
     for (let j = 0; j + 1 < R; j++) stretch(cross[j * C + i] as number, cross[(j + 1) * C + i] as number, () => randomTags(cls));
@@ -151,7 +167,8 @@ export async function writeSyntheticExtract(path: string, options: SyntheticOpti
     if (cls === 'motorway' && j > 0) {
       const line: number[] = [];
       for (let i = 0; i < C; i++) line.push(cross[j * C + i] as number);
-      motorway(line, 0, d * 0.02, `G${j}`);
+      motorway(line, 0, d * 0.02, `G${j}`, building.horizontal);
+      building.horizontal = false;
       continue;
     }
     const oneway = cls === 'tertiary' && j % 7 === 3 ? (j % 2 === 0 ? 'yes' : '-1') : null;
@@ -221,6 +238,7 @@ export async function writeSyntheticExtract(path: string, options: SyntheticOpti
     }
   };
   await write(`<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="siteselect synthetic extract (invented data)">\n`);
+  if (options.timestamp) await write(`  <meta osm_base="${options.timestamp}"/>\n`);
   for (let id = 1; id <= lng.length; id++) {
     const t = nodeTags.get(id);
     const attrs = `id="${osmId[id]}"${meta()} lat="${(lat[id - 1] as number).toFixed(7)}" lon="${(lng[id - 1] as number).toFixed(7)}"`;

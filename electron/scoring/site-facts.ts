@@ -1,13 +1,22 @@
 /**
  * The facts of every candidate that do not depend on an enterprise profile: travel times on the
- * default network and the 60-minute labour pool. Computed once per site and cached, so a ranking
- * is a pure computation in geo/scoring taking a few milliseconds.
+ * active network (or the one asked for, in the scenario year) and the 60-minute labour pool.
+ * Computed once per site and network and cached, so a ranking is a pure computation in
+ * geo/scoring taking a few milliseconds.
  */
-import { prefectureOf, travelTimes, type CandidateFacts, type LngLat, type NetworkAssumptions } from '../../geo/index.ts';
+import {
+  prefectureOf,
+  type CandidateFacts,
+  type LngLat,
+  type NetworkAssumptions,
+  type NetworkLabel,
+  type PopulationRaster,
+  type TravelNetwork,
+} from '../../geo/index.ts';
 import type { LayerStore } from '../db/layer-store.ts';
 import type { SiteStore } from '../db/site-store.ts';
 import { featureName } from '../imports/feature-name.ts';
-import { asUserInput, type ZoneNetworkService } from '../network/service.ts';
+import { asUserInput, LABOUR_CELL_KM, type NetworkChoice, type ZoneNetworkService } from '../network/service.ts';
 import type { Reference } from '../reference/index.ts';
 
 /** Labour pool: residents within this many minutes. */
@@ -22,31 +31,33 @@ interface SiteRef {
 
 export interface SiteFacts {
   /** Every located zone park. */
-  parks(): CandidateFacts[];
+  parks(choice?: NetworkChoice): CandidateFacts[];
   /** The user's own sites and imported candidates inside the zone and within the network's reach. */
-  customSites(): CandidateFacts[];
+  customSites(choice?: NetworkChoice): CandidateFacts[];
   /** Imported competitor parks inside the zone and within reach (comparisons only). */
-  competitors(): CandidateFacts[];
+  competitors(choice?: NetworkChoice): CandidateFacts[];
+  /** The network those facts come from. */
+  network(choice?: NetworkChoice): NetworkLabel;
+  /** Parks and sites left out because they lie outside the network's coverage (a partial imported extract), after `parks`/`customSites` ran. */
+  uncovered(choice?: NetworkChoice): string[];
 }
 
 /** A site's identity and position: what its facts are computed from. */
 export type SiteBase = Omit<CandidateFacts, 'minutes' | 'labour' | 'labourUnknown'>;
 
 /**
- * Facts of one site: travel times and the labour pool, on the default network or on the network
- * of other assumptions (the rank ranges use both).
+ * Facts of one site on one network: travel times and the labour pool (residents of `raster`).
  *
  * @throws UserInputError when the position cannot reach the network
  */
-export function factsOnNetwork(
+export function factsOn(
   reference: Pick<Reference, 'zone'>,
-  network: ZoneNetworkService,
+  travel: TravelNetwork,
+  raster: PopulationRaster,
   base: SiteBase,
-  overrides: Partial<NetworkAssumptions> = {},
 ): CandidateFacts {
   const marketNode = (id: string) => reference.zone.markets.find((m) => m.id === id)?.node;
-  const net = network.networkFor(overrides);
-  const t = asUserInput(() => travelTimes(net, base.position));
+  const t = asUserInput(() => travel.travelTimes(base.position, { via: false }));
   const reachedMarket = (id: string) => {
     const node = marketNode(id);
     return node ? (t.markets[node] ?? null) : null;
@@ -56,7 +67,7 @@ export function factsOnNetwork(
   const sz = market('shenzhen');
   // The nearer of Guangzhou and Shenzhen is the one whose stand-in decides.
   const gba = gz !== null && (sz === null || gz <= sz) ? reachedMarket('guangzhou') : reachedMarket('shenzhen');
-  const labour = network.labourWithin(base.position, LABOUR_MINUTES, overrides);
+  const labour = asUserInput(() => travel.labourWithin(base.position, LABOUR_MINUTES, raster));
   return {
     ...base,
     minutes: {
@@ -86,6 +97,23 @@ export function factsOnNetwork(
   };
 }
 
+/**
+ * Facts of one site on the active network in the stored year, with other assumptions of the
+ * schematic network (the rank ranges use both). The OpenStreetMap network has its own class
+ * speeds, so there the assumptions change nothing.
+ *
+ * @throws UserInputError when the position cannot reach the network
+ */
+export function factsOnNetwork(
+  reference: Pick<Reference, 'zone'>,
+  network: ZoneNetworkService,
+  base: SiteBase,
+  overrides: Partial<NetworkAssumptions> = {},
+): CandidateFacts {
+  const choice: NetworkChoice = Object.keys(overrides).length > 0 ? { assumptions: overrides } : {};
+  return factsOn(reference, network.travel(choice), network.population(LABOUR_CELL_KM), base);
+}
+
 /** @param referenceLayers - the zone's layers as they stand now (with park corrections): park facts are recomputed when it changes */
 export function siteFacts(
   reference: Pick<Reference, 'layers' | 'zone'>,
@@ -93,11 +121,25 @@ export function siteFacts(
   stores: { sites: Pick<SiteStore, 'list'>; layers: Pick<LayerStore, 'pointsWithRole'> },
   referenceLayers: () => Reference['layers'] = () => reference.layers,
 ): SiteFacts {
-  const factsAt = (base: SiteBase): CandidateFacts => factsOnNetwork(reference, network, base);
+  /** Facts of one site on a network. */
+  const factsAt = (travel: TravelNetwork, base: SiteBase): CandidateFacts =>
+    factsOn(reference, travel, network.population(LABOUR_CELL_KM), base);
 
-  let parkFacts: CandidateFacts[] | undefined;
-  let parkLayers: Reference['layers'] | undefined;
-  const cache = new Map<string, CandidateFacts>();
+  /** Per network (each TravelNetwork the service hands out is one network in one year): the parks' facts and each site's. */
+  const byNetwork = new WeakMap<
+    TravelNetwork,
+    { layers: Reference['layers']; parks?: CandidateFacts[]; sites: Map<string, CandidateFacts>; uncovered: Set<string> }
+  >();
+  const memo = (travel: TravelNetwork) => {
+    const layers = referenceLayers();
+    let m = byNetwork.get(travel);
+    // Corrected parks stand elsewhere: their facts (and the network's input) change with the layers.
+    if (!m || m.layers !== layers) {
+      m = { layers, sites: new Map(), uncovered: new Set() };
+      byNetwork.set(travel, m);
+    }
+    return m;
+  };
   // Points of imported layers whose role is "candidates" join the ranking too; "competitors" join
   // comparisons (a park manager's rivals), not the enterprise's ranking.
   const imported = (role: 'candidates' | 'competitors'): SiteRef[] => {
@@ -108,8 +150,10 @@ export function siteFacts(
       return { id: `imported-${p.id}`, name: featureName(p.properties) ?? `${p.layer} #${n}`, lng: p.position[0], lat: p.position[1] };
     });
   };
-  const factsOf = (rows: SiteRef[]): CandidateFacts[] =>
-    rows.flatMap((row) => {
+  const factsOf = (rows: SiteRef[], choice: NetworkChoice | undefined): CandidateFacts[] => {
+    const travel = network.travel(choice);
+    const cache = memo(travel).sites;
+    return rows.flatMap((row) => {
       const key = `${row.id}|${row.lng}|${row.lat}|${row.name}`;
       let f = cache.get(key);
       if (!f) {
@@ -117,7 +161,7 @@ export function siteFacts(
         const county = network.countyAt(position);
         if (!county) return []; // imported points outside the zone are not candidates here
         try {
-          f = factsAt({
+          f = factsAt(travel, {
             id: row.id,
             name_zh: row.name,
             name_en: row.name,
@@ -128,26 +172,25 @@ export function siteFacts(
             industries: [],
           });
         } catch {
+          memo(travel).uncovered.add(row.id);
           return []; // out of the network's reach: cannot be scored
         }
         cache.set(key, f);
       }
       return [f];
     });
+  };
 
   return {
-    parks() {
-      const layers = referenceLayers();
-      if (layers !== parkLayers) {
-        parkLayers = layers;
-        parkFacts = undefined;
-        cache.clear(); // the network changes with the layers
-      }
-      parkFacts ??= (layers.get('parks')?.collection.features ?? []).flatMap((f) => {
+    parks(choice) {
+      const travel = network.travel(choice);
+      const m = memo(travel);
+      m.parks ??= (m.layers.get('parks')?.collection.features ?? []).flatMap((f) => {
         if (f.geometry?.type !== 'Point') return [];
         const adcode = f.properties['adcode'];
-        return [
-          factsAt({
+        let facts: CandidateFacts;
+        try {
+          facts = factsAt(travel, {
             id: f.properties.id,
             name_zh: f.properties.name_zh,
             name_en: f.properties.name_en,
@@ -159,12 +202,20 @@ export function siteFacts(
             industries:
               (f.properties['plan_industries'] as { industry_id: string | null; subline_id: string | null; text_zh?: string }[]) ?? [],
             industriesText: typeof f.properties['main_industries_zh'] === 'string' ? f.properties['main_industries_zh'] : null,
-          }),
-        ];
+          });
+        } catch (error) {
+          // A park outside an imported network's coverage cannot be scored on it (a partial extract): left out, not given a time.
+          if (travel.label.kind !== 'osm') throw error;
+          m.uncovered.add(f.properties.id);
+          return [];
+        }
+        return [facts];
       });
-      return parkFacts;
+      return m.parks;
     },
-    customSites: () => factsOf([...stores.sites.list(), ...imported('candidates')]),
-    competitors: () => factsOf(imported('competitors')),
+    customSites: (choice) => factsOf([...stores.sites.list(), ...imported('candidates')], choice),
+    competitors: (choice) => factsOf(imported('competitors'), choice),
+    network: (choice) => network.travel(choice).label,
+    uncovered: (choice) => [...memo(network.travel(choice)).uncovered],
   };
 }

@@ -9,6 +9,7 @@
 import type { LngLat } from '../lnglat.ts';
 import { accessMinutes, assumptionsProblem, minutesAt, type NetworkAssumptions } from './assumptions.ts';
 import { distanceMetresXY, polylineMetres } from './distance.ts';
+import { openIn, type Opening } from './years.ts';
 
 /** What a node offers; a node can have several classes (an HSR station that also handles freight). */
 /** `user-facility`: a point of a layer the user imported with the role "facilities". */
@@ -42,6 +43,8 @@ export interface PointInput {
   classes: readonly FacilityClass[];
   /** The position is a stand-in (e.g. the county seat), not where the facility is: times to it are approximate. */
   approximate?: boolean;
+  /** When it opened or opens (years.ts); absent: open, year unknown. */
+  opening?: Opening;
 }
 
 export interface LineInput {
@@ -52,6 +55,8 @@ export interface LineInput {
   /** Ids of the nodes the line passes, in order. */
   stops: readonly string[];
   mode: Exclude<EdgeMode, 'access'>;
+  /** When the line opened or opens (years.ts); absent: open, year unknown. */
+  opening?: Opening;
 }
 
 export interface NetworkInput {
@@ -244,4 +249,29 @@ export function buildNetwork(input: NetworkInput, assumptions: NetworkAssumption
     put(e.to, e.from, e);
   }
   return { nodes, edges, carriageways, assumptions, byId, adjStart, adjTarget, adjMinutes, adjMode, roadIndex, roadLng, roadLat };
+}
+
+/**
+ * The input as it stands in year `asOf` (years.ts `openIn`): lines and facilities not open then are
+ * left out, a line keeps only its stops that are open, and an interchange stays while at least one
+ * expressway that lists it is open (or when none lists it: its year is unknown, so it counts as open).
+ * Markets stay whatever their year (a city is a destination in every year).
+ *
+ * @param asOf - a calendar year, or null for the network as its data stands
+ */
+export function networkInputAsOf(input: NetworkInput, asOf: number | null): NetworkInput {
+  const expressways = input.expressways.filter((l) => openIn(l.opening, asOf));
+  const listed = new Set(input.expressways.flatMap((l) => l.stops));
+  const onOpen = new Set(expressways.flatMap((l) => l.stops));
+  const interchanges = input.interchanges.filter(
+    (p) => p.classes.includes('market') || (openIn(p.opening, asOf) && (!listed.has(p.id) || onOpen.has(p.id))),
+  );
+  const facilities = input.facilities.filter((p) => p.classes.includes('market') || openIn(p.opening, asOf));
+  const known = new Set([...interchanges, ...facilities].map((p) => p.id));
+  const keep = (lines: readonly LineInput[]) =>
+    lines
+      .filter((l) => openIn(l.opening, asOf))
+      .map((l) => ({ ...l, stops: l.stops.filter((s) => known.has(s)) }))
+      .filter((l) => l.stops.length >= 2);
+  return { interchanges, expressways: keep(expressways), facilities, railLines: keep(input.railLines) };
 }

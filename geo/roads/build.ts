@@ -7,7 +7,8 @@
  *    the largest is kept, so every kept node can reach every other; the rest is reported;
  * 3. chains of segments through nodes of degree 2 whose two segments have the same class,
  *    directions and speeds are merged into one edge, keeping every point of the chain for
- *    drawing and snapping; nodes listed in `keepNodes` (interchanges) are never merged away;
+ *    drawing and snapping; nodes listed in `keepNodes` (interchanges) are never merged away,
+ *    and ways of different openings (status and year) are never merged into one edge;
  * 4. arcs in CSR order for the searches.
  */
 import type { RoadGraph } from './graph.ts';
@@ -33,6 +34,9 @@ export interface RawRoads {
   strings: string[];
   /** Node indexes that must stay graph nodes (e.g. motorway_junction). */
   keepNodes?: Int32Array;
+  /** Per way, its opening (geo/network/years.ts): status code (0 open, 1 construction, 2 planned) and year (0 unknown). Absent: all open, year unknown. */
+  wayStatus?: Uint8Array;
+  wayYear?: Int16Array;
 }
 
 export const FORWARD = 1;
@@ -162,9 +166,13 @@ export function buildRoadGraph(raw: RawRoads): { graph: RoadGraph; report: Build
     // Travelling u → v → w: s1 is read arriving at v, s2 leaving v.
     const f1 = flagsFrom(s1, u);
     const f2 = flagsFrom(s2, v);
+    const way1 = segWay[s1] as number;
+    const way2 = segWay[s2] as number;
     const same =
       u !== w &&
-      raw.wayClass[segWay[s1] as number] === raw.wayClass[segWay[s2] as number] &&
+      raw.wayClass[way1] === raw.wayClass[way2] &&
+      (raw.wayStatus?.[way1] ?? 0) === (raw.wayStatus?.[way2] ?? 0) &&
+      (raw.wayYear?.[way1] ?? 0) === (raw.wayYear?.[way2] ?? 0) &&
       f1 === f2 &&
       kmhFrom(s1, u, true) === kmhFrom(s2, v, true) &&
       kmhFrom(s1, u, false) === kmhFrom(s2, v, false);
@@ -332,6 +340,16 @@ export function buildRoadGraph(raw: RawRoads): { graph: RoadGraph; report: Build
     outMinutes,
     strings: raw.strings,
   };
+  if (raw.wayStatus && raw.wayYear) {
+    const status = new Uint8Array(edgeCount);
+    const year = new Int16Array(edgeCount);
+    for (let e = 0; e < edgeCount; e++) {
+      status[e] = raw.wayStatus[wayOf[e] as number] as number;
+      year[e] = raw.wayYear[wayOf[e] as number] as number;
+    }
+    graph.edgeStatus = status;
+    graph.edgeYear = year;
+  }
   return { graph, report };
 }
 

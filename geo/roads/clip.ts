@@ -75,7 +75,7 @@ export function clipWays(raw: RawRoads, inside: (lng: number, lat: number) => bo
       runStart = count;
     }
   }
-  const pick = <T extends Float64Array | Float32Array | Int32Array | Uint8Array>(a: T, make: (len: number) => T): T => {
+  const pick = <T extends Float64Array | Float32Array | Int32Array | Int16Array | Uint8Array>(a: T, make: (len: number) => T): T => {
     const out = make(wayOf.length);
     for (let i = 0; i < wayOf.length; i++) out[i] = a[wayOf[i] as number] as number;
     return out;
@@ -92,6 +92,8 @@ export function clipWays(raw: RawRoads, inside: (lng: number, lat: number) => bo
     wayName: pick(raw.wayName, (l) => new Int32Array(l)),
     wayRef: pick(raw.wayRef, (l) => new Int32Array(l)),
     wayStart: Int32Array.from(starts),
+    ...(raw.wayStatus ? { wayStatus: pick(raw.wayStatus, (l) => new Uint8Array(l)) } : {}),
+    ...(raw.wayYear ? { wayYear: pick(raw.wayYear, (l) => new Int16Array(l)) } : {}),
   };
 }
 

@@ -40,7 +40,17 @@ export interface RoadGraph {
   outMinutes: Float64Array;
   /** Names and refs of ways. */
   strings: string[];
+  /**
+   * Per edge, its opening (geo/network/years.ts): status code in OPENING_STATUSES (0 open,
+   * 1 under construction, 2 planned) and year (0 when no source gives one). Absent in networks
+   * imported before opening years were kept: every edge is then open, year unknown.
+   */
+  edgeStatus?: Uint8Array;
+  edgeYear?: Int16Array;
 }
+
+/** The optional per-edge arrays a graph may carry, serialised when present. */
+export const ROAD_GRAPH_OPTIONAL_ARRAYS = ['edgeStatus', 'edgeYear'] as const;
 
 /** The typed arrays of a graph, by name, in a fixed order (what the serialiser writes). */
 export const ROAD_GRAPH_ARRAYS = [

@@ -103,9 +103,10 @@ export class RoadRouter {
   /**
    * Nearest point of the network to `p` (`[lng, lat]`, WGS-84).
    * @param maxDistanceM - give up beyond this straight-line distance (default 100 km)
-   * @returns null when no edge lies within `maxDistanceM`
+   * @param accept - when given, only edges it accepts are candidates (e.g. the edges open in a scenario year)
+   * @returns null when no (accepted) edge lies within `maxDistanceM`
    */
-  snap(p: LngLat, maxDistanceM = 100_000): Snap | null {
+  snap(p: LngLat, maxDistanceM = 100_000, accept?: (edge: number) => boolean): Snap | null {
     const g = this.graph;
     if (!this.index) return null;
     const [px, py] = p;
@@ -121,6 +122,7 @@ export class RoadRouter {
       const dx = rr / kx + 1e-7;
       const dy = rr / ky + 1e-7;
       for (const e of this.index.search(px - dx, py - dy, px + dx, py + dy)) {
+        if (accept && !accept(e)) continue;
         for (let i = g.geomStart[e] as number, end = (g.geomStart[e + 1] as number) - 1; i < end; i++) {
           const q = projectOnSegment(
             px,

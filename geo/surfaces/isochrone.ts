@@ -64,6 +64,19 @@ export function contourField(field: Float32Array, grid: Grid, thresholds: readon
 }
 
 /**
+ * Checks isochrone thresholds: 1–12 positive minutes, ascending without repeats.
+ * @throws RangeError naming the first problem
+ */
+export function checkThresholds(thresholds: readonly number[]): void {
+  if (thresholds.length === 0) throw new RangeError('at least one threshold (minutes) is needed');
+  if (thresholds.length > 12) throw new RangeError(`at most 12 thresholds, got ${thresholds.length}`);
+  thresholds.forEach((t, i) => {
+    if (!(t > 0) || !Number.isFinite(t)) throw new RangeError(`threshold ${i + 1} must be a positive number of minutes, got ${t}`);
+    if (i > 0 && t <= (thresholds[i - 1] as number)) throw new RangeError('thresholds must be in ascending order without repeats');
+  });
+}
+
+/**
  * @param from - `[lng, lat]` WGS-84
  * @param thresholds - minutes, ascending, positive, at most 12
  * @throws RangeError for an empty, unsorted or non-positive threshold list or a bad position;
@@ -75,12 +88,7 @@ export function isochrones(
   thresholds: readonly number[] = DEFAULT_THRESHOLDS,
   options: IsochroneOptions = {},
 ): IsochroneFeature[] {
-  if (thresholds.length === 0) throw new RangeError('at least one threshold (minutes) is needed');
-  if (thresholds.length > 12) throw new RangeError(`at most 12 thresholds, got ${thresholds.length}`);
-  thresholds.forEach((t, i) => {
-    if (!(t > 0) || !Number.isFinite(t)) throw new RangeError(`threshold ${i + 1} must be a positive number of minutes, got ${t}`);
-    if (i > 0 && t <= (thresholds[i - 1] as number)) throw new RangeError('thresholds must be in ascending order without repeats');
-  });
+  checkThresholds(thresholds);
   const tree = shortestPaths(net, originLinks(net, from), options.mode ?? 'road');
   const cellKm = options.cellKm ?? 2;
   // Nothing lies farther than the longest time at the fastest speed the trip may use.

@@ -124,6 +124,8 @@ export const INVALIDATES = {
   ],
   // Every time on screen comes from the active network.
   useNetwork: [queryKeys.network],
+  // So does the scenario year they are computed in.
+  setNetworkYear: [queryKeys.network],
   addBasemap: [queryKeys.basemaps],
   removeBasemap: [queryKeys.basemaps],
   teamConfigure: [queryKeys.team],
