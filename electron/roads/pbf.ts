@@ -368,6 +368,8 @@ function decodeNode(
   while (pbf.pos < end) {
     const val = pbf.readVarint();
     const tag = val >> 3;
+    // Without this, readPackedVarint takes a packed field for one varint (it reads `type`, which only readFields sets).
+    pbf.type = val & 7;
     if (tag === 1) id = pbf.readSVarint();
     else if (tag === 2) pbf.readPackedVarint(keys);
     else if (tag === 3) pbf.readPackedVarint(vals);
@@ -549,6 +551,8 @@ function decodeRelation(
   while (pbf.pos < end) {
     const val = pbf.readVarint();
     const tag = val >> 3;
+    // readPacked* read a packed field only when `type` says so (readFields sets it; this loop must).
+    pbf.type = val & 7;
     if (tag === 1) id = pbf.readVarint(true);
     else if (tag === 2) pbf.readPackedVarint(keys);
     else if (tag === 3) pbf.readPackedVarint(vals);

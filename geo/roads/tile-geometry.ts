@@ -198,3 +198,13 @@ export function cutIntoTiles(
     }
   }
 }
+
+/** Column of the zoom-z tile holding longitude `lng` (degrees). */
+export function tileX(lng: number, z: number): number {
+  return Math.min(2 ** z - 1, Math.max(0, Math.floor(mercatorX(lng) * 2 ** z)));
+}
+
+/** Row of the zoom-z tile holding latitude `lat` (degrees), counted from the north. */
+export function tileY(lat: number, z: number): number {
+  return Math.min(2 ** z - 1, Math.max(0, Math.floor(mercatorY(lat) * 2 ** z)));
+}
