@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { importOsmNetwork, ImportError as RoadImportError, type ImportProgress } from '../roads/import.ts';
 import type { ClipOption } from '../roads/read.ts';
+import { openExtras, type RoadExtras } from '../roads/extras.ts';
 import { loadOsmNetwork, type LoadedRoadNetwork, type RoadNetworkMeta } from '../roads/store.ts';
 import { BusyError, NotFoundError, UserInputError } from '../errors.ts';
 
@@ -32,6 +33,8 @@ export interface RoadImportJob {
 export interface RoadNetworks {
   /** The OSM network in the data folder, loaded on first use; null when none was imported. */
   osm(): LoadedRoadNetwork | null;
+  /** The OSM network's sidecar (road tiles and tags, OSM areas and stations); null when none matches it. */
+  extras(): RoadExtras | null;
   active(): NetworkKind;
   /** @throws UserInputError when asked for OSM and none was imported */
   use(kind: NetworkKind): void;
@@ -51,8 +54,21 @@ export function roadNetworks(options: {
   const jobs = new Map<string, RoadImportJob & { abort: AbortController }>();
   const running = () => [...jobs.values()].some((j) => j.status === 'running');
   const osm = () => (loaded === undefined ? (loaded = loadOsmNetwork(options.dataDir)) : loaded);
+  let extras: RoadExtras | null | undefined;
   return {
     osm,
+    extras() {
+      if (extras !== undefined) return extras;
+      const n = osm();
+      try {
+        extras = n ? openExtras(options.dataDir, n.meta.importedAt) : null;
+      } catch (e) {
+        // A damaged sidecar costs the road map and the matches, not the network.
+        console.error('[roads] the road extras file cannot be read:', (e as Error).message);
+        extras = null;
+      }
+      return extras;
+    },
     active() {
       // An OSM choice without a network file (deleted, or another data folder) falls back to the schematic one.
       return options.setting.read() === 'osm' && osm() ? 'osm' : 'schematic';
@@ -77,6 +93,8 @@ export function roadNetworks(options: {
       ).then(
         (meta) => {
           loaded = undefined; // the new file is read on next use
+          extras?.close();
+          extras = undefined;
           Object.assign(job, { status: 'done', meta });
           // A successful import makes the new network the active one.
           options.setting.write('osm');

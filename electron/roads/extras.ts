@@ -403,6 +403,11 @@ export function writeExtrasFile(
   }
 }
 
+/** The tiles' version in their URL: the import's time as digits, so a new import is never served from a cache. */
+export function roadTileVersion(networkImportedAt: string): string {
+  return networkImportedAt.replace(/[^0-9]/g, '');
+}
+
 /** Publishes a finished temporary sidecar (atomic within one file system); without one, the old sidecar (of another import) goes. */
 export function publishExtras(tmpPath: string, dataDir: string): void {
   if (existsSync(tmpPath)) renameSync(tmpPath, join(dataDir, EXTRAS_FILE));
@@ -419,6 +424,8 @@ export interface WayTags {
 /** An opened sidecar: tiles read from the file on demand, the rest from the header. */
 export interface RoadExtras {
   header: ExtrasHeader;
+  /** {@link roadTileVersion} of this import. */
+  tileVersion: string;
   /** A road tile's bytes, or null where the network has no road. */
   tile(z: number, x: number, y: number): Buffer | null;
   way(id: number): WayTags | null;
@@ -503,6 +510,7 @@ export function openExtras(dataDir: string, networkImportedAt: string): RoadExtr
     let open = true;
     return {
       header,
+      tileVersion: roadTileVersion(header.networkImportedAt),
       tile(z, x, y) {
         if (!open || z < 0 || z > 24 || x < 0 || y < 0 || x >= 2 ** z || y >= 2 ** z) return null;
         const i = bisect(tileKeys, tileKey(z, x, y));
