@@ -1,6 +1,7 @@
 /**
  * Resolves a request path to a response for both transports: the Electron custom protocol and
- * the browser edition's HTTP server. Serves the built renderer and basemap tiles, nothing else.
+ * the browser edition's HTTP server. Serves the built renderer, basemap tiles and the imported
+ * road network's tiles, nothing else.
  *
  * Security: a path is decoded once, must stay inside the renderer folder after normalisation
  * (no `..`, no absolute paths, no NUL bytes, no backslashes), so neither transport can be made to
@@ -44,6 +45,13 @@ export const CONTENT_SECURITY_POLICY = HTML_SECURITY_HEADERS['content-security-p
 
 const TILE_PATH = /^\/tiles\/basemap\/(\d{1,2})\/(\d{1,7})\/(\d{1,7})\.pbf$/;
 const PACK_PATH = /^\/tiles\/pack\/(pack-[0-9a-f]{8})\/(\d{1,2})\/(\d{1,7})\/(\d{1,7})$/;
+/** Road tiles of the imported network: /tiles/roads/<version>/z/x/y.pbf, the version naming the import (roadLayerInfo gives it). */
+const ROAD_PATH = /^\/tiles\/roads\/(\d{6,20})\/(\d{1,2})\/(\d{1,7})\/(\d{1,7})\.pbf$/;
+
+/** What the resolver needs of the road networks (electron/network/roads.ts): the sidecar's tiles and the import they belong to. */
+export interface RoadTileSource {
+  extras(): { tileVersion: string; tile(z: number, x: number, y: number): Buffer | null } | null;
+}
 
 function notFound(message = 'not found'): AssetResponse {
   return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: message };
@@ -70,8 +78,21 @@ export function safeJoin(rendererDir: string, urlPath: string): string | null {
 
 export async function resolveAsset(
   urlPath: string,
-  ctx: { rendererDir: string; basemap: Pick<Basemap, 'getTile'>; packs?: PackRegistry },
+  ctx: { rendererDir: string; basemap: Pick<Basemap, 'getTile'>; packs?: PackRegistry; roads?: RoadTileSource },
 ): Promise<AssetResponse> {
+  const roadTile = ROAD_PATH.exec(urlPath);
+  if (roadTile) {
+    const [version, z, x, y] = [roadTile[1] as string, Number(roadTile[2]), Number(roadTile[3]), Number(roadTile[4])];
+    if (z > 24 || x >= 2 ** z || y >= 2 ** z) return notFound('tile address out of range');
+    const extras = ctx.roads?.extras();
+    // A tile of an earlier import is gone: the renderer asks again with the new version.
+    if (!extras || extras.tileVersion !== version) return notFound('no such road network');
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/x-protobuf', 'cache-control': 'max-age=3600' },
+      body: extras.tile(z, x, y) ?? Buffer.alloc(0),
+    };
+  }
   const packTile = PACK_PATH.exec(urlPath);
   if (packTile) {
     const [id, z, x, y] = [packTile[1] as string, Number(packTile[2]), Number(packTile[3]), Number(packTile[4])];

@@ -19,6 +19,7 @@ import { IMPORT_METHODS } from './imports.ts';
 import { LAYER_METHODS } from './layers.ts';
 import type { MethodName } from './methods.ts';
 import { NETWORK_METHODS } from './network.ts';
+import { OSM_METHODS } from './osm.ts';
 import { SCENARIO_METHODS } from './scenarios.ts';
 import { SCORING_METHODS } from './scoring.ts';
 import { SETTINGS_METHODS } from './settings.ts';
@@ -38,6 +39,7 @@ export * from './geometry.ts';
 export * from './imports.ts';
 export * from './layers.ts';
 export * from './network.ts';
+export * from './osm.ts';
 export * from './scenarios.ts';
 export * from './scoring.ts';
 export * from './settings.ts';
@@ -55,6 +57,7 @@ export const CONTRACT = {
   ...SETTINGS_METHODS,
   ...TOUR_METHODS,
   ...NETWORK_METHODS,
+  ...OSM_METHODS,
   ...SCORING_METHODS,
   ...CRITERIA_METHODS,
   ...SCENARIO_METHODS,

@@ -19,7 +19,7 @@ import Database from 'better-sqlite3';
 import type { LayerRole, LayerSummary, ScenarioPayload } from '../contract/api.ts';
 import { UserInputError } from '../errors.ts';
 import type { Db } from './index.ts';
-import { correctionStore, type CorrectionRow } from './correction-store.ts';
+import { correctionStore, type CorrectionWrite } from './correction-store.ts';
 import { criteriaStore, type CriterionWrite } from './criteria-store.ts';
 import { layerStore } from './layer-store.ts';
 import { scenarioStore } from './scenario-store.ts';
@@ -137,6 +137,8 @@ const TABLES = {
 type TableName = keyof typeof TABLES;
 /** Tables a project file of an old version may lack (scenarios came with migration 0004, custom criteria with 0006, corrections with 0007). */
 const OPTIONAL: ReadonlySet<TableName> = new Set(['scenarios', 'custom_criteria', 'park_corrections']);
+/** Columns read when the file has them (the kind, citation and credit of a correction came with the osm-matches migration). */
+const OPTIONAL_COLUMNS: Partial<Record<TableName, readonly string[]>> = { park_corrections: ['feature_kind', 'citation', 'credit'] };
 
 /** Rows read between two turns of the event loop. */
 const BATCH = 2000;
@@ -178,6 +180,7 @@ export async function readProjectFile(
       );
     }
     const present = new Map<string, { type: string; wr: number }>();
+    const extra = new Map<TableName, string[]>();
     for (const t of other.pragma('table_list') as { schema: string; name: string; type: string; wr: number }[])
       if (t.schema === 'main') present.set(t.name.toLowerCase(), t);
     for (const table of Object.keys(TABLES) as TableName[]) {
@@ -194,6 +197,10 @@ export async function readProjectFile(
       const have = new Set(columns.map((c) => c.name.toLowerCase()));
       const missing = TABLES[table].find((c) => !have.has(c));
       if (missing) throw refuse(`${table} lacks the column "${missing}"`);
+      extra.set(
+        table,
+        (OPTIONAL_COLUMNS[table] ?? []).filter((c) => have.has(c)),
+      );
     }
     const count = (table: TableName) => (present.has(table) ? (other.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) : 0);
     const counts = {
@@ -219,7 +226,8 @@ export async function readProjectFile(
     async function rows(table: TableName): Promise<ForeignRow[]> {
       if (!present.has(table)) return [];
       // Column names are ours (TABLES), quoted because one of them is the keyword "values".
-      const sql = `SELECT rowid AS __rowid, ${TABLES[table].map((c) => `"${c}"`).join(', ')} FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH}`;
+      const columns = [...TABLES[table], ...(extra.get(table) ?? [])];
+      const sql = `SELECT rowid AS __rowid, ${columns.map((c) => `"${c}"`).join(', ')} FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH}`;
       const statement = other.prepare(sql);
       const out: ForeignRow[] = [];
       for (let after = -Infinity; ;) {
@@ -270,7 +278,7 @@ export interface CheckedProject {
     features: { geometry: string; properties: string }[];
   }[];
   criteria: CriterionWrite[];
-  corrections: Omit<CorrectionRow, 'created_at' | 'updated_at'>[];
+  corrections: CorrectionWrite[];
 }
 
 export interface MergeCounts {
@@ -278,7 +286,7 @@ export interface MergeCounts {
   sites: number;
   layers: number;
   criteria: number;
-  /** Park corrections merged; a park already corrected here keeps its correction. */
+  /** Position corrections merged (parks and stations); a feature already corrected here keeps its correction. */
   corrections: number;
 }
 

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { PackRegistry } from '../basemaps/registry.ts';
 import type { Contract, Edition, MethodName, ResultOf } from '../contract/api.ts';
 import type { CorrectionStore } from '../db/correction-store.ts';
+import type { MatchDecisionStore } from '../db/osm-match-store.ts';
 import type { CriteriaStore } from '../db/criteria-store.ts';
 import type { BasemapStore } from '../db/basemap-store.ts';
 import type { Db, Migration } from '../db/index.ts';
@@ -57,6 +58,8 @@ export interface Stores {
   corrections: CorrectionStore;
   /** The ranges behind the rank ranges (issue 18). */
   ranges: RangeStore;
+  /** Decisions on proposed OpenStreetMap matches (accepted, rejected). */
+  matches: MatchDecisionStore;
   /** Read here only to report damaged rows; the pack registry owns the packs. */
   basemaps: Pick<BasemapStore, 'damaged'>;
 }

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { CONTRACT, WRITE_METHODS, type Api, type Envelope, type ErrorCode, type MethodName } from '../contract/api.ts';
 import { isMethodName } from '../contract/methods.ts';
 import { correctionStore } from '../db/correction-store.ts';
+import { matchDecisionStore } from '../db/osm-match-store.ts';
 import { criteriaStore } from '../db/criteria-store.ts';
 import { basemapStore } from '../db/basemap-store.ts';
 import { layerStore } from '../db/layer-store.ts';
@@ -38,6 +39,7 @@ import { CheckedResult, OFF_THREAD_LIMITS, OFF_THREAD_METHODS, OffThread, type O
 import { importHandlers } from './imports.ts';
 import { layerHandlers } from './layers.ts';
 import { networkHandlers } from './network.ts';
+import { osmHandlers } from './osm.ts';
 import { scenarioHandlers } from './scenarios.ts';
 import { scoringHandlers } from './scoring.ts';
 import { settingsHandlers } from './settings.ts';
@@ -59,6 +61,7 @@ const HANDLERS = {
   ...settingsHandlers,
   ...tourHandlers,
   ...networkHandlers,
+  ...osmHandlers,
   ...scoringHandlers,
   ...criteriaHandlers,
   ...scenarioHandlers,
@@ -102,6 +105,7 @@ export function createContext(deps: HandlerDeps): Context {
     criteria: criteriaStore(deps.userDb),
     corrections: correctionStore(deps.userDb),
     ranges: rangeStore(deps.userDb),
+    matches: matchDecisionStore(deps.userDb),
     basemaps: basemapStore(deps.userDb),
   };
   let layersKey = '';

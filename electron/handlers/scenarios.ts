@@ -16,6 +16,7 @@ import type { Context, Handlers } from './context.ts';
 import { compareParks, listCandidateSites, methodAgreement, scoreSites } from './scoring.ts';
 import { currentStamp } from './stamp-inputs.ts';
 import { toRecord, toRow } from '../scoring/custom-criteria.ts';
+import { stationCorrectionProblem } from './osm.ts';
 
 /** The stored scenario, or why it cannot be read (its payload is not JSON or not a scenario). */
 function readScenario(r: ScenarioRow): Scenario | { problem: string } {
@@ -216,6 +217,7 @@ async function importProject(ctx: Context, { uploadId }: { uploadId: string }) {
         }
       },
       parkExists: (id) => (ctx.reference.layers.get('parks')?.collection.features ?? []).some((f) => f.properties.id === id),
+      stationCorrectionProblem: (id, position) => stationCorrectionProblem(ctx, id, position),
     });
     // Checked first, written after in one transaction; the import lock is checked again (the reading yielded).
     if (ctx.jobs.running) throw new BusyError('an import is being written to this project; try again when it has finished, or cancel it');

@@ -34,6 +34,8 @@ export interface ProjectRules {
   siteProblem(position: [number, number]): string | null;
   /** Whether the zone's data has a park of this id (a correction of another park has nothing to correct). */
   parkExists(id: string): boolean;
+  /** Why a station's corrected position is not taken (no such station, too far from it), or null (the osm-matches migration: stations too). */
+  stationCorrectionProblem(id: string, position: [number, number]): string | null;
 }
 
 const Id = z.string().min(1).max(200).refine(hasNoControl, 'an id must not contain control characters');
@@ -75,6 +77,14 @@ const CorrectionRow = z.object({
   source: z.enum(['user', 'OpenStreetMap']),
   osm_id: z.string().max(40).nullable(),
   note: z.string().max(500).refine(hasNoControl, 'a note must not contain control characters'),
+  // Files of an older schema have no kind, citation or credit: a park's correction of the user's own.
+  feature_kind: z.enum(['park', 'station']).default('park'),
+  citation: z
+    .url({ protocol: /^https$/ })
+    .max(200)
+    .nullable()
+    .default(null),
+  credit: z.string().max(200).refine(hasNoControl, 'a credit must not contain control characters').nullable().default(null),
 });
 
 const issues = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; ');
@@ -206,8 +216,14 @@ export function checkProject(project: ForeignProject, fileName: string, rules: P
     const where = `park correction ${i + 1}${typeof row['park_id'] === 'string' ? ` (park ${JSON.stringify(row['park_id'].slice(0, 60))})` : ''}`;
     const parsed = CorrectionRow.safeParse(row);
     if (!parsed.success) throw at(where, issues(parsed.error));
+    const position: [number, number] = [parsed.data.lng, parsed.data.lat];
+    if (parsed.data.feature_kind === 'station') {
+      const problem = rules.stationCorrectionProblem(parsed.data.park_id, position);
+      if (problem) throw at(where, problem);
+      return parsed.data;
+    }
     if (!rules.parkExists(parsed.data.park_id)) throw at(where, `the zone has no park "${parsed.data.park_id}"`);
-    const problem = rules.siteProblem([parsed.data.lng, parsed.data.lat]);
+    const problem = rules.siteProblem(position);
     if (problem) throw at(where, problem);
     return parsed.data;
   });

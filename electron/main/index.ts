@@ -75,7 +75,12 @@ function registerProtocol(b: Backend): void {
   protocol.handle(SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('not found', { status: 404 });
-    const asset = await resolveAsset(url.pathname, { rendererDir: b.paths.rendererDir, basemap: b.reference.basemap, packs: b.packs });
+    const asset = await resolveAsset(url.pathname, {
+      rendererDir: b.paths.rendererDir,
+      basemap: b.reference.basemap,
+      packs: b.packs,
+      roads: b.context.roads,
+    });
     return new Response(typeof asset.body === 'string' ? asset.body : new Uint8Array(asset.body), {
       status: asset.status,
       headers: asset.headers,

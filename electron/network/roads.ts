@@ -9,6 +9,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { importOsmNetwork, ImportError as RoadImportError, type ImportProgress } from '../roads/import.ts';
 import type { ClipOption } from '../roads/read.ts';
+import { openExtras, type RoadExtras } from '../roads/extras.ts';
 import { loadOsmNetwork, NETWORK_FILE, type LoadedRoadNetwork, type RoadNetworkMeta } from '../roads/store.ts';
 import { BusyError, NotFoundError, UserInputError } from '../errors.ts';
 
@@ -28,6 +29,8 @@ export interface RoadImportJob {
 export interface RoadNetworks {
   /** The OSM network in the data folder, loaded on first use; null when none was imported. */
   osm(): LoadedRoadNetwork | null;
+  /** The OSM network's sidecar (road tiles and tags, OSM areas and stations); null when none matches it. */
+  extras(): RoadExtras | null;
   active(): NetworkKind;
   /** @throws UserInputError when asked for OSM and none was imported */
   use(kind: NetworkKind): void;
@@ -65,8 +68,25 @@ export function roadNetworks(options: {
     }
     return loaded;
   };
+  let extras: RoadExtras | null | undefined;
+  // The sidecar belongs to one network file: a reloaded network opens its own.
+  let extrasOf: LoadedRoadNetwork | null | undefined;
   return {
     osm,
+    extras() {
+      const n = osm();
+      if (extras !== undefined && extrasOf === n) return extras;
+      extras?.close();
+      extrasOf = n;
+      try {
+        extras = n ? openExtras(options.dataDir, n.meta.importedAt) : null;
+      } catch (e) {
+        // A damaged sidecar costs the road map and the matches, not the network.
+        console.error('[roads] the road extras file cannot be read:', (e as Error).message);
+        extras = null;
+      }
+      return extras;
+    },
     active() {
       // An OSM choice without a network file (deleted, or another data folder) falls back to the schematic one.
       return options.setting.read() === 'osm' && osm() ? 'osm' : 'schematic';
@@ -91,6 +111,8 @@ export function roadNetworks(options: {
       ).then(
         (meta) => {
           loaded = undefined; // the new file is read on next use
+          extras?.close();
+          extras = undefined;
           Object.assign(job, { status: 'done', meta });
           // A successful import makes the new network the active one.
           options.setting.write('osm');

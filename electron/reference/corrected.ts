@@ -1,8 +1,9 @@
 /**
  * The zone's layers as the user corrected them: a park a park manager moved (or whose OSM match
  * was accepted) stands where the correction puts it, marked exact with the correction's source,
- * date and note, and the bonded zone that is the same place moves with it. Everything that uses
- * positions (the network, the scoring facts, the map, reports) reads the layers through here.
+ * date and note, and the bonded zone that is the same place moves with it; a reference rail
+ * station whose OSM match was accepted moves the same way. Everything that uses positions (the
+ * network, the scoring facts, the map, reports) reads the layers through here.
  */
 import type { LayerCollection, LayerFeature, LayerId } from '../../data/schema/layers.ts';
 import type { CorrectionRow } from '../db/correction-store.ts';
@@ -12,6 +13,9 @@ import type { ReferenceLayer } from './layers.ts';
 export interface CorrectionInfo {
   source: CorrectionRow['source'];
   osm_id: string | null;
+  /** The OSM element's page and the licence credit (ODbL), for a position from OpenStreetMap. */
+  citation: string | null;
+  credit: string | null;
   /** The correction's date, YYYY-MM-DD. */
   date: string;
   note: string;
@@ -26,6 +30,8 @@ function corrected(f: LayerFeature, c: CorrectionRow): LayerFeature {
   const info: CorrectionInfo = {
     source: c.source,
     osm_id: c.osm_id,
+    citation: c.citation ?? null,
+    credit: c.credit ?? null,
     date,
     note: c.note,
     given: { crs: c.crs, lng: c.given_lng, lat: c.given_lat },
@@ -35,7 +41,7 @@ function corrected(f: LayerFeature, c: CorrectionRow): LayerFeature {
       precision_note: String(p['precision_note']),
     },
   };
-  const by = c.source === 'user' ? 'the user' : `OpenStreetMap (${c.osm_id ?? 'no id'})`;
+  const by = c.source === 'user' ? 'the user' : `OpenStreetMap (${c.citation ?? c.osm_id ?? 'no id'}; ${c.credit ?? 'ODbL'})`;
   return {
     ...f,
     geometry: { type: 'Point', coordinates: [c.lng, c.lat] },
@@ -58,18 +64,20 @@ export function correctedLayers(
   corrections: readonly CorrectionRow[],
 ): ReadonlyMap<LayerId, ReferenceLayer> {
   if (corrections.length === 0) return layers;
-  const byPark = new Map(corrections.map((c) => [c.park_id, c]));
+  const byPark = new Map(corrections.filter((c) => (c.feature_kind ?? 'park') === 'park').map((c) => [c.park_id, c]));
+  const byStation = new Map(corrections.filter((c) => c.feature_kind === 'station').map((c) => [c.park_id, c]));
   const out = new Map(layers);
-  const apply = (id: LayerId, key: (f: LayerFeature) => unknown) => {
+  const apply = (id: LayerId, key: (f: LayerFeature) => unknown, by = byPark) => {
     const layer = layers.get(id);
     if (!layer) return;
     const features = layer.collection.features.map((f) => {
-      const c = byPark.get(String(key(f)));
+      const c = by.get(String(key(f)));
       return c ? corrected(f, c) : f;
     });
     out.set(id, { ...layer, collection: { ...layer.collection, features } as LayerCollection });
   };
   apply('parks', (f) => f.properties.id);
   apply('bonded-zones', (f) => f.properties['park_id']);
+  if (byStation.size > 0) apply('rail-stations', (f) => f.properties.id, byStation);
   return out;
 }

@@ -18,6 +18,7 @@ import { ALL_ROADS_PROFILE, edgeGeometry, ROAD_CLASSES, ROAD_GRAPH_ARRAYS, RoadR
 import { buildNetworkFile, ImportError, importOsmNetwork, type ImportProgress } from './import.ts';
 import { readOsmNetwork, type ReadResult } from './read.ts';
 import { loadOsmNetwork, NETWORK_FILE, networkInfo } from './store.ts';
+import { EXTRAS_FILE } from './extras.ts';
 import { writeSyntheticExtract } from './synthetic.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../tests/fixtures/osm');
@@ -232,7 +233,7 @@ describe('importing in a worker', () => {
     expect(meta.speedsKmh).toMatchObject({ motorway: 90, tertiary: 40 });
     expect(progress.length).toBeGreaterThan(0);
     expect(progress[progress.length - 1]?.fraction).toBe(1);
-    expect(readdirSync(dataDir)).toEqual([NETWORK_FILE]);
+    expect(readdirSync(dataDir)).toEqual([EXTRAS_FILE, NETWORK_FILE]);
     const net = loadOsmNetwork(dataDir);
     expect(net?.graph.nodeCount).toBe(meta.nodes);
     const info = networkInfo(net!);
@@ -272,11 +273,11 @@ describe('importing in a worker', () => {
     );
     await expect(p).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(readFileSync(join(dataDir, NETWORK_FILE)).equals(before)).toBe(true);
-    expect(readdirSync(dataDir)).toEqual([NETWORK_FILE]);
+    expect(readdirSync(dataDir)).toEqual([EXTRAS_FILE, NETWORK_FILE]);
     // A stale temporary file of a killed import is cleared by the next import.
     writeFileSync(join(dataDir, 'osm-network.123.abc.tmp'), 'partial');
     await importOsmNetwork(RULES, dataDir, { profile: ALL_ROADS_PROFILE });
-    expect(readdirSync(dataDir)).toEqual([NETWORK_FILE]);
+    expect(readdirSync(dataDir)).toEqual([EXTRAS_FILE, NETWORK_FILE]);
   }, 120_000);
 });
 

@@ -15,6 +15,7 @@ import { buildEdgeIndex, computeLandmarks, kmByClass, reverseArcs, ROAD_CLASSES,
 import { OsmFileError } from './pbf.ts';
 import { readOsmNetwork, type ClipOption, type ImportPhase, type ReadOptions } from './read.ts';
 import { encodeNetwork, OSM_ATTRIBUTION, publishNetwork, removeStaleTemporaries, writeFileDurably, type RoadNetworkMeta } from './store.ts';
+import { ExtrasCollector, publishExtras, writeExtrasFile } from './extras.ts';
 
 /**
  * ALT landmarks stored with the network. On the 256 000-node generated province graph, 12 bring a
@@ -30,7 +31,7 @@ export interface ImportOptions extends ReadOptions {
 }
 
 export interface ImportProgress {
-  phase: ImportPhase | 'write';
+  phase: ImportPhase | 'write' | 'tiles';
   /** 0…1 of the whole import. */
   fraction: number;
   bytesRead: number;
@@ -51,7 +52,8 @@ export class ImportError extends Error {
 }
 
 /**
- * Builds the network file for `file` at `outPath` in this thread (what the worker runs).
+ * Builds the network file for `file` at `outPath` in this thread (what the worker runs), and with
+ * `extrasPath` the sidecar beside it (road tiles, tags, OSM areas and stations: extras.ts).
  * @returns the metadata written
  */
 export async function buildNetworkFile(
@@ -60,9 +62,14 @@ export async function buildNetworkFile(
   options: ReadOptions,
   onProgress?: (p: Omit<ImportProgress, 'etaSeconds'>) => void,
   checkCancel?: () => void,
+  extrasPath?: string,
 ): Promise<RoadNetworkMeta> {
   const t0 = performance.now();
-  const r = await readOsmNetwork(file, options, (p) => onProgress?.({ ...p, fraction: p.fraction * 0.95 }), checkCancel);
+  // Reading takes most of an import; the tiles (with extras) up to a fifth.
+  const readShare = extrasPath ? 0.8 : 0.95;
+  let extras: ExtrasCollector | null = null;
+  const hooks = extrasPath ? () => (extras = new ExtrasCollector()).hooks() : undefined;
+  const r = await readOsmNetwork(file, options, (p) => onProgress?.({ ...p, fraction: p.fraction * readShare }), checkCancel, hooks);
   const g = r.graph;
   let w = Infinity;
   let s = Infinity;
@@ -100,13 +107,20 @@ export async function buildNetworkFile(
     importedAt: new Date().toISOString(),
     importSeconds: 0,
   };
-  onProgress?.({ phase: 'write', fraction: 0.96, bytesRead: meta.source.bytes, totalBytes: meta.source.bytes });
+  const bytes = meta.source.bytes;
+  onProgress?.({ phase: 'write', fraction: readShare + 0.01, bytesRead: bytes, totalBytes: bytes });
   const index = buildEdgeIndex(g);
   checkCancel?.();
   const landmarks = computeLandmarks(g, reverseArcs(g), LANDMARKS);
+  const content = (extras as ExtrasCollector | null)?.content() ?? null;
+  if (extrasPath && content) {
+    writeExtrasFile(extrasPath, content, { networkImportedAt: meta.importedAt, attribution: OSM_ATTRIBUTION }, checkCancel, (f) =>
+      onProgress?.({ phase: 'tiles', fraction: readShare + 0.02 + f * (0.97 - readShare), bytesRead: bytes, totalBytes: bytes }),
+    );
+  }
   meta.importSeconds = Math.round((performance.now() - t0) / 10) / 100;
   writeFileDurably(outPath, encodeNetwork(g, meta, r.facilities as FacilityCandidate[], index.data, landmarks));
-  onProgress?.({ phase: 'write', fraction: 1, bytesRead: meta.source.bytes, totalBytes: meta.source.bytes });
+  onProgress?.({ phase: 'write', fraction: 1, bytesRead: bytes, totalBytes: bytes });
   return meta;
 }
 
@@ -151,14 +165,22 @@ export async function importOsmNetwork(
   mkdirSync(dataDir, { recursive: true });
   removeStaleTemporaries(dataDir);
   if (signal?.aborted) throw new ImportError('import cancelled; nothing was changed', 'CANCELLED');
-  const tmp = join(dataDir, `osm-network.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const stem = `osm-network.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const tmp = join(dataDir, `${stem}.tmp`);
+  // The sidecar (extras.ts) is published with the network; its name matches removeStaleTemporaries too.
+  const extrasTmp = join(dataDir, `${stem}.extras.tmp`);
   const url = options.workerUrl ?? new URL('./import-worker.ts', import.meta.url);
   // Run from source (tests, tsx), the worker registers tsx's loader before importing the TypeScript entry.
   const fromSource = url.pathname.endsWith('.ts');
   const entry = fromSource ? `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })` : url;
   const worker = new Worker(entry, {
     eval: fromSource,
-    workerData: { file, tmp, options: { name: options.name, profile: options.profile, clip: options.clip } satisfies ReadOptions },
+    workerData: {
+      file,
+      tmp,
+      extrasTmp,
+      options: { name: options.name, profile: options.profile, clip: options.clip } satisfies ReadOptions,
+    },
     // The worker is CPU-bound; a generous heap keeps China-sized imports out of the default limit.
     resourceLimits: { maxOldGenerationSizeMb: 4096 },
   });
@@ -192,10 +214,13 @@ export async function importOsmNetwork(
       );
     });
     if (signal?.aborted) throw new ImportError('import cancelled; nothing was changed', 'CANCELLED');
+    // The sidecar first: a crash between the renames leaves a sidecar of another import, which is ignored.
+    publishExtras(extrasTmp, dataDir);
     publishNetwork(tmp, dataDir);
     return meta;
   } catch (e) {
     rmSync(tmp, { force: true });
+    rmSync(extrasTmp, { force: true });
     throw importErrorOf(e);
   } finally {
     void worker.terminate();

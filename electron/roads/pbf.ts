@@ -260,6 +260,15 @@ export interface BlockVisitor {
    */
   keys?: readonly string[];
   skippedWay?(): void;
+  /** A relation with its members (decoded only when given; with `keys`, only relations that have one of them). */
+  relation?(id: number, members: RelationMember[], tags: Record<string, string>): void;
+}
+
+/** A member of a relation: the element's type and id, and its role. */
+export interface RelationMember {
+  type: 'node' | 'way' | 'relation';
+  ref: number;
+  role: string;
 }
 
 /** Which kinds of elements a block held. */
@@ -271,8 +280,8 @@ export interface BlockContents {
 let refBuffer = new Float64Array(2048);
 
 /**
- * Decodes one PrimitiveBlock, calling the visitor for nodes (plain and dense) and ways. Groups
- * for which the visitor has no callback are skipped without decoding. Relations are skipped.
+ * Decodes one PrimitiveBlock, calling the visitor for nodes (plain and dense), ways and
+ * relations. Groups for which the visitor has no callback are skipped without decoding.
  */
 export function decodePrimitiveBlock(buf: Uint8Array, visitor: BlockVisitor): BlockContents {
   const pbf = new Pbf(buf);
@@ -330,6 +339,11 @@ export function decodePrimitiveBlock(buf: Uint8Array, visitor: BlockVisitor): Bl
         const msgEnd = pbf.pos + len;
         if (visitor.way) decodeWay(pbf, msgEnd, strings, visitor.way, interesting, visitor.skippedWay);
         pbf.pos = msgEnd;
+      } else if (tag === 4 && visitor.relation) {
+        const len = pbf.readVarint();
+        const msgEnd = pbf.pos + len;
+        decodeRelation(pbf, msgEnd, strings, visitor.relation, interesting);
+        pbf.pos = msgEnd;
       } else pbf.skip(val);
     }
   }
@@ -354,6 +368,8 @@ function decodeNode(
   while (pbf.pos < end) {
     const val = pbf.readVarint();
     const tag = val >> 3;
+    // Without this, readPackedVarint takes a packed field for one varint (it reads `type`, which only readFields sets).
+    pbf.type = val & 7;
     if (tag === 1) id = pbf.readSVarint();
     else if (tag === 2) pbf.readPackedVarint(keys);
     else if (tag === 3) pbf.readPackedVarint(vals);
@@ -514,4 +530,45 @@ function decodeWay(
     pbf.pos = saved;
   }
   cb(id, refBuffer, count, tags);
+}
+
+const MEMBER_TYPES = ['node', 'way', 'relation'] as const;
+
+/** A Relation message (osmformat.proto: id 1, keys 2, vals 3, roles_sid 8, memids 9 delta-coded, types 10). */
+function decodeRelation(
+  pbf: Pbf,
+  end: number,
+  strings: string[],
+  cb: NonNullable<BlockVisitor['relation']>,
+  interesting: Uint8Array | null,
+): void {
+  let id = 0;
+  const keys: number[] = [];
+  const vals: number[] = [];
+  const roles: number[] = [];
+  const memids: number[] = [];
+  const types: number[] = [];
+  while (pbf.pos < end) {
+    const val = pbf.readVarint();
+    const tag = val >> 3;
+    // readPacked* read a packed field only when `type` says so (readFields sets it; this loop must).
+    pbf.type = val & 7;
+    if (tag === 1) id = pbf.readVarint(true);
+    else if (tag === 2) pbf.readPackedVarint(keys);
+    else if (tag === 3) pbf.readPackedVarint(vals);
+    else if (tag === 8) pbf.readPackedVarint(roles, true);
+    else if (tag === 9) pbf.readPackedSVarint(memids);
+    else if (tag === 10) pbf.readPackedVarint(types);
+    else pbf.skip(val);
+  }
+  if (interesting && !keys.some((k) => interesting[k])) return;
+  const tags: Record<string, string> = {};
+  for (let i = 0; i < keys.length; i++) tags[strings[keys[i] as number] ?? ''] = strings[vals[i] as number] ?? '';
+  const members: RelationMember[] = [];
+  let ref = 0;
+  for (let i = 0; i < memids.length; i++) {
+    ref += memids[i] as number;
+    members.push({ type: MEMBER_TYPES[types[i] as number] ?? 'node', ref, role: strings[roles[i] as number] ?? '' });
+  }
+  cb(id, members, tags);
 }

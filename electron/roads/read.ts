@@ -41,7 +41,16 @@ import type {
 } from '../../geo/roads/index.ts';
 import { BACKWARD, FORWARD, MAIN_ROADS_PROFILE, profileProblem, ROAD_CLASSES } from '../../geo/roads/index.ts';
 import { osmOpening, statusCode } from '../../geo/network/years.ts';
-import { decodeHeaderBlock, decodePrimitiveBlock, guard, OsmFileError, PbfFile, type BlobRef, type PbfHeader } from './pbf.ts';
+import {
+  decodeHeaderBlock,
+  decodePrimitiveBlock,
+  guard,
+  OsmFileError,
+  PbfFile,
+  type BlobRef,
+  type PbfHeader,
+  type RelationMember,
+} from './pbf.ts';
 import { readOsmXml, type XmlCompression } from './xml.ts';
 
 export type OsmFormat = 'pbf' | 'xml' | 'xml.gz' | 'xml.bz2';
@@ -56,6 +65,28 @@ export interface ReadOptions {
   clip?: ClipOption;
   /** Decide a PBF block's kind from a prefix in pass 1 (default true); see PbfFile.blockKind. */
   peekBlocks?: boolean;
+}
+
+/**
+ * Observers of a read, for what is kept beside the network (roads on the map, OSM areas and
+ * stations: electron/roads/extras.ts). Every callback is optional; positions are `[lng, lat]`.
+ */
+export interface ReadHooks {
+  /** A road way the profile keeps, with its tags (pass 1). */
+  road?(id: number, tags: Record<string, string>): void;
+  /** Every way read with tags in pass 1 (refs is a reused buffer: copy what you keep). */
+  way?(id: number, refs: Float64Array, refCount: number, tags: Record<string, string>): void;
+  /** Relations that have one of the way keys (pass 1). */
+  relation?(id: number, members: RelationMember[], tags: Record<string, string>): void;
+  /** After pass 1: ids of (untagged) member ways whose node ids are wanted; read in one more pass over the ways when not empty. */
+  memberWays?(): ReadonlySet<number>;
+  memberWay?(id: number, refs: Float64Array, refCount: number): void;
+  /** Before pass 2: node ids whose positions are wanted. */
+  nodeIds?(): Float64Array;
+  /** A node with tags of the node keys (pass 2). */
+  node?(id: number, lng: number, lat: number, tags: Record<string, string>): void;
+  /** After the build: the clipped ways, which of their nodes the network kept, positions of the wanted nodes, the clip region. */
+  built?(result: { raw: RawRoads; inNetwork: Uint8Array; position(id: number): [number, number] | null; clipBoxes: BBox[] | null }): void;
 }
 
 /** Thrown inside a read when a PBF block mixes nodes and ways, so that pass 1 must inflate every block. */
@@ -142,6 +173,9 @@ function collectGarbage(): void {
 /** The keys whose ways (roads, facility areas) and nodes (facilities) the passes need; the PBF reader skips the rest undecoded. */
 const WAY_KEYS = ['highway', 'aeroway', 'landuse'] as const;
 const NODE_KEYS = ['highway', 'railway', 'aeroway'] as const;
+/** With hooks, stations mapped as areas and `public_transport=station` too. */
+const HOOK_WAY_KEYS = [...WAY_KEYS, 'railway', 'public_transport'] as const;
+const HOOK_NODE_KEYS = [...NODE_KEYS, 'public_transport'] as const;
 
 /** Growable typed arrays for pass 1. */
 class Grow<T extends Float64Array | Int32Array | Int16Array | Float32Array | Uint8Array> {
@@ -179,11 +213,14 @@ function resolveRefs(refIds: Grow<Float64Array>, needed: Float64Array): Int32Arr
   return refs;
 }
 
-/** The distinct values of two id lists, sorted (a fresh array; the inputs are untouched). */
-function uniqueSorted(a: Float64Array, b: Float64Array): Float64Array {
-  const all = new Float64Array(a.length + b.length);
-  all.set(a);
-  all.set(b, a.length);
+/** The distinct values of id lists, sorted (a fresh array; the inputs are untouched). */
+function uniqueSorted(...lists: Float64Array[]): Float64Array {
+  const all = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  for (const l of lists) {
+    all.set(l, at);
+    at += l.length;
+  }
   all.sort();
   let u = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[u++] = all[i] as number;
@@ -236,7 +273,10 @@ async function readOnce(
   options: ReadOptions,
   onProgress?: (p: ReadProgress) => void,
   checkCancel?: () => void,
+  hooks?: ReadHooks,
 ): Promise<ReadResult> {
+  const wayKeys = hooks ? HOOK_WAY_KEYS : WAY_KEYS;
+  const nodeKeys = hooks ? HOOK_NODE_KEYS : NODE_KEYS;
   const peek = options.peekBlocks ?? true;
   const profile = options.profile ?? MAIN_ROADS_PROFILE;
   const problem = profileProblem(profile);
@@ -315,6 +355,7 @@ async function readOnce(
         if (open.status === 'construction') opening.construction++;
         if (open.status === 'planned') opening.planned++;
         if (open.year !== null) opening.withYear++;
+        hooks?.road?.(id, tags);
         refIds.reserve(refIds.length + refCount);
         for (let i = 0; i < refCount; i++) refIds.array[refIds.length++] = refs[i] as number;
         wayStart.push(refIds.length);
@@ -329,6 +370,7 @@ async function readOnce(
       for (let i = 0; i < refCount; i++) areaRefs.push(refs[i] as number);
       areaWays.push({ kind, id, tags, start, end: areaRefs.length });
     }
+    hooks?.way?.(id, refs, refCount, tags);
   };
 
   let asOf: string | null;
@@ -340,6 +382,7 @@ async function readOnce(
   // Pass 1.
   let pbf: PbfFile | null = null;
   const nodeBlobs: BlobRef[] = [];
+  const wayBlobs: BlobRef[] = [];
   let pbfHeader: PbfHeader | null = null;
   let xmlCompression: XmlCompression = 'none';
   if (format === 'pbf') {
@@ -360,9 +403,15 @@ async function readOnce(
           nodeBlobs.push(blob);
         } else if (blob.type === 'OSMData') {
           const contents = guard(blob.offset, () =>
-            decodePrimitiveBlock((pbf as PbfFile).readBlob(blob), { way: onWay, keys: WAY_KEYS, skippedWay: () => counts.waysRead++ }),
+            decodePrimitiveBlock((pbf as PbfFile).readBlob(blob), {
+              way: onWay,
+              keys: wayKeys,
+              skippedWay: () => counts.waysRead++,
+              ...(hooks?.relation ? { relation: hooks.relation } : {}),
+            }),
           );
           if (contents.nodes) nodeBlobs.push(blob);
+          if (contents.ways) wayBlobs.push(blob);
         }
         pos = next.next;
         progress('ways', 0.55 * (pos / totalBytes), pos);
@@ -378,7 +427,7 @@ async function readOnce(
     declaredBbox = h.bbox;
   } else {
     xmlCompression = format === 'xml.gz' ? 'gzip' : format === 'xml.bz2' ? 'bzip2' : 'none';
-    const header = await readOsmXml(path, xmlCompression, { way: onWay }, (b) => {
+    const header = await readOsmXml(path, xmlCompression, { way: onWay, ...(hooks?.relation ? { relation: hooks.relation } : {}) }, (b) => {
       checkCancel?.();
       progress('ways', 0.45 * (b / totalBytes), b);
     });
@@ -387,9 +436,23 @@ async function readOnce(
     declaredBbox = header.bbox;
   }
 
+  // Member ways of relations (untagged, so pass 1 skipped them): one more look at the ways.
+  const members = hooks?.memberWays?.();
+  if (members && members.size > 0 && hooks?.memberWay) {
+    const visit = (id: number, refs: Float64Array, refCount: number) => {
+      if (members.has(id)) hooks.memberWay?.(id, refs, refCount);
+    };
+    if (pbf) {
+      for (const blob of wayBlobs) {
+        checkCancel?.();
+        guard(blob.offset, () => decodePrimitiveBlock((pbf as PbfFile).readBlob(blob), { way: visit }));
+      }
+    } else await readOsmXml(path, xmlCompression, { way: visit }, () => checkCancel?.());
+  }
+
   collectGarbage();
   // Needed node ids.
-  const needed = uniqueSorted(refIds.done(), areaRefs.done());
+  const needed = uniqueSorted(refIds.done(), areaRefs.done(), hooks?.nodeIds?.() ?? new Float64Array(0));
   counts.neededNodes = needed.length;
   const lookup = new SortedIds(needed);
   const nodeLng = new Float64Array(needed.length).fill(NaN);
@@ -404,6 +467,7 @@ async function readOnce(
       nodeLat[i] = lat;
     }
     if (tags) {
+      hooks?.node?.(id, lng, lat, tags);
       const kind = nodeFacilityKind(tags);
       if (kind) {
         facilities.push(facilityCandidate(kind, 'node', id, tags, lng, lat, false));
@@ -419,7 +483,7 @@ async function readOnce(
       let done = 0;
       for (const blob of nodeBlobs) {
         checkCancel?.();
-        const contents = guard(blob.offset, () => decodePrimitiveBlock((pbf as PbfFile).readBlob(blob), { node: onNode, keys: NODE_KEYS }));
+        const contents = guard(blob.offset, () => decodePrimitiveBlock((pbf as PbfFile).readBlob(blob), { node: onNode, keys: nodeKeys }));
         // The format allows a block to mix kinds; writers (osmium, osmosis) do not. If one does, its ways
         // were skipped in pass 1: read again, inflating every block.
         if (peek && contents.ways) throw new MixedBlocks();
@@ -464,9 +528,18 @@ async function readOnce(
   const roadsBefore = raw.refs.length;
   if (clipBoxes) raw = clipWays(raw, (x, y) => insideBoxes(x, y, clipBoxes));
   collectGarbage();
-  const { graph, report } = buildRoadGraph(raw);
+  const { graph, report, inNetwork } = buildRoadGraph(raw);
   collectGarbage();
   checkCancel?.();
+  hooks?.built?.({
+    raw,
+    inNetwork,
+    position: (id) => {
+      const k = exact.find(id);
+      return k >= 0 && !Number.isNaN(nodeLng[k] as number) ? [nodeLng[k] as number, nodeLat[k] as number] : null;
+    },
+    clipBoxes,
+  });
 
   // Facility areas, then keep the facilities inside the region.
   for (const a of areaWays) {
@@ -525,12 +598,14 @@ export async function readOsmNetwork(
   options: ReadOptions = {},
   onProgress?: (p: ReadProgress) => void,
   checkCancel?: () => void,
+  /** Made fresh for each reading (a file with mixed blocks is read twice). */
+  hooks?: () => ReadHooks,
 ): Promise<ReadResult> {
   try {
-    return await readOnce(path, options, onProgress, checkCancel);
+    return await readOnce(path, options, onProgress, checkCancel, hooks?.());
   } catch (e) {
     if (!(e instanceof MixedBlocks)) throw e;
-    return readOnce(path, { ...options, peekBlocks: false }, onProgress, checkCancel);
+    return readOnce(path, { ...options, peekBlocks: false }, onProgress, checkCancel, hooks?.());
   }
 }
 

@@ -7,13 +7,14 @@ import { createGunzip } from 'node:zlib';
 import { PassThrough, type Readable } from 'node:stream';
 import { SaxesParser } from 'saxes';
 import bz2 from 'unbzip2-stream';
-import { OsmFileError } from './pbf.ts';
+import { OsmFileError, type RelationMember } from './pbf.ts';
 
 export type XmlCompression = 'none' | 'gzip' | 'bzip2';
 
 export interface XmlVisitor {
   node?(id: number, lng: number, lat: number, tags: Record<string, string> | null): void;
   way?(id: number, refs: Float64Array, refCount: number, tags: Record<string, string>): void;
+  relation?(id: number, members: RelationMember[], tags: Record<string, string>): void;
 }
 
 /** Header facts of an XML file: the generator and an as-of time (Overpass `<meta osm_base>` or the root's `timestamp`). */
@@ -38,7 +39,8 @@ export async function readOsmXml(
   const parser = new SaxesParser({ xmlns: false, position: false });
   let depth = 0;
   let root = true;
-  let kind: 'node' | 'way' | null = null;
+  let kind: 'node' | 'way' | 'relation' | null = null;
+  let members: RelationMember[] = [];
   let id = 0;
   let lat = NaN;
   let lon = NaN;
@@ -75,6 +77,17 @@ export async function readOsmXml(
         tags = {};
         refCount = 0;
         break;
+      case 'relation':
+        if (depth !== 2 || !visitor.relation) break;
+        kind = 'relation';
+        id = Number(a['id']);
+        tags = {};
+        members = [];
+        break;
+      case 'member':
+        if (kind === 'relation' && (a['type'] === 'node' || a['type'] === 'way' || a['type'] === 'relation'))
+          members.push({ type: a['type'], ref: Number(a['ref']), role: a['role'] ?? '' });
+        break;
       case 'nd':
         if (kind === 'way') {
           if (refCount === refs.length) {
@@ -104,7 +117,8 @@ export async function readOsmXml(
   parser.on('closetag', (t) => {
     if (depth === 2 && kind && t.name === kind) {
       if (kind === 'node') visitor.node?.(id, lon, lat, tags);
-      else visitor.way?.(id, refs, refCount, tags ?? {});
+      else if (kind === 'way') visitor.way?.(id, refs, refCount, tags ?? {});
+      else visitor.relation?.(id, members, tags ?? {});
       kind = null;
     }
     depth--;

@@ -123,6 +123,7 @@ export async function startServer(backend: Backend, options: { port?: number; ho
       rendererDir: backend.paths.rendererDir,
       basemap: backend.reference.basemap,
       packs: backend.packs,
+      roads: backend.context.roads,
     });
     send(res, asset.status, asset.headers, req.method === 'HEAD' ? '' : asset.body);
   }

@@ -53,8 +53,12 @@ export interface BuildReport {
   missingNodeSegments: number;
 }
 
-/** Builds the graph; see the module comment. An input with no segment gives an empty graph. */
-export function buildRoadGraph(raw: RawRoads): { graph: RoadGraph; report: BuildReport } {
+/**
+ * Builds the graph; see the module comment. An input with no segment gives an empty graph.
+ * `inNetwork[v]` is 1 for each node of `raw` in the kept (largest) component: a segment is in the
+ * network exactly when both its nodes are (what the road map draws, geo/roads/road-layer.ts).
+ */
+export function buildRoadGraph(raw: RawRoads): { graph: RoadGraph; report: BuildReport; inNetwork: Uint8Array } {
   const nNodes = raw.nodeId.length;
   const nWays = raw.wayId.length;
 
@@ -128,7 +132,11 @@ export function buildRoadGraph(raw: RawRoads): { graph: RoadGraph; report: Build
         segmentMetres(raw.nodeLng[a] as number, raw.nodeLat[a] as number, raw.nodeLng[b] as number, raw.nodeLat[b] as number) / 1000;
   }
   let droppedNodes = 0;
-  for (let v = 0; v < nNodes; v++) if ((comp[v] as number) >= 0 && comp[v] !== largest) droppedNodes++;
+  const inNetwork = new Uint8Array(nNodes);
+  for (let v = 0; v < nNodes; v++) {
+    if ((comp[v] as number) >= 0 && comp[v] !== largest) droppedNodes++;
+    if (largest >= 0 && comp[v] === largest) inNetwork[v] = 1;
+  }
   const report: BuildReport = {
     segments: segCount,
     droppedComponents: Math.max(0, compCount - 1),
@@ -350,7 +358,7 @@ export function buildRoadGraph(raw: RawRoads): { graph: RoadGraph; report: Build
     graph.edgeStatus = status;
     graph.edgeYear = year;
   }
-  return { graph, report };
+  return { graph, report, inNetwork };
 }
 
 /** Strongly connected components (iterative Tarjan over the incidence lists); `comp[v]` is -1 for nodes without segments. */

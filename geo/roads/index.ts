@@ -7,3 +7,7 @@ export * from './facilities.ts';
 export * from './route.ts';
 export * from './landmarks.ts';
 export * from './export.ts';
+export * from './road-layer.ts';
+export * from './osm-areas.ts';
+export * from './match.ts';
+export * from './tile-geometry.ts';

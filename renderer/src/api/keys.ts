@@ -54,6 +54,8 @@ export const queryKeys = {
   teamLog: ['team', 'log'],
   /** The ranges behind the rank ranges (Assumptions panel, custom criteria). */
   dataRanges: ['data-ranges'],
+  /** Proposed OpenStreetMap matches of parks and stations, with the user's decisions. */
+  osmMatches: ['osm-matches'],
   /** A printed page's stamp, by its choices (never cached: any write may change it). */
   reportStamp: (subject: string) => ['report-stamp', subject],
 } as const;
@@ -135,6 +137,15 @@ export const INVALIDATES = {
   teamSync: PULLED,
   teamResolve: PULLED,
   setDataRanges: [queryKeys.dataRanges],
+  // An accepted match is a position correction of a park or a station: like setParkPosition, and the review list.
+  decideOsmMatch: [
+    queryKeys.osmMatches,
+    queryKeys.parkCorrections,
+    queryKeys.layerFeaturesOf('parks'),
+    queryKeys.layerFeaturesOf('bonded-zones'),
+    queryKeys.layerFeaturesOf('rail-stations'),
+    queryKeys.network,
+  ],
 } as const satisfies { readonly [M in MethodName]?: readonly QueryKey[] } & { readonly [M in WriteMethodName]: readonly QueryKey[] };
 
 export type WriteMethod = keyof typeof INVALIDATES;
