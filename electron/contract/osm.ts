@@ -92,11 +92,26 @@ export type OsmMatchesResult = z.infer<typeof OsmMatchesResult>;
 export const MatchId = z
   .string()
   .trim()
-  .regex(/^(park|station):[a-z0-9-]{1,80}:(node|way|relation)\/[1-9][0-9]{0,15}$/, 'a match id is kind:feature-id:type/osm-id, e.g. park:park-hengyang-hengdong:way/2101');
+  .regex(
+    /^(park|station):[a-z0-9-]{1,80}:(node|way|relation)\/[1-9][0-9]{0,15}$/,
+    'a match id is kind:feature-id:type/osm-id, e.g. park:park-hengyang-hengdong:way/2101',
+  );
 
 export const OSM_METHODS = {
   roadLayerInfo: method(NoArgs, RoadLayerInfo),
-  roadFeature: method(z.object({ kind: z.enum(['way', 'junction']), id: z.number().int().positive().max(2 ** 53) }).strict(), RoadFeature),
+  roadFeature: method(
+    z
+      .object({
+        kind: z.enum(['way', 'junction']),
+        id: z
+          .number()
+          .int()
+          .positive()
+          .max(2 ** 53),
+      })
+      .strict(),
+    RoadFeature,
+  ),
   osmMatches: method(z.object({ include: z.enum(['pending', 'all']).default('pending') }).strict(), OsmMatchesResult),
   /** accept: the OSM position becomes the feature's correction; reject: never proposed again; undo: forget the decision (and an accepted match's correction). */
   decideOsmMatch: method(z.object({ id: MatchId, decision: z.enum(['accept', 'reject', 'undo']) }).strict(), OsmMatch, { writes: true }),

@@ -41,7 +41,8 @@ export interface CorrectionStore {
 }
 
 export function correctionStore(db: Db): CorrectionStore {
-  const columns = 'park_id, lng, lat, crs, given_lng, given_lat, source, osm_id, note, feature_kind, citation, credit, created_at, updated_at';
+  const columns =
+    'park_id, lng, lat, crs, given_lng, given_lat, source, osm_id, note, feature_kind, citation, credit, created_at, updated_at';
   const list = db.prepare(`SELECT ${columns} FROM park_corrections WHERE project_id = ${PROJECT_ID} ORDER BY park_id`);
   const get = db.prepare(`SELECT ${columns} FROM park_corrections WHERE park_id = ?`);
   const put = db.prepare(`
