@@ -45,14 +45,21 @@ describe('issue 16 through the API', () => {
   it('compares two years of the schematic network: a rank-change table and a time-saved grid', async () => {
     const [preset] = await ok<{ profile: unknown }[]>('profilePresets', {});
     const r = CONTRACT.compareNetworks.result.parse(
-      await ok('compareNetworks', { profile: preset?.profile, a: { asOf: 2015 }, b: { asOf: 2030 } }),
+      await ok('compareNetworks', { profile: preset?.profile, a: { asOf: 2010 }, b: { asOf: 2030 } }),
     );
-    expect(r.a).toMatchObject({ kind: 'schematic', year: 2015 });
+    expect(r.a).toMatchObject({ kind: 'schematic', year: 2010 });
     expect(r.b).toMatchObject({ kind: 'schematic', year: 2030 });
     expect(r.rows.length).toBeGreaterThan(20);
     expect(r.timeSaved.minutes.length).toBe(r.timeSaved.grid.nx * r.timeSaved.grid.ny);
     // Lines only open between the years: nothing gets slower.
     expect(r.timeSaved.min).toBeGreaterThanOrEqual(-1e-6);
+    // Expressways opened in 2012–2015: somewhere is nearer an interchange in 2030, and some rank moves.
+    expect(r.timeSaved.max).toBeGreaterThan(0);
+    expect(r.changed).toBeGreaterThan(0);
+    // A park beyond the reach of the lines open in 2010 is left out of that year's ranking and listed, not given a time.
+    const early = CONTRACT.scoreSites.result.parse(await ok('scoreSites', { profile: preset?.profile, asOf: 2010, monteCarloSamples: 0 }));
+    expect(early.uncovered).toBeGreaterThan(0);
+    expect(r.rows.filter((row) => row.a.rank === null && row.b.rank !== null).length).toBeGreaterThanOrEqual(early.uncovered);
   });
 
   it('imports the Hengshan extract; travel times, road tiles and features come from it', async () => {

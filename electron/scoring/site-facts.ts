@@ -204,8 +204,10 @@ export function siteFacts(
             industriesText: typeof f.properties['main_industries_zh'] === 'string' ? f.properties['main_industries_zh'] : null,
           });
         } catch (error) {
-          // A park outside an imported network's coverage cannot be scored on it (a partial extract): left out, not given a time.
-          if (travel.label.kind !== 'osm') throw error;
+          // A park outside an imported network's coverage (a partial extract), or beyond the reach of the lines open in a
+          // scenario year, cannot be scored on it: left out and listed, not given a time. On the schematic network as
+          // the data stands every park is reachable, so a failure there is a real error.
+          if (travel.label.kind !== 'osm' && travel.label.year === null) throw error;
           m.uncovered.add(f.properties.id);
           return [];
         }
