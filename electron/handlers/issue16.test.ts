@@ -103,4 +103,20 @@ describe('issue 16 through the API', () => {
       credit: expect.stringMatching(/OpenStreetMap contributors/),
     });
   });
+
+  it('scores one park on the schematic network and on the imported extract, each figure naming its network', async () => {
+    const [preset] = await ok<{ profile: unknown }[]>('profilePresets', {});
+    const r = CONTRACT.compareNetworks.result.parse(
+      await ok('compareNetworks', { profile: preset?.profile, a: { network: 'schematic', asOf: null }, b: { network: 'osm', asOf: null } }),
+    );
+    expect(r.a).toMatchObject({ kind: 'schematic', attribution: null });
+    expect(r.b).toMatchObject({ kind: 'osm', name_en: 'OpenStreetMap road network (hengshan.osm)', asOf: '2025-03-01' });
+    const hengdong = r.rows.find((row) => row.id === 'park-hengyang-hengdong');
+    expect(hengdong?.a.total).not.toBeNull();
+    expect(hengdong?.b.total).not.toBeNull();
+    // The two networks give the park different times (the extract is not the schematic graph).
+    const pairs = Object.values(hengdong?.minutes ?? {});
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(pairs.some((p) => p.a !== p.b)).toBe(true);
+  });
 });
