@@ -110,7 +110,9 @@ export function ConflictDialog({ open, onClose }: { open: boolean; onClose(): vo
                 const b = show(theirs[f]);
                 return (
                   <tr key={f} className={differs(f) ? 'differs' : undefined} data-field={f}>
-                    <th scope="row">{f}</th>
+                    <th scope="row" title={f}>
+                      {t(`team.fields.${f}`, { defaultValue: f })}
+                    </th>
                     <td data-side="mine">{current.mine.deleted ? '—' : a}</td>
                     <td data-side="theirs">{current.theirs.deleted ? '—' : b}</td>
                   </tr>
