@@ -85,6 +85,11 @@ test.describe('decision analysis: own criteria, methods, agreement, value functi
     await expect(page.getByTestId('join-matched')).toContainText('湖南邵阳经济开发区');
     await mcda.customForm().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(RESULTS, 'custom-criterion-zh.png') });
+    // The matched parks in the reader's language.
+    await app.languageSwitch().click();
+    await expect(page.getByTestId('join-matched')).toContainText('Shaoyang Economic Development Zone');
+    await app.languageSwitch().click();
+    await expect(page.getByTestId('join-matched')).toContainText('湖南邵阳经济开发区');
 
     await mcda.saveCriterion();
     await expect(mcda.customRow('工业用地价格')).toBeVisible();
