@@ -20,6 +20,7 @@ import { openSession } from './connection.ts';
 import { TeamService } from './service.ts';
 import { push } from './sync.ts';
 import { parseTeamUrl } from './url.ts';
+import { mulberry32 } from '../../geo/mcda/wsm.ts';
 
 const unavailable = teamServerUnavailable();
 const MIGRATIONS = loadMigrations(appPaths(REPO_ROOT).teamMigrationsDir);
@@ -51,18 +52,6 @@ async function importPoints(b: Client, name: string, points: [number, number][])
   const status = await call<{ status: string; summary: { layerId: string } | null; error: string | null }>(b, 'importStatus', { jobId });
   if (status.status !== 'done' || !status.summary) throw new Error(`import ${status.status}: ${status.error}`);
   return status.summary.layerId;
-}
-
-/** A seeded random generator (mulberry32), so a failure can be reproduced. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe.skipIf(unavailable !== null)(`team server on PostgreSQL + PostGIS${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
@@ -356,7 +345,7 @@ describe.skipIf(unavailable !== null)(`team server on PostgreSQL + PostGIS${unav
   }, 120_000);
 
   it('counts a layer’s points within N km of each park on the server, as the local computation does', async () => {
-    const rnd = random(20);
+    const rnd = mulberry32(20);
     const parks = (alice.context.layers().get('parks')?.collection.features ?? []).flatMap((f) =>
       f.geometry?.type === 'Point' ? [{ id: String(f.properties.id), p: f.geometry.coordinates as [number, number] }] : [],
     );
@@ -381,7 +370,7 @@ describe.skipIf(unavailable !== null)(`team server on PostgreSQL + PostGIS${unav
   }, 120_000);
 
   it('counts a layer’s points within N minutes of each park on the server (stored catchments), as the local isochrones do', async () => {
-    const rnd = random(30);
+    const rnd = mulberry32(30);
     const parks = (alice.context.layers().get('parks')?.collection.features ?? []).flatMap((f) =>
       f.geometry?.type === 'Point' ? [{ id: String(f.properties.id), p: f.geometry.coordinates as [number, number] }] : [],
     );

@@ -21,6 +21,7 @@ import { dispatch } from '../handlers/index.ts';
 import { appPaths, appRootFrom } from '../node/paths.ts';
 import { createTeamServer, teamBackend, teamServerUnavailable } from '../testing/team-server.ts';
 import { TeamService } from './service.ts';
+import { mulberry32 } from '../../geo/mcda/wsm.ts';
 
 const CLIENTS = 20;
 const FEATURES = 1000;
@@ -37,17 +38,6 @@ const median = (values: number[]) => {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? NaN;
 };
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function addLayer(db: Parameters<typeof layerStore>[0], id: string, name: string, n: number, rnd: () => number): void {
   const layers = layerStore(db);
@@ -113,7 +103,7 @@ export async function runTeamBench(): Promise<void> {
     const pullMs: number[] = [];
     let pushedFeatures = 0;
     let pulledFeatures = 0;
-    const rnd = random(2020);
+    const rnd = mulberry32(2020);
     const started = performance.now();
     for (let round = 0; round < ROUNDS; round++) {
       for (const c of clients) addLayer(c.db, `bench-${round}-${c.i}`, `第${round}轮-${c.i}号`, FEATURES, rnd);
@@ -179,7 +169,7 @@ export async function runTeamBench(): Promise<void> {
       const login = server.login('big', 'siteselect_editor');
       await dispatch(app.api, 'teamConfigure', { url: server.url(login), password: login.password });
       let t0 = performance.now();
-      addLayer(app.userDb, 'bench-big', '百万企业点位', BIG, random(1));
+      addLayer(app.userDb, 'bench-big', '百万企业点位', BIG, mulberry32(1));
       const localMs = performance.now() - t0;
       t0 = performance.now();
       const pushed = await dispatch(app.api, 'teamPush', {});

@@ -3,21 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parsePreference } from '../selftest.ts';
 import { preferenceDegree, preferenceFunctionProblem, promethee, type PreferenceFunction } from './promethee.ts';
 
 const load = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, '../../data/method-examples', name), 'utf8')) as T;
 
-/** The fixtures write functions as the CLI does: usual, u-shape:q, v-shape:p, level:q:p, linear:q:p, gaussian:s. */
-function parse(spec: string): PreferenceFunction {
-  const [type, a, b] = spec.split(':');
-  const x = Number(a);
-  const y = Number(b);
-  if (type === 'u-shape') return { type, q: x };
-  if (type === 'v-shape') return { type, p: x };
-  if (type === 'level' || type === 'linear') return { type, q: x, p: y };
-  if (type === 'gaussian') return { type, s: x };
-  return { type: 'usual' };
-}
+/** The fixtures write functions as the CLI does (the self-test reads them with the same parser). */
+const parse = parsePreference;
 
 describe('preference functions', () => {
   it('take their defined values at and around the thresholds', () => {

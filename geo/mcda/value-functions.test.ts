@@ -138,6 +138,18 @@ describe('value function properties', () => {
     );
   });
 
+  it('a piecewise line through points a hair apart stays in [0, 1] (fast-check found −1.1e-16 in CI)', () => {
+    const f: ValueFunction = {
+      kind: 'piecewise',
+      points: [
+        [-3.704125805081448e-102, 0],
+        [-3.704125805081447e-102, 0.9989895480019375],
+        [0, 0],
+      ],
+    };
+    expect(one(f, -5e-324)).toBeGreaterThanOrEqual(0);
+  });
+
   it('a constant column scores finite numbers (no division by zero): 1 for linear', () => {
     fc.assert(
       fc.property(num, fc.integer({ min: 1, max: 10 }), fc.constantFrom('benefit' as const, 'cost' as const), (x, m, direction) => {

@@ -161,9 +161,9 @@ export function valueOf(f: ResolvedValueFunction, x: number | null): number | nu
       const { a, b, c, d } = f;
       // An infinite a or d is an open shoulder: no falling edge on that side.
       if (x < a || x > d) return 0;
-      if (x < b) return a === -Infinity ? 1 : (x - a) / (b - a);
+      if (x < b) return a === -Infinity ? 1 : clamp01((x - a) / (b - a));
       if (x <= c) return 1;
-      return d === Infinity ? 1 : (d - x) / (d - c);
+      return d === Infinity ? 1 : clamp01((d - x) / (d - c));
     }
     case 'ideal':
       return clamp01(1 - Math.abs(x - f.ideal) / f.tolerance);
@@ -183,7 +183,10 @@ export function valueOf(f: ResolvedValueFunction, x: number | null): number | nu
         const [x1, y1] = pts[i] as readonly [number, number];
         if (x <= x1) {
           const [x0, y0] = pts[i - 1] as readonly [number, number];
-          return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+          // Between its two ends (y0 + (y1 − y0)·t can round to just below 0, e.g. −1e-16, when
+          // the points are a hair apart), and never outside 0…1.
+          const t = Math.min(1, Math.max(0, (x - x0) / (x1 - x0)));
+          return clamp01(y0 * (1 - t) + y1 * t);
         }
       }
       return last[1];

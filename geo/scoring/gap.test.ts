@@ -4,27 +4,14 @@
  * rules (cannot-change marks, efforts, unknown values, a candidate already there).
  */
 import { describe, expect, it } from 'vitest';
+import { NO_FOCUS, onlyWeights, ROAD_ONLY_PROFILE } from './testing.ts';
 import { mulberry32 } from '../mcda/wsm.ts';
-import { CRITERION_IDS, type CriterionId, type EnterpriseProfile } from './criteria.ts';
 import { coverCheapest, gapAnalysis } from './gap.ts';
-import { scoreCandidates, type CandidateFacts, type CriterionKey, type PlanFocus, type ScoreOptions } from './score.ts';
+import { scoreCandidates, type CandidateFacts, type CriterionKey, type ScoreOptions } from './score.ts';
 
-const profile: EnterpriseProfile = {
-  industry: 'equipment',
-  subline: null,
-  exportOriented: false,
-  freight: { road: 5, rail: 0, internationalRail: 0, air: 0, water: 0 },
-  markets: { gba: 3, changsha: 0, asean: 0, europe: 0 },
-  needsBondedZone: false,
-  staffHsr: false,
-  workforce: 100,
-  pollution: 'low',
-  minParkLevel: 'any',
-  limits: {},
-};
-const plan: PlanFocus = { prefectures: [] };
-const only = (w: Partial<Record<CriterionId, number>>) =>
-  Object.fromEntries(CRITERION_IDS.map((id) => [id, w[id] ?? 0])) as Record<CriterionId, number>;
+const profile = ROAD_ONLY_PROFILE;
+const plan = NO_FOCUS;
+const only = onlyWeights;
 
 function site(id: string, interchange: number, gba: number, labour: number, level: 'national' | 'provincial' | null): CandidateFacts {
   return {

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CRITERION_IDS, type CriterionId, type EnterpriseProfile } from './criteria.ts';
+import type { EnterpriseProfile } from './criteria.ts';
 import { moveUp } from './move-up.ts';
-import { scoreCandidates, type CandidateFacts, type PlanFocus } from './score.ts';
+import { scoreCandidates, type CandidateFacts } from './score.ts';
+import { NO_FOCUS, onlyWeights, ROAD_ONLY_PROFILE } from './testing.ts';
 
-const profile: EnterpriseProfile = {
-  industry: 'equipment',
-  subline: null,
-  exportOriented: false,
-  freight: { road: 5, rail: 0, internationalRail: 0, air: 0, water: 0 },
-  markets: { gba: 0, changsha: 0, asean: 0, europe: 0 },
-  needsBondedZone: false,
-  staffHsr: false,
-  workforce: 100,
-  pollution: 'low',
-  minParkLevel: 'any',
-  limits: {},
-};
-const plan: PlanFocus = { prefectures: [] };
-const only = (w: Partial<Record<CriterionId, number>>) =>
-  Object.fromEntries(CRITERION_IDS.map((id) => [id, w[id] ?? 0])) as Record<CriterionId, number>;
+// Road freight only, no market weighed.
+const profile: EnterpriseProfile = { ...ROAD_ONLY_PROFILE, markets: { ...ROAD_ONLY_PROFILE.markets, gba: 0 } };
+const plan = NO_FOCUS;
+const only = onlyWeights;
 
 function site(id: string, interchange: number | null, labour: number | null, position: [number, number] = [112, 26]): CandidateFacts {
   return {

@@ -5,26 +5,13 @@
  * stratum once and repeat with their seed.
  */
 import { describe, expect, it } from 'vitest';
-import { CRITERION_IDS, type CriterionId, type EnterpriseProfile } from './criteria.ts';
-import { METHODS, type CandidateFacts, type PlanFocus, type ScoreOptions } from './score.ts';
+import { NO_FOCUS, onlyWeights, ROAD_ONLY_PROFILE } from './testing.ts';
+import { METHODS, type CandidateFacts, type ScoreOptions } from './score.ts';
 import { assumptionScenarios, rankUncertainty } from './uncertainty.ts';
 
-const profile: EnterpriseProfile = {
-  industry: 'equipment',
-  subline: null,
-  exportOriented: false,
-  freight: { road: 5, rail: 0, internationalRail: 0, air: 0, water: 0 },
-  markets: { gba: 3, changsha: 0, asean: 0, europe: 0 },
-  needsBondedZone: false,
-  staffHsr: false,
-  workforce: 100,
-  pollution: 'low',
-  minParkLevel: 'any',
-  limits: {},
-};
-const plan: PlanFocus = { prefectures: [] };
-const only = (w: Partial<Record<CriterionId, number>>) =>
-  Object.fromEntries(CRITERION_IDS.map((id) => [id, w[id] ?? 0])) as Record<CriterionId, number>;
+const profile = ROAD_ONLY_PROFILE;
+const plan = NO_FOCUS;
+const only = onlyWeights;
 
 function site(
   id: string,

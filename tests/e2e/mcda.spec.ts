@@ -21,6 +21,31 @@ async function rankOf(scoring: ScoringPanel, id: string): Promise<number> {
 }
 
 test.describe('decision analysis: own criteria, methods, agreement, value functions', () => {
+  // The server (and its data folder) is shared by the specs that run after this one in the
+  // worker: leave no own criterion or land-price layer behind (a 15th criterion in their rankings).
+  test.afterAll(async ({ browser, appServer }) => {
+    const page = await browser.newPage();
+    await page.goto(appServer.url);
+    const left = await page.evaluate(async () => {
+      const api = async (method: string, args: unknown) => {
+        const res = await fetch(`./api/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(args),
+        });
+        const envelope = (await res.json()) as { ok: boolean; result?: unknown };
+        if (!envelope.ok) throw new Error(`${method} failed`);
+        return envelope.result;
+      };
+      for (const c of (await api('listCustomCriteria', {})) as { id: string }[]) await api('deleteCustomCriterion', { id: c.id });
+      const layers = (await api('listLayers', {})) as { id: string; kind: string; name_zh: string }[];
+      for (const l of layers.filter((x) => x.kind === 'user' && x.name_zh.includes('land-prices'))) await api('deleteLayer', { id: l.id });
+      return ((await api('listCustomCriteria', {})) as unknown[]).length;
+    });
+    expect(left).toBe(0);
+    await page.close();
+  });
+
   test('a land-price column from an imported CSV becomes a criterion and moves the cheapest park to first', async ({ page, appServer }) => {
     test.setTimeout(240_000);
     const app = new MapPage(page);
@@ -60,6 +85,11 @@ test.describe('decision analysis: own criteria, methods, agreement, value functi
     await expect(page.getByTestId('join-matched')).toContainText('湖南邵阳经济开发区');
     await mcda.customForm().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(RESULTS, 'custom-criterion-zh.png') });
+    // The matched parks in the reader's language.
+    await app.languageSwitch().click();
+    await expect(page.getByTestId('join-matched')).toContainText('Shaoyang Economic Development Zone');
+    await app.languageSwitch().click();
+    await expect(page.getByTestId('join-matched')).toContainText('湖南邵阳经济开发区');
 
     await mcda.saveCriterion();
     await expect(mcda.customRow('工业用地价格')).toBeVisible();

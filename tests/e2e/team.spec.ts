@@ -116,6 +116,8 @@ test.describe('team workspace', () => {
     await expect(bob.conflictDialog()).toBeVisible();
     const nameRow = bob.conflictTable().locator('tr[data-field="name"]');
     await expect(nameRow).toHaveClass(/differs/);
+    // Field names in the reader's language.
+    await expect(nameRow.locator('th')).toHaveText('名称');
     await expect(nameRow.locator('[data-side="mine"]')).toHaveText('电子信息方案（郴州）');
     await expect(nameRow.locator('[data-side="theirs"]')).toHaveText('电子信息方案（衡阳）');
     await expect(bob.conflictTable()).toContainText(names.alice);

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../electron/contract/api.ts';
 import { localName, localText } from '../../../../geo/local-name.ts';
 import { SelfTest } from './self-test.tsx';
 import { RegistryList } from './registry-list.tsx';
+import { useModal } from '../../components/use-modal.ts';
 
 export interface AboutDialogProps {
   info: AppInfo;
@@ -14,14 +15,8 @@ export interface AboutDialogProps {
 /** Version, data folder, and where every reference dataset comes from and under which terms. */
 export function AboutDialog({ info, open, onClose }: AboutDialogProps) {
   const { t, i18n } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal(open);
   const [selfTest, setSelfTest] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
     <dialog ref={ref} className="about" aria-labelledby="about-title" onClose={onClose}>
       <h2 id="about-title">{t('about.title')}</h2>

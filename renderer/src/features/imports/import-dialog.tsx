@@ -4,12 +4,13 @@
  * progress bar and cancel → the layer appears in the layer panel.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { useCallback, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreviewResult } from '../../../../electron/contract/api.ts';
 import { useCancelImport, useImportJob, usePreviewImport, type ImportProgress } from '../../api/mutations.ts';
 import { discardUpload, stageFile, UploadCancelled } from '../../api/uploads.ts';
 import { OVERLAY_IDS, useOverlay, type Overlay } from '../../components/map/overlays.ts';
+import { useModal } from '../../components/use-modal.ts';
 
 const ACCEPT = '.geojson,.json,.csv,.txt,.xlsx,.kml,.kmz,.gpx,.zip';
 type Crs = 'auto' | 'wgs84' | 'gcj02' | 'bd09';
@@ -77,7 +78,7 @@ export function ImportDialog({
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal(open);
   const [chosen, setChosen] = useState<File | null>(null);
   /** The chosen file, staged in the backend (uploads), by id. */
   const [data, setData] = useState<string | null>(null);
@@ -99,13 +100,6 @@ export function ImportDialog({
   const runImport = useImportJob().mutateAsync;
   const cancelImport = useCancelImport().mutateAsync;
   usePreviewOverlay(map, preview?.sample ?? null);
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   const runPreview = useCallback(
     async (f: File, uploadId: string, o: typeof options) => {

@@ -3,12 +3,13 @@
  * brochure) and the PIN that leaves presentation mode, and author a tour from map views.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, Tour, TourStop } from '../../../../electron/contract/api.ts';
 import { localName, localText } from '../../../../geo/local-name.ts';
 import { useSaveTour, useUpdateSettings } from '../../api/mutations.ts';
 import { useSettings, useTours } from '../../api/queries.ts';
+import { useModal } from '../../components/use-modal.ts';
 
 export function PresentationSetup({
   open,
@@ -24,7 +25,7 @@ export function PresentationSetup({
   onClose(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal(open);
   const tours = useTours().data ?? [];
   const [chosenTour, setChosenTour] = useState('');
   const tourId = chosenTour || (tours[0]?.id ?? '');
@@ -39,13 +40,6 @@ export function PresentationSetup({
   const [caption, setCaption] = useState({ zh: '', en: '' });
   const [names, setNames] = useState({ zh: '', en: '' });
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   const act = async (fn: () => Promise<string>) => {
     setMessage(null);

@@ -32,6 +32,7 @@ import { methodSummary } from './method-summary.ts';
 import { PrintBar } from './print-bar.tsx';
 import { RegistryList } from '../about/registry-list.tsx';
 import { StampLine, useReportSeal } from './report-stamp.tsx';
+import { criterionOrigin } from '../scoring/criterion-origin.ts';
 
 /** The verdict of every method on the inputs the ranking used; null while asked or when there is none. */
 function useReportAgreement(inputs: RankInputs | null): { agreement: AgreementResult | null; failed: string | null } {
@@ -263,15 +264,7 @@ export function ReportView({
                   <tr key={c.id}>
                     <td>
                       {name(c)}
-                      <span className="block muted">
-                        {c.origin.kind === 'layer'
-                          ? t('mcda.custom.fromLayer', {
-                              layer: c.origin.layerName,
-                              column: c.origin.column,
-                              join: t(`mcda.custom.joins.${c.origin.join.by}`),
-                            })
-                          : t('mcda.custom.origins.typed')}
-                      </span>
+                      <span className="block muted">{criterionOrigin(c, t)}</span>
                     </td>
                     <td>{c.unit}</td>
                     <td>{t(`mcda.vf.${c.type}`)}</td>

@@ -12,6 +12,7 @@ import { useCustomCriteria } from '../../api/queries.ts';
 import { CustomCriterionForm } from './custom-criterion-form.tsx';
 import { weightKeys, type ScoringAction, type ScoringState } from './scoring-state.ts';
 import { ValueFunctionEditor, type PlotCandidate } from './value-function-editor.tsx';
+import { criterionOrigin } from './criterion-origin.ts';
 
 const NONE: CustomCriterionRecord[] = [];
 
@@ -94,15 +95,7 @@ export function CriteriaView({
                   <tr key={c.id} data-criterion={c.id}>
                     <th scope="row">
                       {localName(c, i18n.language)}
-                      <span className="block muted small">
-                        {c.origin.kind === 'layer'
-                          ? t('mcda.custom.fromLayer', {
-                              layer: c.origin.layerName,
-                              column: c.origin.column,
-                              join: t(`mcda.custom.joins.${c.origin.join.by}`),
-                            })
-                          : t('mcda.custom.origins.typed')}
-                      </span>
+                      <span className="block muted small">{criterionOrigin(c, t)}</span>
                     </th>
                     <td>{c.unit}</td>
                     <td>{t(`mcda.vf.${c.type}`)}</td>

@@ -42,7 +42,18 @@ export function layerColumns(features: readonly { properties: Record<string, unk
 
 /** `radiusKm`: the nearest-point radius the report was made with (named in "none within"). */
 function JoinReportView({ report, radiusKm }: { report: JoinReport; radiusKm: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The report names a park as the catalogue does (Chinese); the parks layer has its English name.
+  const parks = useLayerFeatures('parks').data;
+  const nameOf = useMemo(() => {
+    const names = new Map(
+      (parks?.features ?? []).map((f) => [
+        String(f.properties['id']),
+        localName({ name_zh: String(f.properties['name_zh'] ?? ''), name_en: String(f.properties['name_en'] ?? '') }, i18n.language),
+      ]),
+    );
+    return (id: string, fallback: string) => names.get(id) ?? fallback;
+  }, [parks, i18n.language]);
   return (
     <section className="join-report" data-testid="join-report" aria-label={t('mcda.custom.report')}>
       <p data-testid="join-summary">
@@ -69,7 +80,7 @@ function JoinReportView({ report, radiusKm }: { report: JoinReport; radiusKm: nu
             {report.matched.slice(0, 100).map((m) => (
               <tr key={`${m.row}-${m.candidate}`}>
                 <td>{m.row}</td>
-                <td>{m.name_zh}</td>
+                <td>{nameOf(m.candidate, m.name_zh)}</td>
                 <td className="num">{m.value ?? t('info.unknown')}</td>
                 <td className="num">{m.distanceKm === null ? '' : t('mcda.custom.km', { n: m.distanceKm.toFixed(2) })}</td>
               </tr>

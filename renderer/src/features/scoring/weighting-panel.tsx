@@ -3,7 +3,7 @@
  * points, or by AHP judgements; each mode shows what it produced and puts it on the sliders when
  * asked (weighting-modes.ts).
  */
-import { useReducer, useState } from 'react';
+import { useReducer, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RANK_WEIGHTINGS, type AhpMethod, type CriterionKey, type RankWeighting } from '../../../../geo/index.ts';
 import { AhpEditor } from './ahp-editor.tsx';
@@ -83,76 +83,36 @@ export function WeightingPanel({
           </label>
           <p className="muted small">{t(`mcda.weighting.rankFormula.${state.rankMethod}`)}</p>
           <p className="muted small">{t('mcda.weighting.rankHint')}</p>
-          <table className="criteria-table compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('scoring.criterion')}</th>
-                <th scope="col">{t('mcda.weighting.rank')}</th>
-                <th scope="col">{t('scoring.weight')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((id) => (
-                <tr key={id}>
-                  <th scope="row">{label(id)}</th>
-                  <td>
-                    <input
-                      type="number"
-                      min={1}
-                      max={keys.length}
-                      step={1}
-                      value={state.ranks[id] ?? ''}
-                      placeholder="—"
-                      onChange={(e) =>
-                        dispatch({ type: 'rankSet', id, rank: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })
-                      }
-                      aria-label={t('mcda.weighting.rankOf', { name: label(id) })}
-                      data-testid={`rank-${id}`}
-                    />
-                  </td>
-                  {weightCell(id)}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PerCriterionInputs
+            keys={keys}
+            label={label}
+            heading={t('mcda.weighting.rank')}
+            bounds={{ min: 1, max: keys.length, step: 1 }}
+            placeholder="—"
+            value={(id) => state.ranks[id]}
+            onChange={(id, rank) => dispatch({ type: 'rankSet', id, rank })}
+            ariaLabel={(name) => t('mcda.weighting.rankOf', { name })}
+            testId={(id) => `rank-${id}`}
+            weightCell={weightCell}
+          />
         </fieldset>
       )}
       {state.mode === 'swing' && (
         <fieldset>
           <legend>{t('mcda.weighting.modes.swing')}</legend>
           <p className="muted small">{t('mcda.weighting.swingHint')}</p>
-          <table className="criteria-table compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('scoring.criterion')}</th>
-                <th scope="col">{t('mcda.weighting.points')}</th>
-                <th scope="col">{t('scoring.weight')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((id) => (
-                <tr key={id}>
-                  <th scope="row">{label(id)}</th>
-                  <td>
-                    <input
-                      type="number"
-                      min={0}
-                      max={100}
-                      step={5}
-                      value={state.swing[id] ?? ''}
-                      placeholder="0"
-                      onChange={(e) =>
-                        dispatch({ type: 'swingSet', id, points: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })
-                      }
-                      aria-label={t('mcda.weighting.pointsOf', { name: label(id) })}
-                      data-testid={`swing-${id}`}
-                    />
-                  </td>
-                  {weightCell(id)}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PerCriterionInputs
+            keys={keys}
+            label={label}
+            heading={t('mcda.weighting.points')}
+            bounds={{ min: 0, max: 100, step: 5 }}
+            placeholder="0"
+            value={(id) => state.swing[id]}
+            onChange={(id, points) => dispatch({ type: 'swingSet', id, points })}
+            ariaLabel={(name) => t('mcda.weighting.pointsOf', { name })}
+            testId={(id) => `swing-${id}`}
+            weightCell={weightCell}
+          />
         </fieldset>
       )}
       {state.mode === 'ahp' && (
@@ -212,5 +172,62 @@ export function WeightingPanel({
         </div>
       )}
     </div>
+  );
+}
+
+/** One number per criterion (a rank, swing points) beside the weight it produces. */
+function PerCriterionInputs({
+  keys,
+  label,
+  heading,
+  bounds,
+  placeholder,
+  value,
+  onChange,
+  ariaLabel,
+  testId,
+  weightCell,
+}: {
+  keys: readonly CriterionKey[];
+  label: (id: CriterionKey) => string;
+  heading: string;
+  bounds: { min: number; max: number; step: number };
+  placeholder: string;
+  value: (id: CriterionKey) => number | null | undefined;
+  onChange: (id: CriterionKey, value: number | null) => void;
+  ariaLabel: (name: string) => string;
+  testId: (id: CriterionKey) => string;
+  weightCell: (id: CriterionKey) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <table className="criteria-table compact">
+      <thead>
+        <tr>
+          <th scope="col">{t('scoring.criterion')}</th>
+          <th scope="col">{heading}</th>
+          <th scope="col">{t('scoring.weight')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {keys.map((id) => (
+          <tr key={id}>
+            <th scope="row">{label(id)}</th>
+            <td>
+              <input
+                type="number"
+                {...bounds}
+                value={value(id) ?? ''}
+                placeholder={placeholder}
+                onChange={(e) => onChange(id, e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
+                aria-label={ariaLabel(label(id))}
+                data-testid={testId(id)}
+              />
+            </td>
+            {weightCell(id)}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -3,11 +3,12 @@
  * (the fields that differ marked), and the user keeps one. Nothing is chosen for them; the choice
  * is written to the team log with the next push.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamConflict } from '../../../../electron/contract/api.ts';
 import { useTeamPush, useTeamResolve } from '../../api/mutations.ts';
 import { useTeamConflicts } from '../../api/queries.ts';
+import { useModal } from '../../components/use-modal.ts';
 
 /** Team columns and timestamps are shown above the table, not as fields. */
 const HIDDEN = new Set(['created_at']);
@@ -34,7 +35,7 @@ function Side({ label, side, local }: { label: string; side: TeamConflict['mine'
 
 export function ConflictDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal(open);
   const conflicts = useTeamConflicts(open).data ?? [];
   const resolve = useTeamResolve();
   const push = useTeamPush();
@@ -42,13 +43,6 @@ export function ConflictDialog({ open, onClose }: { open: boolean; onClose(): vo
   const [error, setError] = useState<string | null>(null);
   const [allFields, setAllFields] = useState(false);
   const current = conflicts[Math.min(index, conflicts.length - 1)];
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const choose = (choice: 'mine' | 'theirs') => {
     if (!current) return;
@@ -110,7 +104,9 @@ export function ConflictDialog({ open, onClose }: { open: boolean; onClose(): vo
                 const b = show(theirs[f]);
                 return (
                   <tr key={f} className={differs(f) ? 'differs' : undefined} data-field={f}>
-                    <th scope="row">{f}</th>
+                    <th scope="row" title={f}>
+                      {t(`team.fields.${f}`, { defaultValue: f })}
+                    </th>
                     <td data-side="mine">{current.mine.deleted ? '—' : a}</td>
                     <td data-side="theirs">{current.theirs.deleted ? '—' : b}</td>
                   </tr>

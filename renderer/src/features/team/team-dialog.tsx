@@ -3,13 +3,14 @@
  * where the OS keychain keeps it), connect/test, the status, push/pull/sync with progress, the
  * conflicts waiting for a choice and the team log. The app works the same without any of it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamStatus } from '../../../../electron/contract/api.ts';
 import { useTeamConfigure, useTeamConnect, useTeamPull, useTeamPush, useTeamSync } from '../../api/mutations.ts';
 import { useTeamLog, useTeamStatus } from '../../api/queries.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { formFromUrl, urlFromForm, type SslMode, type TeamForm } from './team-url.ts';
+import { useModal } from '../../components/use-modal.ts';
 
 export interface TeamDialogProps {
   open: boolean;
@@ -52,7 +53,7 @@ function StatusList({ status }: { status: TeamStatus }) {
 
 export function TeamDialog({ open, onClose }: TeamDialogProps) {
   const { t, i18n } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal(open);
   const configure = useTeamConfigure();
   const connect = useTeamConnect();
   const push = useTeamPush();
@@ -66,13 +67,6 @@ export function TeamDialog({ open, onClose }: TeamDialogProps) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [conflictsOpen, setConflictsOpen] = useState(false);
   const shown = form ?? formFromUrl(status?.url ?? null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const act = (work: () => Promise<string>) =>
     void work().then(
