@@ -215,6 +215,7 @@ function Workspace(props: WorkspaceProps) {
           <Guard area="year-compare" onClose={closeYearCompare}>
             <Suspense fallback={loading}>
               <YearComparePanel
+                key={JSON.stringify(yearCompare)}
                 request={yearCompare}
                 scoring={scoring}
                 map={map}

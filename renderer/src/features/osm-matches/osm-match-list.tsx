@@ -19,7 +19,17 @@ export function distanceText(m: number | null, language: string): string {
   return m < 1000 ? `${n(Math.round(m), 0)} m` : `${n(m / 1000, 1)} km`;
 }
 
-function MatchItem({ m, credit, busy, onDecide }: { m: OsmMatch; credit: string | null; busy: boolean; onDecide(d: 'accept' | 'reject' | 'undo'): void }) {
+function MatchItem({
+  m,
+  credit,
+  busy,
+  onDecide,
+}: {
+  m: OsmMatch;
+  credit: string | null;
+  busy: boolean;
+  onDecide(d: 'accept' | 'reject' | 'undo'): void;
+}) {
   const { t, i18n } = useTranslation();
   const name = localName(m.feature, i18n.language);
   const osmName = (i18n.language === 'en' ? (m.osm.name_en ?? m.osm.name) : m.osm.name) ?? t('osmMatches.unnamed');
@@ -48,15 +58,34 @@ function MatchItem({ m, credit, busy, onDecide }: { m: OsmMatch; credit: string 
       <div className="osm-match-actions">
         {m.status === 'pending' ? (
           <>
-            <button type="button" className="primary" disabled={busy} onClick={() => onDecide('accept')} aria-label={t('osmMatches.acceptLabel', { name, osm: osmName })} data-testid="osm-match-accept">
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => onDecide('accept')}
+              aria-label={t('osmMatches.acceptLabel', { name, osm: osmName })}
+              data-testid="osm-match-accept"
+            >
               {t('osmMatches.accept')}
             </button>
-            <button type="button" disabled={busy} onClick={() => onDecide('reject')} aria-label={t('osmMatches.rejectLabel', { name, osm: osmName })} data-testid="osm-match-reject">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => onDecide('reject')}
+              aria-label={t('osmMatches.rejectLabel', { name, osm: osmName })}
+              data-testid="osm-match-reject"
+            >
               {t('osmMatches.reject')}
             </button>
           </>
         ) : (
-          <button type="button" disabled={busy} onClick={() => onDecide('undo')} aria-label={t('osmMatches.undoLabel', { name, osm: osmName })} data-testid="osm-match-undo">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => onDecide('undo')}
+            aria-label={t('osmMatches.undoLabel', { name, osm: osmName })}
+            data-testid="osm-match-undo"
+          >
             {t('osmMatches.undo')}
           </button>
         )}
@@ -81,7 +110,13 @@ export function OsmMatchList() {
   const decided = data?.matches.filter((m) => m.status !== 'pending') ?? [];
   const onDecide = (m: OsmMatch, decision: 'accept' | 'reject' | 'undo') => decide.mutate({ id: m.id, decision });
   const item = (m: OsmMatch) => (
-    <MatchItem key={`${m.id} ${m.status}`} m={m} credit={data?.attribution ?? null} busy={decide.isPending} onDecide={(d) => onDecide(m, d)} />
+    <MatchItem
+      key={`${m.id} ${m.status}`}
+      m={m}
+      credit={data?.attribution ?? null}
+      busy={decide.isPending}
+      onDecide={(d) => onDecide(m, d)}
+    />
   );
   return (
     <section className="panel-section osm-matches" aria-labelledby="osm-matches-heading" data-testid="osm-matches">

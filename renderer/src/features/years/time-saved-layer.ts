@@ -80,7 +80,7 @@ export function useTimeSavedLayer(map: MapLibreMap | null, result: CompareNetwor
               ],
             } satisfies Overlay)
           : null,
-        [result],
+      [result],
     ),
   );
 }

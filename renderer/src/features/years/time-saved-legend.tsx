@@ -10,9 +10,7 @@ export function TimeSavedLegend({ result }: { result: CompareNetworksResult }) {
   const cells = result.timeSaved.minutes.filter((m) => m !== null && Math.abs(m) >= MIN_DRAWN_MINUTES).length;
   return (
     <div className="time-saved-legend" data-testid="time-saved-legend" data-max={result.timeSaved.max} data-cells={cells}>
-      <p className="small">
-        {t('years.compare.timeSaved', { target: to, km: result.timeSaved.grid.cellKm })}
-      </p>
+      <p className="small">{t('years.compare.timeSaved', { target: to, km: result.timeSaved.grid.cellKm })}</p>
       <div className="ramp" aria-hidden="true">
         {TIME_SAVED_STOPS.map((s) => (
           <span key={s.minutes} style={{ background: s.colour, color: s.minutes >= 15 || s.minutes < 0 ? '#fff' : '#222' }}>
@@ -21,7 +19,12 @@ export function TimeSavedLegend({ result }: { result: CompareNetworksResult }) {
         ))}
       </div>
       <p className="muted small">
-        {t('years.compare.timeSavedRange', { max: result.timeSaved.max.toFixed(1), min: result.timeSaved.min.toFixed(1), cells, drawn: MIN_DRAWN_MINUTES })}
+        {t('years.compare.timeSavedRange', {
+          max: result.timeSaved.max.toFixed(1),
+          min: result.timeSaved.min.toFixed(1),
+          cells,
+          drawn: MIN_DRAWN_MINUTES,
+        })}
       </p>
     </div>
   );

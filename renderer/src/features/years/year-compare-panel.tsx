@@ -44,7 +44,19 @@ export function changeText(change: number | null): string {
   return change > 0 ? `+${change}` : change < 0 ? `−${-change}` : '0';
 }
 
-function SidePicker({ which, side, years, osm, onChange }: { which: 'a' | 'b'; side: Side; years: number[]; osm: boolean; onChange(s: Side): void }) {
+function SidePicker({
+  which,
+  side,
+  years,
+  osm,
+  onChange,
+}: {
+  which: 'a' | 'b';
+  side: Side;
+  years: number[];
+  osm: boolean;
+  onChange(s: Side): void;
+}) {
   const { t } = useTranslation();
   const network = side.network ?? 'active';
   return (
@@ -117,7 +129,9 @@ export function RankChangeTable({ result, rows, testId }: { result: CompareNetwo
             <td className={r.change === null || r.change === 0 ? 'muted' : r.change > 0 ? 'rank-up' : 'rank-down'}>
               {changeText(r.change)}
               {r.change !== null && r.change !== 0 && (
-                <span className="sr-only">{t(r.change > 0 ? 'years.compare.up' : 'years.compare.down', { count: Math.abs(r.change) })}</span>
+                <span className="sr-only">
+                  {t(r.change > 0 ? 'years.compare.up' : 'years.compare.down', { count: Math.abs(r.change) })}
+                </span>
               )}
             </td>
             {criteria.map((c) => {
@@ -156,7 +170,7 @@ export function YearComparePanel({
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [park, setPark] = useState<string | null>(null);
   const osm = roads.data?.osm !== null && roads.data?.osm !== undefined;
-  const known = info.data?.years ?? [];
+  const known = useMemo(() => info.data?.years ?? [], [info.data]);
   const range = sliderRange(known, null);
   const years = useMemo(() => {
     const all = new Set<number>([...known, 2025, 2030]);
@@ -171,13 +185,14 @@ export function YearComparePanel({
     compare.mutate(args, {
       onSuccess: (r) => {
         setResult(r);
-        setPark((current) => (current && r.rows.some((x) => x.id === current) ? current : (r.rows.find((x) => x.kind === 'park')?.id ?? null)));
+        setPark((current) =>
+          current && r.rows.some((x) => x.id === current) ? current : (r.rows.find((x) => x.kind === 'park')?.id ?? null),
+        );
       },
     });
   };
-  // Asked once on opening, and again when the window is opened on another pair.
+  // Asked once on opening (the workspace mounts the panel afresh for another pair).
   useEffect(() => {
-    setPair(request);
     run(request);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- run reads the inputs on screen at the moment it is asked
   }, [request]);
@@ -190,7 +205,12 @@ export function YearComparePanel({
 
   return (
     <section className="year-compare-panel" aria-labelledby="year-compare-title" data-testid="year-compare">
-      <CardHeader id="year-compare-title" title={t('years.compare.title')} closeLabel={t('years.compare.close')} onClose={closeYearCompare} />
+      <CardHeader
+        id="year-compare-title"
+        title={t('years.compare.title')}
+        closeLabel={t('years.compare.close')}
+        onClose={closeYearCompare}
+      />
       <div className="year-compare-body">
         <div className="year-compare-presets" role="group" aria-label={t('years.compare.presets')}>
           <button type="button" onClick={() => choose(DEFAULT_PAIR)} data-testid="year-compare-years">
@@ -203,7 +223,14 @@ export function YearComparePanel({
         <div className="year-sides">
           <SidePicker which="a" side={pair.a} years={years} osm={osm} onChange={(a) => setPair({ ...pair, a })} />
           <SidePicker which="b" side={pair.b} years={years} osm={osm} onChange={(b) => setPair({ ...pair, b })} />
-          <button type="button" className="primary" onClick={() => run(pair)} disabled={compare.isPending} aria-busy={compare.isPending} data-testid="year-compare-run">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => run(pair)}
+            disabled={compare.isPending}
+            aria-busy={compare.isPending}
+            data-testid="year-compare-run"
+          >
             {compare.isPending ? t('years.compare.running') : t('years.compare.run')}
           </button>
         </div>
@@ -225,12 +252,21 @@ export function YearComparePanel({
               </div>
             </div>
             <p data-testid="year-compare-summary">
-              {t('years.compare.summary', { changed: result.changed, count: result.rows.length, method: t(`scoring.methods.${result.method}`) })}
+              {t('years.compare.summary', {
+                changed: result.changed,
+                count: result.rows.length,
+                method: t(`scoring.methods.${result.method}`),
+              })}
             </p>
             <TimeSavedLegend result={result} />
             <div className="year-compare-actions">
               <label>
-                <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.currentTarget.checked)} data-testid="year-compare-only-changed" />{' '}
+                <input
+                  type="checkbox"
+                  checked={onlyChanged}
+                  onChange={(e) => setOnlyChanged(e.currentTarget.checked)}
+                  data-testid="year-compare-only-changed"
+                />{' '}
                 {t('years.compare.onlyChanged')}
               </label>
               <label className="field inline">

@@ -17,6 +17,9 @@ export function sliderRange(years: readonly number[], chosen: number | null): { 
 }
 
 /** Whether `a` and `b` name the same network in the same year (the ranking is stale otherwise). */
-export function sameNetwork(a: { kind: string; year: number | null } | undefined, b: { kind: string; year: number | null } | undefined): boolean {
+export function sameNetwork(
+  a: { kind: string; year: number | null } | undefined,
+  b: { kind: string; year: number | null } | undefined,
+): boolean {
   return a?.kind === b?.kind && a?.year === b?.year;
 }
