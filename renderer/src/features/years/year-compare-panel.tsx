@@ -6,7 +6,7 @@
  * printable side-by-side report of one park. Each side names its network.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArgsOf, CompareNetworksResult } from '../../../../electron/contract/api.ts';
 import { localName } from '../../../../geo/local-name.ts';
@@ -178,6 +178,22 @@ export function YearComparePanel({
     return [...all].filter((y) => y >= YEAR_RANGE.min && y <= YEAR_RANGE.max).sort((x, y) => x - y);
   }, [known, range.min, range.max]);
   useTimeSavedLayer(map, result);
+  const panel = useRef<HTMLElement>(null);
+  // The map of the time saved is framed in the part of the map the panel leaves free.
+  useEffect(() => {
+    if (!map || !result) return;
+    const g = result.timeSaved.grid;
+    const box = map.getContainer().getBoundingClientRect();
+    const left = (panel.current?.getBoundingClientRect().right ?? box.left) - box.left + 16;
+    if (box.width - left < 240) return;
+    map.fitBounds(
+      [
+        [g.west, g.north - g.ny * g.dLat],
+        [g.west + g.nx * g.dLng, g.north],
+      ],
+      { padding: { left, right: 56, top: 24, bottom: 24 }, duration: 0 },
+    );
+  }, [map, result]);
 
   const run = (p: YearCompareRequest) => {
     const args = compareArgs(scoring, p);
@@ -204,7 +220,7 @@ export function YearComparePanel({
   const rows = result ? (onlyChanged ? result.rows.filter((r) => r.a.rank !== r.b.rank) : result.rows) : [];
 
   return (
-    <section className="year-compare-panel" aria-labelledby="year-compare-title" data-testid="year-compare">
+    <section ref={panel} className="year-compare-panel" aria-labelledby="year-compare-title" data-testid="year-compare">
       <CardHeader
         id="year-compare-title"
         title={t('years.compare.title')}
