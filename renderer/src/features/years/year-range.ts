@@ -9,10 +9,9 @@ import { YEAR_RANGE } from '../../../../geo/network/years.ts';
 const AFTER_LAST = 5;
 
 export function sliderRange(years: readonly number[], chosen: number | null): { min: number; max: number } {
-  const all = chosen === null ? [...years] : [...years, chosen];
-  if (all.length === 0) return { min: YEAR_RANGE.min, max: YEAR_RANGE.min };
-  const min = Math.max(YEAR_RANGE.min, Math.min(...years, chosen ?? Infinity) - (years.length ? 1 : 0));
-  const max = Math.min(YEAR_RANGE.max, Math.max(...all) + (years.length ? AFTER_LAST : 0));
+  if (years.length === 0) return chosen === null ? { min: YEAR_RANGE.min, max: YEAR_RANGE.min } : { min: chosen, max: chosen };
+  const min = Math.max(YEAR_RANGE.min, Math.min(Math.min(...years) - 1, chosen ?? Infinity));
+  const max = Math.min(YEAR_RANGE.max, Math.max(Math.max(...years) + AFTER_LAST, chosen ?? -Infinity));
   return { min, max };
 }
 
