@@ -68,9 +68,9 @@ describe('query invalidation', () => {
   });
 
   it('no write refetches layer features or the shipped plan', async () => {
-    // Park position corrections (set, reset, or brought by a project file) are the one write that
-    // changes a shipped layer's features (the parks').
-    const moves = new Set<WriteMethod>(['setParkPosition', 'resetParkPosition', 'importProject']);
+    // Park position corrections (set, reset, brought by a project file, or an OSM match accepted or
+    // undone) are the one write that changes a shipped layer's features (the parks').
+    const moves = new Set<WriteMethod>(['setParkPosition', 'resetParkPosition', 'importProject', 'decideOsmMatch']);
     // A team pull (or taking the server's copy) brings teammates' corrections and may replace the
     // features of a shared layer under the same id: it refetches both.
     const pulls = new Set<WriteMethod>(['teamPull', 'teamSync', 'teamResolve']);
