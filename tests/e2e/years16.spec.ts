@@ -4,9 +4,11 @@
  * match of the Hengshan fixture (invented data at real positions). The server is shared by the
  * worker's specs: each test puts the year, the network and the decisions back as it found them.
  */
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, RESULTS, ROOT, test } from './fixtures.ts';
 import { MapPage } from './map-page.ts';
+import { pdfFacts } from './report-page.ts';
 import { ScoringPanel } from './scoring-panel.ts';
 import { YearsPage } from './years-page.ts';
 
@@ -94,6 +96,14 @@ test.describe('scenario years', () => {
     await expect(page.getByTestId('year-report-label-b')).toContainText('情景年份 2030');
     await expect(page.getByTestId('year-report-table').getByTestId('rank-change-row').first()).toBeVisible();
     await page.getByTestId('year-report-close').click();
+    // In English, one click away; then back to Chinese, as the shared server's other specs expect.
+    await app.languageSwitch().click();
+    await expect(page.getByRole('heading', { name: 'What changes between two years or networks' })).toBeVisible();
+    await expect(page.getByTestId('year-compare-label-b')).toContainText('scenario year 2030', { ignoreCase: true });
+    await expect(page.getByTestId('year-compare-summary')).toContainText(/of \d+ candidates change rank/);
+    await page.screenshot({ path: join(RESULTS, 'year-compare-en.png') });
+    await app.languageSwitch().click();
+    await expect(page.getByRole('heading', { name: '两个年份或路网的变化' })).toBeVisible();
     await page.getByRole('button', { name: '关闭比较' }).click();
     await expect(years.compare()).toHaveCount(0);
     // The comparison never touched the stored year.
@@ -142,6 +152,17 @@ test.describe('scenario years', () => {
       await expect(page.getByTestId('year-report-label-b')).toContainText('hengshan.osm');
       await expect(page.getByTestId('year-report-credit')).toContainText('ODbL');
       await expect(page.getByTestId('year-report-minutes').first()).toBeVisible();
+      // Printed through the print stylesheet, as the other reports: both columns name their network on paper.
+      const pdf = join(RESULTS, 'year-report-zh.pdf');
+      await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+      const text = pdfFacts(pdf, false).text.replace(/\s+/g, '');
+      expect(text).toContain('两个路网的对照报告');
+      expect(text).toContain('湖南衡东经济开发区');
+      expect(text).toContain('路网：示意路网');
+      expect(text).toMatch(/路网：OpenStreetMap[^·]*hengshan\.osm/);
+      expect(text).toContain('ODbL');
+      expect(text).not.toContain('OpenStreetMap 匹配审核');
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(RESULTS, 'year-report-zh-page1')]);
       await page.getByTestId('year-report-close').click();
       await page.getByRole('button', { name: '关闭比较' }).click();
     } finally {
