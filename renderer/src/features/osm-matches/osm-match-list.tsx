@@ -16,7 +16,7 @@ import { useOsmMatches, useRoadNetwork } from '../../api/queries.ts';
 export function distanceText(m: number | null, language: string): string {
   if (m === null) return '—';
   const n = (v: number, d: number) => v.toLocaleString(language === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: d });
-  return m < 1000 ? `${n(Math.round(m), 0)} m` : `${n(m / 1000, 1)} km`;
+  return Math.round(m) < 1000 ? `${n(Math.round(m), 0)} m` : `${n(m / 1000, 1)} km`;
 }
 
 function MatchItem({
