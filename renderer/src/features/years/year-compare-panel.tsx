@@ -274,6 +274,11 @@ export function YearComparePanel({
                 method: t(`scoring.methods.${result.method}`),
               })}
             </p>
+            {result.changed === 0 && result.timeSaved.max === 0 && result.timeSaved.min === 0 && (
+              <p className="muted small" data-testid="year-compare-nothing">
+                {t('years.compare.nothingChanges')}
+              </p>
+            )}
             <TimeSavedLegend result={result} />
             <div className="year-compare-actions">
               <label>
