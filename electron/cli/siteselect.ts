@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { CRS_IDS, type CrsId } from '../../geo/index.ts';
 import { MCDA_USAGE, parseNumberList, runMcda, UsageError } from './mcda-command.ts';
 import { runTeam, TEAM_USAGE } from './team-command.ts';
+import { asOfArg, runNetworkCompare, runNetworkYear, runOsm, YEARS_USAGE } from './years-command.ts';
 import {
   EXPORT_FORMATS,
   LAYER_ROLES,
@@ -29,8 +30,8 @@ const USAGE = `usage: siteselect <command> [--data-dir DIR]
 commands:
   --version                                  print the version
   layers                                     every layer (reference and user-made) as JSON: id, name, feature count
-  travel-times --from LON,LAT                minutes to the nearest facility of each class and to each market
-  isochrone --from LON,LAT --minutes 30,60,90 --out FILE.geojson [--cell-km N]
+  travel-times --from LON,LAT [--as-of YEAR] minutes to the nearest facility of each class and to each market
+  isochrone --from LON,LAT --minutes 30,60,90 --out FILE.geojson [--cell-km N] [--as-of YEAR]
                                              areas reachable within each time, as GeoJSON
   export-network --out FILE.geojson          the active network: nodes (Points) and edges (LineStrings)
   network import FILE [--bbox W,S,E,N | --whole]
@@ -38,12 +39,13 @@ commands:
                                              as the road network; default clip: the zone and its corridors
   network info                               the active network: source, as-of date, bbox, counts, km and speed per class
   network use osm|schematic                  choose the network every travel time uses
+${YEARS_USAGE}
   park set-position PARK --lnglat LON,LAT [--crs wgs84|gcj02|bd09] [--note TEXT]
                                              correct a park's position (PARK: its id or catalogue code, e.g. S437065)
   park reset PARK                            undo the correction: the shipped position again
   route --from LON,LAT --to LON,LAT [--geojson]
                                              driving minutes, km, snap distances and road classes on the active network
-  score --profile FILE.json [--method wsm|ahp|topsis|owa|promethee|vikor|electre] [--format json|csv]
+  score --profile FILE.json [--method wsm|ahp|topsis|owa|promethee|vikor|electre] [--format json|csv] [--as-of YEAR]
                                              rank every candidate site for an enterprise profile
 ${MCDA_USAGE}
   import FILE [--role ROLE] [--crs wgs84|gcj02|bd09|auto] [--name NAME] [--lng COL --lat COL] [--swap]
@@ -58,7 +60,8 @@ ${TEAM_USAGE}
   web [--port N]                             start the browser edition on 127.0.0.1 and print its URL
   help                                       this text
 
-Positions are WGS-84 longitude,latitude in degrees.`;
+Positions are WGS-84 longitude,latitude in degrees. --as-of YEAR computes on the network as it stands in that
+year (lines and roads open by then; "now": as its data stands); without it, the year set by \`network year\`.`;
 
 /** A failure the user caused (bad command or option): message on stderr, exit code 2. */
 export { UsageError };
@@ -212,6 +215,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     }
     if (command === 'network') {
       const [sub, ...args] = rest;
+      if (sub === 'compare') {
+        const dirAt = args.indexOf('--data-dir');
+        const dataDir = dirAt >= 0 && args[dirAt + 1] ? (args[dirAt + 1] as string) : defaultDataDir();
+        io.out(JSON.stringify(await withBackend(dataDir, (b) => runNetworkCompare(args, b, readJsonFile)), null, 2));
+        return 0;
+      }
       const { values, positionals } = parseArgs({
         args,
         options: { 'data-dir': { type: 'string' }, bbox: { type: 'string' }, whole: { type: 'boolean' } },
@@ -221,6 +230,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       const dataDir = values['data-dir'] ?? defaultDataDir();
       if (sub === 'info') {
         io.out(JSON.stringify(await withBackend(dataDir, (b) => ok(dispatch(b.api, 'roadNetworkInfo', {}))), null, 2));
+        return 0;
+      }
+      if (sub === 'year') {
+        io.out(JSON.stringify(await withBackend(dataDir, (b) => runNetworkYear(positionals, b)), null, 2));
         return 0;
       }
       if (sub === 'use') {
@@ -263,7 +276,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         io.out(JSON.stringify(status.info, null, 2));
         return 0;
       }
-      throw new UsageError(`network needs import, info or use, got "${sub ?? ''}"`);
+      throw new UsageError(`network needs import, info, use, year or compare, got "${sub ?? ''}"`);
     }
     if (command === 'park') {
       const [sub, ...args] = rest;
@@ -316,18 +329,23 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
           minutes: { type: 'string' },
           out: { type: 'string' },
           'cell-km': { type: 'string' },
+          'as-of': { type: 'string' },
         },
         strict: true,
         allowPositionals: false,
       });
+      if (command === 'export-network' && values['as-of'] !== undefined)
+        throw new UsageError('export-network has no --as-of: it writes the network as it is stored');
+      const asOf = asOfArg(values['as-of']);
       const from = command === 'export-network' ? undefined : parseLngLat(values.from);
       if (command !== 'travel-times' && !values.out) throw new UsageError(`${command} needs --out FILE.geojson`);
       const envelope = await withBackend(values['data-dir'] ?? defaultDataDir(), (b) =>
         command === 'travel-times'
-          ? dispatch(b.api, 'travelTimes', { from })
+          ? dispatch(b.api, 'travelTimes', { from, ...asOf })
           : command === 'isochrone'
             ? dispatch(b.api, 'isochrone', {
                 from,
+                ...asOf,
                 minutes: parseMinutes(values.minutes),
                 ...(values['cell-km'] ? { cellKm: Number(values['cell-km']) } : {}),
               })
@@ -347,24 +365,37 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     if (command === 'score') {
       const { values } = parseArgs({
         args: rest,
-        options: { 'data-dir': { type: 'string' }, profile: { type: 'string' }, method: { type: 'string' }, format: { type: 'string' } },
+        options: {
+          'data-dir': { type: 'string' },
+          profile: { type: 'string' },
+          method: { type: 'string' },
+          format: { type: 'string' },
+          'as-of': { type: 'string' },
+        },
         strict: true,
         allowPositionals: false,
       });
       if (!values.profile) throw new UsageError('score needs --profile FILE.json (see README: the profile file format)');
+      const asOf = asOfArg(values['as-of']);
       const format = values.format ?? 'json';
       if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got "${format}"`);
       const file = readJsonFile(values.profile);
       const { weights, ahp, method: fileMethod, ...profile } = (file ?? {}) as Record<string, unknown>;
       const method = values.method ?? fileMethod ?? 'wsm';
       const envelope = await withBackend(values['data-dir'] ?? defaultDataDir(), (b) =>
-        dispatch(b.api, 'scoreSites', { profile, method, ...(weights ? { weights } : {}), ...(ahp ? { ahp } : {}) }),
+        dispatch(b.api, 'scoreSites', { profile, method, ...asOf, ...(weights ? { weights } : {}), ...(ahp ? { ahp } : {}) }),
       );
       if (!envelope.ok) throw new Error(envelope.error.message.replace(/^bad argument for scoreSites: /, 'bad profile: '));
       io.out(format === 'json' ? JSON.stringify(envelope.result, null, 2) : rankingCsv(envelope.result as RankingResult));
       return 0;
     }
     if (command === 'mcda') return await runMcda(rest, io);
+    if (command === 'osm') {
+      const dirAt = rest.indexOf('--data-dir');
+      const dataDir = dirAt >= 0 && rest[dirAt + 1] ? (rest[dirAt + 1] as string) : defaultDataDir();
+      io.out(JSON.stringify(await withBackend(dataDir, (b) => runOsm(rest, b)), null, 2));
+      return 0;
+    }
     if (command === 'team') {
       const dirAt = rest.indexOf('--data-dir');
       const dataDir = dirAt >= 0 && rest[dirAt + 1] ? (rest[dirAt + 1] as string) : defaultDataDir();

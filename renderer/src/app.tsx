@@ -37,6 +37,10 @@ import { useMapSelection } from './workspace/use-map-selection.ts';
 import { usePresentationLayers } from './workspace/use-presentation-layers.ts';
 import { usePresenting, type Presenting } from './workspace/use-presenting.ts';
 import { useSitePlacement } from './workspace/use-site-placement.ts';
+import { OsmMatchList } from './features/osm-matches/osm-match-list.tsx';
+import { YearSlider } from './features/years/year-slider.tsx';
+import { closeYearCompare, useYearCompareRequest } from './features/years/use-year-compare.ts';
+import type { CompareNetworksResult } from '../../electron/contract/api.ts';
 
 // Loaded when first opened: it carries the charting library, which the opening map does not need.
 const ScoringPanel = lazy(() => import('./features/scoring/scoring-panel.tsx').then((m) => ({ default: m.ScoringPanel })));
@@ -45,6 +49,8 @@ const PresentationSetup = lazy(() =>
   import('./features/presentation/presentation-setup.tsx').then((m) => ({ default: m.PresentationSetup })),
 );
 const ReportView = lazy(() => import('./features/reports/report-view.tsx').then((m) => ({ default: m.ReportView })));
+const YearComparePanel = lazy(() => import('./features/years/year-compare-panel.tsx').then((m) => ({ default: m.YearComparePanel })));
+const YearCompareReport = lazy(() => import('./features/years/year-compare-report.tsx').then((m) => ({ default: m.YearCompareReport })));
 
 interface WorkspaceProps {
   info: AppInfo;
@@ -88,6 +94,8 @@ function Workspace(props: WorkspaceProps) {
   const [importOpen, setImportOpen] = useState(false);
   const importDialog = useRef<ImportDialogHandle>(null);
   const [report, setReport] = useState<{ mapImage: string | null } | null>(null);
+  const yearCompare = useYearCompareRequest();
+  const [yearReport, setYearReport] = useState<{ result: CompareNetworksResult; park: string; mapImage: string | null } | null>(null);
   const exitPresentation = useCallback(() => {
     presentationLayers.restore();
     onPresent(null);
@@ -136,6 +144,12 @@ function Workspace(props: WorkspaceProps) {
         </Guard>
         <Guard area="road-network">
           <RoadNetworkPanel />
+        </Guard>
+        <Guard area="years">
+          <YearSlider />
+        </Guard>
+        <Guard area="osm-matches">
+          <OsmMatchList />
         </Guard>
         <Guard area="layers">
           <LayerPanel
@@ -196,6 +210,24 @@ function Workspace(props: WorkspaceProps) {
               />
             </Suspense>
           </Guard>
+        )}
+        {yearCompare && (
+          <Guard area="year-compare" onClose={closeYearCompare}>
+            <Suspense fallback={loading}>
+              <YearComparePanel
+                key={JSON.stringify(yearCompare)}
+                request={yearCompare}
+                scoring={scoring}
+                map={map}
+                onReport={(result, park) => void mapSnapshot(mapRef.current).then((mapImage) => setYearReport({ result, park, mapImage }))}
+              />
+            </Suspense>
+          </Guard>
+        )}
+        {yearReport && (
+          <Suspense fallback={loading}>
+            <YearCompareReport {...yearReport} onClose={() => setYearReport(null)} />
+          </Suspense>
         )}
         {report && scoring.state.result && (
           <Suspense fallback={loading}>

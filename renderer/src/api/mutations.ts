@@ -179,3 +179,9 @@ export const useRankUncertainty = () => useAction('rankUncertainty');
 export const useGapAnalysis = () => useAction('gapAnalysis');
 export const useMethodSelfTest = () => useAction('methodSelfTest');
 export const useReportStamp = () => useAction('reportStamp');
+/** The scenario year every figure is computed in (null: the network as its data stands). */
+export const useSetNetworkYear = () => useWrite('setNetworkYear');
+/** Two networks (two years, or schematic and OSM) ranked side by side, with the time saved. */
+export const useCompareNetworks = () => useAction('compareNetworks');
+/** Accept, reject or undo a proposed OpenStreetMap match. */
+export const useDecideOsmMatch = () => useWrite('decideOsmMatch');

@@ -34,6 +34,7 @@ export const queries = {
   teamConflicts: () => queryOptions({ queryKey: queryKeys.teamConflicts, queryFn: () => call('teamConflicts') }),
   teamLog: () => queryOptions({ queryKey: queryKeys.teamLog, queryFn: () => call('teamLog', { limit: 30 }) }),
   dataRanges: () => queryOptions({ queryKey: queryKeys.dataRanges, queryFn: () => call('getDataRanges') }),
+  osmMatches: () => queryOptions({ queryKey: queryKeys.osmMatches, queryFn: () => call('osmMatches', { include: 'all' }) }),
 };
 
 export const useAppInfo = () => useQuery(queries.appInfo());
@@ -59,6 +60,8 @@ export const useTeamLog = (enabled: boolean) => useQuery({ ...queries.teamLog(),
  */
 export const useTeamStatus = (polling: boolean) => useQuery({ ...queries.teamStatus(), refetchInterval: polling ? 300 : false });
 export const useDataRanges = () => useQuery(queries.dataRanges());
+/** Proposed OpenStreetMap matches and the decisions taken (include: all). */
+export const useOsmMatches = () => useQuery(queries.osmMatches());
 /** Today's stamp for a printed page's choices, asked afresh each time a page opens. */
 export const useStampOf = (subject: ArgsOf<'reportStamp'> | null) =>
   useQuery({

@@ -78,6 +78,9 @@ export const OVERLAY_IDS = {
   importPreviewLine: 'import-preview-line',
   /** A new highlight gets a new source id, `tour-highlight-<n>` (see presentation-mode.tsx). */
   highlight: 'tour-highlight',
+  /** Minutes saved between two networks (features/years). */
+  timeSaved: 'years-time-saved',
+  timeSavedFill: 'years-time-saved-fill',
 } as const;
 
 /** A user layer's source and layer ids. */

@@ -4,6 +4,7 @@
  * park one place. All numbers come from the `compareParks` handler (the same scoring as the
  * ranking screen).
  */
+import { YearCompareButton } from '../years/year-compare-button.tsx';
 import { RadarChart } from 'echarts/charts';
 import { LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
 import { use as registerEcharts } from 'echarts/core';
@@ -234,6 +235,7 @@ export function ComparisonView({
         <button type="button" onClick={onBack} data-testid="compare-back">
           {t('compare.back')}
         </button>
+        <YearCompareButton testId="comparison-year-compare" />
         {result && (
           <label className="field inline">
             <span>{t('compare.own')}</span>

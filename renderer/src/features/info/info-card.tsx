@@ -112,6 +112,8 @@ function withCorrectionNote(p: Record<string, unknown>, t: (k: string, o?: Recor
   const c = p['correction'] as {
     source: string;
     osm_id: string | null;
+    /** An OSM correction's licence notice (ODbL), shown with it. */
+    credit?: string | null;
     date: string;
     note: string;
     given: { crs: string; lng: number; lat: number };
@@ -120,7 +122,10 @@ function withCorrectionNote(p: Record<string, unknown>, t: (k: string, o?: Recor
   return {
     ...p,
     precision_note: t('correction.precisionNote', {
-      by: t(`correction.source.${c.source}`, { defaultValue: c.source }) + (c.osm_id ? ` ${c.osm_id}` : ''),
+      by:
+        t(`correction.source.${c.source}`, { defaultValue: c.source }) +
+        (c.osm_id ? ` ${c.osm_id}` : '') +
+        (c.credit ? ` (${c.credit})` : ''),
       date: c.date,
       note: c.note ? t('correction.noteSuffix', { note: c.note }) : '',
       crs: t(`correction.crsShort.${c.given.crs}`, { defaultValue: c.given.crs }),

@@ -25,6 +25,7 @@ import { WeightingPanel } from './weighting-panel.tsx';
 
 type InputsTab = 'profile' | 'method' | 'weights' | 'scenarios';
 import { UncertaintySection } from './uncertainty-section.tsx';
+import { YearCompareButton } from '../years/year-compare-button.tsx';
 import type { Uncertainty } from './use-uncertainty.ts';
 
 export interface ScoringPanelProps {
@@ -157,6 +158,7 @@ export function ScoringPanel({
         <button type="button" disabled={s.compareIds.length < 2} onClick={() => void scoring.runCompare()} data-testid="compare-open">
           {t('compare.open', { n: s.compareIds.length })}
         </button>
+        <YearCompareButton testId="ranking-year-compare" />
       </div>
       <RankingView
         result={s.result}

@@ -6,7 +6,8 @@ import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react
 import type { Scenario } from '../../../../electron/contract/api.ts';
 import type { CriterionKey } from '../../../../geo/index.ts';
 import { useCompareParks, useMethodAgreement, useScoreSites, useSimilarSites } from '../../api/mutations.ts';
-import { useCustomCriteria, useLoaders, usePlanTaxonomy, useProfilePresets } from '../../api/queries.ts';
+import { useCustomCriteria, useLoaders, useNetworkInfo, usePlanTaxonomy, useProfilePresets } from '../../api/queries.ts';
+import { useRerankOnNetworkChange } from '../years/use-rerank.ts';
 import {
   agreementArgs,
   INITIAL_SCORING_STATE,
@@ -132,6 +133,9 @@ export function useScoring(): Scoring {
     },
     [similarSites, state.profile],
   );
+
+  // A new scenario year (or network) makes the ranking on screen stale: rank its inputs again.
+  useRerankOnNetworkChange(useNetworkInfo().data?.network, state, rank);
 
   const cancelPending = useCallback(() => {
     ticket.current++;
