@@ -37,10 +37,11 @@ export function useRoadMap(map: MapLibreMap | null, visible: boolean) {
   const info = useRoadLayer();
   const overlay = useMemo(() => roadOverlay(info.data, window.location.origin, visible), [info.data, visible]);
   useOverlay(map, overlay);
-  const [target, setTarget] = useState<RoadTarget | null>(null);
+  // Kept with the tiles it was clicked on: after a new import (or none), the old road's card goes.
+  const [picked, setPicked] = useState<{ road: RoadTarget; tiles: string | null } | null>(null);
+  const tiles = info.data?.tiles ?? null;
+  const target = picked && picked.tiles === tiles && overlay !== null ? picked.road : null;
   const available = overlay !== null;
-  // A new network, or none: the card of a road of the old one goes.
-  useEffect(() => setTarget(null), [info.data?.tiles]);
 
   const onMove = useEffectEvent((m: MapLibreMap, e: MapMouseEvent) => {
     const canvas = m.getCanvas();
@@ -62,7 +63,7 @@ export function useRoadMap(map: MapLibreMap | null, visible: boolean) {
     };
   }, [map, available]);
 
-  const select = useCallback((hit: RoadTarget) => setTarget(hit), []);
-  const clear = useCallback(() => setTarget(null), []);
+  const select = useCallback((hit: RoadTarget) => setPicked({ road: hit, tiles }), [tiles]);
+  const clear = useCallback(() => setPicked(null), []);
   return { info: info.data, available, target, select, clear };
 }
