@@ -71,11 +71,13 @@ describe('roadOverlay', () => {
 });
 
 describe('roadLegend', () => {
-  it('lists the groups the network has, top to bottom, with their kilometres and class speeds', () => {
+  it('lists the groups the network has roads of, top to bottom, with their kilometres and class speeds', () => {
     const rows = roadLegend(info);
-    expect(rows.map((r) => r.id)).toEqual(['motorway', 'trunk', 'primary', 'secondary', 'tertiary', 'link']);
+    // trunk is in the profile (a speed) but has no road in this extract; minor roads are neither.
+    expect(rows.map((r) => r.id)).toEqual(['motorway', 'primary', 'secondary', 'tertiary', 'link']);
+    // The link group: motorway_link has roads (60 km/h), trunk_link only a speed (50 km/h); both speeds are the group's.
     expect(rows.find((r) => r.id === 'link')).toMatchObject({ km: 8.25, speeds: { min: 50, max: 60 } });
-    expect(rows.find((r) => r.id === 'trunk')).toMatchObject({ km: 0, speeds: { min: 80, max: 80 } });
+    expect(rows.find((r) => r.id === 'primary')).toMatchObject({ km: 60, speeds: { min: 60, max: 60 } });
     expect(rows.find((r) => r.id === 'motorway')?.colour).toBe(ROAD_STYLE['motorway']?.colour);
   });
 

@@ -157,13 +157,13 @@ export interface RoadLegendEntry {
   speeds: { min: number; max: number } | null;
 }
 
-/** Legend rows for the groups the network has (km > 0 or a speed in its profile), top to bottom. */
+/** Legend rows for the groups the network has roads of (a class of the profile with none in the extract is left out), top to bottom. */
 export function roadLegend(info: Pick<RoadLayerInfo, 'km_by_class' | 'speeds_kmh'>): RoadLegendEntry[] {
   const out: RoadLegendEntry[] = [];
   for (const g of ROAD_LEGEND) {
     const km = g.classes.reduce((sum, c) => sum + (info.km_by_class[c] ?? 0), 0);
     const speeds = g.classes.map((c) => info.speeds_kmh[c]).filter((v): v is number => typeof v === 'number');
-    if (km <= 0 && speeds.length === 0) continue;
+    if (km <= 0) continue;
     out.push({
       id: g.id,
       colour: ROAD_STYLE[g.id]?.colour ?? '#888888',
