@@ -278,6 +278,11 @@ test.describe('everything on the imported network (issue 16)', () => {
     expect(cells).toContainEqual(['路网', OSM_NAME]);
     expect(cells).toContainEqual(['路网数据日期', '2025-06-01']);
 
+    // In English, the same labels (this server is this spec's own: its language need not be put back).
+    await page.getByTestId('language-switch').click();
+    await expect(page.getByTestId('ranking-network')).toContainText(`Network: OpenStreetMap road network (${FILE})`);
+    await expect(legend.locator('li[data-road-class="motorway"]')).toContainText(/Motorway.*km/);
+
     expect(offMachine).toEqual([]);
     expect(errors).toEqual([]);
   });
