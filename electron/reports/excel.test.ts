@@ -89,6 +89,30 @@ describe('Excel report', () => {
     expect(rows.some((r) => String(r.getCell(7).value).includes('OpenStreetMap'))).toBe(true);
   });
 
+  it('names the network its times come from, with its as-of date and scenario year, on the assumptions sheet', async () => {
+    const [equipment] = await presets();
+    const labels = {
+      'sheet.assumptions': 'Assumptions',
+      'col.networkName': 'Road network',
+      'col.networkAsOf': 'Network data as of',
+      'col.networkYear': 'Scenario year',
+      'network.asOfUnknown': 'unknown',
+      'network.yearNow': 'as the data stands',
+    };
+    const file = await ok<{ dataBase64: string }>('exportReport', { payload: { profile: equipment?.profile }, language: 'zh', labels });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as never);
+    const rows = ((wb.getWorksheet('Assumptions') as ExcelJS.Worksheet).getRows(2, 100) ?? []).map((r) => [
+      r.getCell(1).value,
+      r.getCell(2).value,
+    ]);
+    const ranking = CONTRACT.scoreSites.result.parse(await ok('scoreSites', { profile: equipment?.profile, monteCarloSamples: 0 }));
+    expect(ranking.network.kind).toBe('schematic');
+    expect(rows).toContainEqual(['Road network', ranking.network.name_zh]);
+    expect(rows).toContainEqual(['Network data as of', ranking.network.asOf ?? 'unknown']);
+    expect(rows).toContainEqual(['Scenario year', ranking.network.year ?? 'as the data stands']);
+  });
+
   it('names an own criterion that took part in the criteria, weights and sources, with its source and date', async () => {
     const [equipment] = await presets();
     const own = CONTRACT.saveCustomCriterion.result.parse(

@@ -127,6 +127,11 @@ export async function reportWorkbook(
   const r4 = wb.addWorksheet(L('sheet.assumptions'));
   header(r4, [L('col.item'), L('col.value')]);
   row(r4, [L('col.method'), L(`method.${ranking.method}`)]);
+  // The network every travel time of the workbook comes from (issue 16: every report names it).
+  const net = ranking.network;
+  row(r4, [L('col.networkName'), localName(net, args.language)]);
+  row(r4, [L('col.networkAsOf'), net.asOf ?? L('network.asOfUnknown')]);
+  row(r4, [L('col.networkYear'), net.year ?? L('network.yearNow')]);
   for (const [id, w] of Object.entries(ranking.weights))
     if (w > 0) row(r4, [`${L('col.weight')}: ${C(id)}`, `${Math.round(w * 10) / 10} %`]);
   for (const [key, value] of Object.entries(DEFAULT_ASSUMPTIONS)) row(r4, [L(`assumptions.${key}`), value]);

@@ -15,6 +15,9 @@ import { AboutDialog } from './features/about/about-dialog.tsx';
 import { AccessCard } from './features/access/access-card.tsx';
 import { AccessPanel } from './features/access/access-panel.tsx';
 import { RoadNetworkPanel } from './features/network/road-network-panel.tsx';
+import { RoadCard } from './features/roads/road-card.tsx';
+import { ROAD_LAYER_KEY } from './features/roads/road-legend.tsx';
+import { useRoadMap } from './features/roads/use-road-layer.ts';
 import { useAccessPoint } from './features/access/use-access-point.ts';
 import { useSurface } from './features/access/use-surface.ts';
 import { ImportDialog, type ImportDialogHandle } from './features/imports/import-dialog.tsx';
@@ -77,6 +80,7 @@ function Workspace(props: WorkspaceProps) {
   const network = useNetworkInfo();
   const markets = useMemo(() => network.data?.markets ?? [], [network.data]);
   const scoring = useScoring();
+  const roads = useRoadMap(map, !visibility.hidden.has(ROAD_LAYER_KEY));
   const selection = useMapSelection({ onFeature: access.clear });
   const placement = useSitePlacement(scoring, selection.setCandidate);
   useMapClicks(map, {
@@ -85,7 +89,13 @@ function Workspace(props: WorkspaceProps) {
     chooseCandidate: selection.setCandidate,
     clickEmpty: (at) => {
       selection.clearFeature();
+      roads.clear();
       access.pick(at);
+    },
+    clickRoad: (road) => {
+      selection.clearFeature();
+      access.clear();
+      roads.select(road);
     },
   });
   const uncertainty = useUncertainty(scoring);
@@ -185,6 +195,11 @@ function Workspace(props: WorkspaceProps) {
         {selection.feature && (
           <Guard area="info-card" key={String(selection.feature.properties['id'])} onClose={selection.clearFeature}>
             <InfoCard feature={selection.feature} map={map} onClose={selection.clearFeature} />
+          </Guard>
+        )}
+        {!selection.feature && roads.target && (
+          <Guard area="road-card" key={`${roads.target.kind}/${roads.target.id}`} onClose={roads.clear}>
+            <RoadCard target={roads.target} onClose={roads.clear} />
           </Guard>
         )}
         {!selection.feature && access.point && !scoringOpen && (

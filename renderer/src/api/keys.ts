@@ -37,6 +37,10 @@ export const queryKeys = {
   networkData: ['network', 'data'],
   /** Which network is active, and the imported OpenStreetMap network's provenance. */
   roadNetwork: ['network', 'roads'],
+  /** The imported network's road tiles (their versioned URL) and legend figures. */
+  roadLayer: ['network', 'road-layer'],
+  /** A clicked road or interchange of the imported network: its OSM tags and speeds. */
+  roadFeature: (kind: 'way' | 'junction', id: number) => ['network', 'road-feature', kind, id],
   travelTimes: (from: LngLat) => ['network', 'travel-times', from[0], from[1]],
   catchment: (from: LngLat, minutes: readonly number[]) => ['network', 'catchment', from[0], from[1], ...minutes],
   isochrone: (from: LngLat, minutes: readonly number[]) => ['network', 'isochrone', from[0], from[1], ...minutes],

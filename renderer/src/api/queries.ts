@@ -21,6 +21,7 @@ export const queries = {
   networkInfo: () => queryOptions({ queryKey: queryKeys.networkInfo, queryFn: () => call('networkInfo') }),
   networkData: () => queryOptions({ queryKey: queryKeys.networkData, queryFn: () => call('networkData') }),
   roadNetwork: () => queryOptions({ queryKey: queryKeys.roadNetwork, queryFn: () => call('roadNetworkInfo') }),
+  roadLayer: () => queryOptions({ queryKey: queryKeys.roadLayer, queryFn: () => call('roadLayerInfo') }),
   parkCorrections: () => queryOptions({ queryKey: queryKeys.parkCorrections, queryFn: () => call('listParkCorrections') }),
   travelTimes: (from: LngLat) =>
     queryOptions({ queryKey: queryKeys.travelTimes(from), queryFn: () => call('travelTimes', { from: [from[0], from[1]] }) }),
@@ -43,6 +44,15 @@ export const useSettings = () => useQuery(queries.settings());
 export const useTours = () => useQuery(queries.tours());
 export const useNetworkInfo = () => useQuery(queries.networkInfo());
 export const useRoadNetwork = () => useQuery(queries.roadNetwork());
+/** The imported network's road layer (tiles, legend figures); `available` is false while the schematic network is active. */
+export const useRoadLayer = () => useQuery(queries.roadLayer());
+/** A clicked road or interchange, or nothing asked while `target` is null. */
+export function useRoadFeature(target: { kind: 'way' | 'junction'; id: number } | null) {
+  return useQuery({
+    queryKey: target ? queryKeys.roadFeature(target.kind, target.id) : ['network', 'road-feature'],
+    queryFn: target ? () => call('roadFeature', target) : skipToken,
+  });
+}
 export const useParkCorrections = () => useQuery(queries.parkCorrections());
 export const usePlanTaxonomy = () => useQuery(queries.planTaxonomy());
 export const useProfilePresets = () => useQuery(queries.profilePresets());

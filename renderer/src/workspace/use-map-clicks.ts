@@ -1,12 +1,14 @@
 /**
  * What a click on the map means: while a site is being placed, it places it; on a ranked
- * candidate, it chooses it; on a reference feature, that layer's own handler opens its card; on
- * empty ground, it asks for travel times from that point.
+ * candidate, it chooses it; on a reference feature, that layer's own handler opens its card; on a
+ * road or interchange of the imported network, its card; on empty ground, it asks for travel times
+ * from that point.
  */
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useEffectEvent } from 'react';
 import { OVERLAY_IDS } from '../components/map/overlays.ts';
 import { REFERENCE_STYLES } from '../features/layers/reference-style.ts';
+import { roadAt, type RoadTarget } from '../features/roads/use-road-layer.ts';
 
 const INTERACTIVE = Object.values(REFERENCE_STYLES).flatMap((s) => s.interactive);
 
@@ -18,6 +20,7 @@ export function useMapClicks(
     placeSite(name: string, at: [number, number]): Promise<void>;
     chooseCandidate(id: string): void;
     clickEmpty(at: [number, number]): void;
+    clickRoad?(road: RoadTarget): void;
   },
 ): void {
   const onClick = useEffectEvent((target: MapLibreMap, e: MapMouseEvent) => {
@@ -35,6 +38,11 @@ export function useMapClicks(
     }
     const layersPresent = INTERACTIVE.filter((id) => target.getLayer(id));
     if (target.queryRenderedFeatures(e.point, { layers: layersPresent }).length > 0) return;
+    const road = handlers.clickRoad ? roadAt(target, e.point) : null;
+    if (road) {
+      handlers.clickRoad?.({ ...road, at });
+      return;
+    }
     handlers.clickEmpty(at);
   });
   useEffect(() => {

@@ -35,9 +35,11 @@ export const DRAWING_ORDER = [
   'isochrone-areas',
   'surface',
   'basemap-lines',
+  'roads',
   'user-shapes',
   'reference-lines',
   'basemap-labels',
+  'road-labels',
   'isochrone-lines',
   'access-origin',
   'user-points',
@@ -76,6 +78,12 @@ export const OVERLAY_IDS = {
   importPreview: 'import-preview',
   importPreviewCircle: 'import-preview-circle',
   importPreviewLine: 'import-preview-line',
+  /** The imported OpenStreetMap network's roads and interchanges (features/roads). */
+  roads: 'osm-roads',
+  roadCasing: 'osm-roads-casing',
+  roadLine: 'osm-roads-line',
+  roadJunction: 'osm-roads-junction',
+  roadJunctionLabel: 'osm-roads-junction-label',
   /** A new highlight gets a new source id, `tour-highlight-<n>` (see presentation-mode.tsx). */
   highlight: 'tour-highlight',
   /** Minutes saved between two networks (features/years). */

@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { CardHeader } from '../../components/card-header.tsx';
+import { NetworkLabelLine } from '../../components/network-label.tsx';
 import type { Reached } from '../../../../electron/contract/api.ts';
 import { cssColour } from './colour-ramp.ts';
 import { ISOCHRONE_MINUTES, type AccessPoint } from './use-access-point.ts';
@@ -84,6 +85,7 @@ export function AccessCard({
       )}
       {point.times && (
         <>
+          <NetworkLabelLine label={point.times.network} testId="access-network" />
           <h3>{t('access.facilities')}</h3>
           <dl>
             {CLASSES.map((c) => (
@@ -123,14 +125,17 @@ export function AccessCard({
         </button>
       </div>
       {point.isochrones && (
-        <ul className="legend horizontal" aria-label={t('access.isochroneLegend')}>
-          {ISOCHRONE_MINUTES.map((m) => (
-            <li key={m}>
-              <span className="swatch" style={{ background: cssColour(m) }} aria-hidden="true" />
-              {t('access.within', { m })}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="legend horizontal" aria-label={t('access.isochroneLegend')}>
+            {ISOCHRONE_MINUTES.map((m) => (
+              <li key={m}>
+                <span className="swatch" style={{ background: cssColour(m) }} aria-hidden="true" />
+                {t('access.within', { m })}
+              </li>
+            ))}
+          </ul>
+          <NetworkLabelLine label={point.isochrones.network} testId="isochrone-network" />
+        </>
       )}
     </section>
   );

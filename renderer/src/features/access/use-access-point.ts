@@ -3,7 +3,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useMemo, useState } from 'react';
-import type { FeatureCollectionResult, TravelTimesResult } from '../../../../electron/contract/api.ts';
+import type { ResultOf, TravelTimesResult } from '../../../../electron/contract/api.ts';
 import { useCatchment, useIsochrones, useTravelTimes } from '../../api/queries.ts';
 import { OVERLAY_IDS, useOverlay, type Overlay } from '../../components/map/overlays.ts';
 import { cssColour } from './colour-ramp.ts';
@@ -15,7 +15,8 @@ export interface AccessPoint {
   from: [number, number];
   times?: TravelTimesResult;
   catchment?: { minutes: number; population: number; unknownCounties: string[] }[];
-  isochrones?: FeatureCollectionResult;
+  /** The isochrones and the network they were computed on. */
+  isochrones?: ResultOf<'isochrone'>;
   error?: string;
   loading: boolean;
 }

@@ -12,6 +12,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEChart } from '../../components/use-echart.ts';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NetworkLabelLine } from '../../components/network-label.tsx';
 import type { CompareResult } from '../../../../electron/contract/api.ts';
 import { formatRaw } from '../scoring/ranking-view.tsx';
 import { useCriterionLabel } from '../scoring/use-criterion-label.ts';
@@ -118,6 +119,7 @@ export function MoveUp({ result }: { result: Comparison }) {
           {t('compare.notSearched', { list: m.notSearched.map(label).join(t('app.listSeparator')) })}
         </p>
       )}
+      <NetworkLabelLine label={result.network} testId="move-up-network" />
     </section>
   );
 }
@@ -256,6 +258,7 @@ export function ComparisonView({
           <p className="method-used muted small" data-testid="compare-method">
             {t('mcda.methodUsed', { method: t(`scoring.methods.${result.method}`) })}
           </p>
+          <NetworkLabelLine label={result.network} testId="compare-network" />
           <MoveUp result={result} />
           {result.moveUp && <GapAnalysis park={result.moveUp.id} />}
           <CompareRadar result={result} />

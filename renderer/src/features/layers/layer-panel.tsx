@@ -6,6 +6,7 @@ import { REFERENCE_STYLES } from './reference-style.ts';
 import type { HiddenSubkinds } from './reference-layers.tsx';
 import { UserLayerRow } from '../imports/user-layer-row.tsx';
 import { BasemapSwitcher } from '../basemaps/basemap-switcher.tsx';
+import { ROAD_LAYER_KEY, RoadLegend } from '../roads/road-legend.tsx';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /** Which style layers draw each basemap layer. */
@@ -102,6 +103,7 @@ export function LayerPanel({ layers, hidden, hiddenSubkinds, onToggle, onToggleS
       <button type="button" className="import-button" onClick={onImport} data-testid="open-import">
         {t('imports.open')}
       </button>
+      <RoadLegend visible={!hidden.has(ROAD_LAYER_KEY)} onToggle={(v) => onToggle(ROAD_LAYER_KEY, v)} />
       {reference.length > 0 && (
         <>
           <h3>{t('panel.zoneData')}</h3>

@@ -16,6 +16,7 @@ import type { Reason } from './quick-match.ts';
 import { vcard } from './vcard.ts';
 import { PrintBar } from '../reports/print-bar.tsx';
 import { StampLine, useReportSeal } from '../reports/report-stamp.tsx';
+import { NetworkLabelLine } from '../../components/network-label.tsx';
 import { reasonText } from './reason-text.ts';
 
 export interface BrochurePark {
@@ -60,6 +61,8 @@ export function Brochure({
       )
     : null;
   const { stamp, seal } = useReportSeal(subject, ledger);
+  // Every park's times come from the same (active) network.
+  const network = allIn ? (times.find((q) => q.data)?.data?.network ?? null) : null;
   const [qr, setQr] = useState<string | null>(null);
   const card = vcard(agent);
   useEffect(() => {
@@ -106,6 +109,7 @@ export function Brochure({
             );
           })}
         </ol>
+        <NetworkLabelLine label={network} testId="brochure-network" />
         <footer className="brochure-contact">
           <div>
             <h2>{t('present.contact')}</h2>
@@ -123,7 +127,7 @@ export function Brochure({
           </div>
           {qr && <img className="qr" src={qr} alt={t('present.qrAlt')} data-testid="brochure-qr" />}
         </footer>
-        <StampLine stamp={stamp} />
+        <StampLine stamp={stamp} network={network} />
       </article>
     </div>
   );

@@ -69,6 +69,12 @@ export function reportLabels(t: TFunction, custom: readonly NamedCriterion[] = [
     ...CRITERION_IDS.map((id) => [`criteria.${id}`, t(`criteria.${id}`)]),
     ...METHODS.map((m) => [`method.${m}`, t(`scoring.methods.${m}`)]),
     ...ASSUMPTIONS.map((a) => [`assumptions.${a}`, t(`assumptions.${a}`)]),
+    // The network the workbook's times come from.
+    ['col.networkName', t('roads.excel.networkName')],
+    ['col.networkAsOf', t('roads.excel.networkAsOf')],
+    ['col.networkYear', t('roads.excel.networkYear')],
+    ['network.asOfUnknown', t('networkLabel.asOfUnknown')],
+    ['network.yearNow', t('networkLabel.yearNow')],
     ['kind.park', t('reports.kinds.park')],
     ['kind.custom', t('reports.kinds.custom')],
     ...custom.map((c) => [`criteria.${c.id}`, criterionLabel(t, byId, c.id, language)]),

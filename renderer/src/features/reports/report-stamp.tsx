@@ -6,7 +6,8 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportSeal, Stamp, StampArgs } from '../../../../electron/contract/api.ts';
+import type { NetworkLabel, ReportSeal, Stamp, StampArgs } from '../../../../electron/contract/api.ts';
+import { localName } from '../../../../geo/local-name.ts';
 import { useStampOf } from '../../api/queries.ts';
 
 /** The hash as printed: 3f9a·12c4·be07 (electron/reports/stamp.ts prints it the same way). */
@@ -28,8 +29,12 @@ export function useReportSeal(
   return { stamp: q.data, seal };
 }
 
-export function StampLine({ stamp }: { stamp: Stamp | undefined }) {
-  const { t } = useTranslation();
+/**
+ * The stamp's lines. `network` is the label of the network the page's figures come from: when it
+ * is the stamped one, the stamp names it (file name and all), not just its kind.
+ */
+export function StampLine({ stamp, network }: { stamp: Stamp | undefined; network?: NetworkLabel | null }) {
+  const { t, i18n } = useTranslation();
   if (!stamp) return null;
   const dated = stamp.data.map((d) => d.as_of).filter((d): d is string => d !== null);
   const latest = dated.length > 0 ? dated.reduce((a, b) => (b > a ? b : a)) : null;
@@ -40,7 +45,7 @@ export function StampLine({ stamp }: { stamp: Stamp | undefined }) {
           hash: groupedHash(stamp.hash),
           app: `${stamp.appName} ${stamp.appVersion}`,
           methods: Object.values(stamp.methodVersions).join(', '),
-          network: stamp.network.kind,
+          network: network && network.kind === stamp.network.kind ? localName(network, i18n.language) : stamp.network.kind,
           asOf: stamp.network.as_of ?? t('verify.unknownDate'),
         })}
       </p>

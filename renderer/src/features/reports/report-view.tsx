@@ -32,6 +32,7 @@ import { methodSummary } from './method-summary.ts';
 import { PrintBar } from './print-bar.tsx';
 import { RegistryList } from '../about/registry-list.tsx';
 import { StampLine, useReportSeal } from './report-stamp.tsx';
+import { NetworkLabelLine } from '../../components/network-label.tsx';
 import { criterionOrigin } from '../scoring/criterion-origin.ts';
 
 /** The verdict of every method on the inputs the ranking used; null while asked or when there is none. */
@@ -133,6 +134,7 @@ export function ReportView({
             {t('app.title')} · {t('reports.generated', { date: new Date().toLocaleDateString(en ? 'en-GB' : 'zh-CN') })} ·{' '}
             {t(`scoring.methods.${ranking.method}`)}
           </p>
+          <NetworkLabelLine label={ranking.network} testId="report-network" />
         </header>
         {mapImage && (
           <figure className="report-map">
@@ -334,7 +336,7 @@ export function ReportView({
             </tbody>
           </table>
         </section>
-        <StampLine stamp={stamp} />
+        <StampLine stamp={stamp} network={ranking.network} />
       </article>
     </div>
   );

@@ -7,6 +7,7 @@ import { localName, localText } from '../../../../geo/local-name.ts';
 import { MethodDetail } from './method-detail.tsx';
 import { useCriterionLabel } from './use-criterion-label.ts';
 import { BUILT_IN_UNITS } from './criterion-label.ts';
+import { NetworkLabelLine } from '../../components/network-label.tsx';
 
 type Candidate = RankingResult['candidates'][number];
 type SortKey = 'rank' | 'name' | 'total' | 't-interchange' | 't-gba' | 'labour';
@@ -224,6 +225,12 @@ export function RankingView({
       <p className="method-used muted small" data-testid="method-used">
         {t('mcda.methodUsed', { method: t(`scoring.methods.${result.method}`) })}
       </p>
+      <NetworkLabelLine label={result.network} testId="ranking-network" />
+      {result.uncovered > 0 && (
+        <p className="flag small" data-testid="ranking-uncovered">
+          {t('roads.uncovered', { count: result.uncovered })}
+        </p>
+      )}
       <table className="ranking-table" data-testid="ranking-table">
         <thead>
           <tr>
