@@ -24,7 +24,15 @@ import { checkThresholds, contourField, type IsochroneFeature } from '../surface
 import { DESTINATION_CLASSES, type FacilityClass, type PointInput } from './graph.ts';
 import { FACILITY_SNAP_LIMIT_M, MAX_OFF_ROAD_M, offRoadMinutes, type RoadSeed, type RoadTree, type RoadView } from './road-view.ts';
 import { UnreachableError } from './shortest-paths.ts';
-import type { CellOptions, NetworkLabel, NetworkTimes, PlaceSnap, SurfaceDestination, TravelNetwork } from './travel-network.ts';
+import type {
+  CellOptions,
+  NetworkLabel,
+  NetworkTimes,
+  PlaceSnap,
+  SurfaceDestination,
+  TravelNetwork,
+  TravelTimesOnly,
+} from './travel-network.ts';
 import type { Reached } from './travel-times.ts';
 
 /** An interchange of the extract: a `motorway_junction` node (OSM node id, name, ref). */
@@ -215,7 +223,7 @@ export class RoadTravelNetwork implements TravelNetwork {
     return s;
   }
 
-  travelTimes(from: LngLat, options: { via?: boolean } = {}): NetworkTimes {
+  travelTimes(from: LngLat, options: { via?: boolean; only?: TravelTimesOnly } = {}): NetworkTimes {
     const s = this.snapOrThrow(from);
     const off = offRoadMinutes(s.distanceM);
     const legs = this.view.accessOut(s);
@@ -251,14 +259,15 @@ export class RoadTravelNetwork implements TravelNetwork {
       };
     };
     const facilities = {} as NetworkTimes['facilities'];
+    const only = options.only;
     for (const cls of DESTINATION_CLASSES) {
       const key = `class:${cls}`;
-      const hit = best(key);
+      const hit = only && !only.classes.includes(cls) ? null : best(key);
       facilities[cls] = hit ? reachedOf(key, hit) : null;
     }
     const markets: NetworkTimes['markets'] = {};
     for (const p of this.placeList) {
-      if (!p.classes.includes('market')) continue;
+      if (!p.classes.includes('market') || (only && !only.markets.includes(p.id))) continue;
       const key = `node:${p.id}`;
       const hit = best(key);
       markets[p.id] = hit ? reachedOf(key, hit) : null;
