@@ -67,6 +67,9 @@ describe('issue 16 through the API', () => {
     const t = CONTRACT.travelTimes.result.parse(await ok('travelTimes', { from: [112.83, 27.2] }));
     expect(t.network.kind).toBe('osm');
     expect(t.network.attribution).toMatch(/OpenStreetMap/);
+    // The labour catchment names the network its minutes are on.
+    const c = CONTRACT.catchment.result.parse(await ok('catchment', { from: [112.83, 27.2], minutes: [30, 60] }));
+    expect(c.map((x) => x.network)).toEqual([t.network, t.network]);
     const layer = CONTRACT.roadLayerInfo.result.parse(await ok('roadLayerInfo', {}));
     expect(layer.available).toBe(true);
     const [z, x, y] = [10, Math.floor(tileX(112.83, 10)), Math.floor(tileY(27.2, 10))];
