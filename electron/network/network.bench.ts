@@ -2,16 +2,18 @@
  * Issue 16's bench: every figure of the app on a province-scale imported road network.
  * `npx tsx electron/network/network.bench.ts` (or `runNetworkBench()` from scripts/bench.ts).
  *
- * The network: a generated extract (synthetic.ts, invented data) over the whole zone's bounding box
- * (108.78–114.25° E, 24.62–29.65° N, which holds the 121,000 km² zone), a jittered grid of roads
- * 0.015° apart (≈ 1.5 km × 1.7 km): ≈ 1.3 km of road per km², every 40th line a motorway
- * (≈ 3 km of motorway per 100 km², interchanges every ≈ 7.5 km), one motorway under construction
- * with an `opening_date`. For comparison, Hunan at the end of 2017 had 6,582 km of expressway,
- * 31,000 km of trunk roads and 202,000 km of rural roads on 211,800 km² (湖南日报 2018-11-07,
- * 《湖南综合交通体系基本形成 跻身全国前5位》, 省交通运输厅 press conference): 3.1 km of expressway
- * per 100 km², 1.1 km of public road per km² counting every village road. The grid is thus as
- * dense as all of Hunan's roads and denser than the main-roads profile of a real extract (tertiary
- * and above), which makes the figures an upper bound.
+ * The networks: generated extracts (synthetic.ts, invented data) over the whole zone's bounding box
+ * (108.78–114.25° E, 24.62–29.65° N, which holds the 121,000 km² zone), each a jittered grid of
+ * roads (every 10th line a primary, every 5th a secondary, the rest tertiary) with motorways
+ * ≈ 60 km apart (≈ 3 km of motorway per 100 km²) and one motorway under construction with an
+ * `opening_date`. Two densities ({@link NETWORK_GRIDS}): lines 0.015° apart (≈ 1.5 × 1.7 km,
+ * ≈ 1.3 km of road per km², interchanges every ≈ 7.5 km) and 0.03° apart (≈ 0.64 km/km²,
+ * interchanges every ≈ 15 km). For comparison, Hunan at the end of 2017 had 6,582 km of
+ * expressway, 31,000 km of trunk roads and 202,000 km of rural roads on 211,800 km² (湖南日报
+ * 2018-11-07, 《湖南综合交通体系基本形成 跻身全国前5位》, 省交通运输厅 press conference): 3.1 km of
+ * expressway per 100 km², 0.18 km/km² of expressway and trunk road, 1.1 km/km² of public road
+ * counting every village road. A main-roads extract (tertiary and above: the import's profile)
+ * lies between the last two; the denser grid is an upper bound, the sparser one a middle case.
  *
  * It goes through the real paths: the file is converted to PBF by osmium, staged as the CLI does
  * and imported by `importRoadNetwork` (the worker import, clipped to the zone); every figure is a
@@ -39,9 +41,19 @@ import { LABOUR_CELL_KM } from './service.ts';
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
 /** The zone's bounding box with a margin of a grid line (the counties span 108.79–114.23° E, 24.64–29.64° N). */
 const ORIGIN: [number, number] = [108.78, 24.62];
-const SPACING_DEG = 0.015;
-const COLS = Math.ceil((114.25 - ORIGIN[0]) / SPACING_DEG) + 1;
-const ROWS = Math.ceil((29.65 - ORIGIN[1]) / SPACING_DEG) + 1;
+/**
+ * The road grids benched: line spacing (degrees), every how many lines a motorway runs (so motorways stay ≈ 60 km
+ * apart, ≈ 3 km per 100 km² as in Hunan), and the road density that gives, km of road per km² (≈ 0.0191 / spacing).
+ */
+export const NETWORK_GRIDS = [
+  {
+    spacingDeg: 0.015,
+    motorwayEvery: 40,
+    density: 'as dense as all of Hunan’s public roads with every village road (1.1): an upper bound',
+  },
+  { spacingDeg: 0.03, motorwayEvery: 20, density: 'between the trunk roads alone (0.18) and all roads (1.1)' },
+] as const;
+type NetworkGrid = (typeof NETWORK_GRIDS)[number];
 /** The motorway under construction opens then (its `opening_date`). */
 const OPENING_DATE = '2027-12-28';
 /** Scenario years the year-slider runs cycle through (four, so a cache of three road views always misses). */
@@ -56,17 +68,23 @@ function median(values: number[]): number {
 const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 /** Generates (once, cached in `dir`) the zone-wide extract as OSM XML and converts it to PBF with osmium. */
-async function zoneExtract(dir: string): Promise<{ pbf: string; nodes: number; ways: number }> {
-  const name = `zone-${SPACING_DEG}-${COLS}x${ROWS}-construction`;
+async function zoneExtract(
+  dir: string,
+  grid: NetworkGrid,
+): Promise<{ pbf: string; nodes: number; ways: number; cols: number; rows: number }> {
+  const cols = Math.ceil((114.25 - ORIGIN[0]) / grid.spacingDeg) + 1;
+  const rows = Math.ceil((29.65 - ORIGIN[1]) / grid.spacingDeg) + 1;
+  const name = `zone-${grid.spacingDeg}-${cols}x${rows}-m${grid.motorwayEvery}-construction`;
   const pbf = join(dir, `${name}.osm.pbf`);
   const meta = join(dir, `${name}.json`);
   if (!existsSync(pbf) || !existsSync(meta)) {
     const osm = join(dir, `${name}.osm`);
     const stats = await writeSyntheticExtract(osm, {
-      cols: COLS,
-      rows: ROWS,
+      cols,
+      rows,
       origin: ORIGIN,
-      spacingDeg: SPACING_DEG,
+      spacingDeg: grid.spacingDeg,
+      motorwayEvery: grid.motorwayEvery,
       seed: 16,
       construction: { axis: 'vertical', openingDate: OPENING_DATE },
       timestamp: '2025-06-01T00:00:00Z',
@@ -76,7 +94,7 @@ async function zoneExtract(dir: string): Promise<{ pbf: string; nodes: number; w
     rmSync(osm, { force: true });
     writeFileSync(meta, JSON.stringify(stats));
   }
-  return { pbf, ...(JSON.parse(readFileSync(meta, 'utf8')) as { nodes: number; ways: number }) };
+  return { pbf, cols, rows, ...(JSON.parse(readFileSync(meta, 'utf8')) as { nodes: number; ways: number }) };
 }
 
 async function call<T>(backend: Backend, method: string, args: unknown): Promise<T> {
@@ -123,9 +141,13 @@ async function importExtract(backend: Backend, pbf: string): Promise<number> {
 }
 
 export async function runNetworkBench(): Promise<void> {
+  for (const grid of NETWORK_GRIDS) await benchGrid(grid);
+}
+
+async function benchGrid(grid: NetworkGrid): Promise<void> {
   const dir = process.env['BENCH_ROADS_DIR'] ?? join(tmpdir(), 'siteselect-roads-bench');
   mkdirSync(dir, { recursive: true });
-  const x = await zoneExtract(dir);
+  const x = await zoneExtract(dir, grid);
   const dataDir = mkdtempSync(join(tmpdir(), 'siteselect-net16-bench-'));
   const backend = openBackend({ paths: appPaths(appRootFrom(import.meta.url, 2)), dataDir, edition: 'web' });
   try {
@@ -134,7 +156,7 @@ export async function runNetworkBench(): Promise<void> {
     if (!osm || backend.context.roads.active() !== 'osm') throw new Error('the imported network is not active');
     const g = osm.graph;
     console.log(
-      `issue 16 on a generated zone-wide extract (${COLS}×${ROWS} road grid ${SPACING_DEG}° apart over the zone's bbox, ${x.nodes.toLocaleString('en')} OSM nodes, ${x.ways.toLocaleString('en')} ways; ≈ 1.3 km of road per km², Hunan's density counting every village road): imported in ${(importMs / 1000).toFixed(1)} s through importRoadNetwork; graph ${g.nodeCount.toLocaleString('en')} nodes, ${g.edgeCount.toLocaleString('en')} edges, ${osm.facilities.filter((f) => f.kind === 'interchange').length} interchanges`,
+      `issue 16 on a generated zone-wide extract (${x.cols}×${x.rows} road grid ${grid.spacingDeg}° apart over the zone's bbox, a motorway every ${grid.motorwayEvery} lines; ${x.nodes.toLocaleString('en')} OSM nodes, ${x.ways.toLocaleString('en')} ways; ≈ ${(0.0191 / grid.spacingDeg).toFixed(2)} km of road per km², ${grid.density}): imported in ${(importMs / 1000).toFixed(1)} s through importRoadNetwork; graph ${g.nodeCount.toLocaleString('en')} nodes, ${g.edgeCount.toLocaleString('en')} edges, ${osm.facilities.filter((f) => f.kind === 'interchange').length} interchanges`,
     );
 
     // Sites: random points inside the zone (seeded), each on the network's reach.
