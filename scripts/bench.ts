@@ -5,6 +5,7 @@
  * - basemap tile reads through the shared asset resolver;
  * - SMAA-2 rank ranges with data ranges and the combined gap analysis (scripts/bench-uncertainty.ts);
  * - the road network (OSM import, reload, routes and trees beside pgRouting; BENCH_SKIP_ROADS=1 skips it);
+ * - issue 16 on a zone-wide imported extract (electron/network/network.bench.ts; BENCH_SKIP_NETWORK=1 skips it);
  * - the team server (issue 20): 20 concurrent clients pushing and pulling, 1 M points counted on PostGIS (BENCH_SKIP_TEAM=1 skips it).
  * Needs `npm run build` first (the start and test scripts run it).
  */
@@ -304,6 +305,12 @@ try {
   if (process.env['BENCH_SKIP_ROADS'] !== '1') {
     const { runRoadsBench } = await import('../electron/roads/roads.bench.ts');
     await runRoadsBench();
+  }
+
+  // Issue 16 on a zone-wide imported extract: click card, isochrones, the 1 km surface, 10,000 sites' facts, a year re-rank.
+  if (process.env['BENCH_SKIP_NETWORK'] !== '1') {
+    const { runNetworkBench } = await import('../electron/network/network.bench.ts');
+    await runNetworkBench();
   }
 } finally {
   // The team server (issue 20): 20 concurrent clients pushing and pulling, and a million points counted on PostGIS.

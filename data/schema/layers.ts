@@ -165,7 +165,13 @@ export const ExpresswayProps = Provenance.extend({
   schematic: z.literal(true),
 }).passthrough();
 
-export const PortProps = Provenance.extend({ river: z.string().min(1) }).passthrough();
+export const PortProps = Provenance.extend({
+  river: z.string().min(1),
+  /** Absent: in operation. A terminal not yet built is "construction" or "planned" (never routed to without a year). */
+  status: z.enum(['open', 'construction', 'planned']).optional(),
+  /** The source's own wording of the status, kept beside the normalised `status`. */
+  status_source: z.string().min(1).optional(),
+}).passthrough();
 export const WaterwayProps = Provenance.extend({ river: z.string().min(1) }).passthrough();
 export const LogisticsHubProps = Provenance.extend({ kind: z.string().min(1) }).passthrough();
 

@@ -80,6 +80,8 @@ export const CatchmentResult = z.array(
     population: z.number().int().nonnegative(),
     unknownCounties: z.array(z.string()),
     countiesReached: z.number().int(),
+    /** The network the minutes are on (the same on every threshold). */
+    network: NetworkLabelSchema,
   }),
 );
 

@@ -23,7 +23,18 @@ export const Stamp = z.object({
   appVersion: z.string(),
   methodVersions: z.record(z.string(), z.string()),
   data: z.array(DataVersion),
-  network: z.object({ kind: z.string(), as_of: z.string().nullable(), hash: z.string() }),
+  /**
+   * The network the figures come from: its kind, as-of date and a hash of its data; the scenario year and its name
+   * (as every figure names it). `year` and the names are absent from stamps made before they were added.
+   */
+  network: z.object({
+    kind: z.string(),
+    as_of: z.string().nullable(),
+    hash: z.string(),
+    year: z.number().int().nullable().optional(),
+    name_zh: z.string().optional(),
+    name_en: z.string().optional(),
+  }),
   /** When the stamp was made (ISO); not part of the hash. */
   made: z.string(),
 });

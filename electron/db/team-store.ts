@@ -141,15 +141,18 @@ const KINDS: Record<TeamKind, KindSql> = {
   corrections: {
     table: 'park_corrections',
     key: 'park_id',
-    record: `json_object('park_id', park_id, 'lng', lng, 'lat', lat, 'crs', crs, 'given_lng', given_lng, 'given_lat', given_lat,
-      'source', source, 'osm_id', osm_id, 'note', note, 'created_at', created_at, 'updated_at', updated_at)`,
-    apply: `INSERT INTO park_corrections (park_id, project_id, lng, lat, crs, given_lng, given_lat, source, osm_id, note, created_at, updated_at,
-        team_version, team_author, team_updated_at, team_dirty)
-      VALUES (${j('park_id')}, ${PROJECT_ID}, ${j('lng')}, ${j('lat')}, ${j('crs')}, ${j('given_lng')}, ${j('given_lat')}, ${j('source')},
-        ${j('osm_id')}, coalesce(${j('note')}, ''), coalesce(${j('created_at')}, ${NOW_SQL}), coalesce(${j('updated_at')}, ${NOW_SQL}), @v, @a, @t, 0)
-      ON CONFLICT(park_id) DO UPDATE SET lng = excluded.lng, lat = excluded.lat, crs = excluded.crs, given_lng = excluded.given_lng,
-        given_lat = excluded.given_lat, source = excluded.source, osm_id = excluded.osm_id, note = excluded.note,
-        updated_at = excluded.updated_at, ${team()}`,
+    // feature_kind, citation and credit (the osm-matches migration): a record pushed before them has none, so it is a park's.
+    record: `json_object('park_id', park_id, 'feature_kind', feature_kind, 'lng', lng, 'lat', lat, 'crs', crs, 'given_lng', given_lng,
+      'given_lat', given_lat, 'source', source, 'osm_id', osm_id, 'citation', citation, 'credit', credit, 'note', note,
+      'created_at', created_at, 'updated_at', updated_at)`,
+    apply: `INSERT INTO park_corrections (park_id, project_id, feature_kind, lng, lat, crs, given_lng, given_lat, source, osm_id, citation, credit,
+        note, created_at, updated_at, team_version, team_author, team_updated_at, team_dirty)
+      VALUES (${j('park_id')}, ${PROJECT_ID}, coalesce(${j('feature_kind')}, 'park'), ${j('lng')}, ${j('lat')}, ${j('crs')}, ${j('given_lng')},
+        ${j('given_lat')}, ${j('source')}, ${j('osm_id')}, ${j('citation')}, ${j('credit')}, coalesce(${j('note')}, ''),
+        coalesce(${j('created_at')}, ${NOW_SQL}), coalesce(${j('updated_at')}, ${NOW_SQL}), @v, @a, @t, 0)
+      ON CONFLICT(park_id) DO UPDATE SET feature_kind = excluded.feature_kind, lng = excluded.lng, lat = excluded.lat, crs = excluded.crs,
+        given_lng = excluded.given_lng, given_lat = excluded.given_lat, source = excluded.source, osm_id = excluded.osm_id,
+        citation = excluded.citation, credit = excluded.credit, note = excluded.note, updated_at = excluded.updated_at, ${team()}`,
   },
 };
 

@@ -67,6 +67,24 @@ describe('issue 16 through the API', () => {
     const t = CONTRACT.travelTimes.result.parse(await ok('travelTimes', { from: [112.83, 27.2] }));
     expect(t.network.kind).toBe('osm');
     expect(t.network.attribution).toMatch(/OpenStreetMap/);
+    // The labour catchment names the network its minutes are on.
+    const c = CONTRACT.catchment.result.parse(await ok('catchment', { from: [112.83, 27.2], minutes: [30, 60] }));
+    expect(c.map((x) => x.network)).toEqual([t.network, t.network]);
+    // The map's surface comes in bands of rows (renderer use-surface.ts): together they are the whole grid.
+    const target = { class: 'interchange' };
+    const whole = CONTRACT.surface.result.parse(await ok('surface', { target, cellKm: 5 }));
+    expect(whole.network).toEqual(t.network);
+    const ny = whole.grid.ny;
+    const bands = [];
+    for (const rows of [
+      [0, 1],
+      [1, Math.floor(ny / 2)],
+      [Math.floor(ny / 2), ny],
+    ])
+      bands.push(CONTRACT.surface.result.parse(await ok('surface', { target, cellKm: 5, rows })));
+    expect(bands.flatMap((b) => b.minutes)).toEqual(whole.minutes);
+    expect(bands.reduce((n, b) => n + b.cells, 0)).toBe(whole.cells);
+    expect(whole.minutes.some((m) => m !== null)).toBe(true);
     const layer = CONTRACT.roadLayerInfo.result.parse(await ok('roadLayerInfo', {}));
     expect(layer.available).toBe(true);
     const [z, x, y] = [10, Math.floor(tileX(112.83, 10)), Math.floor(tileY(27.2, 10))];

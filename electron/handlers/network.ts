@@ -117,7 +117,7 @@ function catchment(
   const travel = travelOf(ctx, args);
   const raster = ctx.network.population(CATCHMENT_CELL_KM);
   const field = asUserInput(() => travel.fieldFrom(position, raster.grid, { mask: raster.county, limit: Math.max(...args.minutes) }));
-  return args.minutes.map((m) => catchmentOf(raster, field, m));
+  return args.minutes.map((m) => ({ ...catchmentOf(raster, field, m), network: travel.label }));
 }
 
 /** The destination of a surface target: a class, or a market's node. */

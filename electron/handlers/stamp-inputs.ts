@@ -2,10 +2,11 @@
  * What a report's stamp hashes besides its choices: the version of everything it reads today —
  * the shipped basemap and each zone layer (with park corrections), the counties and markets, the
  * plan, the user's imported layers by role, own sites and custom criteria (each with its as-of
- * date and a content hash) — and the active network with its as-of date.
+ * date and a content hash) — and the active network with its as-of date, its name and the scenario year.
  */
 import { DEFAULT_ASSUMPTIONS } from '../../geo/index.ts';
 import type { DataVersion, Stamp, StampArgs } from '../contract/api.ts';
+import { osmLabel, schematicLabel } from '../network/service.ts';
 import type { Reference } from '../reference/index.ts';
 import { hashOf, stampOf } from '../reports/stamp.ts';
 import type { Context } from './context.ts';
@@ -78,27 +79,46 @@ export function dataVersions(ctx: Context): DataVersion[] {
   return out;
 }
 
-/** The active network: the imported OpenStreetMap extract (its as-of date) or the schematic one (its layers' latest as-of date). */
-export function networkVersion(ctx: Context, data: readonly DataVersion[]): Stamp['network'] {
+/**
+ * The active network in the scenario year `year`: the imported OpenStreetMap extract (its as-of date) or the schematic
+ * one (its layers' latest as-of date), named as its figures name it. `hash` identifies the network's data only, so a
+ * report stamped before the year and name were added still matches while they stand; the year and the names are
+ * fields of their own, covered by the stamp's hash and compared by verify.
+ */
+export function networkVersion(ctx: Context, data: readonly DataVersion[], year: number | null): Stamp['network'] {
   const osm = ctx.roads.active() === 'osm' ? ctx.roads.osm() : null;
   if (osm) {
     const m = osm.meta;
+    const label = osmLabel(osm, year);
     return {
       kind: 'osm',
       as_of: m.asOf,
       hash: hashOf({ source: m.source, profile: m.profile, speeds: m.speedsKmh, clip: m.clip, nodes: m.nodes, edges: m.edges }),
+      year,
+      name_zh: label.name_zh,
+      name_en: label.name_en,
     };
   }
   const layers = data.filter((d) => NETWORK_LAYERS.includes(d.id.replace(/^layer:/, '')));
+  const label = schematicLabel(ctx.layers(), year);
   return {
     kind: 'schematic',
     as_of: latest(layers.map((d) => d.as_of)),
     hash: hashOf({ assumptions: DEFAULT_ASSUMPTIONS, layers: layers.map((d) => d.hash) }),
+    year,
+    name_zh: label.name_zh,
+    name_en: label.name_en,
   };
+}
+
+/** The scenario year a report's figures are computed in: the one its scenario gives, else the stored year (as `rank` does). */
+export function stampYear(ctx: Context, subject: StampArgs): number | null {
+  const asOf = subject.kind === 'brochure' ? undefined : subject.report.payload.asOf;
+  return asOf === undefined ? ctx.network.year() : asOf;
 }
 
 /** Today's stamp for a report's choices. */
 export function currentStamp(ctx: Context, subject: StampArgs): Stamp {
   const data = dataVersions(ctx);
-  return stampOf(subject, { name: ctx.info.name, version: ctx.info.version }, data, networkVersion(ctx, data));
+  return stampOf(subject, { name: ctx.info.name, version: ctx.info.version }, data, networkVersion(ctx, data, stampYear(ctx, subject)));
 }

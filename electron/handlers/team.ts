@@ -1,13 +1,14 @@
 /**
  * The team workspace's methods (issue 20): the service in electron/team does the work; here the
  * analysis gets the parks (with their corrections) and, for minutes, their isochrones on the
- * zone's network, the same areas the map draws.
+ * active network in the stored year, the same areas the map draws.
  */
-import { isochrones } from '../../geo/index.ts';
+import type { TravelNetwork } from '../../geo/index.ts';
 import type { TeamCountResult, TeamKindName } from '../contract/api.ts';
 import { NotFoundError, UserInputError } from '../errors.ts';
 import { countWithinKm, countWithinMinutes, storeCatchments, storedCatchments, type CatchmentKey } from '../team/analysis.ts';
 import type { Context, Handlers } from './context.ts';
+import { dataVersions, networkVersion } from './stamp-inputs.ts';
 
 /** Isochrone cells for a stored catchment, km (the map's default; geo/surfaces/isochrone.ts). */
 const CATCHMENT_CELL_KM = 2;
@@ -41,6 +42,23 @@ function parkPoints(ctx: Context) {
   );
 }
 
+/**
+ * The active network in the stored year, and the key its stored catchments go under: the network's kind, a hash of its
+ * data (the report stamp's), the year and the cell size. A catchment computed on another network, in another year or
+ * on data since replaced is never reused.
+ */
+export function catchmentNetwork(ctx: Context): { travel: TravelNetwork; key: string; name: string } {
+  const travel = ctx.network.travel();
+  const { label } = travel;
+  const version = networkVersion(ctx, dataVersions(ctx), label.year);
+  const year = label.year ?? 'data';
+  return {
+    travel,
+    key: `${label.kind}/${version.hash.slice(0, 12)}/${year}/${CATCHMENT_CELL_KM}km`,
+    name: `${label.name_en}${label.asOf ? `, as of ${label.asOf}` : ''}${label.year !== null ? `, in ${label.year}` : ''}; ${CATCHMENT_CELL_KM} km cells`,
+  };
+}
+
 async function teamCountNear(
   ctx: Context,
   { layerId, km, minutes }: { layerId: string; km?: number | undefined; minutes?: number | undefined },
@@ -69,17 +87,17 @@ async function teamCountNear(
       };
     }
     const m = minutes as number;
+    const { travel, key, name } = catchmentNetwork(ctx);
     const keys: CatchmentKey[] = parks.map((p) => ({
       parkId: p.id,
-      network: `zone/${CATCHMENT_CELL_KM}km/${p.position[0].toFixed(5)},${p.position[1].toFixed(5)}`,
+      network: `${key}/${p.position[0].toFixed(5)},${p.position[1].toFixed(5)}`,
     }));
     const have = await storedCatchments(s, m, keys);
-    const net = ctx.network.networkFor();
     const missing = keys.filter((k) => !have.has(k.parkId));
     const polygons = missing.flatMap((k) => {
       const park = names.get(k.parkId) as { position: [number, number] };
       try {
-        const [area] = isochrones(net, park.position, [m], { cellKm: CATCHMENT_CELL_KM });
+        const [area] = travel.isochrones(park.position, [m], { cellKm: CATCHMENT_CELL_KM });
         return area && area.geometry.coordinates.length > 0 ? [{ ...k, geometry: area.geometry }] : [];
       } catch {
         // A park the network does not reach has no catchment: it counts 0.
@@ -93,7 +111,7 @@ async function teamCountNear(
       layerId,
       unit: 'minutes',
       value: m,
-      network: `zone/${CATCHMENT_CELL_KM}km`,
+      network: name,
       computedCatchments: polygons.length,
       counts: named(counts),
       serverMs: performance.now() - started,

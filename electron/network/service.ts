@@ -212,7 +212,11 @@ export function zoneNetworkService(
       const key = `osm|${osm.meta.importedAt}|${osm.meta.source.file}|${asOf}`;
       let t = travelCache.get(key);
       if (!t) {
-        const places = [...current.facilities, ...current.interchanges.filter((p) => p.classes.includes('market'))];
+        // Facilities not open in the year (a port still planned) are not destinations; markets always are.
+        const places = [
+          ...current.facilities.filter((p) => p.classes.includes('market') || openIn(p.opening, asOf)),
+          ...current.interchanges.filter((p) => p.classes.includes('market')),
+        ];
         const junctions = osm.facilities
           .filter((f) => f.kind === 'interchange')
           .map((f) => ({ osmId: f.osmId, name: f.name, nameEn: f.nameEn, ref: f.ref }));
@@ -251,7 +255,8 @@ export function zoneNetworkService(
     let net = cache.get(key);
     if (!net) {
       try {
-        net = buildNetwork(current, assumptions);
+        // As the data stands: open lines and facilities only (a planned port is not a destination).
+        net = buildNetwork(networkInputAsOf(current, null), assumptions);
       } catch (error) {
         throw new UserInputError((error as Error).message, { cause: error });
       }

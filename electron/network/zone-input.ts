@@ -10,6 +10,7 @@ import {
   type LngLat,
   type NetworkInput,
   type Opening,
+  type OpeningStatus,
   type PointInput,
 } from '../../geo/index.ts';
 import type { LayerFeature, LayerId } from '../../data/schema/layers.ts';
@@ -29,13 +30,24 @@ function stationClasses(f: LayerFeature, markets: ReadonlySet<string>, internati
 }
 
 /**
+ * A feature's `status` as an opening status. Absent (null) or "open" is open; "construction" and
+ * "planned" are themselves. Any other value is not evidence that the facility exists, so it counts
+ * as planned (never open, and without a year never opens): an unbuilt port whose source's wording
+ * was copied as its status must not be routed to (validate:data keeps the layers to the three words).
+ */
+export function statusOf(value: unknown): OpeningStatus {
+  if (value === undefined || value === null || value === 'open') return 'open';
+  return value === 'construction' ? 'construction' : 'planned';
+}
+
+/**
  * A feature's opening (geo/network/years.ts) from its `status` and `opened` properties: an
  * expressway's `opened` is the latest opening year among its segments in the segment table (so the
  * line counts from the year it was complete), a rail line's, station's or airport's is its opening
  * date. Undefined when the feature is open and no year is given (open, year unknown).
  */
 export function openingOf(f: LayerFeature): Opening | undefined {
-  const status = f.properties['status'] === 'planned' ? 'planned' : 'open';
+  const status = statusOf(f.properties['status']);
   const year = yearOf(f.properties['opened']);
   return status === 'open' && year === null ? undefined : { status, year };
 }

@@ -172,7 +172,11 @@ export async function reportWorkbook(
     row(r7, [L('col.inputsHash'), printedHash(st.hash), '']);
     row(r7, [L('col.appVersion'), `${st.appName} ${st.appVersion}`, '']);
     row(r7, [L('col.methodVersions'), Object.values(st.methodVersions).join(', '), '']);
-    row(r7, [L('col.network'), `${st.network.kind} · ${st.network.hash.slice(0, 12)}`, st.network.as_of ?? '']);
+    const n = st.network;
+    const named =
+      n.name_zh !== undefined && n.name_en !== undefined ? localName({ name_zh: n.name_zh, name_en: n.name_en }, args.language) : n.kind;
+    const year = n.year === undefined || n.year === null ? '' : ` · ${n.year}`;
+    row(r7, [L('col.network'), `${named}${year} · ${n.hash.slice(0, 12)}`, n.as_of ?? '']);
     for (const d of st.data) row(r7, [`${L('col.data')}: ${d.id}`, d.hash.slice(0, 12), d.as_of ?? '']);
     row(r7, [L('col.verifyHow'), 'siteselect verify FILE.xlsx', '']);
     r7.columns.forEach((col, i) => (col.width = [40, 60, 14][i] ?? 12));

@@ -131,6 +131,17 @@ export function causesOf(seal: ReportSeal, today: Stamp): Cause[] {
       message_zh: `路网已变：${was.network.kind}（${was.network.as_of ?? '日期不详'}）→ ${today.network.kind}（${today.network.as_of ?? '日期不详'}）`,
       message_en: `the network changed: ${was.network.kind} (as of ${was.network.as_of ?? 'unknown'}) → ${today.network.kind} (as of ${today.network.as_of ?? 'unknown'})`,
     });
+  // Stamps made before the year was stamped carry none: nothing to compare then. (A new name comes with a new data hash.)
+  const yearOf = (n: Stamp['network']) => (n.year === undefined || n.year === null ? null : n.year);
+  if (was.network.year !== undefined && yearOf(was.network) !== yearOf(today.network))
+    causes.push({
+      kind: 'network',
+      id: 'network-year',
+      was: String(yearOf(was.network) ?? '—'),
+      now: String(yearOf(today.network) ?? '—'),
+      message_zh: `情景年份已变：${yearOf(was.network) ?? '按数据现状'} → ${yearOf(today.network) ?? '按数据现状'}`,
+      message_en: `the scenario year changed: ${yearOf(was.network) ?? 'as the data stands'} → ${yearOf(today.network) ?? 'as the data stands'}`,
+    });
   const now = new Map(today.data.map((d) => [d.id, d]));
   for (const d of was.data) {
     const t = now.get(d.id);

@@ -41,6 +41,8 @@ export interface SyntheticOptions {
   construction?: { axis: 'vertical' | 'horizontal'; openingDate: string | null };
   /** The `osm_base` timestamp written in the file's header (as Overpass and osmium write it), e.g. "2025-06-01T00:00:00Z". */
   timestamp?: string;
+  /** Every how many grid lines a motorway runs (default 40; then every 10th a primary, every 5th a secondary). */
+  motorwayEvery?: number;
 }
 
 export interface SyntheticStats {
@@ -91,8 +93,9 @@ export async function writeSyntheticExtract(path: string, options: SyntheticOpti
     if (rand() < 0.3) t += tag('name', `路${Math.floor(rand() * 1000)}`);
     return t;
   };
+  const every = options.motorwayEvery ?? 40;
   const lineClass = (k: number): string =>
-    k > 0 && k % 40 === 0 ? 'motorway' : k % 10 === 0 ? 'primary' : k % 5 === 0 ? 'secondary' : 'tertiary';
+    k > 0 && k % every === 0 ? 'motorway' : k % 10 === 0 ? 'primary' : k % 5 === 0 ? 'secondary' : 'tertiary';
   /** Two ways between crossing nodes a and b, each with an inner node. */
   const stretch = (a: number, b: number, tags: () => string, reverse = false): void => {
     const [ax, ay] = pos(a);

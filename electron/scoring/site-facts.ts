@@ -7,6 +7,7 @@
 import {
   prefectureOf,
   type CandidateFacts,
+  type DestinationClass,
   type LngLat,
   type NetworkAssumptions,
   type NetworkLabel,
@@ -42,6 +43,18 @@ export interface SiteFacts {
   uncovered(choice?: NetworkChoice): string[];
 }
 
+/** The classes and markets (by id) the facts read: the others' search trees are never built for a ranking. */
+const FACT_CLASSES = [
+  'interchange',
+  'freight',
+  'international-rail',
+  'airport-cargo',
+  'bonded-zone',
+  'port',
+  'hsr-station',
+] as const satisfies readonly DestinationClass[];
+const FACT_MARKETS = ['guangzhou', 'shenzhen', 'changsha'] as const;
+
 /** A site's identity and position: what its facts are computed from. */
 export type SiteBase = Omit<CandidateFacts, 'minutes' | 'labour' | 'labourUnknown'>;
 
@@ -57,7 +70,8 @@ export function factsOn(
   base: SiteBase,
 ): CandidateFacts {
   const marketNode = (id: string) => reference.zone.markets.find((m) => m.id === id)?.node;
-  const t = asUserInput(() => travel.travelTimes(base.position, { via: false }));
+  const only = { classes: FACT_CLASSES, markets: FACT_MARKETS.flatMap((id) => marketNode(id) ?? []) };
+  const t = asUserInput(() => travel.travelTimes(base.position, { via: false, only }));
   const reachedMarket = (id: string) => {
     const node = marketNode(id);
     return node ? (t.markets[node] ?? null) : null;

@@ -44,6 +44,8 @@ const RECORDS: Record<TeamKind, z.ZodType> = {
   }),
   corrections: z.object({
     park_id: Id,
+    /** Absent from records pushed before stations could be corrected: a park's. */
+    feature_kind: z.enum(['park', 'station']).optional(),
     lng: Lng,
     lat: Lat,
     crs: z.enum(['wgs84', 'gcj02', 'bd09']),
@@ -51,6 +53,8 @@ const RECORDS: Record<TeamKind, z.ZodType> = {
     given_lat: z.number(),
     source: z.enum(['user', 'OpenStreetMap']),
     osm_id: z.string().max(40).nullable(),
+    citation: z.string().max(2000).nullable().optional(),
+    credit: z.string().max(2000).nullable().optional(),
     note: z.string().max(5000),
     created_at: Time,
     updated_at: Time,

@@ -384,6 +384,8 @@ describe.skipIf(unavailable !== null)(`team server on PostgreSQL + PostGIS${unav
     const minutes = 30;
     const first = await call<TeamCountResult>(alice, 'teamCountNear', { layerId, minutes });
     expect(first).toMatchObject({ unit: 'minutes', value: minutes });
+    // The catchments are on the active network in the stored year, which the result names.
+    expect(first.network).toMatch(/^Schematic network \(expressways and rail\)(, as of \d{4}-\d{2}(-\d{2})?)?; 2 km cells$/);
     expect(first.computedCatchments).toBeGreaterThan(0);
     // Asked again, the catchments are on the server already and the counts are the same.
     const again = await call<TeamCountResult>(alice, 'teamCountNear', { layerId, minutes });
@@ -427,6 +429,47 @@ describe.skipIf(unavailable !== null)(`team server on PostgreSQL + PostGIS${unav
       (c) => c.park_id === 'park-huaihua-etdz',
     );
     expect(correction).toMatchObject({ position: [110.0123, 27.5432], note: '管委会核实' });
+  });
+
+  it('a station correction from OpenStreetMap travels as a station, with its citation and licence credit', async () => {
+    const station = alice.context
+      .layers()
+      .get('rail-stations')
+      ?.collection.features.find((f) => f.geometry?.type === 'Point');
+    const id = String(station?.properties.id);
+    const credit = '© OpenStreetMap contributors, ODbL 1.0';
+    alice.context.stores.corrections.put({
+      park_id: id,
+      feature_kind: 'station',
+      lng: 112.61,
+      lat: 26.89,
+      crs: 'wgs84',
+      given_lng: 112.61,
+      given_lat: 26.89,
+      source: 'OpenStreetMap',
+      osm_id: 'node/4242',
+      citation: 'https://www.openstreetmap.org/node/4242',
+      credit,
+      note: '',
+    });
+    expect((await call<PushResult>(alice, 'teamPush')).conflicts).toEqual([]);
+    await call(bob, 'teamPull');
+    const got = bob.context.stores.corrections.list().find((c) => c.park_id === id);
+    expect(got).toMatchObject({
+      feature_kind: 'station',
+      source: 'OpenStreetMap',
+      osm_id: 'node/4242',
+      citation: 'https://www.openstreetmap.org/node/4242',
+      credit,
+      lng: 112.61,
+      lat: 26.89,
+    });
+    // Bob's stations layer carries it: the station stands where the correction puts it.
+    const moved = bob.context
+      .layers()
+      .get('rail-stations')
+      ?.collection.features.find((f) => f.properties.id === id);
+    expect(moved?.geometry).toMatchObject({ type: 'Point', coordinates: [112.61, 26.89] });
   });
 });
 

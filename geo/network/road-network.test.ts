@@ -319,4 +319,42 @@ describe('isochrones on a road network', () => {
     expect(expected).toBeLessThan(county.length * 1000);
     expect(pool.population).toBe(expected);
   });
+
+  it('counts the same pool visiting only the cells of edges its search reached, for sites anywhere and two limits (brute force)', () => {
+    const grid = gridOver([112.0, 26.0, 112.3, 26.3], 2);
+    // Half the grid outside the zone (county −1) and two counties, one of unknown population.
+    const county = new Int32Array(grid.nx * grid.ny).map((_, c) => (c % grid.nx < grid.nx / 4 ? -1 : c % 3 === 0 ? 1 : 0));
+    const raster = populationRaster(grid, county, [
+      { adcode: '430001', name_zh: 'a', population: 50_000 },
+      { adcode: '430002', name_zh: 'b', population: null },
+    ]);
+    const cellSnaps = Array.from({ length: grid.nx * grid.ny }, (_, c) => {
+      const [lng, lat] = cellCentre(grid, c % grid.nx, Math.floor(c / grid.nx));
+      return bruteSnap(view, lng, lat);
+    });
+    let partial = 0;
+    for (const site of [
+      [112.12, 26.14],
+      [112.05, 26.27],
+      [112.28, 26.02],
+      [112.2, 26.2],
+    ] as [number, number][]) {
+      const s = bruteSnap(view, site[0], site[1]);
+      if (!s) throw new Error('site not snapped');
+      const times = cellSnaps.map((c) =>
+        c ? offRoadMinutes(c.distanceM) + bruteMinutes(view, c, s) + offRoadMinutes(s.distanceM) : Infinity,
+      );
+      for (const minutes of [6, 15]) {
+        const pool = net.labourWithin(site, minutes, raster);
+        const reached = county.map((k, c) => (k >= 0 && (times[c] as number) <= minutes + 1e-9 ? 1 : 0));
+        const perCell = raster.perCell[0] as number;
+        const expected = reached.reduce((n, r, c) => n + (r && county[c] === 0 ? perCell : 0), 0);
+        expect(pool.population).toBe(Math.round(expected));
+        if (expected > 0 && expected < 50_000) partial++;
+        expect(pool.unknownCounties).toEqual(reached.some((r, c) => r && county[c] === 1) ? ['b'] : []);
+      }
+    }
+    // Most pools reach part of the zone, neither nothing nor all of it.
+    expect(partial).toBeGreaterThanOrEqual(5);
+  });
 });

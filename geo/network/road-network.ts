@@ -24,7 +24,15 @@ import { checkThresholds, contourField, type IsochroneFeature } from '../surface
 import { DESTINATION_CLASSES, type FacilityClass, type PointInput } from './graph.ts';
 import { FACILITY_SNAP_LIMIT_M, MAX_OFF_ROAD_M, offRoadMinutes, type RoadSeed, type RoadTree, type RoadView } from './road-view.ts';
 import { UnreachableError } from './shortest-paths.ts';
-import type { CellOptions, NetworkLabel, NetworkTimes, PlaceSnap, SurfaceDestination, TravelNetwork } from './travel-network.ts';
+import type {
+  CellOptions,
+  NetworkLabel,
+  NetworkTimes,
+  PlaceSnap,
+  SurfaceDestination,
+  TravelNetwork,
+  TravelTimesOnly,
+} from './travel-network.ts';
 import type { Reached } from './travel-times.ts';
 
 /** An interchange of the extract: a `motorway_junction` node (OSM node id, name, ref). */
@@ -215,7 +223,7 @@ export class RoadTravelNetwork implements TravelNetwork {
     return s;
   }
 
-  travelTimes(from: LngLat, options: { via?: boolean } = {}): NetworkTimes {
+  travelTimes(from: LngLat, options: { via?: boolean; only?: TravelTimesOnly } = {}): NetworkTimes {
     const s = this.snapOrThrow(from);
     const off = offRoadMinutes(s.distanceM);
     const legs = this.view.accessOut(s);
@@ -251,14 +259,15 @@ export class RoadTravelNetwork implements TravelNetwork {
       };
     };
     const facilities = {} as NetworkTimes['facilities'];
+    const only = options.only;
     for (const cls of DESTINATION_CLASSES) {
       const key = `class:${cls}`;
-      const hit = best(key);
+      const hit = only && !only.classes.includes(cls) ? null : best(key);
       facilities[cls] = hit ? reachedOf(key, hit) : null;
     }
     const markets: NetworkTimes['markets'] = {};
     for (const p of this.placeList) {
-      if (!p.classes.includes('market')) continue;
+      if (!p.classes.includes('market') || (only && !only.markets.includes(p.id))) continue;
       const key = `node:${p.id}`;
       const hit = best(key);
       markets[p.id] = hit ? reachedOf(key, hit) : null;
@@ -410,7 +419,38 @@ export class RoadTravelNetwork implements TravelNetwork {
     return b;
   }
 
-  private labourCells: { raster: PopulationRaster; cells: Int32Array } | undefined;
+  /**
+   * The raster's zone cells, snapped, and per node the cells whose edge ends at it (CSR): a labour pool then visits
+   * only the cells of edges its search reached, not the whole zone.
+   */
+  private labourCells: { raster: PopulationRaster; start: Int32Array; cells: Int32Array; seen: Int32Array; stamp: number } | undefined;
+
+  private labourIndex(raster: PopulationRaster) {
+    if (this.labourCells?.raster === raster) return this.labourCells;
+    const snaps = this.snapsFor(raster.grid);
+    const g = this.view.graph;
+    const start = new Int32Array(g.nodeCount + 1);
+    const zone: number[] = [];
+    raster.county.forEach((k, c) => {
+      if (k < 0) return;
+      snaps.ensure(c);
+      const e = snaps.edge[c] as number;
+      if (e < 0) return; // no open edge within reach: never in a pool
+      zone.push(c);
+      start[(g.edgeFrom[e] as number) + 1]!++;
+      start[(g.edgeTo[e] as number) + 1]!++;
+    });
+    for (let v = 0; v < g.nodeCount; v++) start[v + 1]! += start[v] as number;
+    const fill = start.slice(0, g.nodeCount);
+    const cells = new Int32Array(start[g.nodeCount] as number);
+    for (const c of zone) {
+      const e = snaps.edge[c] as number;
+      cells[fill[g.edgeFrom[e] as number]!++] = c;
+      cells[fill[g.edgeTo[e] as number]!++] = c;
+    }
+    this.labourCells = { raster, start, cells, seen: new Int32Array(raster.county.length), stamp: 0 };
+    return this.labourCells;
+  }
 
   labourWithin(position: LngLat, minutes: number, raster: PopulationRaster): Catchment {
     const s = this.snapOrThrow(position);
@@ -421,13 +461,22 @@ export class RoadTravelNetwork implements TravelNetwork {
       'backward',
       minutes,
     );
-    if (this.labourCells?.raster !== raster) {
-      const cells: number[] = [];
-      raster.county.forEach((k, c) => k >= 0 && cells.push(c));
-      this.labourCells = { raster, cells: Int32Array.from(cells) };
+    // A cell within `minutes` reaches the site through an end of its edge that the search gave a time (the site's own
+    // edge's ends are seeds, so its cells are among them too): only those cells are computed and counted.
+    const index = this.labourIndex(raster);
+    const stamp = ++index.stamp;
+    const visit: number[] = [];
+    for (const v of this.view.scratchNodes()) {
+      for (let q = index.start[v] as number, end = index.start[v + 1] as number; q < end; q++) {
+        const c = index.cells[q] as number;
+        if (index.seen[c] === stamp) continue;
+        index.seen[c] = stamp;
+        visit.push(c);
+      }
     }
+    const cells = Int32Array.from(visit);
     const field = this.buffer(raster.grid);
-    fieldFromTree(this.snapsFor(raster.grid), tree, 'backward', this.labourCells.cells, field, [{ snap: s, offMinutes: off }]);
-    return catchment(raster, field, minutes, this.labourCells.cells);
+    fieldFromTree(this.snapsFor(raster.grid), tree, 'backward', cells, field, [{ snap: s, offMinutes: off }]);
+    return catchment(raster, field, minutes, cells);
   }
 }

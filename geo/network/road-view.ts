@@ -209,6 +209,11 @@ export class RoadView {
     return { minutes: this.sDist, label: this.sLabel, prev: this.sPrev };
   }
 
+  /** The nodes the last {@link scratch} search gave a time (settled or on its frontier); valid until the next search. */
+  scratchNodes(): Int32Array {
+    return this.touched.subarray(0, this.touchedCount);
+  }
+
   private run(
     seeds: readonly RoadSeed[],
     direction: SearchDirection,

@@ -9,7 +9,7 @@ import type { LngLat } from '../lnglat.ts';
 import type { Catchment, PopulationRaster } from '../surfaces/catchment.ts';
 import type { Grid } from '../surfaces/grid.ts';
 import type { IsochroneFeature } from '../surfaces/isochrone.ts';
-import type { FacilityClass } from './graph.ts';
+import type { DestinationClass, FacilityClass } from './graph.ts';
 import type { TravelTimes } from './travel-times.ts';
 
 export type NetworkKind = 'schematic' | 'osm';
@@ -47,6 +47,12 @@ export interface NetworkTimes extends TravelTimes {
   origin: { distanceM: number; minutes: number } | null;
 }
 
+/** The classes and markets (node ids) a travel-time query needs. */
+export interface TravelTimesOnly {
+  classes: readonly DestinationClass[];
+  markets: readonly string[];
+}
+
 /** Which cells to compute. */
 export interface CellOptions {
   /** Cells with a mask value < 0 are NaN (outside the zone). */
@@ -65,9 +71,12 @@ export interface TravelNetwork {
   /**
    * Minutes from `from` to the nearest facility of every class and to every market.
    * @param options.via - name the interchanges and stations each route passes (default true)
+   * @param options.only - compute only these classes and markets (by node id); the others may come back null. A
+   *   road network builds one search tree per class and market on first use, so a caller that needs a few saves
+   *   the others (a ranking after a year change).
    * @throws RangeError for an invalid position; UnreachableError when the point cannot reach the network
    */
-  travelTimes(from: LngLat, options?: { via?: boolean }): NetworkTimes;
+  travelTimes(from: LngLat, options?: { via?: boolean; only?: TravelTimesOnly }): NetworkTimes;
   /**
    * Minutes from `from` to every cell (row-major, row 0 north; only `options.rows`).
    * @throws UnreachableError when the point cannot reach the network

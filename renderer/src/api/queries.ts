@@ -138,6 +138,8 @@ export function useLoaders() {
       layerFeatures: (id: string) => client.fetchQuery(queries.layerFeatures(id)),
       networkData: () => client.fetchQuery(queries.networkData()),
       profilePresets: () => client.fetchQuery(queries.profilePresets()),
+      // Not cached: a zone surface is fetched in row bands once per run (use-surface.ts).
+      surfaceRows: (args: ArgsOf<'surface'>) => call('surface', args),
     }),
     [client],
   );
