@@ -63,6 +63,9 @@ test.describe('accessibility', () => {
     const legend = page.getByTestId('surface-legend');
     await expect(legend).toBeVisible({ timeout: 60_000 });
     await expect(legend).toContainText('深圳');
+    // The surface names the network its minutes come from (the shipped schematic one here).
+    await expect(page.getByTestId('surface-network')).toHaveAttribute('data-network-kind', 'schematic');
+    await expect(page.getByTestId('surface-network')).toContainText('示意路网');
     expect(Number(await legend.getAttribute('data-max'))).toBeGreaterThan(120);
     expect(
       await page.evaluate(() => !!(window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.getLayer('access-surface')),

@@ -252,6 +252,14 @@ test.describe('everything on the imported network (issue 16)', () => {
     await page.screenshot({ path: join(RESULTS, 'isochrones-osm-zh.png') });
     await access.getByRole('button', { name: '关闭' }).click();
 
+    // The zone surface is computed on the same network and says so.
+    await page.getByTestId('surface-choice').selectOption('class:interchange');
+    await page.getByTestId('surface-cell').selectOption('1');
+    await page.getByTestId('surface-run').click();
+    await expect(page.getByTestId('surface-legend')).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByTestId('surface-network')).toHaveAttribute('data-network-kind', 'osm');
+    await expect(page.getByTestId('surface-network')).toContainText(OSM_NAME);
+
     // Rank: the ranking names the network, and says how many parks lie outside the extract.
     const scoring = new ScoringPanel(page);
     await scoring.open();

@@ -9,6 +9,7 @@ import { RAMP_STOPS } from './colour-ramp.ts';
 import { AssumptionRanges } from './assumption-ranges.tsx';
 import type { SurfaceState, SurfaceTarget } from './use-surface.ts';
 import { localName } from '../../../../geo/local-name.ts';
+import { NetworkLabelLine } from '../../components/network-label.tsx';
 
 export const SURFACE_CLASSES = ['interchange', 'freight', 'airport', 'hsr-station', 'international-rail'] as const;
 
@@ -113,6 +114,7 @@ export function AccessPanel({ surface, markets, assumptions, onRun, onCancel, on
               s: (surface.ms / 1000).toFixed(1),
             })}
           </p>
+          <NetworkLabelLine label={surface.network} testId="surface-network" />
           <div className="ramp" aria-hidden="true">
             {RAMP_STOPS.filter((s) => s.minutes <= Math.max(60, surface.max)).map((s) => (
               <span key={s.minutes} style={{ background: `rgb(${s.colour.join(',')})` }}>
