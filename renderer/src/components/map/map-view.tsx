@@ -2,7 +2,7 @@
  * The one place MapLibre is set up: worker URL, style, defaults, the runtime-drawn icons, idle
  * flag. Other features get the map through `onReady` and draw on it through overlays.ts.
  */
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type MapMouseEvent } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, prewarm, setWorkerUrl, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useEffectEvent, useRef } from 'react';
@@ -19,6 +19,8 @@ import {
 import { registerIcons } from './icons.ts';
 
 setWorkerUrl(workerUrl);
+// Start the tile workers while the first API calls and React's mount run, not when the map is created.
+prewarm();
 
 export type BBox = [number, number, number, number];
 
@@ -59,11 +61,12 @@ export function MapView({ zoneBounds, maxBounds, minzoom, maxzoom, language, hid
     });
     mapRef.current = map;
     performance.mark('siteselect:map-created');
-    map.once('load', () => {
-      performance.mark('siteselect:map-load');
+    map.once('style.load', () => {
+      performance.mark('siteselect:style-load');
       // Before anyone draws a symbol with them (listeners run in the order they were added).
       registerIcons(map);
     });
+    map.once('load', () => performance.mark('siteselect:map-load'));
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     map.once('idle', () => {
