@@ -68,8 +68,10 @@ const browser = await chromium.launch({
 const only = process.env['BENCH_ONLY'];
 try {
   // Issue 19: the yardstick (first idle beside the reference page), its breakdown, interactions.
-  await runYardstick(appRootFrom(import.meta.url, 1), server.url, Math.max(5, RUNS));
-  await firstIdleBreakdown(browser, server.url, RUNS);
+  if (!process.env['BENCH_SKIP_YARDSTICK']) {
+    await runYardstick(appRootFrom(import.meta.url, 1), server.url, Math.max(5, RUNS));
+    await firstIdleBreakdown(browser, server.url, RUNS);
+  }
   await interactionBench(browser, server.url, Number(process.env['BENCH_INTERACTION_RUNS'] ?? 20));
   if (only === 'first-idle') throw new BenchDone();
 
