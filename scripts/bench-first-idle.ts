@@ -170,7 +170,8 @@ export async function firstIdleBreakdown(browser: Browser, url: string, runs: nu
  * Runs `act`, then waits until `done` (a page expression) holds in an animation frame; returns ms
  * from the first input event `act` caused to that frame.
  */
-async function timed<A>(page: Page, act: () => Promise<unknown>, done: (arg: A) => boolean, arg: A): Promise<number> {
+type Arg = string | number | null;
+async function timed(page: Page, act: () => Promise<unknown>, done: (arg: Arg) => boolean, arg: Arg): Promise<number> {
   // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
   await page.evaluate(`(() => {
     window.__t = { start: NaN };
@@ -205,7 +206,7 @@ export async function interactionBench(browser: Browser, url: string, runs: numb
   // answer comes from the cache. The first answer after start builds the network: one untimed click first.
   const card: number[] = [];
   const box = await page.locator('.map canvas.maplibregl-canvas').boundingBox();
-  const access = (done: (a: null) => boolean) => done;
+  const access = (done: (a: Arg) => boolean) => done;
   for (let i = -1; i < runs; i++) {
     const at: [number, number] = [111.45 + ((i + 1) % 5) * 0.003, 26.55 + Math.floor((i + 1) / 5) * 0.003];
     const p = await page.evaluate((a) => (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.project(a), at);
@@ -251,7 +252,7 @@ export async function interactionBench(browser: Browser, url: string, runs: numb
           document.documentElement.lang === (f === 'name_en' ? 'en' : 'zh-CN') &&
           JSON.stringify(
             (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.getLayoutProperty('county-labels-zone', 'text-field'),
-          ).includes(f),
+          ).includes(String(f)),
         field,
       ),
     );
@@ -311,7 +312,7 @@ export async function interactionBench(browser: Browser, url: string, runs: numb
         page,
         () => page.getByTestId('run-ranking').click(),
         (k) =>
-          Number(document.querySelector('[data-testid="scoring-panel"]')?.getAttribute('data-rankings')) > k &&
+          Number(document.querySelector('[data-testid="scoring-panel"]')?.getAttribute('data-rankings')) > Number(k) &&
           !!document.querySelector('[data-testid="ranking-table"] tbody tr'),
         n,
       ),
