@@ -6,7 +6,9 @@
  * - SMAA-2 rank ranges with data ranges and the combined gap analysis (scripts/bench-uncertainty.ts);
  * - the road network (OSM import, reload, routes and trees beside pgRouting; BENCH_SKIP_ROADS=1 skips it);
  * - issue 16 on a zone-wide imported extract (electron/network/network.bench.ts; BENCH_SKIP_NETWORK=1 skips it);
- * - the team server (issue 20): 20 concurrent clients pushing and pulling, 1 M points counted on PostGIS (BENCH_SKIP_TEAM=1 skips it).
+ * - the team server (issue 20): 20 concurrent clients pushing and pulling, 1 M points counted on PostGIS (BENCH_SKIP_TEAM=1 skips it);
+ * - issue 19: the first idle beside the reference page (the ratio), its breakdown, and interaction
+ *   latencies (scripts/bench-first-idle.ts; BENCH_ONLY=first-idle runs only that part).
  * Needs `npm run build` first (the start and test scripts run it).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -34,9 +36,12 @@ import { zoneNetworkService } from '../electron/network/service.ts';
 import { zoneNetworkInput } from '../electron/network/zone-input.ts';
 import { dispatch } from '../electron/handlers/index.ts';
 import { benchUncertainty } from './bench-uncertainty.ts';
+import { firstIdleBreakdown, interactionBench, runYardstick } from './bench-first-idle.ts';
 import { defaultWeights, monteCarloStability, scoreCandidates, type CandidateFacts, type EnterpriseProfile } from '../geo/index.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+/** Thrown to skip the rest when BENCH_ONLY names one part. */
+class BenchDone extends Error {}
 
 function timeIt(runs: number, fn: () => unknown): number[] {
   const times: number[] = [];
@@ -61,7 +66,16 @@ const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   args: ['--disable-background-networking', '--disable-component-update'],
 });
+const only = process.env['BENCH_ONLY'];
 try {
+  // Issue 19: the yardstick (first idle beside the reference page), its breakdown, interactions.
+  if (!process.env['BENCH_SKIP_YARDSTICK']) {
+    await runYardstick(appRootFrom(import.meta.url, 1), server.url, Math.max(5, RUNS));
+    await firstIdleBreakdown(browser, server.url, RUNS);
+  }
+  await interactionBench(browser, server.url, Number(process.env['BENCH_INTERACTION_RUNS'] ?? 20));
+  if (only === 'first-idle') throw new BenchDone();
+
   const idle: number[] = [];
   const phases: Record<string, number[]> = { domContentLoaded: [], apiDone: [] };
   for (let i = 0; i < RUNS; i++) {
@@ -312,9 +326,11 @@ try {
     const { runNetworkBench } = await import('../electron/network/network.bench.ts');
     await runNetworkBench();
   }
+} catch (e) {
+  if (!(e instanceof BenchDone)) throw e;
 } finally {
   // The team server (issue 20): 20 concurrent clients pushing and pulling, and a million points counted on PostGIS.
-  if (!process.env['BENCH_SKIP_TEAM']) {
+  if (!process.env['BENCH_SKIP_TEAM'] && !only) {
     const { runTeamBench } = await import('../electron/team/team.bench.ts');
     await runTeamBench();
   }

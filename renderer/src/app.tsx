@@ -24,7 +24,7 @@ import { ImportDialog, type ImportDialogHandle } from './features/imports/import
 import { UserLayers } from './features/imports/user-layers.tsx';
 import { InfoCard } from './features/info/info-card.tsx';
 import { LayerPanel } from './features/layers/layer-panel.tsx';
-import { ReferenceLayers } from './features/layers/reference-layers.tsx';
+import { ReferenceLayers, referenceSourceIds } from './features/layers/reference-layers.tsx';
 import { SearchBox } from './features/search/search-box.tsx';
 import { TeamDialog } from './features/team/team-dialog.tsx';
 import { useTeamReconnect } from './features/team/use-team-reconnect.ts';
@@ -75,6 +75,7 @@ function Workspace(props: WorkspaceProps) {
   const visibility = useLayerVisibility();
   const referenceIds = useMemo(() => layers.filter((l) => l.kind === 'reference').map((l) => l.id), [layers]);
   const presentationLayers = usePresentationLayers(visibility.setHidden, referenceIds);
+  const firstViewSources = useMemo(() => referenceSourceIds(layers), [layers]);
   const access = useAccessPoint(map);
   const surface = useSurface(map);
   const network = useNetworkInfo();
@@ -189,6 +190,7 @@ function Workspace(props: WorkspaceProps) {
           maxzoom={info.reference.maxzoom}
           language={language}
           hiddenLayers={visibility.hiddenStyleLayers}
+          firstViewSources={firstViewSources}
           onPointer={onPointer}
           onReady={onReady}
         />

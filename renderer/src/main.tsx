@@ -10,6 +10,9 @@ import './styles.css';
 
 async function start(): Promise<void> {
   const queryClient = createQueryClient();
+  // What the first view needs, asked for at once rather than one after another as React mounts.
+  void queryClient.prefetchQuery(queries.appInfo());
+  void queryClient.prefetchQuery(queries.layers());
   // The saved language, or Chinese when there is none (or the backend cannot be reached yet).
   const language: Language = await queryClient.fetchQuery(queries.settings()).then(
     (s) => s.language,

@@ -2,7 +2,7 @@
  * The one place MapLibre is set up: worker URL, style, defaults, the runtime-drawn icons, idle
  * flag. Other features get the map through `onReady` and draw on it through overlays.ts.
  */
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type MapMouseEvent } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, prewarm, setWorkerUrl, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useEffectEvent, useRef } from 'react';
@@ -19,6 +19,8 @@ import {
 import { registerIcons } from './icons.ts';
 
 setWorkerUrl(workerUrl);
+// Start the tile workers while the first API calls and React's mount run, not when the map is created.
+prewarm();
 
 export type BBox = [number, number, number, number];
 
@@ -30,15 +32,31 @@ export interface MapViewProps {
   language: LabelLanguage;
   /** Basemap layers switched off (ids from basemap-style.ts); overlays keep their own visibility. */
   hiddenLayers: ReadonlySet<string>;
+  /**
+   * Sources the first view needs besides the basemap (the reference layers): the map is drawn at a
+   * low resolution until they are all on it and loaded, and counts as ready (data-map-idle) only then.
+   */
+  firstViewSources?: readonly string[];
   onPointer?(lngLat: [number, number] | null, zoom: number): void;
   onReady?(map: MapLibreMap): void;
 }
 
-export function MapView({ zoneBounds, maxBounds, minzoom, maxzoom, language, hiddenLayers, onPointer, onReady }: MapViewProps) {
+/**
+ * Resolution of the frames drawn while the first view is still arriving. With software WebGL
+ * (SwiftShader, as on machines without a GPU) every frame costs ~50–370 ms of CPU, and ten or
+ * more are drawn as tiles and sources come in; at a quarter of the resolution those frames cost
+ * little, and the finished view is then drawn once at full resolution.
+ */
+const DRAFT_PIXEL_RATIO = 0.25;
+const FIRST_VIEW_WAIT_MS = 15_000;
+
+export function MapView(props: MapViewProps) {
+  const { zoneBounds, maxBounds, minzoom, maxzoom, language, hiddenLayers, firstViewSources = [], onPointer, onReady } = props;
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const pointerMoved = useEffectEvent((lngLat: [number, number] | null, zoom: number) => onPointer?.(lngLat, zoom));
+  const firstViewThere = useEffectEvent((map: MapLibreMap) => firstViewSources.every((id) => map.getSource(id)));
 
   useEffect(() => {
     if (!container.current) return;
@@ -56,21 +74,45 @@ export function MapView({ zoneBounds, maxBounds, minzoom, maxzoom, language, hid
       localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
       attributionControl: { compact: false },
       keyboard: true,
+      pixelRatio: DRAFT_PIXEL_RATIO,
+      // No label fade-in: each fading frame is a full redraw, which software WebGL pays dearly for.
+      fadeDuration: 0,
     });
     mapRef.current = map;
     performance.mark('siteselect:map-created');
-    map.once('load', () => {
-      performance.mark('siteselect:map-load');
+    map.once('style.load', () => {
+      performance.mark('siteselect:style-load');
       // Before anyone draws a symbol with them (listeners run in the order they were added).
       registerIcons(map);
     });
+    map.once('load', () => performance.mark('siteselect:map-load'));
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
-    map.once('idle', () => {
-      // Time from navigation start to the first idle map; read by the e2e tests and the bench.
+    // Idle with every first-view source loaded: draw it once at full resolution; the next idle is
+    // the first complete view.
+    // A first-view source that never comes (a failed request) must not leave the map blurred.
+    let waited = false;
+    const giveUp = setTimeout(() => {
+      waited = true;
+      map.triggerRepaint();
+    }, FIRST_VIEW_WAIT_MS);
+    let draft = true;
+    const onIdle = () => {
+      if (!waited && !firstViewThere(map)) return;
+      if (draft) {
+        draft = false;
+        performance.mark('siteselect:first-view-loaded');
+        // null: follow the device's pixel ratio again (maplibre-gl src/ui/map.ts: `_overridePixelRatio ?? devicePixelRatio`).
+        map.setPixelRatio(null as unknown as number);
+        return;
+      }
+      clearTimeout(giveUp);
+      map.off('idle', onIdle);
+      // Time from navigation start to the first complete idle map; read by the e2e tests and the bench.
       performance.mark('siteselect:first-map-idle');
       el.dataset['mapIdle'] = 'true';
-    });
+    };
+    map.on('idle', onIdle);
     let hovered: number | string | undefined;
     const clearHover = () => {
       if (hovered !== undefined) map.setFeatureState({ source: 'basemap', sourceLayer: 'counties', id: hovered }, { hover: false });
@@ -94,6 +136,7 @@ export function MapView({ zoneBounds, maxBounds, minzoom, maxzoom, language, hid
     map.on('zoomend', () => pointerMoved(null, map.getZoom()));
     onReady?.(map);
     return () => {
+      clearTimeout(giveUp);
       mapRef.current = null;
       map.remove();
     };

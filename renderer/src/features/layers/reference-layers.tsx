@@ -68,6 +68,11 @@ function ReferenceOverlay(props: {
   return <MapOverlay map={map} overlay={overlay} />;
 }
 
+/** The reference layers drawn on the map, bottom to top; each is a source of that id. */
+export function referenceSourceIds(layers: readonly LayerSummary[]): string[] {
+  return REFERENCE_ORDER.filter((id) => layers.some((l) => l.kind === 'reference' && l.id === id));
+}
+
 export function ReferenceLayers(props: {
   map: MapLibreMap | null;
   layers: readonly LayerSummary[];
@@ -78,7 +83,7 @@ export function ReferenceLayers(props: {
 }) {
   const { map, layers, language, hiddenLayers, hiddenSubkinds, onSelect } = props;
   // Every reference layer is fetched as soon as the list is known (while the map is still starting).
-  const ids = useMemo(() => REFERENCE_ORDER.filter((id) => layers.some((l) => l.kind === 'reference' && l.id === id)), [layers]);
+  const ids = useMemo(() => referenceSourceIds(layers), [layers]);
   const results = useLayersFeatures(ids);
   const failed = results.find((r) => r.error)?.error;
   useEffect(() => {
