@@ -6,22 +6,12 @@
  */
 import { DEFAULT_ASSUMPTIONS } from '../../geo/index.ts';
 import type { DataVersion, Stamp, StampArgs } from '../contract/api.ts';
-import { osmLabel, schematicLabel } from '../network/service.ts';
+import { osmLabel, SCHEMATIC_NETWORK_LAYERS, schematicLabel } from '../network/service.ts';
 import type { Reference } from '../reference/index.ts';
 import { hashOf, stampOf } from '../reports/stamp.ts';
 import type { Context } from './context.ts';
 
-/** The zone layers the schematic network is built from (its as-of date is theirs). */
-const NETWORK_LAYERS = [
-  'expressways',
-  'interchanges',
-  'rail-lines',
-  'rail-stations',
-  'airports',
-  'bonded-zones',
-  'ports',
-  'logistics-hubs',
-];
+const NETWORK_LAYER_IDS = new Set<string>(SCHEMATIC_NETWORK_LAYERS);
 
 const latest = (dates: readonly unknown[]): string | null =>
   dates.filter((d): d is string => typeof d === 'string' && d !== '').reduce<string | null>((m, d) => (m === null || d > m ? d : m), null);
@@ -99,7 +89,7 @@ export function networkVersion(ctx: Context, data: readonly DataVersion[], year:
       name_en: label.name_en,
     };
   }
-  const layers = data.filter((d) => NETWORK_LAYERS.includes(d.id.replace(/^layer:/, '')));
+  const layers = data.filter((d) => NETWORK_LAYER_IDS.has(d.id.replace(/^layer:/, '')));
   const label = schematicLabel(ctx.layers(), year);
   return {
     kind: 'schematic',

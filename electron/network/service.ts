@@ -43,6 +43,7 @@ import type { LayerStore } from '../db/layer-store.ts';
 import { UserInputError } from '../errors.ts';
 import { featureName } from '../imports/feature-name.ts';
 import type { Reference, ZoneCounty } from '../reference/index.ts';
+import type { LayerId } from '../../data/schema/layers.ts';
 import type { LoadedRoadNetwork } from '../roads/store.ts';
 import type { NetworkKind } from './roads.ts';
 import { zoneNetworkInput } from './zone-input.ts';
@@ -106,19 +107,22 @@ export function asUserInput<T>(fn: () => T): T {
  * @param referenceLayers - the zone's layers as they stand now (with the user's park corrections);
  *   the network is rebuilt when it returns a different map
  */
+/** The zone layers the schematic network is built from (its as-of date and data hash are theirs). */
+export const SCHEMATIC_NETWORK_LAYERS: readonly LayerId[] = [
+  'expressways',
+  'interchanges',
+  'rail-lines',
+  'rail-stations',
+  'airports',
+  'bonded-zones',
+  'ports',
+  'logistics-hubs',
+];
+
 /** The schematic network's label: its name and the latest as-of date of the records it is built from. */
 export function schematicLabel(layers: Reference['layers'], year: number | null): NetworkLabel {
   let asOf: string | null = null;
-  for (const id of [
-    'interchanges',
-    'expressways',
-    'rail-lines',
-    'rail-stations',
-    'airports',
-    'bonded-zones',
-    'ports',
-    'logistics-hubs',
-  ] as const) {
+  for (const id of SCHEMATIC_NETWORK_LAYERS) {
     for (const f of layers.get(id)?.collection.features ?? []) {
       const d = f.properties['as_of'];
       if (typeof d === 'string' && /^\d{4}/.test(d) && (asOf === null || d > asOf)) asOf = d;

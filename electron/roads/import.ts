@@ -11,7 +11,15 @@
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { buildEdgeIndex, computeLandmarks, kmByClass, reverseArcs, ROAD_CLASSES, type FacilityCandidate } from '../../geo/roads/index.ts';
+import {
+  buildEdgeIndex,
+  computeLandmarks,
+  kmByClass,
+  nodeBounds,
+  reverseArcs,
+  ROAD_CLASSES,
+  type FacilityCandidate,
+} from '../../geo/roads/index.ts';
 import { OsmFileError } from './pbf.ts';
 import { readOsmNetwork, type ClipOption, type ImportPhase, type ReadOptions } from './read.ts';
 import { encodeNetwork, OSM_ATTRIBUTION, publishNetwork, removeStaleTemporaries, writeFileDurably, type RoadNetworkMeta } from './store.ts';
@@ -71,18 +79,7 @@ export async function buildNetworkFile(
   const hooks = extrasPath ? () => (extras = new ExtrasCollector()).hooks() : undefined;
   const r = await readOsmNetwork(file, options, (p) => onProgress?.({ ...p, fraction: p.fraction * readShare }), checkCancel, hooks);
   const g = r.graph;
-  let w = Infinity;
-  let s = Infinity;
-  let e = -Infinity;
-  let n = -Infinity;
-  for (let v = 0; v < g.nodeCount; v++) {
-    const x = g.nodeLng[v] as number;
-    const y = g.nodeLat[v] as number;
-    if (x < w) w = x;
-    if (x > e) e = x;
-    if (y < s) s = y;
-    if (y > n) n = y;
-  }
+  const [w, s, e, n] = nodeBounds(g);
   const km: Record<string, number> = {};
   for (const [c, v] of kmByClass(g)) km[ROAD_CLASSES[c] as string] = Math.round(v * 1000) / 1000;
   const facilities: Record<string, number> = {};

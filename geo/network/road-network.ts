@@ -16,6 +16,7 @@
 import type { LngLat } from '../lnglat.ts';
 import { lngLatProblem } from '../lnglat.ts';
 import { ROAD_CLASSES } from '../roads/profile.ts';
+import { nodeBounds } from '../roads/graph.ts';
 import type { Snap } from '../roads/route.ts';
 import { catchment, type Catchment, type PopulationRaster } from '../surfaces/catchment.ts';
 import { CellSnaps, fieldFromTree, type FieldEnd } from '../surfaces/edge-field.ts';
@@ -389,19 +390,7 @@ export class RoadTravelNetwork implements TravelNetwork {
   private isoGrid(cellKm: number): Grid {
     let grid = this.isoGrids.get(cellKm);
     if (!grid) {
-      const g = this.view.graph;
-      let w = Infinity;
-      let s = Infinity;
-      let e = -Infinity;
-      let n = -Infinity;
-      for (let v = 0; v < g.nodeCount; v++) {
-        const x = g.nodeLng[v] as number;
-        const y = g.nodeLat[v] as number;
-        if (x < w) w = x;
-        if (x > e) e = x;
-        if (y < s) s = y;
-        if (y > n) n = y;
-      }
+      const [w, s, e, n] = nodeBounds(this.view.graph);
       const margin = 0.1;
       grid = gridOver([w - margin, s - margin, e + margin, n + margin], cellKm);
       this.isoGrids.set(cellKm, grid);

@@ -108,6 +108,23 @@ export function reverseArcs(g: RoadGraph): ReverseArcs {
   return { inStart, inTail, inEdge, inMinutes };
 }
 
+/** The bounding box of a graph's nodes, `[west, south, east, north]` in degrees (WGS-84); all Infinity-signed when empty. */
+export function nodeBounds(g: RoadGraph): [number, number, number, number] {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (let v = 0; v < g.nodeCount; v++) {
+    const x = g.nodeLng[v] as number;
+    const y = g.nodeLat[v] as number;
+    if (x < w) w = x;
+    if (x > e) e = x;
+    if (y < s) s = y;
+    if (y > n) n = y;
+  }
+  return [w, s, e, n];
+}
+
 /** Total length in km per class code of a graph's edges. */
 export function kmByClass(g: RoadGraph): Map<number, number> {
   const km = new Map<number, number>();

@@ -23,6 +23,7 @@ import { reverseArcs, type ReverseArcs, type RoadGraph } from './graph.ts';
 import { LANDMARK_SLACK, type Landmarks } from './landmarks.ts';
 import { metresPerDegree, projectOnSegment, segmentMetres } from './measure.ts';
 import { ROAD_CLASSES, type RoadClass } from './profile.ts';
+import { IndexedHeap } from './indexed-heap.ts';
 
 /** Where a point joins the network. */
 export interface Snap {
@@ -91,12 +92,12 @@ export class RoadRouter {
     this.predEdgeB = new Int32Array(n).fill(-1);
     this.settledF = new Uint8Array(n);
     this.settledB = new Uint8Array(n);
-    this.heapF = new IndexedHeap(n, this.distF);
-    this.heapB = new IndexedHeap(n, this.distB);
+    this.heapF = new IndexedHeap(n);
+    this.heapB = new IndexedHeap(n);
     this.touched = new Int32Array(Math.min(n, 1024));
     this.landmarks = landmarks && landmarks.nodes.length > 0 ? landmarks : null;
     this.keyA = new Float64Array(this.landmarks ? n : 0);
-    this.heapA = new IndexedHeap(this.landmarks ? n : 0, this.keyA);
+    this.heapA = new IndexedHeap(this.landmarks ? n : 0);
     this.hval = new Float64Array(this.landmarks ? n : 0).fill(NaN);
   }
 
@@ -224,11 +225,11 @@ export class RoadRouter {
       }
     }
     while (heapF.size > 0 || heapB.size > 0) {
-      const kf = heapF.size > 0 ? heapF.topKey() : Infinity;
-      const kb = heapB.size > 0 ? heapB.topKey() : Infinity;
+      const kf = heapF.size > 0 ? heapF.topKey(distF) : Infinity;
+      const kb = heapB.size > 0 ? heapB.topKey(distB) : Infinity;
       if (kf + kb >= best) break;
       if (kf <= kb) {
-        const u = heapF.pop();
+        const u = heapF.pop(distF);
         settledF[u] = 1;
         const du = distF[u] as number;
         for (let k = g.outStart[u] as number, end = g.outStart[u + 1] as number; k < end; k++) {
@@ -239,7 +240,7 @@ export class RoadRouter {
             distF[v] = nd;
             predNodeF[v] = u;
             predEdgeF[v] = g.outEdge[k] as number;
-            heapF.pushOrDecrease(v);
+            heapF.push(v, distF);
             const t = nd + (distB[v] as number);
             if (t < best) {
               best = t;
@@ -248,7 +249,7 @@ export class RoadRouter {
           }
         }
       } else {
-        const u = heapB.pop();
+        const u = heapB.pop(distB);
         settledB[u] = 1;
         const du = distB[u] as number;
         for (let k = r.inStart[u] as number, end = r.inStart[u + 1] as number; k < end; k++) {
@@ -259,7 +260,7 @@ export class RoadRouter {
             distB[v] = nd;
             predNodeB[v] = u;
             predEdgeB[v] = r.inEdge[k] as number;
-            heapB.pushOrDecrease(v);
+            heapB.push(v, distB);
             const t = nd + (distF[v] as number);
             if (t < best) {
               best = t;
@@ -334,12 +335,12 @@ export class RoadRouter {
         if (distF[v] === Infinity) this.touch(v);
         distF[v] = t;
         keyA[v] = t + h(v);
-        heapA.pushOrDecrease(v);
+        heapA.push(v, keyA);
       }
     }
     while (heapA.size > 0) {
-      if (heapA.topKey() >= best) break;
-      const u = heapA.pop();
+      if (heapA.topKey(keyA) >= best) break;
+      const u = heapA.pop(keyA);
       const du = distF[u] as number;
       const tc = targetCost.get(u);
       if (tc !== undefined && du + tc < best) {
@@ -355,7 +356,7 @@ export class RoadRouter {
           predNodeF[v] = u;
           predEdgeF[v] = g.outEdge[q] as number;
           keyA[v] = nd + h(v);
-          heapA.pushOrDecrease(v);
+          heapA.push(v, keyA);
         }
       }
     }
@@ -384,7 +385,7 @@ export class RoadRouter {
     const seeds = typeof origin === 'number' ? ([[origin, 0]] as [number, number][]) : accessOut(g, origin);
     for (const [v, t] of seeds) this.seed(v, t, distF, heapF);
     while (heapF.size > 0) {
-      const u = heapF.pop();
+      const u = heapF.pop(distF);
       settledF[u] = 1;
       const du = distF[u] as number;
       for (let k = g.outStart[u] as number, end = g.outStart[u + 1] as number; k < end; k++) {
@@ -393,7 +394,7 @@ export class RoadRouter {
         if (nd < (distF[v] as number)) {
           if (distF[v] === Infinity) this.touch(v);
           distF[v] = nd;
-          heapF.pushOrDecrease(v);
+          heapF.push(v, distF);
         }
       }
     }
@@ -471,7 +472,7 @@ export class RoadRouter {
     if (t < (dist[v] as number)) {
       if (this.distF[v] === Infinity && this.distB[v] === Infinity) this.touch(v);
       dist[v] = t;
-      heap.pushOrDecrease(v);
+      heap.push(v, dist);
     }
   }
 
@@ -611,79 +612,4 @@ export function buildEdgeIndex(g: RoadGraph): Flatbush {
   if (g.edgeCount === 0) index.add(0, 0, 0, 0);
   index.finish();
   return index;
-}
-
-/** Binary min-heap of node indexes keyed by an external distance array, with decrease-key. */
-class IndexedHeap {
-  private readonly heap: Int32Array;
-  private readonly pos: Int32Array;
-  size = 0;
-  constructor(
-    n: number,
-    private readonly key: Float64Array,
-  ) {
-    this.heap = new Int32Array(Math.max(1, n));
-    this.pos = new Int32Array(Math.max(1, n)).fill(-1);
-  }
-  clear(): void {
-    for (let i = 0; i < this.size; i++) this.pos[this.heap[i] as number] = -1;
-    this.size = 0;
-  }
-  topKey(): number {
-    return this.key[this.heap[0] as number] as number;
-  }
-  pushOrDecrease(v: number): void {
-    let i = this.pos[v] as number;
-    if (i < 0) {
-      i = this.size++;
-      this.heap[i] = v;
-      this.pos[v] = i;
-    }
-    this.up(i);
-  }
-  pop(): number {
-    const heap = this.heap;
-    const top = heap[0] as number;
-    this.pos[top] = -1;
-    const last = heap[--this.size] as number;
-    if (this.size > 0) {
-      heap[0] = last;
-      this.pos[last] = 0;
-      this.down(0);
-    }
-    return top;
-  }
-  private up(i: number): void {
-    const { heap, pos, key } = this;
-    const v = heap[i] as number;
-    const k = key[v] as number;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pv = heap[p] as number;
-      if ((key[pv] as number) <= k) break;
-      heap[i] = pv;
-      pos[pv] = i;
-      i = p;
-    }
-    heap[i] = v;
-    pos[v] = i;
-  }
-  private down(i: number): void {
-    const { heap, pos, key } = this;
-    const n = this.size;
-    const v = heap[i] as number;
-    const k = key[v] as number;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      if (c + 1 < n && (key[heap[c + 1] as number] as number) < (key[heap[c] as number] as number)) c++;
-      const cv = heap[c] as number;
-      if ((key[cv] as number) >= k) break;
-      heap[i] = cv;
-      pos[cv] = i;
-      i = c;
-    }
-    heap[i] = v;
-    pos[v] = i;
-  }
 }
