@@ -3,7 +3,7 @@
  * - the yardstick: ../shared/bench/first-idle.mjs, which measures this browser edition and a plain
  *   Vite + React + MapLibre reference page alternately from `page.goto` to the first map idle, and
  *   prints both medians and their ratio (target ≤ 0.6);
- * - where the app's first idle goes: the renderer's performance marks, map frames drawn, and the CPU
+ * - where the app's first idle goes: the renderer's performance marks, map render passes, and the CPU
  *   each Chromium process spent (read from /proc, so it holds on a busy machine where wall time does not);
  * - interactions, p50 and p95, timed in the page from the input event to the first frame showing
  *   the result (Playwright's `raf` polling): map click → travel-time card, weight slider + rank →
@@ -158,7 +158,8 @@ export async function firstIdleBreakdown(browser: Browser, url: string, runs: nu
     add('first API call sent', t.firstApi);
     add('last first-view API response', t.lastApi);
     MARKS.forEach((m, j) => add(m.replace('siteselect:', 'mark '), t.marks[j] ?? Number.NaN));
-    add('map frames drawn to first idle', t.frames);
+    // MapLibre render passes; only the last, the complete view, is painted (map-view.tsx).
+    add('map render passes to first idle', t.frames);
     await context.close();
   }
   console.log(`first idle breakdown (median of ${runs} cold runs; ms from navigation start unless noted):`);

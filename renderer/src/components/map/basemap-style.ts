@@ -77,10 +77,11 @@ export function basemapStyle(tileUrl: string, language: LabelLanguage, maxzoom: 
         type: 'line',
         source: 'basemap',
         'source-layer': 'counties',
+        // Solid, and lighter than the prefecture lines. A dashed line costs ~30 ms more in every frame
+        // with software WebGL (SwiftShader samples the dash texture per pixel; issue 19's bench).
         paint: {
-          'line-color': ['match', ['get', 'group'], 'zone', '#9c8a70', '#c4c0b8'],
+          'line-color': ['match', ['get', 'group'], 'zone', '#b3a58e', '#d0ccc4'],
           'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 9, 1.2],
-          'line-dasharray': [3, 2],
         },
       },
       {

@@ -42,12 +42,13 @@ export interface MapViewProps {
 }
 
 /**
- * Resolution of the frames drawn while the first view is still arriving. With software WebGL
- * (SwiftShader, as on machines without a GPU) every frame costs ~50–370 ms of CPU, and ten or
- * more are drawn as tiles and sources come in; at a quarter of the resolution those frames cost
- * little, and the finished view is then drawn once at full resolution.
+ * The map is not painted until its first view is complete: with software WebGL (SwiftShader, as on
+ * machines without a GPU, and in headless Chromium) every painted frame costs ~80–280 ms of GPU
+ * process CPU, and ten or more frames were painted as tiles and sources came in (issue 19's trace).
+ * MapLibre still loads tiles, lays out and places labels in each of those frames; only the drawing
+ * waits, and the finished view is then drawn once. A first-view source that never comes (a failed
+ * request) ends the wait after FIRST_VIEW_WAIT_MS.
  */
-const DRAFT_PIXEL_RATIO = 0.25;
 const FIRST_VIEW_WAIT_MS = 15_000;
 
 export function MapView(props: MapViewProps) {
@@ -74,12 +75,18 @@ export function MapView(props: MapViewProps) {
       localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
       attributionControl: { compact: false },
       keyboard: true,
-      pixelRatio: DRAFT_PIXEL_RATIO,
       // No label fade-in: each fading frame is a full redraw, which software WebGL pays dearly for.
       fadeDuration: 0,
     });
     mapRef.current = map;
     performance.mark('siteselect:map-created');
+    let draft = true;
+    // `painter` is MapLibre's renderer (public on Map, used by its own tests and plugins).
+    const painter = map.painter;
+    const paint = painter.render.bind(painter);
+    painter.render = (...args: Parameters<typeof paint>) => {
+      if (!draft) paint(...args);
+    };
     map.once('style.load', () => {
       performance.mark('siteselect:style-load');
       // Before anyone draws a symbol with them (listeners run in the order they were added).
@@ -94,16 +101,15 @@ export function MapView(props: MapViewProps) {
     let waited = false;
     const giveUp = setTimeout(() => {
       waited = true;
+      draft = false;
       map.triggerRepaint();
     }, FIRST_VIEW_WAIT_MS);
-    let draft = true;
     const onIdle = () => {
       if (!waited && !firstViewThere(map)) return;
       if (draft) {
         draft = false;
         performance.mark('siteselect:first-view-loaded');
-        // null: follow the device's pixel ratio again (maplibre-gl src/ui/map.ts: `_overridePixelRatio ?? devicePixelRatio`).
-        map.setPixelRatio(null as unknown as number);
+        map.triggerRepaint();
         return;
       }
       clearTimeout(giveUp);
