@@ -34,6 +34,32 @@ test.describe('browser edition', () => {
     expect(errors).toEqual([]);
   });
 
+  test('paints the map once its first view is complete, saying it is loading until then', async ({ page, appServer }) => {
+    // Record when WebGL first draws anything (issue 19: partial views are laid out but not painted).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstDraw?: number };
+      for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype])
+        for (const name of ['drawElements', 'drawArrays'] as const) {
+          const original = proto[name] as (...args: unknown[]) => void;
+          (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+            w.__firstDraw ??= performance.now();
+            return original.apply(this, args);
+          };
+        }
+    });
+    await page.goto(appServer.url);
+    await expect(page.getByTestId('map-loading')).toHaveText('正在加载地图…');
+    await new MapPage(page).waitForIdle();
+    await expect(page.getByTestId('map-loading')).toHaveCount(0);
+    const t = await page.evaluate(() => ({
+      firstDraw: (window as unknown as { __firstDraw?: number }).__firstDraw ?? Number.NaN,
+      complete: performance.getEntriesByName('siteselect:first-view-loaded')[0]?.startTime ?? Number.NaN,
+      idle: performance.getEntriesByName('siteselect:first-map-idle')[0]?.startTime ?? Number.NaN,
+    }));
+    expect(t.firstDraw).toBeGreaterThanOrEqual(t.complete);
+    expect(t.idle).toBeGreaterThanOrEqual(t.firstDraw);
+  });
+
   test('switches to English with one click and remembers it', async ({ page, appServer }) => {
     const app = new MapPage(page);
     await app.open(appServer.url);

@@ -5,7 +5,7 @@
 import { Map as MapLibreMap, NavigationControl, ScaleControl, prewarm, setWorkerUrl, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useEffectEvent, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tileUrlTemplate } from '../../api/client.ts';
 import {
@@ -56,6 +56,8 @@ export function MapView(props: MapViewProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
+  // Until the first complete view is drawn, a status line says the map is loading.
+  const [shown, setShown] = useState(false);
   const pointerMoved = useEffectEvent((lngLat: [number, number] | null, zoom: number) => onPointer?.(lngLat, zoom));
   const firstViewThere = useEffectEvent((map: MapLibreMap) => firstViewSources.every((id) => map.getSource(id)));
 
@@ -117,6 +119,7 @@ export function MapView(props: MapViewProps) {
       // Time from navigation start to the first complete idle map; read by the e2e tests and the bench.
       performance.mark('siteselect:first-map-idle');
       el.dataset['mapIdle'] = 'true';
+      setShown(true);
     };
     map.on('idle', onIdle);
     let hovered: number | string | undefined;
@@ -175,5 +178,14 @@ export function MapView(props: MapViewProps) {
     else map.once('styledata', apply);
   }, [hiddenLayers]);
 
-  return <div ref={container} className="map" role="region" aria-label={t('map.label')} data-map-idle="false" />;
+  return (
+    <>
+      <div ref={container} className="map" role="region" aria-label={t('map.label')} data-map-idle="false" />
+      {!shown && (
+        <div className="map-loading" role="status" data-testid="map-loading">
+          {t('map.loading')}
+        </div>
+      )}
+    </>
+  );
 }
