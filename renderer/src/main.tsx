@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import type { Language } from '../../electron/contract/api.ts';
 import { queries } from './api/queries.ts';
 import { createQueryClient } from './api/query-client.ts';
+import { referenceSourceIds } from './features/layers/reference-layers.tsx';
 import { App } from './app.tsx';
 import { initI18n } from './i18n/index.ts';
 import './styles.css';
@@ -12,7 +13,14 @@ async function start(): Promise<void> {
   const queryClient = createQueryClient();
   // What the first view needs, asked for at once rather than one after another as React mounts.
   void queryClient.prefetchQuery(queries.appInfo());
-  void queryClient.prefetchQuery(queries.layers());
+  // The reference layers' features as soon as the list is known, not when the map's overlays mount
+  // (~200 ms later on a 2-core machine; issue 19's resource timings).
+  void queryClient.fetchQuery(queries.layers()).then(
+    (layers) => {
+      for (const id of referenceSourceIds(layers)) void queryClient.prefetchQuery(queries.layerFeatures(id));
+    },
+    () => undefined, // the app shows the failure when it asks for the list itself
+  );
   // The saved language, or Chinese when there is none (or the backend cannot be reached yet).
   const language: Language = await queryClient.fetchQuery(queries.settings()).then(
     (s) => s.language,
