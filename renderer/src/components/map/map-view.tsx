@@ -83,7 +83,8 @@ export function MapView(props: MapViewProps) {
     mapRef.current = map;
     performance.mark('siteselect:map-created');
     let draft = true;
-    // `painter` is MapLibre's renderer (public on Map, used by its own tests and plugins).
+    // `painter` is a public field of MapLibre's Map (maplibre-gl src/ui/map.ts, typed in its .d.ts); only
+    // its drawing is held back, every other step of a render pass still runs.
     const painter = map.painter;
     const paint = painter.render.bind(painter);
     painter.render = (...args: Parameters<typeof paint>) => {
