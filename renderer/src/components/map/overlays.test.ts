@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { basemapStyle } from './basemap-style.ts';
+import { unifiedPaintValue } from './shader-variants.ts';
 import {
   addOverlay,
   BASEMAP_SLOTS,
@@ -161,7 +162,12 @@ describe('overlay updates', () => {
     };
     expect(overlayIdentity(next)).toBe(overlayIdentity(first));
     updateOverlay(map, first, next);
-    expect(log).toEqual(['setData ranking', 'paint ranking-circle circle-radius=6', 'layout ranking-circle visibility="none"']);
+    // The radius goes as every circle layer feeds it (shader-variants.ts): still 6 for every feature.
+    expect(log).toEqual([
+      'setData ranking',
+      `paint ranking-circle circle-radius=${JSON.stringify(unifiedPaintValue('circle', 'circle-radius', 6))}`,
+      'layout ranking-circle visibility="none"',
+    ]);
   });
 
   it('treats a new source option, layer or slot as a new overlay', () => {

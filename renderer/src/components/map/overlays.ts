@@ -21,6 +21,7 @@ import type {
 } from 'maplibre-gl';
 import { useEffect, useEffectEvent, useRef } from 'react';
 import { BASEMAP_LAYERS } from './basemap-style.ts';
+import { unifiedPaintValue, unifyPaint } from './shader-variants.ts';
 
 /**
  * The drawing order, bottom to top. Basemap entries hold the bundled style's own layers (see
@@ -178,7 +179,7 @@ export function overlayIdentity(overlay: Overlay): string {
 function addLayer(map: OverlayMap, overlayId: string, { slot, order = 0, layer }: OverlayLayer): void {
   const rank: Rank = [DRAWING_ORDER.indexOf(slot), order];
   const before = insertionPoint(map.getLayersOrder(), (id) => rankOf(map, id), rank);
-  map.addLayer({ ...layer, source: overlayId, metadata: { [RANK_KEY]: rank } } as AddLayerObject, before);
+  map.addLayer(unifyPaint({ ...layer, source: overlayId, metadata: { [RANK_KEY]: rank } }) as AddLayerObject, before);
 }
 
 /** Adds the source and its layers, each in its slot. */
@@ -210,8 +211,9 @@ export function updateOverlay(map: OverlayMap, previous: Overlay, next: Overlay)
     const old = previous.layers[i]?.layer;
     if (!old) return;
     type Setter = (id: string, key: string, value: unknown) => void;
+    const setPaint: Setter = (id, key, value) => (map.setPaintProperty.bind(map) as Setter)(id, key, unifiedPaintValue(layer.type, key, value));
     for (const [kind, set] of [
-      ['paint', map.setPaintProperty.bind(map) as Setter],
+      ['paint', setPaint],
       ['layout', map.setLayoutProperty.bind(map) as Setter],
     ] as const) {
       const before = ((old as Record<string, unknown>)[kind] ?? {}) as Record<string, unknown>;
