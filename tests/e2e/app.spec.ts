@@ -76,6 +76,31 @@ test.describe('browser edition', () => {
     expect(names.filter((n, i) => names.indexOf(n) !== i), programs.join('\n')).toEqual([]);
   });
 
+  test('lays out each basemap tile once on the way to the first view', async ({ page, appServer }) => {
+    // Issue 19: a layout call that changed nothing (county fills set 'visible' at start) made
+    // MapLibre lay out every basemap tile a second time before the first view was complete.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __tileLoads: string[] };
+      w.__tileLoads = [];
+      let map: unknown;
+      Object.defineProperty(window, '__siteselectMap', {
+        configurable: true,
+        get: () => map,
+        set: (m: { on(type: string, f: (e: { sourceId?: string; tile?: { tileID: { key: string }; state: string } }) => void): void }) => {
+          map = m;
+          m.on('sourcedata', (e) => {
+            if (e.sourceId === 'basemap' && e.tile?.state === 'loaded') w.__tileLoads.push(e.tile.tileID.key);
+          });
+        },
+      });
+    });
+    await page.goto(appServer.url);
+    await new MapPage(page).waitForIdle();
+    const loads = await page.evaluate(() => (window as unknown as { __tileLoads: string[] }).__tileLoads);
+    expect(loads.length).toBeGreaterThan(0);
+    expect(loads.filter((k, i) => loads.indexOf(k) !== i)).toEqual([]);
+  });
+
   test('switches to English with one click and remembers it', async ({ page, appServer }) => {
     const app = new MapPage(page);
     await app.open(appServer.url);

@@ -18,6 +18,7 @@ import {
   type LabelLanguage,
 } from './basemap-style.ts';
 import { registerIcons } from './icons.ts';
+import { setLayerVisible } from './overlays.ts';
 
 setWorkerUrl(workerUrl);
 // Start the tile workers while the first API calls and React's mount run, not when the map is created.
@@ -176,7 +177,7 @@ export function MapView(props: MapViewProps) {
     const changed = Object.values(BASEMAP_LAYERS).filter((id) => hiddenLayers.has(id) !== hiddenBefore.current.has(id));
     hiddenBefore.current = hiddenLayers;
     const apply = () => {
-      for (const id of changed) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', hiddenLayers.has(id) ? 'none' : 'visible');
+      for (const id of changed) setLayerVisible(map, id, !hiddenLayers.has(id));
     };
     if (map.isStyleLoaded()) apply();
     else map.once('styledata', apply);

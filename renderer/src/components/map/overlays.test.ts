@@ -8,6 +8,7 @@ import {
   insertionPoint,
   overlayIdentity,
   removeOverlay,
+  setLayerVisible,
   updateOverlay,
   type Overlay,
   type OverlayMap,
@@ -185,5 +186,27 @@ describe('overlay updates', () => {
     removeOverlay(map, overlay);
     expect(layers.map((l) => l.id)).toEqual(before);
     expect(sources.size).toBe(0);
+  });
+});
+
+describe('setLayerVisible', () => {
+  it('changes visibility only when it differs (an unset visibility is visible)', () => {
+    const layout = new Map<string, unknown>();
+    const calls: string[] = [];
+    const map = {
+      getLayer: (id: string) => (id === 'missing' ? undefined : { id }),
+      getLayoutProperty: (id: string) => layout.get(id),
+      setLayoutProperty: (id: string, _key: string, value: unknown) => {
+        calls.push(`${id}=${String(value)}`);
+        layout.set(id, value);
+      },
+    } as unknown as Parameters<typeof setLayerVisible>[0];
+    setLayerVisible(map, 'county-fill', true);
+    expect(calls).toEqual([]);
+    setLayerVisible(map, 'county-fill', false);
+    setLayerVisible(map, 'county-fill', false);
+    setLayerVisible(map, 'county-fill', true);
+    setLayerVisible(map, 'missing', false);
+    expect(calls).toEqual(['county-fill=none', 'county-fill=visible']);
   });
 });

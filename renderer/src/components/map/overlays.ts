@@ -182,6 +182,17 @@ function addLayer(map: OverlayMap, overlayId: string, { slot, order = 0, layer }
   map.addLayer(unifyPaint({ ...layer, source: overlayId, metadata: { [RANK_KEY]: rank } }) as AddLayerObject, before);
 }
 
+/**
+ * Shows or hides a style layer, doing nothing when it already is so: MapLibre treats any layout
+ * change, even to an unset `visibility` ('visible'), as new layout and re-parses the layer's source
+ * (maplibre-gl src/style/style.ts, _updateLayer), which for the basemap is every loaded tile.
+ */
+export function setLayerVisible(map: Pick<MapLibreMap, 'getLayer' | 'getLayoutProperty' | 'setLayoutProperty'>, id: string, visible: boolean): void {
+  if (!map.getLayer(id)) return;
+  const now = (map.getLayoutProperty(id, 'visibility') ?? 'visible') === 'visible';
+  if (now !== visible) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+}
+
 /** Adds the source and its layers, each in its slot. */
 export function addOverlay(map: OverlayMap, overlay: Overlay): void {
   map.addSource(overlay.id, sourceSpec(overlay.source) as never);

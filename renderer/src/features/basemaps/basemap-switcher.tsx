@@ -11,7 +11,7 @@ import type { BasemapPack } from '../../../../electron/contract/api.ts';
 import { useAddBasemap } from '../../api/mutations.ts';
 import { useBasemaps } from '../../api/queries.ts';
 import { BASEMAP_LAYERS } from '../../components/map/basemap-style.ts';
-import { MapOverlay, OVERLAY_IDS, type Overlay } from '../../components/map/overlays.ts';
+import { MapOverlay, OVERLAY_IDS, setLayerVisible, type Overlay } from '../../components/map/overlays.ts';
 import { PACK_LAYER_PREFIX, packLayers, packSchema } from './pack-style.ts';
 
 /** A pack as an overlay in the `pack` slot: its tiles come from our own origin. */
@@ -41,7 +41,7 @@ export function BasemapSwitcher({ map }: { map: MapLibreMap | null }) {
   const overlay = useMemo(() => (pack ? packOverlay(pack) : null), [pack]);
   // A pack replaces the bundled county fills; the boundaries stay on top of it.
   useEffect(() => {
-    if (map?.getLayer(BASEMAP_LAYERS.countyFill)) map.setLayoutProperty(BASEMAP_LAYERS.countyFill, 'visibility', pack ? 'none' : 'visible');
+    if (map) setLayerVisible(map, BASEMAP_LAYERS.countyFill, !pack);
   }, [map, pack]);
   const add = async () => {
     setError(null);
