@@ -3,7 +3,7 @@
  * overlays, status bar) and the dialogs and full-screen views over it. State lives in the hooks
  * of workspace/ and features/; data comes through api/.
  */
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Language, LayerSummary } from '../../electron/contract/api.ts';
 import { useAppInfo, useLayers, useNetworkInfo } from './api/queries.ts';
@@ -54,6 +54,19 @@ const PresentationSetup = lazy(() =>
 const ReportView = lazy(() => import('./features/reports/report-view.tsx').then((m) => ({ default: m.ReportView })));
 const YearComparePanel = lazy(() => import('./features/years/year-compare-panel.tsx').then((m) => ({ default: m.YearComparePanel })));
 const YearCompareReport = lazy(() => import('./features/years/year-compare-report.tsx').then((m) => ({ default: m.YearCompareReport })));
+
+/**
+ * False in the first render, true from a second one started right after the first commit. What
+ * waits for it (the side panel's contents, the closed dialogs) renders while MapLibre's worker
+ * already loads the map, not before the map is created; as a transition, that render yields to the
+ * map's messages every few milliseconds (issue 19: ~250 ms of rendering stood between the app's
+ * data arriving and the map being created).
+ */
+function useSecondPass(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => startTransition(() => setReady(true)), []);
+  return ready;
+}
 
 interface WorkspaceProps {
   info: AppInfo;
@@ -117,6 +130,7 @@ function Workspace(props: WorkspaceProps) {
     if (c) easeToPosition(mapRef.current, c.position);
   };
   const loading = <p className="loading">{t('app.loading')}</p>;
+  const secondPass = useSecondPass();
 
   return (
     <div
@@ -142,45 +156,49 @@ function Workspace(props: WorkspaceProps) {
       />
       <UserLayers map={map} layers={layers} hidden={visibility.hidden} />
       <aside className="side-panel">
-        <SearchBox onChoose={(hit) => flyToPlace(mapRef.current, hit)} />
-        <Guard area="access-panel">
-          <AccessPanel
-            surface={surface.state}
-            markets={markets}
-            assumptions={network.data?.assumptions}
-            onRun={(target, label, cellKm) => void surface.run(target, label, cellKm)}
-            onCancel={surface.cancel}
-            onClear={surface.clear}
-          />
-        </Guard>
-        <Guard area="road-network">
-          <RoadNetworkPanel />
-        </Guard>
-        <Guard area="years">
-          <YearSlider />
-        </Guard>
-        <Guard area="osm-matches">
-          <OsmMatchList />
-        </Guard>
-        <Guard area="layers">
-          <LayerPanel
-            layers={layers}
-            hidden={visibility.hidden}
-            hiddenSubkinds={visibility.hiddenSubkinds}
-            onToggle={visibility.toggle}
-            onToggleSubkind={visibility.toggleSubkind}
-            onImport={() => setImportOpen(true)}
-            map={map}
-          />
-        </Guard>
-        <div className="panel-actions">
-          <button type="button" onClick={() => mapRef.current?.fitBounds(info.reference.zoneBounds, { padding: 24 })}>
-            {t('map.resetView')}
-          </button>
-          <button type="button" onClick={() => setAboutOpen(true)}>
-            {t('about.open')}
-          </button>
-        </div>
+        {secondPass && (
+          <>
+            <SearchBox onChoose={(hit) => flyToPlace(mapRef.current, hit)} />
+            <Guard area="access-panel">
+              <AccessPanel
+                surface={surface.state}
+                markets={markets}
+                assumptions={network.data?.assumptions}
+                onRun={(target, label, cellKm) => void surface.run(target, label, cellKm)}
+                onCancel={surface.cancel}
+                onClear={surface.clear}
+              />
+            </Guard>
+            <Guard area="road-network">
+              <RoadNetworkPanel />
+            </Guard>
+            <Guard area="years">
+              <YearSlider />
+            </Guard>
+            <Guard area="osm-matches">
+              <OsmMatchList />
+            </Guard>
+            <Guard area="layers">
+              <LayerPanel
+                layers={layers}
+                hidden={visibility.hidden}
+                hiddenSubkinds={visibility.hiddenSubkinds}
+                onToggle={visibility.toggle}
+                onToggleSubkind={visibility.toggleSubkind}
+                onImport={() => setImportOpen(true)}
+                map={map}
+              />
+            </Guard>
+            <div className="panel-actions">
+              <button type="button" onClick={() => mapRef.current?.fitBounds(info.reference.zoneBounds, { padding: 24 })}>
+                {t('map.resetView')}
+              </button>
+              <button type="button" onClick={() => setAboutOpen(true)}>
+                {t('about.open')}
+              </button>
+            </div>
+          </>
+        )}
       </aside>
       <main className="map-area">
         <MapView
@@ -290,8 +308,12 @@ function Workspace(props: WorkspaceProps) {
         </Suspense>
       )}
       <StatusBar info={info} pointer={pointer} zoom={zoom} />
-      <AboutDialog info={info} open={aboutOpen} onClose={() => setAboutOpen(false)} />
-      <ImportDialog ref={importDialog} open={importOpen} map={map} onClose={() => setImportOpen(false)} />
+      {secondPass && (
+        <>
+          <AboutDialog info={info} open={aboutOpen} onClose={() => setAboutOpen(false)} />
+          <ImportDialog ref={importDialog} open={importOpen} map={map} onClose={() => setImportOpen(false)} />
+        </>
+      )}
     </div>
   );
 }
