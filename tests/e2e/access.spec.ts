@@ -18,6 +18,18 @@ test.describe('accessibility', () => {
     await app.clickAt(EMPTY_SPOT);
     const card = page.getByTestId('access-card');
     await expect(card.getByTestId('access-catchment')).toBeVisible({ timeout: 20_000 });
+    // The clicked point is marked where it was clicked (a DOM marker: no new map layer to draw).
+    const marker = page.locator('.map .access-origin');
+    await expect(marker).toHaveCount(1);
+    const box = (await marker.boundingBox())!;
+    const canvas = (await app.canvas().boundingBox())!;
+    const at = await page.evaluate(
+      (p) =>
+        (window as unknown as { __siteselectMap: { project(p: [number, number]): { x: number; y: number } } }).__siteselectMap.project(p),
+      EMPTY_SPOT,
+    );
+    expect(Math.abs(box.x + box.width / 2 - (canvas.x + at.x))).toBeLessThan(2);
+    expect(Math.abs(box.y + box.height / 2 - (canvas.y + at.y))).toBeLessThan(2);
     const interchange = Number(await card.getByTestId('access-interchange').getAttribute('data-minutes'));
     const guangzhou = Number(await card.getByTestId('access-market-guangzhou').getAttribute('data-minutes'));
     expect(interchange).toBeGreaterThan(0);
@@ -41,6 +53,8 @@ test.describe('accessibility', () => {
       .toEqual([120, 90, 60, 30]);
     await app.settle();
     await page.screenshot({ path: join(RESULTS, 'isochrones-zh.png') });
+    await card.locator('header button').click();
+    await expect(marker).toHaveCount(0);
   });
 
   test('a zone-wide surface runs off the UI thread with progress, can be cancelled, and draws with a legend', async ({

@@ -97,7 +97,7 @@ describe('overlay drawing order', () => {
       circles('ranking', 'ranking'),
       circles('parks', 'reference-points', 8),
       circles('airports', 'reference-points', 9),
-      circles('origin', 'access-origin'),
+      circles('points', 'user-points'),
       circles('preview', 'import-preview'),
       {
         id: 'surface',
@@ -128,7 +128,7 @@ describe('overlay drawing order', () => {
       'province-labels',
       'county-labels-zone',
       'county-labels-context',
-      'origin-circle',
+      'points-circle',
       'ranking-circle',
       'parks-circle',
       'airports-circle',

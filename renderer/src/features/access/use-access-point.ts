@@ -1,8 +1,8 @@
 /**
  * A clicked point's travel times, isochrones and catchment, and their drawing on the map.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useMemo, useState } from 'react';
+import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ResultOf, TravelTimesResult } from '../../../../electron/contract/api.ts';
 import { useCatchment, useIsochrones, useTravelTimes } from '../../api/queries.ts';
 import { OVERLAY_IDS, useOverlay, type Overlay } from '../../components/map/overlays.ts';
@@ -31,16 +31,17 @@ const ISOCHRONE_LAYERS: Overlay['layers'] = [
   { slot: 'isochrone-lines', layer: { id: OVERLAY_IDS.isochroneLine, type: 'line', paint: { 'line-color': byMinutes, 'line-width': 2 } } },
 ];
 
-const ORIGIN_LAYERS: Overlay['layers'] = [
-  {
-    slot: 'access-origin',
-    layer: {
-      id: OVERLAY_IDS.origin,
-      type: 'circle',
-      paint: { 'circle-radius': 8, 'circle-color': '#111111', 'circle-stroke-color': '#ffd43b', 'circle-stroke-width': 3 },
-    },
-  },
-];
+/**
+ * The clicked point, as a DOM marker over the map rather than a map layer: a new layer means new
+ * WebGL frames, and with software WebGL each one holds the page for ~200 ms, so the travel-time
+ * card waited behind three of them (issue 19's trace of a map click).
+ */
+function originMarker(at: [number, number]): Marker {
+  const element = document.createElement('div');
+  element.className = 'access-origin';
+  element.setAttribute('aria-hidden', 'true');
+  return new Marker({ element }).setLngLat(at);
+}
 
 export function useAccessPoint(map: MapLibreMap | null) {
   const [picked, setPicked] = useState<{ from: [number, number]; isochrones: boolean } | null>(null);
@@ -62,23 +63,11 @@ export function useAccessPoint(map: MapLibreMap | null) {
     };
   }, [picked, times.data, times.error, times.isFetching, catchment.data, catchment.error, catchment.isFetching, isochrones]);
 
-  useOverlay(
-    map,
-    useMemo(
-      (): Overlay => ({
-        id: OVERLAY_IDS.origin,
-        source: {
-          type: 'geojson',
-          data: {
-            type: 'FeatureCollection',
-            features: from ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: from }, properties: {} }] : [],
-          },
-        },
-        layers: ORIGIN_LAYERS,
-      }),
-      [from],
-    ),
-  );
+  useEffect(() => {
+    if (!map || !from) return;
+    const marker = originMarker(from).addTo(map);
+    return () => void marker.remove();
+  }, [map, from]);
   useOverlay(
     map,
     useMemo(
