@@ -52,12 +52,21 @@ export interface MapViewProps {
  * request) ends the wait after FIRST_VIEW_WAIT_MS.
  */
 const FIRST_VIEW_WAIT_MS = 15_000;
+/** The longest the map keeps its last picture while a layout change is laid out (see below). */
+const RELAYOUT_WAIT_MS = 1500;
 
 export function MapView(props: MapViewProps) {
   const { zoneBounds, maxBounds, minzoom, maxzoom, language, hiddenLayers, firstViewSources = [], onPointer, onReady } = props;
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
+  // From the style's parsing on, layout and paint can be set, while its sources still load.
+  // (`isStyleLoaded()` also waits for every source, and no 'styledata' may follow to wait for.)
+  const styleParsed = useRef(false);
+  const whenStyleParsed = (map: MapLibreMap, apply: () => void) => {
+    if (styleParsed.current) apply();
+    else map.once('style.load', apply);
+  };
   // Until the first complete view is drawn, a status line says the map is loading.
   const [shown, setShown] = useState(false);
   const pointerMoved = useEffectEvent((lngLat: [number, number] | null, zoom: number) => onPointer?.(lngLat, zoom));
@@ -91,10 +100,42 @@ export function MapView(props: MapViewProps) {
     // its drawing is held back, every other step of a render pass still runs.
     const painter = map.painter;
     const paint = painter.render.bind(painter);
+    // A layout or filter change makes MapLibre lay its source out again in the worker, tile by tile,
+    // drawing a frame as each comes back (the language switch drew five, each ~200–450 ms of software
+    // WebGL). Instead the map keeps its last picture until the new layout is complete (the next idle,
+    // at most RELAYOUT_WAIT_MS) and draws it once; a moving camera is always drawn.
+    let relayingOut = false;
+    let drawRelaidOut = false;
+    let relaidOut = 0;
+    let relayoutCap: ReturnType<typeof setTimeout> | undefined;
+    const endRelayout = () => {
+      if (!relayingOut) return;
+      relayingOut = false;
+      clearTimeout(relayoutCap);
+      drawRelaidOut = true;
+      map.triggerRepaint();
+    };
+    for (const name of ['setLayoutProperty', 'setFilter'] as const) {
+      const original = map[name].bind(map) as (...args: unknown[]) => MapLibreMap;
+      (map as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+        relayingOut = true;
+        clearTimeout(relayoutCap);
+        relayoutCap = setTimeout(endRelayout, RELAYOUT_WAIT_MS);
+        return original(...args);
+      };
+    }
+    map.on('idle', endRelayout);
     painter.render = (...args: Parameters<typeof paint>) => {
-      if (!draft) paint(...args);
+      if (draft || (relayingOut && !map.isMoving())) return;
+      paint(...args);
+      if (drawRelaidOut) {
+        drawRelaidOut = false;
+        // How many re-layouts have been drawn: read by the e2e tests and the bench.
+        el.dataset['mapRelaidOut'] = String(++relaidOut);
+      }
     };
     map.once('style.load', () => {
+      styleParsed.current = true;
       performance.mark('siteselect:style-load');
       // Before anyone draws a symbol with them (listeners run in the order they were added).
       registerIcons(map);
@@ -151,6 +192,7 @@ export function MapView(props: MapViewProps) {
     onReady?.(map);
     return () => {
       clearTimeout(giveUp);
+      clearTimeout(relayoutCap);
       mapRef.current = null;
       map.remove();
     };
@@ -164,8 +206,7 @@ export function MapView(props: MapViewProps) {
     const apply = () => {
       for (const id of LABEL_LAYER_IDS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelField(language));
     };
-    if (map.isStyleLoaded()) apply();
-    else map.once('styledata', apply);
+    whenStyleParsed(map, apply);
   }, [language]);
 
   // Only the basemap's own layers whose switch changed: a pack may have hidden the county fill,
@@ -179,8 +220,7 @@ export function MapView(props: MapViewProps) {
     const apply = () => {
       for (const id of changed) setLayerVisible(map, id, !hiddenLayers.has(id));
     };
-    if (map.isStyleLoaded()) apply();
-    else map.once('styledata', apply);
+    whenStyleParsed(map, apply);
   }, [hiddenLayers]);
 
   return (
