@@ -118,9 +118,9 @@ export function MapView(props: MapViewProps) {
     for (const name of ['setLayoutProperty', 'setFilter'] as const) {
       const original = map[name].bind(map) as (...args: unknown[]) => MapLibreMap;
       (map as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+        // The wait is not lengthened by later changes: changes in a stream still draw every RELAYOUT_WAIT_MS.
+        if (!relayingOut) relayoutCap = setTimeout(endRelayout, RELAYOUT_WAIT_MS);
         relayingOut = true;
-        clearTimeout(relayoutCap);
-        relayoutCap = setTimeout(endRelayout, RELAYOUT_WAIT_MS);
         return original(...args);
       };
     }
