@@ -73,7 +73,10 @@ test.describe('browser edition', () => {
     );
     const names = programs.map((key) => key.split('/')[0]);
     expect(names).toEqual(expect.arrayContaining(['line', 'lineSDF', 'circle', 'symbolSDF', 'symbolIcon', 'fill']));
-    expect(names.filter((n, i) => names.indexOf(n) !== i), programs.join('\n')).toEqual([]);
+    expect(
+      names.filter((n, i) => names.indexOf(n) !== i),
+      programs.join('\n'),
+    ).toEqual([]);
   });
 
   test('lays out each basemap tile once on the way to the first view', async ({ page, appServer }) => {

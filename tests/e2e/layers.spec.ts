@@ -81,8 +81,9 @@ test.describe('zone data on the map', () => {
     const parks = () =>
       page.evaluate(
         () =>
-          (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.queryRenderedFeatures({ layers: ['parks-point', 'parks-cluster'] })
-            .length,
+          (window as unknown as { __siteselectMap: MapHandle }).__siteselectMap.queryRenderedFeatures({
+            layers: ['parks-point', 'parks-cluster'],
+          }).length,
       );
     expect(await parks()).toBeGreaterThan(0);
     await page.locator('.layer-row[data-layer-id="parks"] input[type="checkbox"]').first().uncheck();

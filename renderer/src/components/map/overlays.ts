@@ -185,7 +185,11 @@ function addLayer(map: OverlayMap, overlayId: string, { slot, order = 0, layer }
  * change, even to an unset `visibility` ('visible'), as new layout and re-parses the layer's source
  * (maplibre-gl src/style/style.ts, _updateLayer), which for the basemap is every loaded tile.
  */
-export function setLayerVisible(map: Pick<MapLibreMap, 'getLayer' | 'getLayoutProperty' | 'setLayoutProperty'>, id: string, visible: boolean): void {
+export function setLayerVisible(
+  map: Pick<MapLibreMap, 'getLayer' | 'getLayoutProperty' | 'setLayoutProperty'>,
+  id: string,
+  visible: boolean,
+): void {
   if (!map.getLayer(id)) return;
   const now = (map.getLayoutProperty(id, 'visibility') ?? 'visible') === 'visible';
   if (now !== visible) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
@@ -220,7 +224,8 @@ export function updateOverlay(map: OverlayMap, previous: Overlay, next: Overlay)
     const old = previous.layers[i]?.layer;
     if (!old) return;
     type Setter = (id: string, key: string, value: unknown) => void;
-    const setPaint: Setter = (id, key, value) => (map.setPaintProperty.bind(map) as Setter)(id, key, unifiedPaintValue(layer.type, key, value));
+    const setPaint: Setter = (id, key, value) =>
+      (map.setPaintProperty.bind(map) as Setter)(id, key, unifiedPaintValue(layer.type, key, value));
     for (const [kind, set] of [
       ['paint', setPaint],
       ['layout', map.setLayoutProperty.bind(map) as Setter],

@@ -17,8 +17,14 @@ const defaultOf = (type: string, property: string) =>
   (latest as unknown as Record<string, Record<string, { default?: unknown }>>)[`paint_${type}`]![property]!.default;
 
 const features = [
-  { type: 'LineString', properties: { group: 'zone', kind: 'hsr', status: 'open', point_count: 3, level: 'national', precision: 'approximate' } },
-  { type: 'LineString', properties: { group: 'hunan', kind: 'conventional', status: 'planned', point_count: 9, level: 'provincial', precision: 'exact' } },
+  {
+    type: 'LineString',
+    properties: { group: 'zone', kind: 'hsr', status: 'open', point_count: 3, level: 'national', precision: 'approximate' },
+  },
+  {
+    type: 'LineString',
+    properties: { group: 'hunan', kind: 'conventional', status: 'planned', point_count: 9, level: 'provincial', precision: 'exact' },
+  },
 ] as const;
 
 function evaluate(type: string, property: string, value: unknown, zoom: number, feature: (typeof features)[number], hover: boolean) {
@@ -57,7 +63,11 @@ describe('unifyPaint', () => {
 
   it('draws what the original paint drew: same value for each feature, zoom and hover state', () => {
     // The reference layers as written (the basemap's use the same kinds of values: third test).
-    const raw = Object.values(REFERENCE_STYLES).flatMap((s) => s.layers('zh')) as { id: string; type: string; paint?: Record<string, unknown> }[];
+    const raw = Object.values(REFERENCE_STYLES).flatMap((s) => s.layers('zh')) as {
+      id: string;
+      type: string;
+      paint?: Record<string, unknown>;
+    }[];
     let compared = 0;
     for (const layer of raw) {
       const unified = unifyPaint(layer);
@@ -95,7 +105,12 @@ describe('unifyPaint', () => {
       const property = typeof value === 'string' ? 'line-color' : 'line-width';
       expect(parse('line', property, feedAs(value, feed)).kind, JSON.stringify(value)).toBe(kind);
     }
-    const legacy = { stops: [[5, 1], [9, 3]] };
+    const legacy = {
+      stops: [
+        [5, 1],
+        [9, 3],
+      ],
+    };
     expect(feedAs(legacy, 'composite')).toBe(legacy);
   });
 
