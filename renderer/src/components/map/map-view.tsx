@@ -100,11 +100,10 @@ export function MapView(props: MapViewProps) {
     // its drawing is held back, every other step of a render pass still runs.
     const painter = map.painter;
     const paint = painter.render.bind(painter);
-    // A layout or filter change, or new GeoJSON data, makes MapLibre lay its source out again in the
-    // worker, tile by tile, drawing a frame as each comes back (the language switch drew five, each
-    // ~200–450 ms of software WebGL). Instead the map keeps its last picture until the new layout is
-    // complete (the next idle, at most RELAYOUT_WAIT_MS) and draws it once; a moving camera is always
-    // drawn.
+    // A layout or filter change makes MapLibre lay its source out again in the worker, tile by tile,
+    // drawing a frame as each comes back (the language switch drew five, each ~200–450 ms of software
+    // WebGL). Instead the map keeps its last picture until the new layout is complete (the next idle,
+    // at most RELAYOUT_WAIT_MS) and draws it once; a moving camera is always drawn.
     let relayingOut = false;
     let drawRelaidOut = false;
     let relaidOut = 0;
@@ -116,23 +115,15 @@ export function MapView(props: MapViewProps) {
       drawRelaidOut = true;
       map.triggerRepaint();
     };
-    const startRelayout = () => {
-      // The wait is not lengthened by later changes: changes in a stream still draw every RELAYOUT_WAIT_MS.
-      if (!relayingOut) relayoutCap = setTimeout(endRelayout, RELAYOUT_WAIT_MS);
-      relayingOut = true;
-    };
     for (const name of ['setLayoutProperty', 'setFilter'] as const) {
       const original = map[name].bind(map) as (...args: unknown[]) => MapLibreMap;
       (map as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
-        startRelayout();
+        // The wait is not lengthened by later changes: changes in a stream still draw every RELAYOUT_WAIT_MS.
+        if (!relayingOut) relayoutCap = setTimeout(endRelayout, RELAYOUT_WAIT_MS);
+        relayingOut = true;
         return original(...args);
       };
     }
-    // New data for a GeoJSON source (setData) is laid out the same way. Tiles loading for a new
-    // camera position are not held: they come in as before.
-    map.on('sourcedataloading', (e) => {
-      if (!('tile' in e && e.tile)) startRelayout();
-    });
     map.on('idle', endRelayout);
     painter.render = (...args: Parameters<typeof paint>) => {
       if (draft || (relayingOut && !map.isMoving())) return;
