@@ -10,8 +10,11 @@ import { initI18n } from './i18n/index.ts';
 import './styles.css';
 
 async function start(): Promise<void> {
+  // Once the main bundle has run: the e2e test checks that the first calls were sent before it (early-entry.ts).
+  performance.mark('siteselect:main-start');
   const queryClient = createQueryClient();
-  // What the first view needs, asked for at once rather than one after another as React mounts.
+  // What the first view needs, asked for at once rather than one after another as React mounts
+  // (the page's first script sent the argument-less ones already: api/client.ts callEarly).
   void queryClient.prefetchQuery(queries.appInfo());
   // The reference layers' features as soon as the list is known, not when the map's overlays mount
   // (~200 ms later on a 2-core machine; issue 19's resource timings).

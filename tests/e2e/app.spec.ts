@@ -104,6 +104,34 @@ test.describe('browser edition', () => {
     expect(loads.filter((k, i) => loads.indexOf(k) !== i)).toEqual([]);
   });
 
+  test('starts the tile worker and the first calls before the main bundle has run, and uses them', async ({ page, appServer }) => {
+    // Issue 19: the page's first script (renderer/src/early-entry.ts) starts them while the main bundle downloads.
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(appServer.url);
+    await new MapPage(page).waitForIdle();
+    const t = await page.evaluate(() => ({
+      mainStart: performance.getEntriesByName('siteselect:main-start')[0]?.startTime ?? Number.NaN,
+      sent: Object.fromEntries(
+        ['getSettings', 'appInfo', 'listLayers'].map((m) => [
+          m,
+          performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/api/${m}`))?.startTime ?? Number.NaN,
+        ]),
+      ),
+      adopted: (window as unknown as { __siteselectEarlyWorker?: { adopted: boolean } }).__siteselectEarlyWorker?.adopted,
+    }));
+    for (const [method, at] of Object.entries(t.sent)) expect(at, method).toBeLessThan(t.mainStart);
+    // Each asked for once: the app took the early answers rather than asking again.
+    for (const method of Object.keys(t.sent))
+      expect(
+        requests.filter((p) => p === `/api/${method}`),
+        method,
+      ).toHaveLength(1);
+    // MapLibre got the worker started early, and started none of its own.
+    expect(t.adopted).toBe(true);
+    expect(requests.filter((p) => p.includes('maplibre-gl-worker'))).toHaveLength(1);
+  });
+
   test('switches to English with one click and remembers it', async ({ page, appServer }) => {
     const app = new MapPage(page);
     await app.open(appServer.url);

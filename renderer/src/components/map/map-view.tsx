@@ -17,12 +17,14 @@ import {
   LOCAL_IDEOGRAPH_FONT_FAMILY,
   type LabelLanguage,
 } from './basemap-style.ts';
+import { adoptEarlyWorker } from './early-worker.ts';
 import { registerIcons } from './icons.ts';
 import { setLayerVisible } from './overlays.ts';
 
 setWorkerUrl(workerUrl);
-// Start the tile workers while the first API calls and React's mount run, not when the map is created.
-prewarm();
+// The tile worker was started by the page's first script, before this bundle arrived (early-entry.ts);
+// without one, start it now, while the first API calls and React's mount run.
+adoptEarlyWorker(workerUrl, prewarm);
 
 export type BBox = [number, number, number, number];
 
