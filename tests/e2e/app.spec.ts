@@ -152,6 +152,42 @@ test.describe('browser edition', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('湘南湘西选址助手');
   });
 
+  test('a language switch lays out the labels again, not the county shapes', async ({ page, appServer }) => {
+    // Issue 19: labels and shapes are two sources of the same tiles, so a label change re-lays only the labels.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __tileLoads: string[] };
+      w.__tileLoads = [];
+      let map: unknown;
+      Object.defineProperty(window, '__siteselectMap', {
+        configurable: true,
+        get: () => map,
+        set: (m: { on(type: string, f: (e: { sourceId?: string; tile?: { state: string } }) => void): void }) => {
+          map = m;
+          m.on('sourcedata', (e) => {
+            if (e.sourceId?.startsWith('basemap') && e.tile?.state === 'loaded') w.__tileLoads.push(e.sourceId);
+          });
+        },
+      });
+    });
+    const app = new MapPage(page);
+    await app.open(appServer.url);
+    await app.settle();
+    const loads = () => page.evaluate(() => [...(window as unknown as { __tileLoads: string[] }).__tileLoads]);
+    const before = await loads();
+    expect(before.filter((s) => s === 'basemap').length).toBeGreaterThan(0);
+    await app.languageSwitch().click();
+    await expect
+      .poll(() => app.renderedLabelTexts('prefecture-labels'))
+      .toEqual(expect.arrayContaining(['Hengyang', 'Chenzhou', 'Yongzhou', 'Shaoyang', 'Huaihua', 'Xiangxi']));
+    await app.settle();
+    const after = (await loads()).slice(before.length);
+    expect(after.filter((s) => s === 'basemap-labels').length).toBeGreaterThan(0);
+    expect(after.filter((s) => s === 'basemap')).toEqual([]);
+    // Back to Chinese for the other tests sharing this data folder.
+    await app.languageSwitch().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('湘南湘西选址助手');
+  });
+
   test('is usable from the keyboard', async ({ page, appServer }) => {
     const app = new MapPage(page);
     await app.open(appServer.url);

@@ -77,7 +77,7 @@ async function onlyThere(page: Page, at: [number, number], px: number, allowed: 
         [x - r, y - r],
         [x + r, y + r],
       ]);
-      return hits.every((f) => f.source === 'basemap' || ok.includes(f.layer.id));
+      return hits.every((f) => f.source === 'basemap' || f.source === 'basemap-labels' || ok.includes(f.layer.id));
     },
     [at, px, allowed] as const,
   );

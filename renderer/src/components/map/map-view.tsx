@@ -11,6 +11,7 @@ import { tileUrlTemplate } from '../../api/client.ts';
 import {
   BACKGROUND_COLOUR,
   BASEMAP_LAYERS,
+  BASEMAP_SOURCES,
   basemapStyle,
   LABEL_LAYER_IDS,
   labelField,
@@ -172,7 +173,8 @@ export function MapView(props: MapViewProps) {
     map.on('idle', onIdle);
     let hovered: number | string | undefined;
     const clearHover = () => {
-      if (hovered !== undefined) map.setFeatureState({ source: 'basemap', sourceLayer: 'counties', id: hovered }, { hover: false });
+      if (hovered !== undefined)
+        map.setFeatureState({ source: BASEMAP_SOURCES.shapes, sourceLayer: 'counties', id: hovered }, { hover: false });
       hovered = undefined;
     };
     map.on('mousemove', (ev: MapMouseEvent) => {
@@ -182,7 +184,7 @@ export function MapView(props: MapViewProps) {
         clearHover();
         if (feature?.id !== undefined) {
           hovered = feature.id;
-          map.setFeatureState({ source: 'basemap', sourceLayer: 'counties', id: hovered }, { hover: true });
+          map.setFeatureState({ source: BASEMAP_SOURCES.shapes, sourceLayer: 'counties', id: hovered }, { hover: true });
         }
       }
     });
