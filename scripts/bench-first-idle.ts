@@ -227,8 +227,12 @@ export async function interactionBench(browser: Browser, url: string, runs: numb
   // A reference layer's switch in the layer panel → the map layer's visibility changed and drawn.
   const toggle: number[] = [];
   const box2 = page.locator('.layer-row[data-layer-id="parks"] input[type="checkbox"]').first();
-  // Done when the map has drawn the re-laid-out picture (map-view.tsx counts those frames).
-  const relaidOut = async () => Number((await page.locator('.map').getAttribute('data-map-relaid-out')) ?? '0');
+  // Done when the map has drawn the re-laid-out picture (map-view.tsx counts those frames). Read
+  // once no earlier re-layout is still to be drawn, or that one's frame would end the next timing.
+  const relaidOut = async () => {
+    await page.locator('.map:not([data-map-relayout-pending])').waitFor({ timeout: 10_000 });
+    return Number((await page.locator('.map').getAttribute('data-map-relaid-out')) ?? '0');
+  };
   for (let i = 0; i < runs; i++) {
     const want = i % 2 === 0 ? 'none' : 'visible';
     const drawn = await relaidOut();

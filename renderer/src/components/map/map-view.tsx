@@ -124,6 +124,8 @@ export function MapView(props: MapViewProps) {
         // The wait is not lengthened by later changes: changes in a stream still draw every RELAYOUT_WAIT_MS.
         if (!relayingOut) relayoutCap = setTimeout(endRelayout, RELAYOUT_WAIT_MS);
         relayingOut = true;
+        // Until the re-laid-out picture is drawn (the bench waits for none to be pending before it times one).
+        el.dataset['mapRelayoutPending'] = 'true';
         return original(...args);
       };
     }
@@ -135,6 +137,7 @@ export function MapView(props: MapViewProps) {
         drawRelaidOut = false;
         // How many re-layouts have been drawn: read by the e2e tests and the bench.
         el.dataset['mapRelaidOut'] = String(++relaidOut);
+        if (!relayingOut) delete el.dataset['mapRelayoutPending'];
       }
     };
     map.once('style.load', () => {
