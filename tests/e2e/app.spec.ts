@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, RESULTS, test } from './fixtures.ts';
-import { MapPage } from './map-page.ts';
+import { basemapTileLoads, MapPage, recordBasemapTileLoads } from './map-page.ts';
 
 /** County-level units per prefecture in the boundary data (see data/SOURCES.md). */
 const EXPECTED_COUNTIES = { '430400': 12, '431000': 11, '431100': 11, '430500': 12, '431200': 12, '433100': 8 };
@@ -82,24 +82,10 @@ test.describe('browser edition', () => {
   test('lays out each basemap tile once on the way to the first view', async ({ page, appServer }) => {
     // Issue 19: a layout call that changed nothing (county fills set 'visible' at start) made
     // MapLibre lay out every basemap tile a second time before the first view was complete.
-    await page.addInitScript(() => {
-      const w = window as unknown as { __tileLoads: string[] };
-      w.__tileLoads = [];
-      let map: unknown;
-      Object.defineProperty(window, '__siteselectMap', {
-        configurable: true,
-        get: () => map,
-        set: (m: { on(type: string, f: (e: { sourceId?: string; tile?: { tileID: { key: string }; state: string } }) => void): void }) => {
-          map = m;
-          m.on('sourcedata', (e) => {
-            if (e.sourceId === 'basemap' && e.tile?.state === 'loaded') w.__tileLoads.push(e.tile.tileID.key);
-          });
-        },
-      });
-    });
+    await recordBasemapTileLoads(page);
     await page.goto(appServer.url);
     await new MapPage(page).waitForIdle();
-    const loads = await page.evaluate(() => (window as unknown as { __tileLoads: string[] }).__tileLoads);
+    const loads = (await basemapTileLoads(page)).map((l) => `${l.source}/${l.key}`);
     expect(loads.length).toBeGreaterThan(0);
     expect(loads.filter((k, i) => loads.indexOf(k) !== i)).toEqual([]);
   });
@@ -154,33 +140,18 @@ test.describe('browser edition', () => {
 
   test('a language switch lays out the labels again, not the county shapes', async ({ page, appServer }) => {
     // Issue 19: labels and shapes are two sources of the same tiles, so a label change re-lays only the labels.
-    await page.addInitScript(() => {
-      const w = window as unknown as { __tileLoads: string[] };
-      w.__tileLoads = [];
-      let map: unknown;
-      Object.defineProperty(window, '__siteselectMap', {
-        configurable: true,
-        get: () => map,
-        set: (m: { on(type: string, f: (e: { sourceId?: string; tile?: { state: string } }) => void): void }) => {
-          map = m;
-          m.on('sourcedata', (e) => {
-            if (e.sourceId?.startsWith('basemap') && e.tile?.state === 'loaded') w.__tileLoads.push(e.sourceId);
-          });
-        },
-      });
-    });
+    await recordBasemapTileLoads(page);
     const app = new MapPage(page);
     await app.open(appServer.url);
     await app.settle();
-    const loads = () => page.evaluate(() => [...(window as unknown as { __tileLoads: string[] }).__tileLoads]);
-    const before = await loads();
+    const before = (await basemapTileLoads(page)).map((l) => l.source);
     expect(before.filter((s) => s === 'basemap').length).toBeGreaterThan(0);
     await app.languageSwitch().click();
     await expect
       .poll(() => app.renderedLabelTexts('prefecture-labels'))
       .toEqual(expect.arrayContaining(['Hengyang', 'Chenzhou', 'Yongzhou', 'Shaoyang', 'Huaihua', 'Xiangxi']));
     await app.settle();
-    const after = (await loads()).slice(before.length);
+    const after = (await basemapTileLoads(page)).map((l) => l.source).slice(before.length);
     expect(after.filter((s) => s === 'basemap-labels').length).toBeGreaterThan(0);
     expect(after.filter((s) => s === 'basemap')).toEqual([]);
     // Back to Chinese for the other tests sharing this data folder.

@@ -6,6 +6,39 @@ export interface CountyStats {
   zoneLabels: number;
 }
 
+/** A basemap tile that MapLibre laid out: which of the basemap's sources, and the tile. */
+export interface TileLoad {
+  source: string;
+  key: string;
+}
+
+/**
+ * From the page's start, records each tile of the basemap's sources (`basemap…`) that MapLibre
+ * lays out, in order; read them with {@link basemapTileLoads}. Call before `goto`.
+ */
+export async function recordBasemapTileLoads(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __tileLoads: { source: string; key: string }[] };
+    w.__tileLoads = [];
+    let map: unknown;
+    Object.defineProperty(window, '__siteselectMap', {
+      configurable: true,
+      get: () => map,
+      set: (m: { on(type: string, f: (e: { sourceId?: string; tile?: { tileID: { key: string }; state: string } }) => void): void }) => {
+        map = m;
+        m.on('sourcedata', (e) => {
+          if (e.sourceId?.startsWith('basemap') && e.tile?.state === 'loaded')
+            w.__tileLoads.push({ source: e.sourceId, key: e.tile.tileID.key });
+        });
+      },
+    });
+  });
+}
+
+export function basemapTileLoads(page: Page): Promise<TileLoad[]> {
+  return page.evaluate(() => [...(window as unknown as { __tileLoads: { source: string; key: string }[] }).__tileLoads]);
+}
+
 export class MapPage {
   constructor(readonly page: Page) {}
 
