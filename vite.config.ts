@@ -4,13 +4,13 @@ import { defineConfig, type Plugin } from 'vite';
 const EARLY_ENTRY = 'src/early-entry.ts';
 
 /**
- * The page's first script, a separate tiny entry: it starts MapLibre's tile worker while the main
- * bundle downloads (renderer/src/components/map/early-worker.ts). Vite would merge a second module
- * script of index.html into the main bundle, so the tag is added here, ahead of it.
+ * The page's first script, a separate tiny entry (renderer/src/early-entry.ts): it starts MapLibre's
+ * tile worker and the first API calls while the main bundle downloads. Vite would merge a second
+ * module script of index.html into the main bundle, so the tag is added here, ahead of it.
  */
-function earlyWorkerScript(): Plugin {
+function earlyEntryScript(): Plugin {
   return {
-    name: 'siteselect-early-worker',
+    name: 'siteselect-early-entry',
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
@@ -31,7 +31,7 @@ function earlyWorkerScript(): Plugin {
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), earlyWorkerScript()],
+  plugins: [react(), earlyEntryScript()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
