@@ -31,7 +31,7 @@ import { useTeamReconnect } from './features/team/use-team-reconnect.ts';
 import { useRankingLayer } from './features/scoring/use-ranking-layer.ts';
 import { useScoring } from './features/scoring/use-scoring.ts';
 import { useUncertainty } from './features/scoring/use-uncertainty.ts';
-import { MONTE_CARLO_SAMPLES, selectPayload } from './features/scoring/scoring-state.ts';
+import { MONTE_CARLO_SAMPLES, rankingWithStability, selectPayload } from './features/scoring/scoring-state.ts';
 import { useLanguage } from './workspace/use-language.ts';
 import { useLayerVisibility } from './workspace/use-layer-visibility.ts';
 import { useMapClicks } from './workspace/use-map-clicks.ts';
@@ -94,6 +94,9 @@ function Workspace(props: WorkspaceProps) {
   const network = useNetworkInfo();
   const markets = useMemo(() => network.data?.markets ?? [], [network.data]);
   const scoring = useScoring();
+  // A report shows the ranking with its stability (asked after the ranking, scoring-state.ts).
+  const { result: ranked, stability } = scoring.state;
+  const reportRanking = useMemo(() => rankingWithStability({ result: ranked, stability }), [ranked, stability]);
   const roads = useRoadMap(map, !visibility.hidden.has(ROAD_LAYER_KEY));
   const selection = useMapSelection({ onFeature: access.clear });
   const placement = useSitePlacement(scoring, selection.setCandidate);
@@ -264,12 +267,12 @@ function Workspace(props: WorkspaceProps) {
             <YearCompareReport {...yearReport} onClose={() => setYearReport(null)} />
           </Suspense>
         )}
-        {report && scoring.state.result && (
+        {report && reportRanking && (
           <Suspense fallback={loading}>
             <ReportView
               info={info}
               layers={layers}
-              ranking={scoring.state.result}
+              ranking={reportRanking}
               comparison={scoring.state.comparison}
               rankedInputs={scoring.state.rankedInputs}
               mapImage={report.mapImage}

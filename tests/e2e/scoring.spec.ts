@@ -49,6 +49,45 @@ test.describe('scoring and ranking', () => {
     await app.languageSwitch().click();
   });
 
+  test('the ranked table comes first; its Monte-Carlo stability follows, and an earlier one is marked until then', async ({
+    page,
+    appServer,
+  }) => {
+    // Each call that asks for the stability (monteCarloSamples > 0) is held until the test lets it go.
+    const held: (() => void)[] = [];
+    const asked: number[] = [];
+    await page.route('**/api/scoreSites', async (route) => {
+      const samples = (route.request().postDataJSON() as { monteCarloSamples?: number }).monteCarloSamples ?? 0;
+      asked.push(samples);
+      if (samples > 0) await new Promise<void>((release) => held.push(release));
+      await route.continue();
+    });
+    const app = new MapPage(page);
+    const scoring = new ScoringPanel(page);
+    await app.open(appServer.url);
+    await scoring.open();
+    await scoring.choosePreset('equipment');
+    await scoring.rank();
+    // The table is there while the stability is still being asked for.
+    await expect(page.getByTestId('stability-pending')).toContainText('正在计算');
+    await expect(scoring.stabilityChart()).toHaveCount(0);
+    await expect.poll(() => held.length).toBe(1);
+    expect(asked).toEqual([0, 5000]);
+    held.shift()?.();
+    await expect(scoring.stabilityChart()).toHaveAttribute('data-pending', 'false');
+    await expect(page.getByTestId('stability-pending')).toHaveCount(0);
+
+    // Another ranking: the first one's chart stays, dimmed and marked, until this one's comes.
+    await scoring.setWeight('labour', '40');
+    await scoring.rank();
+    await expect(scoring.stabilityChart()).toHaveAttribute('data-pending', 'true');
+    await expect(scoring.stabilityChart()).toContainText('正在计算');
+    await expect.poll(() => held.length).toBe(1);
+    held.shift()?.();
+    await expect(scoring.stabilityChart()).toHaveAttribute('data-pending', 'false');
+    await expect(scoring.stabilityChart()).not.toContainText('正在计算');
+  });
+
   test('hard limits exclude sites with the reason, and the plan’s pollution ban is applied and cited', async ({ page, appServer }) => {
     const app = new MapPage(page);
     const scoring = new ScoringPanel(page);

@@ -26,7 +26,7 @@ import { useCustomCriteria, useLayerFeatures, useNetworkInfo } from '../../api/q
 import { CompareRadar, CompareTables, MoveUp } from '../compare/comparison-view.tsx';
 import { ApproximateTag, ExplanationTable, formatRaw } from '../scoring/ranking-view.tsx';
 import { agreementArgs, type RankInputs } from '../scoring/scoring-state.ts';
-import { StabilityChart } from '../scoring/stability-chart.tsx';
+import { StabilityChart, stabilityBars } from '../scoring/stability-chart.tsx';
 import { useCriterionLabel } from '../scoring/use-criterion-label.ts';
 import { methodSummary } from './method-summary.ts';
 import { PrintBar } from './print-bar.tsx';
@@ -105,17 +105,13 @@ export function ReportView({
   const top = ranking.candidates.filter((c) => c.rank !== null).slice(0, TOP);
   const leader = top[0];
   const stability = ranking.sensitivity?.stability;
-  const bars = stability
-    ? stability.ids
-        .map((id, i) => ({ id, first: stability.first[i] ?? 0, top3: stability.top3[i] ?? 0 }))
-        .sort((a, b) => b.top3 - a.top3 || b.first - a.first)
-        .slice(0, 8)
-        .map((b) => ({
-          name: name(ranking.candidates.find((x) => x.id === b.id) ?? { name_zh: b.id, name_en: b.id }),
-          first: b.first,
-          top3: b.top3,
-        }))
-    : [];
+  const bars = useMemo(
+    () =>
+      stability
+        ? stabilityBars(stability, (id) => localName(ranking.candidates.find((x) => x.id === id) ?? { name_zh: id, name_en: id }, i18n.language))
+        : [],
+    [stability, ranking, i18n.language],
+  );
   const sourceOf = new Map(sources.map((s) => [s.id, s]));
   const subject = useMemo(
     (): StampArgs | null =>

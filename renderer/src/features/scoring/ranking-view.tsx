@@ -2,7 +2,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RankingResult } from '../../../../electron/contract/api.ts';
-import { StabilityChart } from './stability-chart.tsx';
+import { StabilityChart, stabilityBars } from './stability-chart.tsx';
+import type { RankStability } from './scoring-state.ts';
 import { localName, localText } from '../../../../geo/local-name.ts';
 import { MethodDetail } from './method-detail.tsx';
 import { useCriterionLabel } from './use-criterion-label.ts';
@@ -137,6 +138,7 @@ export function RankingView({
   compareIds = [],
   onToggleCompare,
   rankRanges = null,
+  stability,
 }: {
   result: RankingResult;
   selected: string | null;
@@ -146,6 +148,8 @@ export function RankingView({
   onToggleCompare?(id: string): void;
   /** Each candidate's 5–95 % rank range under uncertainty (use-uncertainty.ts), shown as a column. */
   rankRanges?: ReadonlyMap<string, { p5: number; p95: number }> | null;
+  /** The Monte-Carlo stability asked after the ranking (scoring-state.ts selectStability); the result's own without it. */
+  stability?: { value: RankStability | null; pending: boolean };
 }) {
   const { t, i18n } = useTranslation();
   const label = useCriterionLabel();
@@ -178,17 +182,17 @@ export function RankingView({
     </th>
   );
   const chosen = result.candidates.find((c) => c.id === selected) ?? result.candidates[0];
-  const stability = result.sensitivity?.stability;
-  const bars = stability
-    ? stability.ids
-        .map((id, i) => ({ id, first: stability.first[i] ?? 0, top3: stability.top3[i] ?? 0 }))
-        .sort((a, b) => b.top3 - a.top3 || b.first - a.first)
-        .slice(0, 8)
-        .map((b) => {
-          const c = result.candidates.find((x) => x.id === b.id);
-          return { name: (c ? localName(c, i18n.language) : undefined) ?? b.id, first: b.first, top3: b.top3 };
-        })
-    : [];
+  const shown = stability ? stability.value : (result.sensitivity?.stability ?? null);
+  const bars = useMemo(
+    () =>
+      shown
+        ? stabilityBars(shown, (id) => {
+            const c = result.candidates.find((x) => x.id === id);
+            return (c ? localName(c, i18n.language) : undefined) ?? id;
+          })
+        : [],
+    [shown, result, i18n.language],
+  );
   const top = result.candidates.find((c) => c.rank === 1);
   return (
     <div className="ranking">
@@ -346,7 +350,15 @@ export function RankingView({
                 ))}
             </tbody>
           </table>
-          {stability && <StabilityChart bars={bars} samples={stability.samples} />}
+          {shown ? (
+            <StabilityChart bars={bars} samples={shown.samples} pending={stability?.pending === true} />
+          ) : (
+            stability?.pending && (
+              <p className="muted small" aria-busy="true" data-testid="stability-pending">
+                {t('scoring.stabilityPending')}
+              </p>
+            )
+          )}
         </section>
       )}
     </div>

@@ -18,7 +18,7 @@ import { CriteriaView } from './criteria-view.tsx';
 import { MethodOptionsEditor } from './method-options.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { RankingView } from './ranking-view.tsx';
-import { weightKeys, type ResultsView } from './scoring-state.ts';
+import { selectStability, weightKeys, type ResultsView } from './scoring-state.ts';
 import { useCriterionLabel } from './use-criterion-label.ts';
 import type { Scoring } from './use-scoring.ts';
 import { WeightingPanel } from './weighting-panel.tsx';
@@ -168,6 +168,7 @@ export function ScoringPanel({
         compareIds={s.compareIds}
         onToggleCompare={(id) => dispatch({ type: 'compareToggled', id })}
         rankRanges={uncertainty?.ranges ?? null}
+        stability={selectStability(s)}
       />
       {uncertainty && <UncertaintySection u={uncertainty} ranking={s.result} selected={selected} />}
     </>

@@ -5,11 +5,13 @@ import { CRITERION_IDS } from '../../../../geo/index.ts';
 import {
   INITIAL_SCORING_STATE,
   rankArgs,
+  rankingWithStability,
   scenarioRankInputs,
   scoringReducer,
   selectCompareArgs,
   selectPayload,
   selectRankInputs,
+  selectStability,
   weightsFor,
   type ScoringAction,
   type ScoringState,
@@ -83,6 +85,35 @@ describe('scoring state: ranking and comparison', () => {
     expect(scoringReducer(started, { type: 'rankSucceeded', result })).toMatchObject({ running: false, result });
   });
 
+  it('the stability follows its own ranking: an earlier one is shown as pending, a late answer is dropped', () => {
+    const ranges = [{ id: 'labour', weight: 50, lo: 20, hi: 70 }];
+    const ranking = (tag: string) =>
+      ({ method: 'wsm', candidates: [], tag, sensitivity: { ranges, stability: null } }) as unknown as RankingResult;
+    const stability = (first: number) => ({ samples: 5000, seed: 1, first: [first], top3: [1], ids: ['a'] }) as never;
+    const first = ranking('first');
+    const second = ranking('second');
+    const ranked = run([{ type: 'rankSucceeded', result: first }], loaded);
+    // No stability yet: pending, nothing to show.
+    expect(selectStability(ranked)).toEqual({ value: null, pending: true });
+    expect(rankingWithStability(ranked)).toBe(first);
+    const done = scoringReducer(ranked, { type: 'stabilityDone', of: first, value: stability(0.7) });
+    expect(selectStability(done)).toEqual({ value: stability(0.7), pending: false });
+    expect(rankingWithStability(done)?.sensitivity).toEqual({ ranges, stability: stability(0.7) });
+    // The result itself is not replaced (the map layer and the rank ranges key on it).
+    expect(done.result).toBe(first);
+    // A new ranking: the first one's chart stays, marked pending, until the second one's comes.
+    const again = scoringReducer(done, { type: 'rankSucceeded', result: second });
+    expect(selectStability(again)).toEqual({ value: stability(0.7), pending: true });
+    expect(rankingWithStability(again)).toBe(second);
+    // The first ranking's answer arriving late changes nothing.
+    expect(scoringReducer(again, { type: 'stabilityDone', of: first, value: stability(0.1) })).toBe(again);
+    const failed = scoringReducer(again, { type: 'stabilityDone', of: second, value: null });
+    expect(selectStability(failed)).toEqual({ value: null, pending: false });
+    // A method without sensitivity (TOPSIS) expects no stability.
+    const topsis = { method: 'topsis', candidates: [], sensitivity: null } as unknown as RankingResult;
+    expect(selectStability(scoringReducer(done, { type: 'rankSucceeded', result: topsis }))).toEqual({ value: null, pending: false });
+  });
+
   it('picks at most six parks, and a second pick of a park takes it out', () => {
     const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
     const six = run(ids.map((id) => ({ type: 'compareToggled', id })));
@@ -105,6 +136,8 @@ describe('scoring state: what is sent and saved', () => {
     const inputs = selectRankInputs(loaded);
     expect(inputs).not.toBeNull();
     expect(rankArgs(inputs!)).toEqual({ profile: equipment, method: 'wsm', weights: loaded.weights, monteCarloSamples: 5000 });
+    // The ranking the panel asks first, before its stability.
+    expect(rankArgs(inputs!, 0)).toEqual({ profile: equipment, method: 'wsm', weights: loaded.weights, monteCarloSamples: 0 });
     const ahp = run([{ type: 'methodChosen', method: 'ahp' }], loaded);
     expect(rankArgs(selectRankInputs(ahp)!).ahp).toEqual({ criteria: ahp.ahpCriteria, matrix: ahp.ahpMatrix });
     expect(selectRankInputs(INITIAL_SCORING_STATE)).toBeNull();

@@ -96,6 +96,12 @@ export interface ScoringState {
   running: boolean;
   /** Rankings finished (succeeded or failed) since the panel opened: lets a watcher tell a new answer from the last. */
   rankings: number;
+  /**
+   * The Monte-Carlo rank stability, asked after the ranking so the table does not wait for it: `of`
+   * is the ranking it was computed for (an earlier one while the current one's is computed), `value`
+   * null when it could not be computed.
+   */
+  stability: { of: RankingResult; value: RankStability | null } | null;
   /** Parks chosen for the side-by-side comparison (2–6), the own park among them, the result. */
   compareIds: string[];
   own: string | null;
@@ -126,6 +132,7 @@ export const INITIAL_SCORING_STATE: ScoringState = {
   error: null,
   running: false,
   rankings: 0,
+  stability: null,
   compareIds: [],
   own: null,
   comparison: null,
@@ -161,6 +168,8 @@ export type ScoringAction =
   | { type: 'rankStarted' }
   | { type: 'rankSucceeded'; result: RankingResult; inputs?: RankInputs }
   | { type: 'rankFailed'; message: string }
+  /** The stability of ranking `of` (null: its computation failed); dropped if another ranking is on screen. */
+  | { type: 'stabilityDone'; of: RankingResult; value: RankStability | null }
   | { type: 'compareToggled'; id: string }
   | { type: 'ownChosen'; id: string | null }
   | { type: 'compareStarted' }
@@ -235,6 +244,8 @@ export function scoringReducer(state: ScoringState, action: ScoringAction): Scor
       return { ...state, running: false, result: action.result, rankedInputs: action.inputs ?? null, rankings: state.rankings + 1 };
     case 'rankFailed':
       return { ...state, running: false, error: action.message, rankings: state.rankings + 1 };
+    case 'stabilityDone':
+      return state.result === action.of ? { ...state, stability: { of: action.of, value: action.value } } : state;
     case 'compareToggled': {
       const ids = state.compareIds;
       const compareIds = ids.includes(action.id)
@@ -354,16 +365,41 @@ function extras(a: Pick<RankInputs, 'valueFunctions' | 'methodOptions'>, method:
   };
 }
 
-/** The scoreSites call for these inputs: AHP judgements only under AHP. */
-export function rankArgs(a: RankInputs): ArgsOf<'scoreSites'> {
+/**
+ * The scoreSites call for these inputs: AHP judgements only under AHP; `monteCarloSamples` the
+ * stability's samples (0: the ranking alone, which the panel asks for first).
+ */
+export function rankArgs(a: RankInputs, monteCarloSamples = MONTE_CARLO_SAMPLES): ArgsOf<'scoreSites'> {
   return {
     profile: a.profile,
     method: a.method,
     weights: a.weights,
     ...(a.method === 'ahp' && a.ahp ? { ahp: a.ahp } : {}),
     ...extras(a, a.method),
-    monteCarloSamples: MONTE_CARLO_SAMPLES,
+    monteCarloSamples,
   };
+}
+
+/** The Monte-Carlo rank stability of a ranking. */
+export type RankStability = NonNullable<NonNullable<RankingResult['sensitivity']>['stability']>;
+
+/**
+ * The stability to show with the ranking on screen: its own once computed (`pending` false), the
+ * previous ranking's while it is computed (`pending` true, so the view marks it as not yet current),
+ * none for a ranking that has no sensitivity (TOPSIS, PROMETHEE, fewer than two candidates).
+ */
+export function selectStability(state: ScoringState): { value: RankStability | null; pending: boolean } {
+  if (!state.result?.sensitivity) return { value: null, pending: false };
+  const s = state.stability;
+  if (s && s.of === state.result) return { value: s.value, pending: false };
+  return { value: s?.value ?? null, pending: true };
+}
+
+/** The ranking on screen with its own stability in it (what a report shows); the ranking alone while that is computed. */
+export function rankingWithStability(state: Pick<ScoringState, 'result' | 'stability'>): RankingResult | null {
+  const r = state.result;
+  if (!r?.sensitivity || state.stability?.of !== r) return r;
+  return { ...r, sensitivity: { ...r.sensitivity, stability: state.stability.value } };
 }
 
 /** Every method on the inputs on screen (AHP among them only while AHP is the method, with its judgements). */

@@ -9,6 +9,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEChart } from '../../components/use-echart.ts';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RankStability } from './scoring-state.ts';
 
 registerEcharts([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -18,7 +19,17 @@ export interface StabilityBar {
   top3: number;
 }
 
-export function StabilityChart({ bars, samples }: { bars: StabilityBar[]; samples: number }) {
+/** The chart's bars: the eight candidates most often in the top three (then first), named by `name`. */
+export function stabilityBars(stability: RankStability, name: (id: string) => string): StabilityBar[] {
+  return stability.ids
+    .map((id, i) => ({ id, first: stability.first[i] ?? 0, top3: stability.top3[i] ?? 0 }))
+    .sort((a, b) => b.top3 - a.top3 || b.first - a.first)
+    .slice(0, 8)
+    .map((b) => ({ name: name(b.id), first: b.first, top3: b.top3 }));
+}
+
+/** `pending`: these bars are an earlier ranking's, shown dimmed while the current one's are computed. */
+export function StabilityChart({ bars, samples, pending = false }: { bars: StabilityBar[]; samples: number; pending?: boolean }) {
   const { t } = useTranslation();
   const { el, chart } = useEChart();
   useEffect(() => {
@@ -44,9 +55,18 @@ export function StabilityChart({ bars, samples }: { bars: StabilityBar[]; sample
     );
   }, [chart, bars, t]);
   return (
-    <figure className="chart" aria-label={t('scoring.stabilityCaption', { n: samples })} data-testid="stability-chart">
+    <figure
+      className={pending ? 'chart pending' : 'chart'}
+      aria-label={t('scoring.stabilityCaption', { n: samples })}
+      aria-busy={pending}
+      data-testid="stability-chart"
+      data-pending={pending}
+    >
       <div ref={el} style={{ width: '100%', height: `${Math.max(160, 40 + bars.length * 34)}px` }} />
-      <figcaption className="muted small">{t('scoring.stabilityCaption', { n: samples })}</figcaption>
+      <figcaption className="muted small">
+        {t('scoring.stabilityCaption', { n: samples })}
+        {pending && <> · {t('scoring.stabilityPending')}</>}
+      </figcaption>
     </figure>
   );
 }

@@ -3,7 +3,7 @@
  * ranking, a comparison, a saved scenario reopened.
  */
 import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
-import type { Scenario } from '../../../../electron/contract/api.ts';
+import type { RankingResult, Scenario } from '../../../../electron/contract/api.ts';
 import type { CriterionKey } from '../../../../geo/index.ts';
 import { useCompareParks, useMethodAgreement, useScoreSites, useSimilarSites } from '../../api/mutations.ts';
 import { useCustomCriteria, useLoaders, useNetworkInfo, usePlanTaxonomy, useProfilePresets } from '../../api/queries.ts';
@@ -17,6 +17,7 @@ import {
   selectCompareArgs,
   selectRankInputs,
   type RankInputs,
+  type RankStability,
   type ScoringAction,
   type ScoringState,
 } from './scoring-state.ts';
@@ -67,14 +68,34 @@ export function useScoring(): Scoring {
     );
   }, [load]);
 
+  // Each ranking takes a ticket too: its stability is only asked while no newer ranking was.
+  const rankTicket = useRef(0);
+
+  // The ranking first, without the Monte-Carlo stability (5,000 samples are most of a ranking's
+  // time), so the table is drawn at once; then, after that frame, the stability (the same call with
+  // the samples), which replaces the previous ranking's chart.
   const rank = useCallback(
     async (inputs: RankInputs) => {
+      const mine = ++rankTicket.current;
       dispatch({ type: 'rankStarted' });
+      let result: RankingResult;
       try {
-        dispatch({ type: 'rankSucceeded', result: await scoreSites(rankArgs(inputs)), inputs });
+        result = await scoreSites(rankArgs(inputs, 0));
       } catch (e) {
         dispatch({ type: 'rankFailed', message: (e as Error).message });
+        return;
       }
+      dispatch({ type: 'rankSucceeded', result, inputs });
+      if (!result.sensitivity) return;
+      await afterNextFrame();
+      if (rankTicket.current !== mine) return;
+      let value: RankStability | null = null;
+      try {
+        value = (await scoreSites(rankArgs(inputs))).sensitivity?.stability ?? null;
+      } catch {
+        // Shown as not computed; the ranking itself stands.
+      }
+      dispatch({ type: 'stabilityDone', of: result, value });
     },
     [scoreSites],
   );
@@ -144,4 +165,16 @@ export function useScoring(): Scoring {
   }, []);
 
   return { state, presets, taxonomy, dispatch, run, runCompare, openScenario, runAgreement, runSimilar, cancelPending };
+}
+
+/** Resolves once the next frame has been drawn (a timeout where frames are not drawn, as in a hidden tab). */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(fallback);
+      resolve();
+    };
+    const fallback = setTimeout(done, 100);
+    requestAnimationFrame(() => setTimeout(done, 0));
+  });
 }
