@@ -108,7 +108,9 @@ export function ReportView({
   const bars = useMemo(
     () =>
       stability
-        ? stabilityBars(stability, (id) => localName(ranking.candidates.find((x) => x.id === id) ?? { name_zh: id, name_en: id }, i18n.language))
+        ? stabilityBars(stability, (id) =>
+            localName(ranking.candidates.find((x) => x.id === id) ?? { name_zh: id, name_en: id }, i18n.language),
+          )
         : [],
     [stability, ranking, i18n.language],
   );
