@@ -82,6 +82,8 @@ test.describe('scoring and ranking', () => {
     await scoring.rank();
     await expect(scoring.stabilityChart()).toHaveAttribute('data-pending', 'true');
     await expect(scoring.stabilityChart()).toContainText('正在计算');
+    await scoring.stabilityChart().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(RESULTS, 'scoring-stability-pending-zh.png') });
     await expect.poll(() => held.length).toBe(1);
     held.shift()?.();
     await expect(scoring.stabilityChart()).toHaveAttribute('data-pending', 'false');
