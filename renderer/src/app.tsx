@@ -127,11 +127,16 @@ function Workspace(props: WorkspaceProps) {
     presentationLayers.restore();
     onPresent(null);
   }, [presentationLayers, onPresent]);
-  const chooseCandidate = (id: string) => {
-    selection.setCandidate(id);
-    const c = scoring.state.result?.candidates.find((x) => x.id === id);
-    if (c) easeToPosition(mapRef.current, c.position);
-  };
+  // Stable between rankings, so the ranking table (memoised) does not re-render for unrelated state.
+  const { setCandidate } = selection;
+  const chooseCandidate = useCallback(
+    (id: string) => {
+      setCandidate(id);
+      const c = ranked?.candidates.find((x) => x.id === id);
+      if (c) easeToPosition(mapRef.current, c.position);
+    },
+    [setCandidate, ranked, mapRef],
+  );
   const loading = <p className="loading">{t('app.loading')}</p>;
   const secondPass = useSecondPass();
 

@@ -1,5 +1,5 @@
 /** Ranked, sortable table; the chosen candidate's explanation; sensitivity ranges and chart. */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RankingResult } from '../../../../electron/contract/api.ts';
 import { StabilityChart, stabilityBars } from './stability-chart.tsx';
@@ -130,7 +130,8 @@ export function ExplanationTable({
   );
 }
 
-export function RankingView({
+/** Memoised: re-rendered only when its props change (scoring-panel.tsx keeps them stable). */
+export const RankingView = memo(function RankingView({
   result,
   selected,
   onSelect,
@@ -363,4 +364,4 @@ export function RankingView({
       )}
     </div>
   );
-}
+});

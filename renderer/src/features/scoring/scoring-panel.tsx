@@ -4,7 +4,7 @@
  * in tabs (the ranking with explanations and the method's own outputs, the criteria with the
  * user's own and every value function, method agreement, parks like a chosen one, the comparison).
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LayerSummary } from '../../../../electron/contract/api.ts';
 import { CardHeader } from '../../components/card-header.tsx';
@@ -66,6 +66,10 @@ export function ScoringPanel({
   const keys = weightKeys(s);
   const weighted = keys.filter((id) => (s.weights?.[id] ?? 0) > 0);
   const names = useMemo(() => new Map((s.result?.candidates ?? []).map((c) => [c.id, c])), [s.result]);
+  // Stable props for the memoised ranking table: a click on the ranking button (busy state) or an
+  // input moved does not re-render it, only a new answer does.
+  const stability = useMemo(() => selectStability({ result: s.result, stability: s.stability }), [s.result, s.stability]);
+  const toggleCompare = useCallback((id: string) => dispatch({ type: 'compareToggled', id }), [dispatch]);
   if (addingSite) {
     // The map must be free to click: the panel steps aside until the site is placed.
     return (
@@ -166,9 +170,9 @@ export function ScoringPanel({
         onSelect={onSelect}
         ahpCriteria={s.ahpCriteria}
         compareIds={s.compareIds}
-        onToggleCompare={(id) => dispatch({ type: 'compareToggled', id })}
+        onToggleCompare={toggleCompare}
         rankRanges={uncertainty?.ranges ?? null}
-        stability={selectStability(s)}
+        stability={stability}
       />
       {uncertainty && <UncertaintySection u={uncertainty} ranking={s.result} selected={selected} />}
     </>

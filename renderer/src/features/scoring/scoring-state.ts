@@ -388,7 +388,7 @@ export type RankStability = NonNullable<NonNullable<RankingResult['sensitivity']
  * previous ranking's while it is computed (`pending` true, so the view marks it as not yet current),
  * none for a ranking that has no sensitivity (TOPSIS, PROMETHEE, fewer than two candidates).
  */
-export function selectStability(state: ScoringState): { value: RankStability | null; pending: boolean } {
+export function selectStability(state: Pick<ScoringState, 'result' | 'stability'>): { value: RankStability | null; pending: boolean } {
   if (!state.result?.sensitivity) return { value: null, pending: false };
   const s = state.stability;
   if (s && s.of === state.result) return { value: s.value, pending: false };
