@@ -83,6 +83,8 @@ describe('scoring state: ranking and comparison', () => {
     const started = scoringReducer(failed, { type: 'rankStarted' });
     expect(started).toMatchObject({ running: true, error: null });
     expect(scoringReducer(started, { type: 'rankSucceeded', result })).toMatchObject({ running: false, result });
+    // A quick ranking is never marked busy (use-scoring.ts): its answer clears the last error itself.
+    expect(scoringReducer(failed, { type: 'rankSucceeded', result })).toMatchObject({ running: false, error: null, result });
   });
 
   it('the stability follows its own ranking: an earlier one is shown as pending, a late answer is dropped', () => {

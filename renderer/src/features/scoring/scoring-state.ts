@@ -241,7 +241,14 @@ export function scoringReducer(state: ScoringState, action: ScoringAction): Scor
     case 'rankStarted':
       return { ...state, running: true, error: null };
     case 'rankSucceeded':
-      return { ...state, running: false, result: action.result, rankedInputs: action.inputs ?? null, rankings: state.rankings + 1 };
+      return {
+        ...state,
+        running: false,
+        error: null,
+        result: action.result,
+        rankedInputs: action.inputs ?? null,
+        rankings: state.rankings + 1,
+      };
     case 'rankFailed':
       return { ...state, running: false, error: action.message, rankings: state.rankings + 1 };
     case 'stabilityDone':

@@ -42,6 +42,8 @@ export interface Scoring {
 }
 
 const NO_PRESETS: Scoring['presets'] = [];
+/** A ranking shows as busy (button disabled, "loading") once it has taken this long, in ms. */
+const BUSY_AFTER_MS = 150;
 const NO_INDUSTRIES: Scoring['taxonomy'] = [];
 
 export function useScoring(): Scoring {
@@ -77,13 +79,17 @@ export function useScoring(): Scoring {
   const rank = useCallback(
     async (inputs: RankInputs) => {
       const mine = ++rankTicket.current;
-      dispatch({ type: 'rankStarted' });
+      // The busy state only for a ranking that takes a while (the first after start computes every
+      // site's travel times): a quick one's answer is drawn without a re-render of the panel before it.
+      const busy = setTimeout(() => dispatch({ type: 'rankStarted' }), BUSY_AFTER_MS);
       let result: RankingResult;
       try {
         result = await scoreSites(rankArgs(inputs, 0));
       } catch (e) {
         dispatch({ type: 'rankFailed', message: (e as Error).message });
         return;
+      } finally {
+        clearTimeout(busy);
       }
       dispatch({ type: 'rankSucceeded', result, inputs });
       if (!result.sensitivity) return;
