@@ -4,6 +4,7 @@
  * mutations too, with nothing to invalidate.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { ArgsOf, ResultOf } from '../../../electron/contract/api.ts';
 import type { MethodName } from '../../../electron/contract/methods.ts';
 import { call } from './client.ts';
@@ -20,6 +21,15 @@ function useWrite<M extends WriteMethod>(method: M) {
 
 function useAction<M extends MethodName>(method: M) {
   return useMutation({ mutationFn: (args: ArgsOf<M>): Promise<ResultOf<M>> => call(method, args) });
+}
+
+/**
+ * A computation whose progress its caller keeps itself (the scoring panel's reducer): a stable
+ * function and no mutation state, so the caller (the whole app, for the scoring hook) is not
+ * re-rendered when a call starts and when it ends.
+ */
+function useCompute<M extends MethodName>(method: M): (args: ArgsOf<M>) => Promise<ResultOf<M>> {
+  return useCallback((args: ArgsOf<M>) => call(method, args), [method]);
 }
 
 export const useUpdateSettings = () => useWrite('updateSettings');
@@ -138,14 +148,14 @@ export function useRoadImport() {
 }
 export const usePreviewImport = () => useAction('previewImport');
 export const useExportLayer = () => useAction('exportLayer');
-export const useScoreSites = () => useAction('scoreSites');
-export const useCompareParks = () => useAction('compareParks');
+export const useScoreSites = () => useCompute('scoreSites');
+export const useCompareParks = () => useCompute('compareParks');
 export const useCompareScenarios = () => useAction('compareScenarios');
 export const useExportReport = () => useAction('exportReport');
 export const useExportProject = () => useAction('exportProject');
 export const useCheckPresentationPin = () => useAction('checkPresentationPin');
-export const useMethodAgreement = () => useAction('methodAgreement');
-export const useSimilarSites = () => useAction('similarSites');
+export const useMethodAgreement = () => useCompute('methodAgreement');
+export const useSimilarSites = () => useCompute('similarSites');
 export const useSaveCustomCriterion = () => useWrite('saveCustomCriterion');
 export const useDeleteCustomCriterion = () => useWrite('deleteCustomCriterion');
 

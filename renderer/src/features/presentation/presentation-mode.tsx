@@ -311,7 +311,7 @@ function QuickMatch({
   const { t, i18n } = useTranslation();
   const industries = usePlanTaxonomy().data?.industries ?? [];
   const presets = useProfilePresets().data ?? [];
-  const scoreSites = useScoreSites().mutateAsync;
+  const scoreSites = useScoreSites();
   const [industry, setIndustry] = useState<string | null>(null);
   const [markets, setMarkets] = useState<Market[]>([]);
   const [result, setResult] = useState<RankingResult['candidates'] | null>(null);

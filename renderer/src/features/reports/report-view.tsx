@@ -37,7 +37,7 @@ import { criterionOrigin } from '../scoring/criterion-origin.ts';
 
 /** The verdict of every method on the inputs the ranking used; null while asked or when there is none. */
 function useReportAgreement(inputs: RankInputs | null): { agreement: AgreementResult | null; failed: string | null } {
-  const ask = useMethodAgreement().mutateAsync;
+  const ask = useMethodAgreement();
   const [agreement, setAgreement] = useState<AgreementResult | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {

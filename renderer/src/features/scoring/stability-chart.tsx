@@ -7,7 +7,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { use as registerEcharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEChart } from '../../components/use-echart.ts';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RankStability } from './scoring-state.ts';
 
@@ -32,6 +32,10 @@ export function stabilityBars(stability: RankStability, name: (id: string) => st
 export function StabilityChart({ bars, samples, pending = false }: { bars: StabilityBar[]; samples: number; pending?: boolean }) {
   const { t } = useTranslation();
   const { el, chart } = useEChart();
+  // Equal bars after a new ranking (the same names and shares) leave the chart alone: an ECharts
+  // setOption takes tens of ms, in the frame after the new table.
+  const key = JSON.stringify(bars);
+  const data = useMemo(() => JSON.parse(key) as StabilityBar[], [key]);
   useEffect(() => {
     chart.current?.setOption(
       {
@@ -43,17 +47,17 @@ export function StabilityChart({ bars, samples, pending = false }: { bars: Stabi
         yAxis: {
           type: 'category',
           inverse: true,
-          data: bars.map((b) => b.name),
+          data: data.map((b) => b.name),
           axisLabel: { fontSize: 12, width: 140, overflow: 'truncate' },
         },
         series: [
-          { name: t('scoring.first'), type: 'bar', data: bars.map((b) => b.first), itemStyle: { color: '#2f6b2f' } },
-          { name: t('scoring.top3'), type: 'bar', data: bars.map((b) => b.top3), itemStyle: { color: '#9fc59f' } },
+          { name: t('scoring.first'), type: 'bar', data: data.map((b) => b.first), itemStyle: { color: '#2f6b2f' } },
+          { name: t('scoring.top3'), type: 'bar', data: data.map((b) => b.top3), itemStyle: { color: '#9fc59f' } },
         ],
       },
       true,
     );
-  }, [chart, bars, t]);
+  }, [chart, data, t]);
   return (
     <figure
       className={pending ? 'chart pending' : 'chart'}

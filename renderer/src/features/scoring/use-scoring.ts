@@ -51,10 +51,10 @@ export function useScoring(): Scoring {
   const presets = useProfilePresets().data ?? NO_PRESETS;
   const taxonomy = usePlanTaxonomy().data?.industries ?? NO_INDUSTRIES;
   const load = useLoaders();
-  const scoreSites = useScoreSites().mutateAsync;
-  const compareParks = useCompareParks().mutateAsync;
-  const methodAgreement = useMethodAgreement().mutateAsync;
-  const similarSites = useSimilarSites().mutateAsync;
+  const scoreSites = useScoreSites();
+  const compareParks = useCompareParks();
+  const methodAgreement = useMethodAgreement();
+  const similarSites = useSimilarSites();
   const custom = useCustomCriteria().data;
   // Each long call takes a ticket; cancelling takes a new one, so an answer to an old ticket is dropped.
   const ticket = useRef(0);
