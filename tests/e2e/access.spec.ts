@@ -91,6 +91,27 @@ test.describe('accessibility', () => {
     await expect(page.getByTestId('assumptions')).toContainText('绕行系数');
   });
 
+  test('the travel times show as soon as they are in; the population within reach follows', async ({ page, appServer }) => {
+    // The catchment's answer is held until the times are on screen.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/catchment', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const app = new MapPage(page);
+    await app.open(appServer.url);
+    await app.settle();
+    await app.clickAt(EMPTY_SPOT);
+    const card = page.getByTestId('access-card');
+    await expect(card.getByTestId('access-interchange')).not.toHaveAttribute('data-minutes', '', { timeout: 20_000 });
+    await expect(card.getByTestId('access-catchment-pending')).toContainText('正在计算可达人口');
+    await expect(card.getByTestId('access-catchment')).toHaveCount(0);
+    release();
+    await expect(card.getByTestId('access-catchment')).toBeVisible({ timeout: 20_000 });
+    await expect(card.getByTestId('access-catchment-pending')).toHaveCount(0);
+  });
+
   test('a facility class with no known position shows as unknown, never a made-up time', async ({ page, appServer }) => {
     // Every class has a located facility in today's data, so the answer is edited on its way in.
     await page.route('**/api/travelTimes', async (route) => {

@@ -100,6 +100,14 @@ export function AccessCard({
           </dl>
         </>
       )}
+      {point.times && !point.catchment && point.loading && (
+        <>
+          <h3>{t('access.catchment')}</h3>
+          <p className="muted small" aria-busy="true" data-testid="access-catchment-pending">
+            {t('access.catchmentPending')}
+          </p>
+        </>
+      )}
       {point.catchment && (
         <>
           <h3>{t('access.catchment')}</h3>

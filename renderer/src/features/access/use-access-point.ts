@@ -55,8 +55,10 @@ export function useAccessPoint(map: MapLibreMap | null) {
     const error = times.error ?? catchment.error ?? isochrones.error;
     return {
       from: picked.from,
-      // Times and catchment are shown together, once both are in (as one answer).
-      ...(times.data && catchment.data ? { times: times.data, catchment: catchment.data } : {}),
+      // Each as soon as it is in: the times take tens of ms, the population within reach (a field
+      // over the zone's raster) can take half a second for a point not asked before.
+      ...(times.data ? { times: times.data } : {}),
+      ...(catchment.data ? { catchment: catchment.data } : {}),
       ...(isochrones.data ? { isochrones: isochrones.data } : {}),
       ...(error ? { error: error.message } : {}),
       loading: times.isFetching || catchment.isFetching || isochrones.isFetching,
