@@ -91,6 +91,44 @@ test.describe('accessibility', () => {
     await expect(page.getByTestId('assumptions')).toContainText('绕行系数');
   });
 
+  test('a click on empty ground paints no map frame of its own; a hover and a pan do', async ({ page, appServer }) => {
+    const app = new MapPage(page);
+    await app.open(appServer.url);
+    await app.settle();
+    const map = page.locator('.map');
+    const painted = async () => Number((await map.getAttribute('data-map-painted')) ?? '0');
+    // The pointer comes to the spot first (its county is highlighted then), and the first view has been painted.
+    await expect.poll(painted).toBeGreaterThan(0);
+    const canvas = (await app.canvas().boundingBox())!;
+    const spot = await page.evaluate(
+      (p) =>
+        (window as unknown as { __siteselectMap: { project(p: [number, number]): { x: number; y: number } } }).__siteselectMap.project(p),
+      EMPTY_SPOT,
+    );
+    await page.mouse.move(canvas.x + spot.x, canvas.y + spot.y);
+    await page.waitForTimeout(500);
+    const before = await painted();
+    // The click: MapLibre's handlers ask for a pass, but nothing drawn changed (the marker is a DOM element).
+    await page.mouse.down();
+    await page.mouse.up();
+    const card = page.getByTestId('access-card');
+    await expect(card.getByTestId('access-catchment')).toBeVisible({ timeout: 20_000 });
+    await page.waitForTimeout(500);
+    expect(await painted()).toBe(before);
+    // Another county under the pointer is highlighted (feature state): painted.
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    await page.mouse.move(canvas.x + canvas.width / 2 + 40, canvas.y + canvas.height / 2 + 30);
+    await expect.poll(painted).toBeGreaterThan(before);
+    // The camera moved: painted again, and the map shows the new place.
+    const hovered = await painted();
+    await page.evaluate(() =>
+      (window as unknown as { __siteselectMap: { panBy(p: [number, number]): void } }).__siteselectMap.panBy([120, 0]),
+    );
+    await expect.poll(painted).toBeGreaterThan(hovered);
+    await app.settle();
+    await page.screenshot({ path: join(RESULTS, 'map-after-click-and-pan-zh.png') });
+  });
+
   test('the travel times show as soon as they are in; the population within reach follows', async ({ page, appServer }) => {
     // The catchment's answer is held until the times are on screen.
     let release: () => void = () => undefined;

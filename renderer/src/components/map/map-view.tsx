@@ -130,9 +130,32 @@ export function MapView(props: MapViewProps) {
       };
     }
     map.on('idle', endRelayout);
+    // A pass in which nothing drawn has changed is not painted either. MapLibre's input handlers ask
+    // for a pass on every click (its HandlerManager: a handler that took the mouse-down ends on the
+    // mouse-up), and under software WebGL painting it held the travel-time card back by a full frame.
+    // What changes the picture marks it: the camera ('move', 'resize'), style, source and tile data
+    // ('data', fired for all three, also from inside a pass, before its painting), feature state (the
+    // county hover), a paint transition still running, a symbol placement not yet finished.
+    let changed = true;
+    const change = () => {
+      changed = true;
+    };
+    for (const type of ['move', 'resize', 'data'] as const) map.on(type, change);
+    for (const name of ['setFeatureState', 'removeFeatureState'] as const) {
+      const original = map[name].bind(map) as (...args: unknown[]) => MapLibreMap;
+      (map as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+        changed = true;
+        return original(...args);
+      };
+    }
+    let painted = 0;
     painter.render = (...args: Parameters<typeof paint>) => {
       if (draft || (relayingOut && !map.isMoving())) return;
+      if (!changed && !map._placementDirty && !map.style.hasTransitions()) return;
+      changed = false;
       paint(...args);
+      // Passes painted since the map was created: read by the e2e tests.
+      el.dataset['mapPainted'] = String(++painted);
       if (drawRelaidOut) {
         drawRelaidOut = false;
         // How many re-layouts have been drawn: read by the e2e tests and the bench.
