@@ -46,7 +46,17 @@ import { closeYearCompare, useYearCompareRequest } from './features/years/use-ye
 import type { CompareNetworksResult } from '../../electron/contract/api.ts';
 
 // Loaded when first opened: it carries the charting library, which the opening map does not need.
-const ScoringPanel = lazy(() => import('./features/scoring/scoring-panel.tsx').then((m) => ({ default: m.ScoringPanel })));
+const loadScoringPanel = () => import('./features/scoring/scoring-panel.tsx');
+const ScoringPanel = lazy(() => loadScoringPanel().then((m) => ({ default: m.ScoringPanel })));
+
+/**
+ * After the first complete view, when the page is idle: the scoring panel's code (with the ranking
+ * view and its charts), so its first opening does not wait for the download and evaluation (~350 ms
+ * on a 2-core machine with software WebGL). The first view does not load it.
+ */
+function prefetchAfterFirstView(): void {
+  requestIdleCallback(() => void loadScoringPanel().catch(() => undefined), { timeout: 3000 });
+}
 const PresentationMode = lazy(() => import('./features/presentation/presentation-mode.tsx').then((m) => ({ default: m.PresentationMode })));
 const PresentationSetup = lazy(() =>
   import('./features/presentation/presentation-setup.tsx').then((m) => ({ default: m.PresentationSetup })),
@@ -219,6 +229,7 @@ function Workspace(props: WorkspaceProps) {
           firstViewSources={firstViewSources}
           onPointer={onPointer}
           onReady={onReady}
+          onFirstIdle={prefetchAfterFirstView}
         />
         {selection.feature && (
           <Guard area="info-card" key={String(selection.feature.properties['id'])} onClose={selection.clearFeature}>

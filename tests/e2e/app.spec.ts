@@ -118,6 +118,28 @@ test.describe('browser edition', () => {
     expect(requests.filter((p) => p.includes('maplibre-gl-worker'))).toHaveLength(1);
   });
 
+  test('loads the scoring panel’s code after the first view, not for it, and opens it from there', async ({ page, appServer }) => {
+    await page.goto(appServer.url);
+    await new MapPage(page).waitForIdle();
+    // When each of its chunks was asked for, and when the first complete view was drawn (page clock).
+    const timings = () =>
+      page.evaluate(() => ({
+        idle: performance.getEntriesByName('siteselect:first-map-idle')[0]?.startTime ?? Number.NaN,
+        chunks: performance
+          .getEntriesByType('resource')
+          .filter((e) => /\/assets\/(scoring-panel|ranking-view)-/.test(e.name))
+          .map((e) => e.startTime),
+      }));
+    // It comes once the page is idle, unasked, and not before the map was ready.
+    await expect.poll(async () => (await timings()).chunks.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    const t = await timings();
+    for (const at of t.chunks) expect(at).toBeGreaterThan(t.idle);
+    await page.getByTestId('scoring-toggle').click();
+    await expect(page.getByTestId('run-ranking')).toBeVisible();
+    // Opening it asked for nothing more.
+    expect((await timings()).chunks).toHaveLength(t.chunks.length);
+  });
+
   test('switches to English with one click and remembers it', async ({ page, appServer }) => {
     const app = new MapPage(page);
     await app.open(appServer.url);

@@ -44,6 +44,8 @@ export interface MapViewProps {
   firstViewSources?: readonly string[];
   onPointer?(lngLat: [number, number] | null, zoom: number): void;
   onReady?(map: MapLibreMap): void;
+  /** Once, when the first complete view has been drawn (data-map-idle). */
+  onFirstIdle?(): void;
 }
 
 /**
@@ -59,7 +61,7 @@ const FIRST_VIEW_WAIT_MS = 15_000;
 const RELAYOUT_WAIT_MS = 1500;
 
 export function MapView(props: MapViewProps) {
-  const { zoneBounds, maxBounds, minzoom, maxzoom, language, hiddenLayers, firstViewSources = [], onPointer, onReady } = props;
+  const { zoneBounds, maxBounds, minzoom, maxzoom, language, hiddenLayers, firstViewSources = [], onPointer, onReady, onFirstIdle } = props;
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -74,6 +76,7 @@ export function MapView(props: MapViewProps) {
   const [shown, setShown] = useState(false);
   const pointerMoved = useEffectEvent((lngLat: [number, number] | null, zoom: number) => onPointer?.(lngLat, zoom));
   const firstViewThere = useEffectEvent((map: MapLibreMap) => firstViewSources.every((id) => map.getSource(id)));
+  const firstIdle = useEffectEvent(() => onFirstIdle?.());
 
   useEffect(() => {
     if (!container.current) return;
@@ -195,6 +198,7 @@ export function MapView(props: MapViewProps) {
       performance.mark('siteselect:first-map-idle');
       el.dataset['mapIdle'] = 'true';
       setShown(true);
+      firstIdle();
     };
     map.on('idle', onIdle);
     let hovered: number | string | undefined;
