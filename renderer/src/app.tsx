@@ -6,6 +6,7 @@
 import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Language, LayerSummary } from '../../electron/contract/api.ts';
+import type { ScoringPanelProps } from './features/scoring/scoring-panel.tsx';
 import { useAppInfo, useLayers, useNetworkInfo } from './api/queries.ts';
 import { easeToPosition, flyToPlace, mapSnapshot } from './components/map/camera.ts';
 import { MapView } from './components/map/map-view.tsx';
@@ -46,17 +47,29 @@ import { closeYearCompare, useYearCompareRequest } from './features/years/use-ye
 import type { CompareNetworksResult } from '../../electron/contract/api.ts';
 
 // Loaded when first opened: it carries the charting library, which the opening map does not need.
-const loadScoringPanel = () => import('./features/scoring/scoring-panel.tsx');
-const ScoringPanel = lazy(() => loadScoringPanel().then((m) => ({ default: m.ScoringPanel })));
+type ScoringPanelModule = typeof import('./features/scoring/scoring-panel.tsx');
+/**
+ * The scoring panel's module once loaded: rendered directly then, since a lazy component's first
+ * render suspends even on a loaded module, and React holds a revealed fallback for 300 ms.
+ */
+let scoringPanelModule: ScoringPanelModule | null = null;
+const loadScoringPanel = () => import('./features/scoring/scoring-panel.tsx').then((m) => (scoringPanelModule = m));
+const LazyScoringPanel = lazy(() => loadScoringPanel().then((m) => ({ default: m.ScoringPanel })));
+/** The panel: the loaded module's component, or the lazy one (chosen once per opening, so it is never remounted). */
+function ScoringPanel(props: ScoringPanelProps) {
+  const [Panel] = useState(() => scoringPanelModule?.ScoringPanel ?? LazyScoringPanel);
+  return <Panel {...props} />;
+}
 
 /**
  * After the first complete view, when the page is idle: the scoring panel's code (with the ranking
- * view and its charts), so its first opening does not wait for the download and evaluation (~350 ms
- * on a 2-core machine with software WebGL). The first view does not load it.
+ * view and its charts), so its first opening neither downloads and evaluates it (~350 ms on a
+ * 2-core machine with software WebGL) nor waits behind a fallback. The first view does not load it.
  */
 function prefetchAfterFirstView(): void {
-  requestIdleCallback(() => void loadScoringPanel().catch(() => undefined), { timeout: 3000 });
+  requestIdleCallback(() => void loadScoringPanel().catch(() => undefined), { timeout: 1500 });
 }
+
 const PresentationMode = lazy(() => import('./features/presentation/presentation-mode.tsx').then((m) => ({ default: m.PresentationMode })));
 const PresentationSetup = lazy(() =>
   import('./features/presentation/presentation-setup.tsx').then((m) => ({ default: m.PresentationSetup })),
