@@ -87,6 +87,14 @@ export class ScoringPanel {
    * Runs the ranking and waits for its table. The first ranking on a fresh server builds the
    * labour catchments (seconds on a loaded 2-core machine), hence the longer wait.
    */
+  /** The app opened at `url` (through `app`), this panel opened, `preset` chosen and ranked: where many tests start. */
+  async openAndRank(app: { open(url: string): Promise<void> }, url: string, preset: string): Promise<void> {
+    await app.open(url);
+    await this.open();
+    await this.choosePreset(preset);
+    await this.rank();
+  }
+
   async rank(): Promise<void> {
     await this.page.getByTestId('run-ranking').click();
     await expect(this.rows().first()).toBeVisible({ timeout: 60_000 });

@@ -62,12 +62,8 @@ test.describe('scoring and ranking', () => {
       if (samples > 0) await new Promise<void>((release) => held.push(release));
       await route.continue();
     });
-    const app = new MapPage(page);
     const scoring = new ScoringPanel(page);
-    await app.open(appServer.url);
-    await scoring.open();
-    await scoring.choosePreset('equipment');
-    await scoring.rank();
+    await scoring.openAndRank(new MapPage(page), appServer.url, 'equipment');
     // The table is there while the stability is still being asked for.
     await expect(page.getByTestId('stability-pending')).toContainText('正在计算');
     await expect(scoring.stabilityChart()).toHaveCount(0);

@@ -53,10 +53,7 @@ test.describe('rankings that carry their uncertainty and can be checked', () => 
     test.setTimeout(180_000);
     const app = new MapPage(page);
     const scoring = new ScoringPanel(page);
-    await app.open(appServer.url);
-    await scoring.open();
-    await scoring.choosePreset('equipment');
-    await scoring.rank();
+    await scoring.openAndRank(app, appServer.url, 'equipment');
     await expect(scoring.rankedRows().first()).toHaveAttribute('data-rank', '1');
     const section = page.getByTestId('uncertainty');
     await section.getByTestId('uncertainty-samples').fill('2000');
@@ -97,10 +94,7 @@ test.describe('rankings that carry their uncertainty and can be checked', () => 
     test.setTimeout(180_000);
     const app = new MapPage(page);
     const scoring = new ScoringPanel(page);
-    await app.open(appServer.url);
-    await scoring.open();
-    await scoring.choosePreset('equipment');
-    await scoring.rank();
+    await scoring.openAndRank(app, appServer.url, 'equipment');
     await expect(scoring.rankedRows().first()).toHaveAttribute('data-rank', '1');
     const ranked = await scoring.rankedIds();
     const [own, rival] = [ranked[7], ranked[0]] as string[];
