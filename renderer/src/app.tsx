@@ -46,7 +46,8 @@ import { YearSlider } from './features/years/year-slider.tsx';
 import { closeYearCompare, useYearCompareRequest } from './features/years/use-year-compare.ts';
 import type { CompareNetworksResult } from '../../electron/contract/api.ts';
 
-// Loaded when first opened: it carries the charting library, which the opening map does not need.
+// Not in the first view: it carries the charting library, which the opening map does not need
+// (fetched when the page is idle after the first view, or when first opened).
 type ScoringPanelModule = typeof import('./features/scoring/scoring-panel.tsx');
 /**
  * The scoring panel's module once loaded: rendered directly then, since a lazy component's first

@@ -42,9 +42,9 @@ export interface Scoring {
 }
 
 const NO_PRESETS: Scoring['presets'] = [];
+const NO_INDUSTRIES: Scoring['taxonomy'] = [];
 /** A ranking shows as busy (button disabled, "loading") once it has taken this long, in ms. */
 const BUSY_AFTER_MS = 150;
-const NO_INDUSTRIES: Scoring['taxonomy'] = [];
 
 export function useScoring(): Scoring {
   const [state, dispatch] = useReducer(scoringReducer, INITIAL_SCORING_STATE);
