@@ -19,6 +19,7 @@ import {
   type LabelLanguage,
 } from './basemap-style.ts';
 import { adoptEarlyWorker } from './early-worker.ts';
+import { installLabelGlyphs } from './label-glyphs.ts';
 import { registerIcons } from './icons.ts';
 import { setLayerVisible } from './overlays.ts';
 
@@ -100,6 +101,7 @@ export function MapView(props: MapViewProps) {
       fadeDuration: 0,
     });
     mapRef.current = map;
+    installLabelGlyphs(map.style.glyphManager);
     performance.mark('siteselect:map-created');
     let draft = true;
     // `painter` is a public field of MapLibre's Map (maplibre-gl src/ui/map.ts, typed in its .d.ts); only
