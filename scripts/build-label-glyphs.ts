@@ -97,7 +97,7 @@ try {
     }
   }
   const about = {
-    what: "Label glyphs (signed distance fields) MapLibre draws for the first view, recorded by scripts/build-label-glyphs.ts",
+    what: 'Label glyphs (signed distance fields) MapLibre draws for the first view, recorded by scripts/build-label-glyphs.ts',
     font: 'Noto Sans CJK SC (Debian fonts-noto-cjk; SIL Open Font License 1.1), drawn by TinySDF (BSD-2-Clause) as bundled in MapLibre GL JS',
     browser: browser.version(),
     recorded: new Date().toISOString().slice(0, 10),

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, RESULTS, test } from './fixtures.ts';
-import { MapPage } from './map-page.ts';
+import { MapPage, styleErrors } from './map-page.ts';
 
 type MapHandle = {
   getSource(id: string): { serialize(): { data: { features: { properties: { minutes: number } }[] } } } | undefined;
@@ -53,6 +53,8 @@ test.describe('accessibility', () => {
       .toEqual([120, 90, 60, 30]);
     await app.settle();
     await page.screenshot({ path: join(RESULTS, 'isochrones-zh.png') });
+    // The overlays are added unvalidated (overlays.ts): the style they make must pass the validator.
+    expect(await styleErrors(page)).toEqual([]);
     await card.locator('header button').click();
     await expect(marker).toHaveCount(0);
   });
@@ -86,6 +88,8 @@ test.describe('accessibility', () => {
     ).toBe(true);
     await app.settle();
     await page.screenshot({ path: join(RESULTS, 'surface-shenzhen-zh.png') });
+    // The overlays are added unvalidated (overlays.ts): the style they make must pass the validator.
+    expect(await styleErrors(page)).toEqual([]);
     // The assumptions behind the numbers are one click away.
     await page.getByTestId('assumptions').locator('summary').click();
     await expect(page.getByTestId('assumptions')).toContainText('绕行系数');

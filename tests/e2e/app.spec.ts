@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, RESULTS, test } from './fixtures.ts';
-import { basemapTileLoads, MapPage, recordBasemapTileLoads } from './map-page.ts';
+import { basemapTileLoads, MapPage, recordBasemapTileLoads, styleErrors } from './map-page.ts';
 
 /** County-level units per prefecture in the boundary data (see data/SOURCES.md). */
 const EXPECTED_COUNTIES = { '430400': 12, '431000': 11, '431100': 11, '430500': 12, '431200': 12, '433100': 8 };
@@ -32,6 +32,8 @@ test.describe('browser edition', () => {
     }
     await page.screenshot({ path: join(RESULTS, 'app-zh.png') });
     expect(errors).toEqual([]);
+    // The overlays are added unvalidated (overlays.ts): the style they make must pass the validator.
+    expect(await styleErrors(page)).toEqual([]);
   });
 
   test('paints the map once its first view is complete, saying it is loading until then', async ({ page, appServer }) => {
@@ -155,6 +157,67 @@ test.describe('browser edition', () => {
     await page.reload();
     await app.waitForIdle();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xiangnan–Xiangxi Site Selection');
+    // Back to Chinese for the other tests sharing this data folder.
+    await app.languageSwitch().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('湘南湘西选址助手');
+  });
+
+  test('draws no label glyph for the first view or its English labels: the recorded ones are what MapLibre draws', async ({
+    page,
+    appServer,
+  }) => {
+    // Issue 19: scripts/build-label-glyphs.ts records them; components/map/label-glyphs.ts answers from them.
+    const app = new MapPage(page);
+    await app.open(appServer.url);
+    await app.settle();
+    const zh = await app.labelGlyphStats();
+    expect(zh.error).toBeUndefined();
+    expect(zh.hits).toBeGreaterThan(100);
+    expect(zh.misses).toBe(0);
+    // Each recorded glyph is what MapLibre's own rasterizer draws here, bitmap and metrics alike.
+    const compared = await page.evaluate(() => {
+      const s = globalThis.__siteselectLabelGlyphs!;
+      let same = 0;
+      const differ: string[] = [];
+      for (const [key, byChar] of s.glyphs!) {
+        const [fontSize, buffer, radius, cutoff, fontFamily, fontWeight, fontStyle, lang, padding] = JSON.parse(key) as [
+          never,
+          never,
+          never,
+          never,
+          never,
+          never,
+          never,
+          never,
+          number,
+        ];
+        const own = s.original!({ fontSize, buffer, radius, cutoff, fontFamily, fontWeight, fontStyle, lang }, padding);
+        for (const [char, g] of [...byChar].slice(0, 40)) {
+          const d = own.draw(char);
+          const ok =
+            d.width === g.width &&
+            d.height === g.height &&
+            d.glyphTop === g.glyphTop &&
+            d.glyphLeft === g.glyphLeft &&
+            d.glyphAdvance === g.glyphAdvance &&
+            d.data.every((v, i) => v === g.data[i]);
+          if (ok) same += 1;
+          else differ.push(char);
+        }
+      }
+      return { same, differ };
+    });
+    expect(compared.differ).toEqual([]);
+    expect(compared.same).toBeGreaterThan(40);
+
+    await app.languageSwitch().click();
+    await expect
+      .poll(() => app.renderedLabelTexts('prefecture-labels'))
+      .toEqual(expect.arrayContaining(['Hengyang', 'Chenzhou', 'Yongzhou', 'Shaoyang', 'Huaihua', 'Xiangxi']));
+    await app.settle();
+    const en = await app.labelGlyphStats();
+    expect(en.hits).toBeGreaterThan(zh.hits);
+    expect(en.misses).toBe(0);
     // Back to Chinese for the other tests sharing this data folder.
     await app.languageSwitch().click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('湘南湘西选址助手');

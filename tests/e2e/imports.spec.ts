@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, RESULTS, ROOT, test } from './fixtures.ts';
 import { ImportDialog } from './import-dialog.ts';
-import { MapPage } from './map-page.ts';
+import { MapPage, styleErrors } from './map-page.ts';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/imports');
 
@@ -32,6 +32,9 @@ test.describe('bring your own data', () => {
     const id = (await row.getAttribute('data-layer-id')) ?? '';
     const file = await imports.exportLayer(id, 'csv');
     expect(readFileSync(file, 'utf8')).toContain('测试地块');
+
+    // The overlays are added unvalidated (overlays.ts): the style they make must pass the validator.
+    expect(await styleErrors(page)).toEqual([]);
 
     // Delete asks once more.
     await imports.deleteLayer(id);

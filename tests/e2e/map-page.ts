@@ -1,4 +1,5 @@
 /** Page object for the main window: the map, the side panel and the status bar. */
+import { validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { Page } from '@playwright/test';
 
 export interface CountyStats {
@@ -35,6 +36,17 @@ export async function recordBasemapTileLoads(page: Page): Promise<void> {
   });
 }
 
+/**
+ * What MapLibre's style validator says of the style the map has now: the overlays are added without
+ * MapLibre's own validation (components/map/overlays.ts), so the tests validate what they built.
+ */
+export async function styleErrors(page: Page): Promise<string[]> {
+  const style = await page.evaluate(
+    () => (window as unknown as { __siteselectMap: { getStyle(): unknown } }).__siteselectMap.getStyle() as StyleSpecification,
+  );
+  return validateStyleMin(style).map((e) => e.message);
+}
+
 export function basemapTileLoads(page: Page): Promise<TileLoad[]> {
   return page.evaluate(() => [...(window as unknown as { __tileLoads: { source: string; key: string }[] }).__tileLoads]);
 }
@@ -59,6 +71,14 @@ export class MapPage {
   /** Milliseconds from navigation start to the first map idle, as the renderer marked it. */
   async firstIdleMs(): Promise<number> {
     return this.page.evaluate(() => performance.getEntriesByName('siteselect:first-map-idle')[0]?.startTime ?? Number.NaN);
+  }
+
+  /** Label glyphs answered from the recorded file and drawn in the page (components/map/label-glyphs.ts). */
+  async labelGlyphStats(): Promise<{ hits: number; misses: number; error?: string }> {
+    return this.page.evaluate(() => {
+      const s = globalThis.__siteselectLabelGlyphs;
+      return { hits: s?.hits ?? 0, misses: s?.misses ?? 0, ...(s?.error ? { error: s.error } : {}) };
+    });
   }
 
   /** Clicks the map where a WGS-84 position, [lng, lat], is drawn now. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, RESULTS, ROOT, test } from './fixtures.ts';
-import { MapPage } from './map-page.ts';
+import { MapPage, styleErrors } from './map-page.ts';
 
 test.describe('road network', () => {
   test('an OpenStreetMap extract is imported through the panel with progress, becomes active, and carries its licence notice', async ({
@@ -23,6 +23,8 @@ test.describe('road network', () => {
     await expect(panel.getByTestId('road-network-facts')).toContainText('数据日期 2024-06-01');
     await expect(panel.getByTestId('osm-attribution')).toContainText('© OpenStreetMap contributors, ODbL 1.0');
     await panel.screenshot({ path: join(RESULTS, 'road-network-zh.png') });
+    // The overlays are added unvalidated (overlays.ts): the style they make must pass the validator.
+    expect(await styleErrors(page)).toEqual([]);
 
     // A file that is not OSM fails with its reason and leaves the network as it was.
     await panel.getByTestId('road-file').setInputFiles(join(ROOT, 'tests/fixtures/osm/notosm.xml'));

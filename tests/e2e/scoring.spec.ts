@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, RESULTS, test } from './fixtures.ts';
-import { MapPage } from './map-page.ts';
+import { MapPage, styleErrors } from './map-page.ts';
 import { ScoringPanel } from './scoring-panel.ts';
 
 test.describe('scoring and ranking', () => {
@@ -46,6 +46,8 @@ test.describe('scoring and ranking', () => {
     await expect(scoring.panel()).toContainText('Rank sites for a relocating enterprise');
     await scoring.resultsPane().evaluate((e) => (e.scrollTop = 0));
     await page.screenshot({ path: join(RESULTS, 'scoring-en.png') });
+    // The overlays are added unvalidated (overlays.ts): the style they make must pass the validator.
+    expect(await styleErrors(page)).toEqual([]);
     await app.languageSwitch().click();
   });
 

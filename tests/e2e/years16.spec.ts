@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, RESULTS, ROOT, test } from './fixtures.ts';
-import { MapPage } from './map-page.ts';
+import { MapPage, styleErrors } from './map-page.ts';
 import { pdfFacts } from './report-page.ts';
 import { ScoringPanel } from './scoring-panel.ts';
 import { YearsPage } from './years-page.ts';
@@ -89,6 +89,8 @@ test.describe('scenario years', () => {
     await scoring.toggle().click();
     await app.waitForIdle();
     await page.screenshot({ path: join(RESULTS, 'year-compare-zh.png') });
+    // The overlays are added unvalidated (overlays.ts): the style they make must pass the validator.
+    expect(await styleErrors(page)).toEqual([]);
 
     await page.getByTestId('year-compare-report').click();
     await expect(years.report()).toBeVisible();

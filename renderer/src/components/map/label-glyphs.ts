@@ -18,6 +18,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /** MapLibre's glyph manager (a public field of its Style; the class itself is not exported). */
 type GlyphManager = MapLibreMap['style']['glyphManager'];
+type CreateRasterizer = GlyphManager['createRasterizer'];
+type Rasterizer = ReturnType<CreateRasterizer>;
 
 /** What TinySDF's `draw` returns (`@mapbox/tiny-sdf` 2.x, the version MapLibre bundles). */
 export interface SdfGlyph {
@@ -31,17 +33,8 @@ export interface SdfGlyph {
   glyphAdvance: number;
 }
 
-/** The TinySDF options MapLibre builds a rasterizer with (`_createTinySDF`), and its padding. */
-export interface RasterizerOptions {
-  fontSize?: number;
-  buffer?: number;
-  radius?: number;
-  cutoff?: number;
-  fontFamily?: string;
-  fontWeight?: string;
-  fontStyle?: string;
-  lang?: string | null;
-}
+/** The TinySDF options MapLibre builds a rasterizer with (`_createTinySDF`). */
+export type RasterizerOptions = Parameters<CreateRasterizer>[0];
 
 /** Recorded glyphs: rasterizer key → character (grapheme cluster) → glyph. */
 export type LabelGlyphs = Map<string, Map<string, SdfGlyph>>;
@@ -133,6 +126,8 @@ export interface LabelGlyphState {
   error?: string;
   /** Set by the generator: receives every glyph drawn (and makes every glyph drawn). */
   record?: (key: string, char: string, glyph: SdfGlyph) => void;
+  /** MapLibre's own rasterizer factory, kept by {@link installLabelGlyphs} (the e2e test draws with it). */
+  original?: CreateRasterizer;
 }
 
 declare global {
@@ -159,9 +154,6 @@ export function startLabelGlyphs(url: string): void {
       s.error = e instanceof Error ? e.message : String(e);
     });
 }
-
-type CreateRasterizer = GlyphManager['createRasterizer'];
-type Rasterizer = ReturnType<CreateRasterizer>;
 
 /**
  * Wraps `glyphs` rasterizer factory: each rasterizer answers a character from the recorded glyphs
@@ -196,5 +188,7 @@ export function cachedRasterizers(draw: CreateRasterizer, s: LabelGlyphState = s
 
 /** Gives a map's glyph manager the recorded glyphs (see the module comment). */
 export function installLabelGlyphs(glyphManager: GlyphManager): void {
-  glyphManager.createRasterizer = cachedRasterizers(glyphManager.createRasterizer.bind(glyphManager));
+  const original = glyphManager.createRasterizer.bind(glyphManager);
+  state().original = original;
+  glyphManager.createRasterizer = cachedRasterizers(original);
 }

@@ -28,23 +28,29 @@ function fakeMap() {
   const layers: FakeLayer[] = basemapStyle('x', 'zh', 10, 3).layers.map((l) => ({ id: l.id }));
   const sources = new Map<string, unknown>();
   const log: string[] = [];
-  const map = {
-    addSource: (id: string, spec: unknown) => {
+  const style = {
+    addSource: (id: string, spec: unknown, options?: { validate?: boolean }) => {
       if (sources.has(id)) throw new Error(`source ${id} exists`);
+      if (options?.validate !== false) log.push(`validated source ${id}`);
       sources.set(id, spec);
     },
+    addLayer: (layer: FakeLayer, before?: string, options?: { validate?: boolean }) => {
+      if (layers.some((l) => l.id === layer.id)) throw new Error(`layer ${layer.id} exists`);
+      const at = before === undefined ? layers.length : layers.findIndex((l) => l.id === before);
+      if (at < 0) throw new Error(`no layer ${before}`);
+      if (options?.validate !== false) log.push(`validated layer ${layer.id}`);
+      layers.splice(at, 0, layer);
+    },
+  };
+  const map = {
+    style,
+    _update: () => log.push('update'),
     removeSource: (id: string) => {
       if (layers.some((l) => l.source === id)) throw new Error(`source ${id} in use`);
       sources.delete(id);
     },
     getSource: (id: string) =>
       sources.has(id) ? { setData: () => log.push(`setData ${id}`), updateImage: () => log.push(`updateImage ${id}`) } : undefined,
-    addLayer: (layer: FakeLayer, before?: string) => {
-      if (layers.some((l) => l.id === layer.id)) throw new Error(`layer ${layer.id} exists`);
-      const at = before === undefined ? layers.length : layers.findIndex((l) => l.id === before);
-      if (at < 0) throw new Error(`no layer ${before}`);
-      layers.splice(at, 0, layer);
-    },
     removeLayer: (id: string) =>
       layers.splice(
         layers.findIndex((l) => l.id === id),
@@ -146,6 +152,9 @@ describe('overlay updates', () => {
     const { map, log } = fakeMap();
     const first = circles('ranking', 'ranking');
     addOverlay(map, first);
+    // Added without MapLibre's validation (it serializes the whole style for each), then one update.
+    expect(log).toEqual(['update']);
+    log.length = 0;
     const sameData: Overlay = { ...first, layers: [{ ...first.layers[0]!, layer: { ...first.layers[0]!.layer } }] };
     updateOverlay(map, first, sameData);
     expect(log).toEqual([]);

@@ -123,7 +123,6 @@ export interface Overlay {
 /** What the primitive needs of a map (a test can pass a stand-in). */
 export type OverlayMap = Pick<
   MapLibreMap,
-  | 'addSource'
   | 'removeSource'
   | 'getSource'
   | 'addLayer'
@@ -135,7 +134,8 @@ export type OverlayMap = Pick<
   | 'setFilter'
   | 'setLayerZoomRange'
   | 'once'
->;
+  | '_update'
+> & { style: Pick<MapLibreMap['style'], 'addSource' | 'addLayer'> };
 
 type Rank = readonly [slot: number, order: number];
 const RANK_KEY = 'siteselect:rank';
@@ -177,8 +177,17 @@ export function overlayIdentity(overlay: Overlay): string {
 function addLayer(map: OverlayMap, overlayId: string, { slot, order = 0, layer }: OverlayLayer): void {
   const rank: Rank = [DRAWING_ORDER.indexOf(slot), order];
   const before = insertionPoint(map.getLayersOrder(), (id) => rankOf(map, id), rank);
-  map.addLayer(unifyPaint({ ...layer, source: overlayId, metadata: { [RANK_KEY]: rank } }) as AddLayerObject, before);
+  map.style.addLayer(unifyPaint({ ...layer, source: overlayId, metadata: { [RANK_KEY]: rank } }) as AddLayerObject, before, UNVALIDATED);
 }
+
+/**
+ * Sources and layers are added through the map's style, as `Map.addSource` and `Map.addLayer` do,
+ * but without MapLibre's validation: it checks each one against a new serialization of the whole
+ * style (maplibre-gl src/style/style.ts `_validate` calls `serialize()`), so the first view's
+ * overlays spent ~120 ms of the main thread in it (a CPU profile of a cold load, issue 19). The
+ * e2e tests validate the style the app ends up with instead (tests/e2e/map-page.ts `styleErrors`).
+ */
+const UNVALIDATED = { validate: false } as const;
 
 /**
  * Shows or hides a style layer, doing nothing when it already is so: MapLibre treats any layout
@@ -197,12 +206,14 @@ export function setLayerVisible(
 
 /** Adds the source and its layers, each in its slot. */
 export function addOverlay(map: OverlayMap, overlay: Overlay): void {
-  map.addSource(overlay.id, sourceSpec(overlay.source) as never);
+  map.style.addSource(overlay.id, sourceSpec(overlay.source) as never, UNVALIDATED);
   if (overlay.source.type === 'image') {
     const { image, coordinates } = overlay.source;
     map.getSource<ImageSource>(overlay.id)?.updateImage({ image, coordinates });
   }
   for (const layer of overlay.layers) addLayer(map, overlay.id, layer);
+  // What Map.addSource and Map.addLayer do after adding: mark the style changed and repaint.
+  map._update(true);
 }
 
 /** Removes the layers and the source, whatever is left of them. */
@@ -236,7 +247,7 @@ export function updateOverlay(map: OverlayMap, previous: Overlay, next: Overlay)
         if (!same(before[key], after[key])) set(layer.id, key, after[key]);
     }
     const filterOf = (l: object) => (l as { filter?: unknown }).filter;
-    if (!same(filterOf(old), filterOf(layer))) map.setFilter(layer.id, filterOf(layer) as never);
+    if (!same(filterOf(old), filterOf(layer))) map.setFilter(layer.id, filterOf(layer) as never, UNVALIDATED);
     if (old.minzoom !== layer.minzoom || old.maxzoom !== layer.maxzoom)
       map.setLayerZoomRange(layer.id, layer.minzoom ?? 0, layer.maxzoom ?? 24);
   });
