@@ -88,6 +88,38 @@ test.describe('scoring and ranking', () => {
     await expect(scoring.stabilityChart()).not.toContainText('正在计算');
   });
 
+  test('a re-ranking paints the map once, with the candidates in their new colours', async ({ page, appServer }) => {
+    // Issue 19: new GeoJSON data changes nothing drawn until its tiles are laid out again; painting
+    // the old ones in between cost each re-ranking a second full frame.
+    const app = new MapPage(page);
+    const scoring = new ScoringPanel(page);
+    await scoring.openAndRank(app, appServer.url, 'equipment');
+    await scoring.rankAndWait();
+    await app.settle();
+    await page.waitForTimeout(300);
+    const painted = () => page.locator('.map').getAttribute('data-map-painted').then(Number);
+    const ranked = () =>
+      page.evaluate(() => {
+        const map = (
+          window as unknown as { __siteselectMap: { queryRenderedFeatures(o: object): { properties: { id: string; total: number } }[] } }
+        ).__siteselectMap;
+        return Object.fromEntries(
+          map.queryRenderedFeatures({ layers: ['ranking-circle'] }).map((f) => [f.properties.id, f.properties.total]),
+        );
+      });
+    const before = await painted();
+    const totals = await ranked();
+    expect(Object.keys(totals).length).toBeGreaterThan(5);
+    await scoring.setWeight('labour', '60');
+    await scoring.rankAndWait();
+    await app.settle();
+    await page.waitForTimeout(300);
+    const after = await ranked();
+    expect(after).not.toEqual(totals);
+    expect(Object.keys(after)).toEqual(expect.arrayContaining(Object.keys(totals)));
+    expect((await painted()) - before).toBe(1);
+  });
+
   test('hard limits exclude sites with the reason, and the plan’s pollution ban is applied and cited', async ({ page, appServer }) => {
     const app = new MapPage(page);
     const scoring = new ScoringPanel(page);

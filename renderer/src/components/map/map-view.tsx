@@ -2,7 +2,16 @@
  * The one place MapLibre is set up: worker URL, style, defaults, the runtime-drawn icons, idle
  * flag. Other features get the map through `onReady` and draw on it through overlays.ts.
  */
-import { Map as MapLibreMap, NavigationControl, ScaleControl, prewarm, setWorkerUrl, type MapMouseEvent } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  prewarm,
+  setWorkerUrl,
+  type MapEventType,
+  type MapMouseEvent,
+  type MapSourceDataEvent,
+} from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
@@ -60,6 +69,15 @@ export interface MapViewProps {
 const FIRST_VIEW_WAIT_MS = 15_000;
 /** The longest the map keeps its last picture while a layout change is laid out (see below). */
 const RELAYOUT_WAIT_MS = 1500;
+
+/**
+ * Whether `e` is a GeoJSON source's own 'metadata' or 'content' event (MapLibre fires both when a
+ * `setData` has been processed, before the source's tiles are reloaded), not a tile or style event.
+ */
+function isGeoJsonDataUpdate(map: Pick<MapLibreMap, 'getSource'>, e: MapEventType['data']): e is MapSourceDataEvent {
+  if (e.dataType !== 'source' || e.tile) return false;
+  return (e.sourceDataType === 'metadata' || e.sourceDataType === 'content') && map.getSource(e.sourceId)?.type === 'geojson';
+}
 
 export function MapView(props: MapViewProps) {
   const { zoneBounds, maxBounds, minzoom, maxzoom, language, hiddenLayers, firstViewSources = [], onPointer, onReady, onFirstIdle } = props;
@@ -145,7 +163,28 @@ export function MapView(props: MapViewProps) {
     const change = () => {
       changed = true;
     };
-    for (const type of ['move', 'resize', 'data'] as const) map.on(type, change);
+    for (const type of ['move', 'resize'] as const) map.on(type, change);
+    // New GeoJSON data (setData) changes nothing drawn until its tiles are laid out again, which the
+    // worker sends back one by one: the map keeps its picture until every tile of that source is
+    // back (or RELAYOUT_WAIT_MS), then paints once. Painting the old tiles, then a part of the new,
+    // cost each re-ranking two or three full frames (~100–200 ms each here) on the main thread (issue 19).
+    const reloading = new Set<string>();
+    let reloadCap: ReturnType<typeof setTimeout> | undefined;
+    const stillReloading = () => {
+      for (const id of reloading) if (!map.getSource(id) || map.isSourceLoaded(id)) reloading.delete(id);
+      if (reloading.size === 0) clearTimeout(reloadCap);
+      return reloading.size > 0;
+    };
+    map.on('data', (e) => {
+      if (!isGeoJsonDataUpdate(map, e)) return change();
+      if (e.sourceDataType !== 'content') return;
+      if (reloading.size === 0)
+        reloadCap = setTimeout(() => {
+          reloading.clear();
+          map.triggerRepaint();
+        }, RELAYOUT_WAIT_MS);
+      reloading.add(e.sourceId);
+    });
     for (const name of ['setFeatureState', 'removeFeatureState'] as const) {
       const original = map[name].bind(map) as (...args: unknown[]) => MapLibreMap;
       (map as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
@@ -155,7 +194,7 @@ export function MapView(props: MapViewProps) {
     }
     let painted = 0;
     painter.render = (...args: Parameters<typeof paint>) => {
-      if (draft || (relayingOut && !map.isMoving())) return;
+      if (draft || ((relayingOut || stillReloading()) && !map.isMoving())) return;
       if (!changed && !map._placementDirty && !map.style.hasTransitions()) return;
       changed = false;
       paint(...args);
@@ -229,6 +268,7 @@ export function MapView(props: MapViewProps) {
     return () => {
       clearTimeout(giveUp);
       clearTimeout(relayoutCap);
+      clearTimeout(reloadCap);
       mapRef.current = null;
       map.remove();
     };
