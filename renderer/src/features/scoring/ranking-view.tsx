@@ -49,6 +49,33 @@ export function formatRaw(
   return approximate ? `≈ ${formatExact(value, unit, t, language)}` : formatExact(value, unit, t, language);
 }
 
+/** A cache for texts that depend only on their key: `text(key, make)` makes each once. */
+function onceEach(): (key: string, make: () => string) => string {
+  const made = new Map<string, string>();
+  return (key, make) => {
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make();
+      made.set(key, value);
+    }
+    return value;
+  };
+}
+
+/** A criterion's value in the ranking table, through {@link onceEach}'s cache. */
+function cell(
+  text: ReturnType<typeof onceEach>,
+  c: Candidate,
+  key: string,
+  unit: string,
+  t: (k: string, o?: Record<string, unknown>) => string,
+  language: string,
+): string {
+  const value = raw(c, key);
+  const approx = approximate(c, key);
+  return text(`${unit}|${value}|${approx}`, () => formatRaw(value, unit, t, language, approx));
+}
+
 function formatExact(value: number, unit: string, t: (k: string, o?: Record<string, unknown>) => string, language: string): string {
   if (unit === 'min') return t('access.min', { m: Math.round(value) });
   if (unit === 'persons') return t('access.people', { value: language === 'en' ? (value / 1e6).toFixed(2) : (value / 1e4).toFixed(1) });
@@ -156,6 +183,9 @@ export const RankingView = memo(function RankingView({
   const label = useCriterionLabel();
   const en = i18n.language === 'en';
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'rank', asc: true });
+  // i18next's interpolation in every row was ~7 ms of each re-ranking (a CPU profile, issue 19); the
+  // sites' times and names do not change with the weights, so each text is made once per language.
+  const text = useMemo(() => onceEach(), [t]);
   const rows = useMemo(() => {
     const value = (c: Candidate): number | string => {
       if (sort.key === 'rank') return c.rank ?? Number.POSITIVE_INFINITY;
@@ -273,7 +303,7 @@ export const RankingView = memo(function RankingView({
                     checked={compareIds.includes(c.id)}
                     disabled={!compareIds.includes(c.id) && compareIds.length >= 6}
                     onChange={() => onToggleCompare(c.id)}
-                    aria-label={t('compare.pick', { name: localName(c, i18n.language) })}
+                    aria-label={text(`pick|${c.id}`, () => t('compare.pick', { name: localName(c, i18n.language) }))}
                     data-testid={`compare-pick-${c.id}`}
                   />
                 </td>
@@ -294,9 +324,9 @@ export const RankingView = memo(function RankingView({
                     : '—'}
                 </td>
               )}
-              <td className="num">{formatRaw(raw(c, 't-interchange'), 'min', t, i18n.language, approximate(c, 't-interchange'))}</td>
-              <td className="num">{formatRaw(raw(c, 't-gba'), 'min', t, i18n.language, approximate(c, 't-gba'))}</td>
-              <td className="num">{formatRaw(raw(c, 'labour'), 'persons', t, i18n.language, approximate(c, 'labour'))}</td>
+              <td className="num">{cell(text, c, 't-interchange', 'min', t, i18n.language)}</td>
+              <td className="num">{cell(text, c, 't-gba', 'min', t, i18n.language)}</td>
+              <td className="num">{cell(text, c, 'labour', 'persons', t, i18n.language)}</td>
             </tr>
           ))}
         </tbody>
