@@ -8,12 +8,14 @@
  * names, the label fonts or MapLibre change: the e2e test "the first view draws no label glyph"
  * fails until then (the map still shows every label; it only draws the new ones itself).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { openBackend } from '../electron/backend.ts';
+import { appPaths, appRootFrom } from '../electron/node/paths.ts';
+import { startServer } from '../electron/server/index.ts';
 import { encodeLabelGlyphs, type LabelGlyphs } from '../renderer/src/components/map/label-glyphs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -42,25 +44,10 @@ const RECORDER = `
 
 type Recorded = Record<string, Record<string, { metrics: number[]; data: number[] }>>;
 
-async function startServer(dataDir: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/siteselect.mjs'), 'web', '--port', '0', '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((done, fail) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m?.[1]) done(m[1]);
-    });
-    child.on('exit', (code) => fail(new Error(`web edition exited with ${code}: ${out}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
-
 const dataDir = mkdtempSync(join(tmpdir(), 'siteselect-glyphs-'));
-const server = await startServer(dataDir);
+// Served in this process, as `npm run bench` serves it.
+const backend = openBackend({ paths: appPaths(appRootFrom(import.meta.url, 1)), dataDir, edition: 'web' });
+const server = await startServer(backend, { port: 0 });
 const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', headless: true });
 const all: LabelGlyphs = new Map();
 try {
@@ -108,6 +95,7 @@ try {
   console.log(`label glyphs: ${counts.join('; ')}; ${(bytes.length / 1024).toFixed(0)} kB → ${OUT}`);
 } finally {
   await browser.close();
-  server.stop();
+  await server.close();
+  backend.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
