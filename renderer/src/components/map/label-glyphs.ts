@@ -156,8 +156,8 @@ export function startLabelGlyphs(url: string): void {
 }
 
 /**
- * Wraps `glyphs` rasterizer factory: each rasterizer answers a character from the recorded glyphs
- * of the same key where there is one, and otherwise draws it with the rasterizer `draw` builds
+ * Wraps a glyph manager's rasterizer factory, `draw`: each rasterizer it makes answers a character
+ * from the recorded glyphs of the same key where there is one, and otherwise draws it with the one `draw` builds
  * (created only on the first such character). The recorded set is looked up at draw time, so a
  * file that arrives after the map starts is used from then on.
  */
