@@ -73,7 +73,7 @@ function cell(
 ): string {
   const value = raw(c, key);
   const approx = approximate(c, key);
-  return text(`${unit}|${value}|${approx}`, () => formatRaw(value, unit, t, language, approx));
+  return text(`${language}|${unit}|${value}|${approx}`, () => formatRaw(value, unit, t, language, approx));
 }
 
 function formatExact(value: number, unit: string, t: (k: string, o?: Record<string, unknown>) => string, language: string): string {
@@ -184,8 +184,9 @@ export const RankingView = memo(function RankingView({
   const en = i18n.language === 'en';
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'rank', asc: true });
   // i18next's interpolation in every row was ~7 ms of each re-ranking (a CPU profile, issue 19); the
-  // sites' times and names do not change with the weights, so each text is made once per language.
-  const text = useMemo(() => onceEach(), [t]);
+  // sites' times and names do not change with the weights, so each text is made once per language
+  // (every key starts with the language).
+  const [text] = useState(onceEach);
   const rows = useMemo(() => {
     const value = (c: Candidate): number | string => {
       if (sort.key === 'rank') return c.rank ?? Number.POSITIVE_INFINITY;
@@ -303,7 +304,9 @@ export const RankingView = memo(function RankingView({
                     checked={compareIds.includes(c.id)}
                     disabled={!compareIds.includes(c.id) && compareIds.length >= 6}
                     onChange={() => onToggleCompare(c.id)}
-                    aria-label={text(`pick|${c.id}`, () => t('compare.pick', { name: localName(c, i18n.language) }))}
+                    aria-label={text(`${i18n.language}|pick|${localName(c, i18n.language)}`, () =>
+                      t('compare.pick', { name: localName(c, i18n.language) }),
+                    )}
                     data-testid={`compare-pick-${c.id}`}
                   />
                 </td>
